@@ -1,0 +1,104 @@
+//! Pure calculations from a validated [`Scenario`](crate::scenario::Scenario) to results:
+//! no I/O, no printing, no clock.
+
+pub mod cost;
+
+use rust_decimal::Decimal;
+
+/// A calculation that cannot be carried out: a value too large, or a division by zero that the
+/// scenario's validation should have prevented. Never a wrong number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalcError {
+    /// An intermediate value does not fit in a `Decimal`.
+    #[error("{wat}: waarde te groot voor de berekening")]
+    Overflow {
+        /// Field path the value comes from (for the position in the file).
+        path: String,
+        /// Dutch description of what was being calculated.
+        wat: String,
+    },
+    /// A role used in a line has no hourly rate (only possible for scenarios built in code).
+    #[error("rol '{rol}' heeft geen uurtarief")]
+    OnbekendeRol {
+        /// Field path of the use.
+        path: String,
+        /// The role.
+        rol: String,
+    },
+}
+
+impl CalcError {
+    /// The field path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            CalcError::Overflow { path, .. } | CalcError::OnbekendeRol { path, .. } => path,
+        }
+    }
+}
+
+/// Checked arithmetic that names what overflowed.
+pub(crate) struct Checked<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) wat: &'a str,
+}
+
+impl Checked<'_> {
+    fn err(&self) -> CalcError {
+        CalcError::Overflow {
+            path: self.path.to_string(),
+            wat: self.wat.to_string(),
+        }
+    }
+
+    pub(crate) fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_mul(b).ok_or_else(|| self.err())
+    }
+
+    pub(crate) fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_add(b).ok_or_else(|| self.err())
+    }
+
+    pub(crate) fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_div(b).ok_or_else(|| self.err())
+    }
+
+    pub(crate) fn product(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
+        factors
+            .iter()
+            .try_fold(Decimal::ONE, |acc, f| self.mul(acc, *f))
+    }
+
+    pub(crate) fn sum(
+        &self,
+        items: impl IntoIterator<Item = Decimal>,
+    ) -> Result<Decimal, CalcError> {
+        items
+            .into_iter()
+            .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
+    }
+}
+
+/// `x / 100`, exact.
+pub(crate) fn pct(x: Decimal) -> Decimal {
+    // Dividing by 100 only moves the decimal point; it cannot overflow, and `checked_div` keeps
+    // it panic-free should the scale already be at its maximum.
+    x.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO)
+}
+
+/// The indexation factor `I(y) = (1 + p/100)^(y - startjaar)` for every year of the horizon.
+pub fn index_factors(s: &crate::scenario::Scenario) -> Result<Vec<Decimal>, CalcError> {
+    let c = Checked {
+        path: "indexatie.kosten_percentage_per_jaar",
+        wat: "indexatiefactor",
+    };
+    let step = c.add(Decimal::ONE, pct(s.indexatie_percentage))?;
+    let mut out = Vec::with_capacity(s.looptijd_jaren as usize);
+    let mut f = Decimal::ONE;
+    for i in 0..s.looptijd_jaren {
+        if i > 0 {
+            f = c.mul(f, step)?;
+        }
+        out.push(f);
+    }
+    Ok(out)
+}

@@ -1,0 +1,157 @@
+//! The command line, as clap derive types: the single definition that `--help`, and later the
+//! completions and man page, come from. Pure, no I/O.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+/// Businesscase-calculator voor PaTz-groepen via TAPA$-prestatie 1: kosten per jaar, per groep
+/// en per verzekerde, exact tot op de cent.
+#[derive(Debug, Parser)]
+#[command(
+    name = "patz-calc",
+    version,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Opdrachten",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    after_help = "Afsluitcodes: 0 gelukt (waarschuwingen mogelijk), 2 ongeldige invoer of \
+                  aanroep, 1 een andere fout.\nBegin met: patz-calc init mijn-regio.toml"
+)]
+pub struct Cli {
+    /// Toon deze hulp.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Toon de versie.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+    /// Wat patz-calc moet doen.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer scenario's: stil bij een geldig scenario (waarschuwingen op stderr), anders
+    /// elke fout met bestand, regel en kolom.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Check {
+        /// Een of meer scenariobestanden (.toml).
+        #[arg(required = true, value_name = "BESTAND")]
+        files: Vec<PathBuf>,
+    },
+    /// Kosten per jaar, per post, per rol en per groep, met het kostendekkend tarief per
+    /// verzekerde.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Cost {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Schrijf een sjabloon-scenario met uitleg bij elk veld (overschrijft nooit een bestaand
+    /// bestand).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Init {
+        /// Waar het sjabloon heen moet; '-' is de standaarduitvoer.
+        #[arg(value_name = "BESTAND", default_value = "scenario.toml")]
+        file: PathBuf,
+    },
+}
+
+/// Output options shared by every command that produces results.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Uitvoervorm; zonder deze optie volgt de vorm uit de extensie van --output (.csv, .json),
+    /// anders een tabel.
+    #[arg(long, value_enum, value_name = "VORM")]
+    pub format: Option<FormatArg>,
+    /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer ('-' is de
+    /// standaarduitvoer).
+    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+    /// CSV voor Nederlandse spreadsheets: puntkomma als scheidingsteken en decimale komma.
+    #[arg(long = "csv-nl")]
+    pub csv_nl: bool,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Tabellen voor mensen (standaard).
+    Table,
+    /// CSV (RFC 4180) voor spreadsheets en scripts.
+    Csv,
+    /// JSON met bedragen als decimale tekst.
+    Json,
+}
+
+impl OutputArgs {
+    /// The format: `--format`, else from the output file's extension, else a table.
+    pub fn resolved_format(&self) -> Format {
+        match self.format {
+            Some(FormatArg::Table) => Format::Table,
+            Some(FormatArg::Csv) => Format::Csv,
+            Some(FormatArg::Json) => Format::Json,
+            None => {
+                let ext = self
+                    .output
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase);
+                match ext.as_deref() {
+                    Some("csv") => Format::Csv,
+                    Some("json") => Format::Json,
+                    _ => Format::Table,
+                }
+            }
+        }
+    }
+
+    /// The render options.
+    pub fn options(&self) -> crate::render::Options {
+        crate::render::Options {
+            format: self.resolved_format(),
+            csv_nl: self.csv_nl,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn format_follows_the_output_extension_unless_given() {
+        let args = |format, output: &str| OutputArgs {
+            format,
+            output: Some(PathBuf::from(output)),
+            csv_nl: false,
+        };
+        assert_eq!(args(None, "x.CSV").resolved_format(), Format::Csv);
+        assert_eq!(args(None, "x.json").resolved_format(), Format::Json);
+        assert_eq!(args(None, "x.txt").resolved_format(), Format::Table);
+        assert_eq!(
+            args(Some(FormatArg::Json), "x.csv").resolved_format(),
+            Format::Json
+        );
+    }
+}

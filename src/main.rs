@@ -1,0 +1,214 @@
+//! The `patz-calc` binary: parses arguments, reads files, calls the pure core, writes bytes and
+//! maps the outcome to an exit status. The only place that touches stdout, stderr and files.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use patz_calc::cli::{Cli, Command};
+use patz_calc::scenario::{self, Diagnostic, Pos, Scenario, Severity};
+use patz_calc::{calc, render};
+
+/// Largest scenario file read (a scenario is a few kilobytes; this guards against a wrong path).
+const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// How a command ended, when not with success.
+enum Failure {
+    /// Invalid input or usage: messages were printed already; exit 2.
+    Invalid,
+    /// Anything else (writing output); exit 1.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(2),
+        Err(Failure::Other(e)) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Check { files } => {
+            let mut invalid = false;
+            for file in &files {
+                if load(file).is_err() {
+                    invalid = true;
+                }
+            }
+            if invalid {
+                Err(Failure::Invalid)
+            } else {
+                Ok(())
+            }
+        }
+        Command::Cost { file, output } => {
+            let s = load(&file)?;
+            let kosten = calc::cost::evaluate(&s).map_err(|e| calc_failure(&file, &s, &e))?;
+            emit(
+                &render::cost(&s, &kosten, output.options()),
+                output.output.as_deref(),
+            )
+        }
+        Command::Init { file } => init(&file),
+    }
+}
+
+/// A path as shown in messages.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads, parses and validates a scenario; prints warnings, or every error.
+fn load(path: &Path) -> Result<Scenario, Failure> {
+    let name = shown(path);
+    let text = read_input(path).map_err(|msg| {
+        eprintln!("{name}: fout: {msg}");
+        Failure::Invalid
+    })?;
+    match scenario::parse(&text) {
+        Ok(s) => {
+            for w in scenario::warnings(&s) {
+                eprintln!("{}", w.render(&name));
+            }
+            Ok(s)
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", e.render(&name));
+            }
+            let n = errors.len();
+            eprintln!(
+                "{name}: {n} {} gevonden; er is niets berekend",
+                if n == 1 { "fout" } else { "fouten" }
+            );
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+fn read_input(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if meta.is_dir() {
+        return Err("dit is een map, geen scenariobestand".into());
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(format!(
+            "bestand is {} bytes; een scenario mag hoogstens {} MiB zijn",
+            meta.len(),
+            MAX_INPUT_BYTES / 1024 / 1024
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "geen geldige UTF-8-tekst (bij byte {}); sla het bestand op als UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "bestand niet gevonden".into(),
+        io::ErrorKind::PermissionDenied => "geen leesrechten voor dit bestand".into(),
+        _ => format!("kan het bestand niet lezen: {e}"),
+    }
+}
+
+/// A calculation error (overflow) reported like a validation error: the scenario is invalid.
+fn calc_failure(file: &Path, s: &Scenario, e: &calc::CalcError) -> Failure {
+    let d = Diagnostic {
+        severity: Severity::Fout,
+        pos: s.positie(e.path()).unwrap_or(Pos { line: 1, column: 1 }),
+        path: e.path().to_string(),
+        message: e.to_string(),
+        hint: Some("kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers".into()),
+    };
+    eprintln!("{}", d.render(&shown(file)));
+    Failure::Invalid
+}
+
+/// Writes `bytes` to stdout, or atomically to `output` (a temporary file beside it, renamed
+/// into place, so the target is never half-written).
+fn emit(bytes: &[u8], output: Option<&Path>) -> Result<(), Failure> {
+    match output {
+        None => write_stdout(bytes),
+        Some(p) if p == Path::new("-") => write_stdout(bytes),
+        Some(p) => {
+            write_atomic(p, bytes, true)?;
+            Ok(())
+        }
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // `patz-calc … | head` closes the pipe early: stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow::Error::new(e)
+            .context("schrijven naar de standaarduitvoer")
+            .into()),
+    }
+}
+
+fn write_atomic(target: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = shown(target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".patz-calc-")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{name}: kan niet schrijven in map {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("{name}: schrijven mislukt"))?;
+    if overwrite {
+        tmp.persist(target)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{name}: kan het bestand niet plaatsen"))?;
+    } else {
+        tmp.persist_noclobber(target)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{name}: kan het bestand niet plaatsen"))?;
+    }
+    Ok(())
+}
+
+fn init(file: &Path) -> Result<(), Failure> {
+    if file == Path::new("-") {
+        return write_stdout(scenario::TEMPLATE.as_bytes());
+    }
+    if file.exists() {
+        eprintln!(
+            "{}: fout: bestaat al; patz-calc init overschrijft nooit een bestand",
+            shown(file)
+        );
+        eprintln!("    hint: kies een andere naam, bijv. patz-calc init mijn-regio.toml");
+        return Err(Failure::Invalid);
+    }
+    write_atomic(file, scenario::TEMPLATE.as_bytes(), false)?;
+    eprintln!(
+        "{} geschreven. Pas de waarden aan en reken met: patz-calc cost {}",
+        shown(file),
+        shown(file)
+    );
+    Ok(())
+}

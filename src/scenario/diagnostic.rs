@@ -1,0 +1,99 @@
+//! Problems and warnings found in a scenario, with their place in the file. Pure, no I/O.
+
+use std::fmt;
+
+use super::model::Pos;
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The scenario is invalid; nothing is calculated.
+    Fout,
+    /// The scenario is valid but departs from the PaTz-werkwijze or risks double financing.
+    Waarschuwing,
+}
+
+/// One problem or warning: where, which field, what, and (where obvious) the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Line and column in the file.
+    pub pos: Pos,
+    /// Field path such as `groep[2].deelnemers.huisarts` (groups counted from 1); empty for the
+    /// whole file.
+    pub path: String,
+    /// Dutch explanation.
+    pub message: String,
+    /// Dutch suggestion for the fix, if there is an obvious one.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// Renders the diagnostic for `file` as `file:line:column: fout: path: message`, with the hint
+    /// on a second line.
+    pub fn render(&self, file: &str) -> String {
+        let mut out = format!("{file}:{}:{}: {self}", self.pos.line, self.pos.column);
+        if let Some(hint) = &self.hint {
+            out.push_str("\n    hint: ");
+            out.push_str(hint);
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Fout => "fout",
+            Severity::Waarschuwing => "waarschuwing",
+        };
+        if self.path.is_empty() {
+            write!(f, "{kind}: {}", self.message)
+        } else {
+            write!(f, "{kind}: {}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Turns byte offsets into 1-based line and character column.
+#[derive(Debug)]
+pub(crate) struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts }
+    }
+
+    pub(crate) fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.src.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .src
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        Pos { line, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_lines_and_characters_from_one() {
+        let idx = LineIndex::new("ab\nc€d\n");
+        assert_eq!(idx.pos(0), Pos { line: 1, column: 1 });
+        assert_eq!(idx.pos(3), Pos { line: 2, column: 1 });
+        // '€' is three bytes but one column.
+        assert_eq!(idx.pos(7), Pos { line: 2, column: 3 });
+        assert_eq!(idx.pos(100), Pos { line: 3, column: 1 });
+    }
+}

@@ -1,0 +1,18 @@
+//! The scenario file: TOML text -> validated [`Scenario`] ("parse, don't validate"), with
+//! file:line:column diagnostics and warnings. Pure, no I/O.
+
+mod diagnostic;
+mod model;
+mod read;
+mod warnings;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use model::{
+    Aanbod, Groep, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario, Uurtarief,
+    Verzekeraar, Werkwijze,
+};
+pub use read::{FORMAAT, MAX_LOOPTIJD, parse};
+pub use warnings::warnings;
+
+/// The annotated template that `patz-calc init` writes.
+pub const TEMPLATE: &str = include_str!("template.toml");

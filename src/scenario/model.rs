@@ -1,0 +1,280 @@
+//! The validated scenario: every value checked, every default filled in. Pure data, no I/O.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+/// A line and column (both 1-based, column counted in characters) in the scenario file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A validated scenario (SPEC.md, format 1).
+#[derive(Debug, Clone, Default)]
+pub struct Scenario {
+    /// `scenario.naam`.
+    pub naam: String,
+    /// `scenario.regio`.
+    pub regio: Option<String>,
+    /// First calendar year of the businesscase.
+    pub startjaar: i32,
+    /// Horizon in years (1..=30).
+    pub looptijd_jaren: u32,
+    /// Insured persons the tariff is spread over (a whole number > 0).
+    pub verzekerden: Decimal,
+    /// € per hour per role, in file order; the roles are the keys.
+    pub uurtarieven: Vec<Uurtarief>,
+    /// The groups, in file order.
+    pub groepen: Vec<Groep>,
+    /// Regional support costs.
+    pub ondersteuning: Ondersteuning,
+    /// Yearly cost indexation in percent (0 without `[indexatie]`).
+    pub indexatie_percentage: Decimal,
+    /// Roles whose hour lines are financed through another title.
+    pub elders_gefinancierd: Vec<String>,
+    /// Insurers, in file order.
+    pub verzekeraars: Vec<Verzekeraar>,
+    /// Offers to compare, in file order.
+    pub aanbiedingen: Vec<Aanbod>,
+    /// Expected zorgreductie; `None` without `[impact]`.
+    pub impact: Option<Impact>,
+    /// Where each field path stands in the file, for messages about computed values.
+    pub posities: BTreeMap<String, Pos>,
+}
+
+/// One role's hourly rate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uurtarief {
+    /// Role name (a key of `[uurtarieven]`).
+    pub rol: String,
+    /// € per hour, not indexed.
+    pub bedrag: Decimal,
+}
+
+/// One PaTz group with its effective werkwijze.
+#[derive(Debug, Clone)]
+pub struct Groep {
+    /// Unique name.
+    pub naam: String,
+    /// Participants per role, in the order of `[uurtarieven]`; roles with 0 are kept.
+    pub deelnemers: Vec<(String, u32)>,
+    /// First year the group runs.
+    pub start: i32,
+    /// A new group pays start costs in its start year.
+    pub nieuw: bool,
+    /// `[werkwijze]` with this group's overrides applied.
+    pub werkwijze: Werkwijze,
+}
+
+impl Groep {
+    /// Number of participants of `rol` (0 when absent).
+    pub fn aantal(&self, rol: &str) -> u32 {
+        self.deelnemers
+            .iter()
+            .find(|(r, _)| r == rol)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// Total number of participants over all roles.
+    pub fn totaal_deelnemers(&self) -> u64 {
+        self.deelnemers.iter().map(|(_, n)| u64::from(*n)).sum()
+    }
+}
+
+/// The way of working of one group (SPEC.md `[werkwijze]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Werkwijze {
+    /// Meetings per year.
+    pub bijeenkomsten_per_jaar: u32,
+    /// Length of one meeting in hours.
+    pub duur_uren: Decimal,
+    /// Preparation per participant per meeting.
+    pub voorbereiding_uren: Decimal,
+    /// Travel per participant per meeting.
+    pub reistijd_uren: Decimal,
+    /// The role whose rate pays the chair's extra time.
+    pub voorzitter_rol: String,
+    /// Chair's extra hours per meeting.
+    pub voorzitter_uren: Decimal,
+    /// The role that coordinates care after a meeting.
+    pub coordinatie_rol: String,
+    /// Coordination hours per patient.
+    pub coordinatie_uren_per_patient: Decimal,
+    /// Consulent's phone support per group per year.
+    pub telefonische_ondersteuning_uren: Decimal,
+    /// Palliative patients per group per year (may be an average).
+    pub patienten_per_jaar: Decimal,
+}
+
+/// Regional support (SPEC.md `[ondersteuning]`); every field defaults to 0.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ondersteuning {
+    /// € per active group per year.
+    pub ict_per_groep: Decimal,
+    /// € per meeting.
+    pub huisvesting_per_bijeenkomst: Decimal,
+    /// Regional project lead hours per year.
+    pub projectleiding_uren: Decimal,
+    /// € per project lead hour.
+    pub projectleiding_uurtarief: Decimal,
+    /// € per year for evaluation and monitoring.
+    pub monitoring_per_jaar: Decimal,
+    /// One-off € per new group, in its start year.
+    pub startkosten_per_nieuwe_groep: Decimal,
+    /// One-off € per participant of a new group.
+    pub scholing_per_nieuwe_deelnemer: Decimal,
+    /// Penvoerder's fee in % of the year's TAPA$-financed lines.
+    pub overhead_percentage: Decimal,
+}
+
+/// An insurer and its market share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verzekeraar {
+    /// Insurer name, unique.
+    pub naam: String,
+    /// % of the verzekerden insured with this insurer.
+    pub marktaandeel_percentage: Decimal,
+}
+
+/// An insurer's offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aanbod {
+    /// The insurer (names a [`Verzekeraar`]).
+    pub verzekeraar: String,
+    /// Label, unique.
+    pub label: String,
+    /// € per verzekerde of this insurer per year (not indexed).
+    pub tarief_per_verzekerde: Decimal,
+    /// At most this many € per year.
+    pub plafond: Option<Decimal>,
+    /// Contract years (inside the horizon), ascending.
+    pub jaren: Vec<i32>,
+}
+
+/// Expected zorgreductie (SPEC.md `[impact]` and `[[indicator]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Impact {
+    /// % of patients with cancer (chemotherapy indicator).
+    pub aandeel_kanker_percentage: Decimal,
+    /// Discount rate in % for the net present value.
+    pub disconteringsvoet_percentage: Decimal,
+    /// The six indicators, in the order of [`IndicatorId::ALL`].
+    pub indicatoren: Vec<Indicator>,
+}
+
+/// One indicator of niet-passende zorg in the last 30 days of life.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// Which indicator.
+    pub id: IndicatorId,
+    /// % of deceased patients with this indicator without PaTz.
+    pub basis_percentage: Decimal,
+    /// Expected relative reduction with PaTz, in %.
+    pub reductie_percentage: Decimal,
+    /// € avoided per avoided case (indexed).
+    pub kosten_per_geval: Decimal,
+    /// Source of the figures.
+    pub bron: String,
+}
+
+/// The six indicator ids of SPEC.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndicatorId {
+    /// > 1 ziekenhuisopname.
+    ZiekenhuisopnamesMeerDan1,
+    /// > 14 dagen opgenomen.
+    ZiekenhuisdagenMeerDan14,
+    /// > 1 SEH-bezoek.
+    SehBezoekenMeerDan1,
+    /// Opname op de IC.
+    IcOpname,
+    /// Sterven in het ziekenhuis.
+    OverlijdenInZiekenhuis,
+    /// Chemotherapie (alleen bij kanker).
+    Chemotherapie,
+}
+
+impl IndicatorId {
+    /// All six, in SPEC.md's order.
+    pub const ALL: [IndicatorId; 6] = [
+        IndicatorId::ZiekenhuisopnamesMeerDan1,
+        IndicatorId::ZiekenhuisdagenMeerDan14,
+        IndicatorId::SehBezoekenMeerDan1,
+        IndicatorId::IcOpname,
+        IndicatorId::OverlijdenInZiekenhuis,
+        IndicatorId::Chemotherapie,
+    ];
+
+    /// The id as written in a scenario.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorId::ZiekenhuisopnamesMeerDan1 => "ziekenhuisopnames_meer_dan_1",
+            IndicatorId::ZiekenhuisdagenMeerDan14 => "ziekenhuisdagen_meer_dan_14",
+            IndicatorId::SehBezoekenMeerDan1 => "seh_bezoeken_meer_dan_1",
+            IndicatorId::IcOpname => "ic_opname",
+            IndicatorId::OverlijdenInZiekenhuis => "overlijden_in_ziekenhuis",
+            IndicatorId::Chemotherapie => "chemotherapie",
+        }
+    }
+
+    /// Dutch description for tables.
+    pub fn omschrijving(self) -> &'static str {
+        match self {
+            IndicatorId::ZiekenhuisopnamesMeerDan1 => "> 1 ziekenhuisopname",
+            IndicatorId::ZiekenhuisdagenMeerDan14 => "> 14 dagen opgenomen in het ziekenhuis",
+            IndicatorId::SehBezoekenMeerDan1 => "> 1 SEH-bezoek",
+            IndicatorId::IcOpname => "een opname op de IC",
+            IndicatorId::OverlijdenInZiekenhuis => "sterven in het ziekenhuis",
+            IndicatorId::Chemotherapie => "chemotherapie ontvangen (alleen bij kanker)",
+        }
+    }
+
+    /// Parses an id as written in a scenario.
+    pub fn parse(text: &str) -> Option<IndicatorId> {
+        IndicatorId::ALL.into_iter().find(|id| id.as_str() == text)
+    }
+}
+
+impl Scenario {
+    /// The years of the horizon, `startjaar ..= startjaar + looptijd_jaren - 1`.
+    pub fn jaren(&self) -> impl Iterator<Item = i32> + '_ {
+        (0..self.looptijd_jaren).map(move |i| self.startjaar.saturating_add_unsigned(i))
+    }
+
+    /// The last year of the horizon.
+    pub fn eindjaar(&self) -> i32 {
+        self.startjaar
+            .saturating_add_unsigned(self.looptijd_jaren.saturating_sub(1))
+    }
+
+    /// The hourly rate of `rol`, if the scenario has one.
+    pub fn uurtarief(&self, rol: &str) -> Option<Decimal> {
+        self.uurtarieven
+            .iter()
+            .find(|t| t.rol == rol)
+            .map(|t| t.bedrag)
+    }
+
+    /// Whether the hour lines of `rol` are financed outside TAPA$.
+    pub fn is_elders_gefinancierd(&self, rol: &str) -> bool {
+        self.elders_gefinancierd.iter().any(|r| r == rol)
+    }
+
+    /// Where `path` stands in the file (the nearest enclosing path that is known).
+    pub fn positie(&self, path: &str) -> Option<Pos> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.posities.get(p) {
+                return Some(*pos);
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return None,
+            }
+        }
+    }
+}

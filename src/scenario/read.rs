@@ -1,0 +1,1091 @@
+//! From TOML text to a validated [`Scenario`]: every number read exactly from its written text,
+//! every problem collected with its place and field path. Pure, no I/O.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, LineIndex, Severity};
+use super::model::{
+    Aanbod, Groep, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario, Uurtarief,
+    Verzekeraar, Werkwijze,
+};
+use crate::decimal::{self, NumberError};
+
+/// The format version this program reads.
+pub const FORMAAT: u32 = 1;
+/// The longest horizon in years.
+pub const MAX_LOOPTIJD: u32 = 30;
+
+const TOP_KEYS: &[&str] = &[
+    "formaat",
+    "scenario",
+    "uurtarieven",
+    "werkwijze",
+    "groep",
+    "ondersteuning",
+    "indexatie",
+    "financiering",
+    "verzekeraar",
+    "aanbod",
+    "impact",
+    "indicator",
+];
+const SCENARIO_KEYS: &[&str] = &[
+    "naam",
+    "regio",
+    "startjaar",
+    "looptijd_jaren",
+    "verzekerden",
+];
+const WERKWIJZE_KEYS: &[&str] = &[
+    "bijeenkomsten_per_jaar",
+    "duur_uren",
+    "voorbereiding_uren",
+    "reistijd_uren",
+    "voorzitter_rol",
+    "voorzitter_uren",
+    "coordinatie_rol",
+    "coordinatie_uren_per_patient",
+    "telefonische_ondersteuning_uren",
+    "patienten_per_jaar",
+];
+const GROEP_KEYS: &[&str] = &["naam", "deelnemers", "start", "nieuw"];
+const ONDERSTEUNING_KEYS: &[&str] = &[
+    "ict_per_groep",
+    "huisvesting_per_bijeenkomst",
+    "projectleiding_uren",
+    "projectleiding_uurtarief",
+    "monitoring_per_jaar",
+    "startkosten_per_nieuwe_groep",
+    "scholing_per_nieuwe_deelnemer",
+    "overhead_percentage",
+];
+const INDEXATIE_KEYS: &[&str] = &["kosten_percentage_per_jaar"];
+const FINANCIERING_KEYS: &[&str] = &["elders_gefinancierd"];
+const VERZEKERAAR_KEYS: &[&str] = &["naam", "marktaandeel_percentage"];
+const AANBOD_KEYS: &[&str] = &[
+    "verzekeraar",
+    "label",
+    "tarief_per_verzekerde",
+    "plafond",
+    "jaren",
+];
+const IMPACT_KEYS: &[&str] = &["aandeel_kanker_percentage", "disconteringsvoet_percentage"];
+const INDICATOR_KEYS: &[&str] = &[
+    "id",
+    "basis_percentage",
+    "reductie_percentage",
+    "kosten_per_geval",
+    "bron",
+];
+
+/// Earliest and latest calendar year accepted anywhere in a scenario.
+const JAAR_MIN: i64 = 1900;
+const JAAR_MAX: i64 = 2200;
+
+/// Parses and validates a scenario. On success, also returns the warnings of the reading
+/// itself (the werkwijze warnings come from [`super::warnings`]).
+pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    let lines = LineIndex::new(src);
+    let mut cx = Cx {
+        lines,
+        errors: Vec::new(),
+        posities: BTreeMap::new(),
+    };
+    let doc = match DeTable::parse(src) {
+        Ok(doc) => doc,
+        Err(err) => {
+            let pos = err
+                .span()
+                .map_or(Pos { line: 1, column: 1 }, |s| cx.lines.pos(s.start));
+            let first = err
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            return Err(vec![Diagnostic {
+                severity: Severity::Fout,
+                pos,
+                path: String::new(),
+                message: format!("geen geldige TOML: {first}"),
+                hint: None,
+            }]);
+        }
+    };
+    let scenario = read_document(&mut cx, &doc);
+    if cx.errors.is_empty() {
+        if let Some(mut s) = scenario {
+            s.posities = cx.posities;
+            return Ok(s);
+        }
+    }
+    let mut errors = cx.errors;
+    errors.sort_by(|a, b| a.pos.cmp(&b.pos));
+    errors.dedup();
+    Err(errors)
+}
+
+struct Cx<'s> {
+    lines: LineIndex<'s>,
+    errors: Vec<Diagnostic>,
+    posities: BTreeMap<String, Pos>,
+}
+
+/// A table being read: which keys were used, so that the rest can be reported as unknown.
+struct Table<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    path: String,
+    used: HashSet<&'static str>,
+}
+
+/// One value with its path.
+struct Field<'a, 'i> {
+    value: &'a Spanned<DeValue<'i>>,
+    path: String,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
+        Table {
+            table,
+            span,
+            path,
+            used: HashSet::new(),
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<Field<'a, 'i>> {
+        self.used.insert(key);
+        self.table.get(key).map(|value| Field {
+            value,
+            path: join(&self.path, key),
+        })
+    }
+
+    /// Reports every key that is not in `allowed`, with the nearest allowed name.
+    fn finish(&self, cx: &mut Cx<'_>, allowed: &[&str]) {
+        for (key, _) in self.table.iter() {
+            let name: &str = key.get_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let suggestion = allowed
+                .iter()
+                .map(|a| (strsim::damerau_levenshtein(name, a), *a))
+                .filter(|(dist, a)| *dist <= 3.max(a.len() / 4) && *dist < a.len())
+                .min();
+            let hint = match suggestion {
+                Some((_, a)) => Some(format!("bedoelde je '{a}'?")),
+                None => Some(format!("geldige namen hier: {}", allowed.join(", "))),
+            };
+            cx.error_at(
+                key.span(),
+                &join(&self.path, name),
+                format!("onbekende sleutel '{name}'"),
+                hint,
+            );
+        }
+    }
+}
+
+impl Cx<'_> {
+    fn error_at(&mut self, span: Range<usize>, path: &str, message: String, hint: Option<String>) {
+        let pos = self.lines.pos(span.start);
+        self.errors.push(Diagnostic {
+            severity: Severity::Fout,
+            pos,
+            path: path.to_string(),
+            message,
+            hint,
+        });
+    }
+
+    fn error(&mut self, field: &Field<'_, '_>, message: String, hint: Option<String>) {
+        self.error_at(field.value.span(), &field.path, message, hint);
+    }
+
+    fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
+        let path = join(&table.path, key);
+        self.error_at(
+            table.span.clone(),
+            &path,
+            format!("verplicht veld '{key}' ontbreekt"),
+            hint,
+        );
+    }
+
+    fn remember(&mut self, path: &str, span: Range<usize>) {
+        let pos = self.lines.pos(span.start);
+        self.posities.insert(path.to_string(), pos);
+    }
+
+    fn table<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Option<Table<'a, 'i>> {
+        match field.value.get_ref() {
+            DeValue::Table(t) => {
+                self.remember(&field.path, field.value.span());
+                Some(Table::new(t, field.value.span(), field.path.clone()))
+            }
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een tabel, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[groep]]`), or an error.
+    fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Vec<Table<'a, 'i>> {
+        let Some(items) = self.array(field) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let f = Field {
+                value: item,
+                path: format!("{}[{}]", field.path, i + 1),
+            };
+            if let Some(t) = self.table(&f) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn array<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Option<&'a DeArray<'i>> {
+        match field.value.get_ref() {
+            DeValue::Array(a) => Some(a),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een lijst, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, field: &Field<'_, '_>) -> Option<String> {
+        match field.value.get_ref() {
+            DeValue::String(s) => {
+                self.remember(&field.path, field.value.span());
+                Some(s.to_string())
+            }
+            other => {
+                self.error(
+                    field,
+                    format!(
+                        "verwacht tekst tussen aanhalingstekens, gevonden: {}",
+                        type_name(other)
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, field: &Field<'_, '_>) -> Option<String> {
+        let s = self.string(field)?;
+        if s.trim().is_empty() {
+            self.error(field, "mag niet leeg zijn".to_string(), None);
+            return None;
+        }
+        Some(s)
+    }
+
+    fn boolean(&mut self, field: &Field<'_, '_>) -> Option<bool> {
+        match field.value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht true of false, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// Any number, read exactly from its written text.
+    fn decimal(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+        let result = match field.value.get_ref() {
+            DeValue::Integer(i) => decimal::parse_integer(i.as_str(), i.radix()),
+            DeValue::Float(f) => decimal::parse_exact(f.as_str()),
+            DeValue::String(s) => decimal::parse_exact(s),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een getal, gevonden: {}", type_name(other)),
+                    None,
+                );
+                return None;
+            }
+        };
+        match result {
+            Ok(v) => {
+                self.remember(&field.path, field.value.span());
+                Some(v)
+            }
+            Err(e) => {
+                let hint = match e {
+                    NumberError::Invalid => Some(
+                        "schrijf een getal met een punt als decimaalteken, bijv. 116.35".into(),
+                    ),
+                    _ => None,
+                };
+                self.error(field, format!("ongeldig getal: {e}"), hint);
+                None
+            }
+        }
+    }
+
+    /// A number >= 0.
+    fn amount(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+        let v = self.decimal(field)?;
+        if v.is_sign_negative() && !v.is_zero() {
+            self.error(
+                field,
+                format!("mag niet negatief zijn (gevonden: {v})"),
+                None,
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A percentage 0..=100.
+    fn percentage(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+        let v = self.decimal(field)?;
+        if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
+            self.error(
+                field,
+                format!("een percentage moet tussen 0 en 100 liggen (gevonden: {v})"),
+                Some("percentages worden als percentage geschreven: 25 betekent 25 %".into()),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A whole number in `min..=max`.
+    fn whole(&mut self, field: &Field<'_, '_>, min: i64, max: i64) -> Option<i64> {
+        let v = self.decimal(field)?;
+        if v.fract() != Decimal::ZERO {
+            self.error(
+                field,
+                format!("moet een geheel getal zijn (gevonden: {v})"),
+                None,
+            );
+            return None;
+        }
+        let n = i64::try_from(v.trunc())
+            .ok()
+            .filter(|n| (min..=max).contains(n));
+        if n.is_none() {
+            self.error(
+                field,
+                format!("moet een geheel getal van {min} tot en met {max} zijn (gevonden: {v})"),
+                None,
+            );
+        }
+        n
+    }
+
+    fn year(&mut self, field: &Field<'_, '_>) -> Option<i32> {
+        self.whole(field, JAAR_MIN, JAAR_MAX)
+            .and_then(|n| i32::try_from(n).ok())
+    }
+
+    fn count(&mut self, field: &Field<'_, '_>) -> Option<u32> {
+        self.whole(field, 0, i64::from(u32::MAX))
+            .and_then(|n| u32::try_from(n).ok())
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "tekst",
+        DeValue::Integer(_) => "een geheel getal",
+        DeValue::Float(_) => "een getal",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "een datum",
+        DeValue::Array(_) => "een lijst",
+        DeValue::Table(_) => "een tabel",
+    }
+}
+
+/// The `[werkwijze]` fields as written in one place (the defaults table or one group).
+#[derive(Default, Clone)]
+struct WerkwijzeRaw {
+    bijeenkomsten_per_jaar: Option<u32>,
+    duur_uren: Option<Decimal>,
+    voorbereiding_uren: Option<Decimal>,
+    reistijd_uren: Option<Decimal>,
+    voorzitter_rol: Option<(String, String, Range<usize>)>,
+    voorzitter_uren: Option<Decimal>,
+    coordinatie_rol: Option<(String, String, Range<usize>)>,
+    coordinatie_uren_per_patient: Option<Decimal>,
+    telefonische_ondersteuning_uren: Option<Decimal>,
+    patienten_per_jaar: Option<Decimal>,
+}
+
+impl WerkwijzeRaw {
+    fn read(cx: &mut Cx<'_>, t: &mut Table<'_, '_>) -> Self {
+        let mut w = WerkwijzeRaw::default();
+        let hours =
+            |cx: &mut Cx<'_>, t: &mut Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
+        w.duur_uren = hours(cx, t, "duur_uren");
+        w.voorbereiding_uren = hours(cx, t, "voorbereiding_uren");
+        w.reistijd_uren = hours(cx, t, "reistijd_uren");
+        w.voorzitter_uren = hours(cx, t, "voorzitter_uren");
+        w.coordinatie_uren_per_patient = hours(cx, t, "coordinatie_uren_per_patient");
+        w.telefonische_ondersteuning_uren = hours(cx, t, "telefonische_ondersteuning_uren");
+        w.patienten_per_jaar = hours(cx, t, "patienten_per_jaar");
+        w.bijeenkomsten_per_jaar = t
+            .get("bijeenkomsten_per_jaar")
+            .and_then(|f| cx.whole(&f, 0, 366))
+            .and_then(|n| u32::try_from(n).ok());
+        for key in ["voorzitter_rol", "coordinatie_rol"] {
+            let rol = t.get(key).and_then(|f| {
+                let span = f.value.span();
+                cx.text(&f).map(|s| (s, f.path.clone(), span))
+            });
+            if key == "voorzitter_rol" {
+                w.voorzitter_rol = rol;
+            } else {
+                w.coordinatie_rol = rol;
+            }
+        }
+        w
+    }
+
+    /// This group's values over the defaults.
+    fn over(self, base: &WerkwijzeRaw) -> WerkwijzeRaw {
+        WerkwijzeRaw {
+            bijeenkomsten_per_jaar: self.bijeenkomsten_per_jaar.or(base.bijeenkomsten_per_jaar),
+            duur_uren: self.duur_uren.or(base.duur_uren),
+            voorbereiding_uren: self.voorbereiding_uren.or(base.voorbereiding_uren),
+            reistijd_uren: self.reistijd_uren.or(base.reistijd_uren),
+            voorzitter_rol: self.voorzitter_rol.or_else(|| base.voorzitter_rol.clone()),
+            voorzitter_uren: self.voorzitter_uren.or(base.voorzitter_uren),
+            coordinatie_rol: self
+                .coordinatie_rol
+                .or_else(|| base.coordinatie_rol.clone()),
+            coordinatie_uren_per_patient: self
+                .coordinatie_uren_per_patient
+                .or(base.coordinatie_uren_per_patient),
+            telefonische_ondersteuning_uren: self
+                .telefonische_ondersteuning_uren
+                .or(base.telefonische_ondersteuning_uren),
+            patienten_per_jaar: self.patienten_per_jaar.or(base.patienten_per_jaar),
+        }
+    }
+}
+
+fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
+    let mut top = Table::new(doc.get_ref(), 0..0, String::new());
+
+    // formaat
+    match top.get("formaat") {
+        Some(f) => {
+            if let Some(n) = cx.whole(&f, 0, i64::from(u32::MAX)) {
+                if n != i64::from(FORMAAT) {
+                    cx.error(
+                        &f,
+                        format!("formaat {n} wordt niet ondersteund; deze versie leest formaat {FORMAAT}"),
+                        None,
+                    );
+                }
+            }
+        }
+        None => cx.missing(
+            &top,
+            "formaat",
+            Some(format!("zet 'formaat = {FORMAAT}' bovenaan het bestand")),
+        ),
+    }
+
+    // [scenario]
+    let mut s = Scenario::default();
+    let mut scenario_ok = false;
+    match top.get("scenario") {
+        Some(f) => {
+            if let Some(mut t) = cx.table(&f) {
+                let naam = required(cx, &mut t, "naam").and_then(|f| cx.text(&f));
+                let regio = t.get("regio").and_then(|f| cx.string(&f));
+                let startjaar = required(cx, &mut t, "startjaar").and_then(|f| cx.year(&f));
+                let looptijd = required(cx, &mut t, "looptijd_jaren")
+                    .and_then(|f| cx.whole(&f, 1, i64::from(MAX_LOOPTIJD)))
+                    .and_then(|n| u32::try_from(n).ok());
+                let verzekerden = required(cx, &mut t, "verzekerden").and_then(|f| {
+                    let v = cx.decimal(&f)?;
+                    if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
+                        cx.error(
+                            &f,
+                            format!("moet een geheel getal groter dan 0 zijn (gevonden: {v})"),
+                            Some(
+                                "het aantal verzekerden waarover het tarief wordt verdeeld".into(),
+                            ),
+                        );
+                        return None;
+                    }
+                    Some(v)
+                });
+                t.finish(cx, SCENARIO_KEYS);
+                if let (Some(naam), Some(startjaar), Some(looptijd), Some(verzekerden)) =
+                    (naam, startjaar, looptijd, verzekerden)
+                {
+                    s.naam = naam;
+                    s.regio = regio;
+                    s.startjaar = startjaar;
+                    s.looptijd_jaren = looptijd;
+                    s.verzekerden = verzekerden;
+                    scenario_ok = true;
+                }
+            }
+        }
+        None => cx.missing(
+            &top,
+            "scenario",
+            Some(
+                "voeg een sectie [scenario] toe met naam, startjaar, looptijd_jaren en verzekerden"
+                    .into(),
+            ),
+        ),
+    }
+
+    // [uurtarieven]
+    let mut roles_known = false;
+    match top.get("uurtarieven") {
+        Some(f) => {
+            if let Some(t) = cx.table(&f) {
+                roles_known = true;
+                for (key, value) in t.table.iter() {
+                    let field = Field {
+                        value,
+                        path: join(&t.path, key.get_ref()),
+                    };
+                    if let Some(v) = cx.amount(&field) {
+                        s.uurtarieven.push(Uurtarief {
+                            rol: key.get_ref().to_string(),
+                            bedrag: v,
+                        });
+                    } else {
+                        roles_known = false;
+                    }
+                }
+            }
+        }
+        None => cx.missing(
+            &top,
+            "uurtarieven",
+            Some(
+                "voeg [uurtarieven] toe met een bedrag per uur per rol, bijv. huisarts = 116.00"
+                    .into(),
+            ),
+        ),
+    }
+    let roles: Vec<String> = s.uurtarieven.iter().map(|u| u.rol.clone()).collect();
+    let check_role = |cx: &mut Cx<'_>, rol: &str, path: &str, span: Range<usize>| -> bool {
+        if roles.iter().any(|r| r == rol) {
+            return true;
+        }
+        if roles_known {
+            let hint = nearest(rol, roles.iter().map(String::as_str))
+                .map(|r| format!("bedoelde je '{r}'?"))
+                .or_else(|| Some(format!("voeg '{rol} = …' toe aan [uurtarieven]")));
+            cx.error_at(
+                span,
+                path,
+                format!("rol '{rol}' heeft geen uurtarief in [uurtarieven]"),
+                hint,
+            );
+        }
+        false
+    };
+
+    // [werkwijze]
+    let base = match top.get("werkwijze") {
+        Some(f) => match cx.table(&f) {
+            Some(mut t) => {
+                let w = WerkwijzeRaw::read(cx, &mut t);
+                t.finish(cx, WERKWIJZE_KEYS);
+                w
+            }
+            None => WerkwijzeRaw::default(),
+        },
+        None => WerkwijzeRaw::default(),
+    };
+
+    // [[groep]]
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    match top.get("groep") {
+        Some(f) => {
+            for mut t in cx.tables(&f) {
+                let naam = required(cx, &mut t, "naam").and_then(|f| {
+                    let n = cx.text(&f)?;
+                    if let Some(first) = names.get(&n) {
+                        cx.error(
+                            &f,
+                            format!("groepsnaam '{n}' komt al voor in {first}"),
+                            Some("elke groep heeft een eigen naam".into()),
+                        );
+                        return None;
+                    }
+                    names.insert(n.clone(), t.path.clone());
+                    Some(n)
+                });
+                let mut deelnemers_ok = true;
+                let mut counts: Vec<(String, u32)> = Vec::new();
+                match required(cx, &mut t, "deelnemers") {
+                    Some(f) => {
+                        if let Some(dt) = cx.table(&f) {
+                            for (key, value) in dt.table.iter() {
+                                let field = Field {
+                                    value,
+                                    path: join(&dt.path, key.get_ref()),
+                                };
+                                let n = cx.count(&field);
+                                let known = check_role(cx, key.get_ref(), &field.path, key.span());
+                                match n {
+                                    Some(n) if known => counts.push((key.get_ref().to_string(), n)),
+                                    _ => deelnemers_ok = false,
+                                }
+                            }
+                        } else {
+                            deelnemers_ok = false;
+                        }
+                    }
+                    None => deelnemers_ok = false,
+                }
+                let start = match t.get("start") {
+                    Some(f) => cx.year(&f),
+                    None => Some(s.startjaar),
+                };
+                let nieuw = match t.get("nieuw") {
+                    Some(f) => cx.boolean(&f),
+                    None => Some(false),
+                };
+                let own = WerkwijzeRaw::read(cx, &mut t);
+                let mut allowed: Vec<&str> = GROEP_KEYS.to_vec();
+                allowed.extend_from_slice(WERKWIJZE_KEYS);
+                t.finish(cx, &allowed);
+                let w = own.over(&base);
+                let werkwijze = effective_werkwijze(cx, &t, w, &check_role);
+                if let (Some(naam), true, Some(start), Some(nieuw), Some(werkwijze)) =
+                    (naam, deelnemers_ok, start, nieuw, werkwijze)
+                {
+                    // Participants in the order of [uurtarieven].
+                    let mut ordered: Vec<(String, u32)> = Vec::with_capacity(roles.len());
+                    for r in &roles {
+                        if let Some((_, n)) = counts.iter().find(|(c, _)| c == r) {
+                            ordered.push((r.clone(), *n));
+                        }
+                    }
+                    s.groepen.push(Groep {
+                        naam,
+                        deelnemers: ordered,
+                        start,
+                        nieuw,
+                        werkwijze,
+                    });
+                }
+            }
+        }
+        None => cx.missing(
+            &top,
+            "groep",
+            Some("voeg minstens één [[groep]] toe".into()),
+        ),
+    }
+
+    // [ondersteuning]
+    if let Some(f) = top.get("ondersteuning") {
+        if let Some(mut t) = cx.table(&f) {
+            let o = &mut s.ondersteuning;
+            let mut amt = |cx: &mut Cx<'_>, key| {
+                t.get(key)
+                    .and_then(|f| cx.amount(&f))
+                    .unwrap_or(Decimal::ZERO)
+            };
+            *o = Ondersteuning {
+                ict_per_groep: amt(cx, "ict_per_groep"),
+                huisvesting_per_bijeenkomst: amt(cx, "huisvesting_per_bijeenkomst"),
+                projectleiding_uren: amt(cx, "projectleiding_uren"),
+                projectleiding_uurtarief: amt(cx, "projectleiding_uurtarief"),
+                monitoring_per_jaar: amt(cx, "monitoring_per_jaar"),
+                startkosten_per_nieuwe_groep: amt(cx, "startkosten_per_nieuwe_groep"),
+                scholing_per_nieuwe_deelnemer: amt(cx, "scholing_per_nieuwe_deelnemer"),
+                overhead_percentage: Decimal::ZERO,
+            };
+            o.overhead_percentage = t
+                .get("overhead_percentage")
+                .and_then(|f| cx.percentage(&f))
+                .unwrap_or(Decimal::ZERO);
+            t.finish(cx, ONDERSTEUNING_KEYS);
+        }
+    }
+
+    // [indexatie]
+    if let Some(f) = top.get("indexatie") {
+        if let Some(mut t) = cx.table(&f) {
+            s.indexatie_percentage = required(cx, &mut t, "kosten_percentage_per_jaar")
+                .and_then(|f| cx.percentage(&f))
+                .unwrap_or(Decimal::ZERO);
+            t.finish(cx, INDEXATIE_KEYS);
+        }
+    }
+
+    // [financiering]
+    if let Some(f) = top.get("financiering") {
+        if let Some(mut t) = cx.table(&f) {
+            if let Some(lf) = t.get("elders_gefinancierd") {
+                if let Some(items) = cx.array(&lf) {
+                    for (i, item) in items.iter().enumerate() {
+                        let field = Field {
+                            value: item,
+                            path: format!("{}[{}]", lf.path, i + 1),
+                        };
+                        if let Some(rol) = cx.text(&field) {
+                            if s.elders_gefinancierd.contains(&rol) {
+                                cx.error(&field, format!("rol '{rol}' staat er al in"), None);
+                            } else if check_role(cx, &rol, &field.path, item.span()) {
+                                s.elders_gefinancierd.push(rol);
+                            }
+                        }
+                    }
+                }
+            }
+            t.finish(cx, FINANCIERING_KEYS);
+        }
+    }
+
+    let horizon = scenario_ok.then(|| (s.startjaar, s.eindjaar()));
+
+    // [[verzekeraar]]
+    let mut shares = Decimal::ZERO;
+    let mut shares_span = None;
+    if let Some(f) = top.get("verzekeraar") {
+        shares_span = Some((f.value.span(), f.path.clone()));
+        for mut t in cx.tables(&f) {
+            let naam = required(cx, &mut t, "naam").and_then(|f| {
+                let n = cx.text(&f)?;
+                if s.verzekeraars.iter().any(|v| v.naam == n) {
+                    cx.error(&f, format!("verzekeraar '{n}' komt al voor"), None);
+                    return None;
+                }
+                Some(n)
+            });
+            let aandeel =
+                required(cx, &mut t, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
+            t.finish(cx, VERZEKERAAR_KEYS);
+            if let (Some(naam), Some(aandeel)) = (naam, aandeel) {
+                shares += aandeel;
+                s.verzekeraars.push(Verzekeraar {
+                    naam,
+                    marktaandeel_percentage: aandeel,
+                });
+            }
+        }
+    }
+    if shares > Decimal::ONE_HUNDRED {
+        if let Some((span, path)) = shares_span {
+            cx.error_at(
+                span,
+                &path,
+                format!("de marktaandelen tellen op tot {shares} %, meer dan 100 %"),
+                None,
+            );
+        }
+    }
+
+    // [[aanbod]]
+    if let Some(f) = top.get("aanbod") {
+        for mut t in cx.tables(&f) {
+            let verzekeraar = required(cx, &mut t, "verzekeraar").and_then(|f| {
+                let n = cx.text(&f)?;
+                if !s.verzekeraars.iter().any(|v| v.naam == n) {
+                    let hint = nearest(&n, s.verzekeraars.iter().map(|v| v.naam.as_str()))
+                        .map(|r| format!("bedoelde je '{r}'?"))
+                        .or_else(|| Some("voeg een [[verzekeraar]] met deze naam toe".into()));
+                    cx.error(&f, format!("onbekende verzekeraar '{n}'"), hint);
+                    return None;
+                }
+                Some(n)
+            });
+            let label = required(cx, &mut t, "label").and_then(|f| {
+                let n = cx.text(&f)?;
+                if s.aanbiedingen.iter().any(|a| a.label == n) {
+                    cx.error(&f, format!("aanbod '{n}' komt al voor"), None);
+                    return None;
+                }
+                Some(n)
+            });
+            let tarief = required(cx, &mut t, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
+            let plafond = match t.get("plafond") {
+                Some(f) => cx.amount(&f).map(Some),
+                None => Some(None),
+            };
+            let jaren = match t.get("jaren") {
+                Some(f) => read_years(cx, &f, horizon),
+                None => horizon.map(|(a, b)| (a..=b).collect()),
+            };
+            t.finish(cx, AANBOD_KEYS);
+            if let (Some(verzekeraar), Some(label), Some(tarief), Some(plafond), Some(jaren)) =
+                (verzekeraar, label, tarief, plafond, jaren)
+            {
+                s.aanbiedingen.push(Aanbod {
+                    verzekeraar,
+                    label,
+                    tarief_per_verzekerde: tarief,
+                    plafond,
+                    jaren,
+                });
+            }
+        }
+    }
+
+    // [impact] and [[indicator]]
+    let impact_field = top.get("impact");
+    let indicator_field = top.get("indicator");
+    if let Some(f) = impact_field {
+        if let Some(mut t) = cx.table(&f) {
+            let kanker =
+                required(cx, &mut t, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
+            let discontering = match t.get("disconteringsvoet_percentage") {
+                Some(f) => cx.percentage(&f),
+                None => Some(Decimal::ZERO),
+            };
+            t.finish(cx, IMPACT_KEYS);
+            let indicatoren = read_indicators(cx, &t, indicator_field.as_ref());
+            if let (Some(kanker), Some(discontering), Some(indicatoren)) =
+                (kanker, discontering, indicatoren)
+            {
+                s.impact = Some(Impact {
+                    aandeel_kanker_percentage: kanker,
+                    disconteringsvoet_percentage: discontering,
+                    indicatoren,
+                });
+            }
+        }
+    } else if let Some(f) = indicator_field {
+        cx.error(
+            &f,
+            "[[indicator]] zonder [impact]".to_string(),
+            Some("voeg een sectie [impact] toe met aandeel_kanker_percentage".into()),
+        );
+    }
+
+    top.finish(cx, TOP_KEYS);
+    if !scenario_ok {
+        return None;
+    }
+
+    // Checks that need the horizon.
+    Some(s)
+}
+
+fn required<'a, 'i>(
+    cx: &mut Cx<'_>,
+    t: &mut Table<'a, 'i>,
+    key: &'static str,
+) -> Option<Field<'a, 'i>> {
+    let f = t.get(key);
+    if f.is_none() {
+        cx.missing(t, key, None);
+    }
+    f
+}
+
+fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, c)| *d <= 3 && *d < c.len())
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn effective_werkwijze(
+    cx: &mut Cx<'_>,
+    t: &Table<'_, '_>,
+    w: WerkwijzeRaw,
+    check_role: &dyn Fn(&mut Cx<'_>, &str, &str, Range<usize>) -> bool,
+) -> Option<Werkwijze> {
+    let mut ok = true;
+    for (key, present) in [
+        ("bijeenkomsten_per_jaar", w.bijeenkomsten_per_jaar.is_some()),
+        ("duur_uren", w.duur_uren.is_some()),
+        ("patienten_per_jaar", w.patienten_per_jaar.is_some()),
+    ] {
+        if !present {
+            cx.missing(
+                t,
+                key,
+                Some(format!(
+                    "geef '{key}' op in [werkwijze] (voor alle groepen) of in deze groep"
+                )),
+            );
+            ok = false;
+        }
+    }
+    let mut role = |raw: Option<(String, String, Range<usize>)>, default_path: String| match raw {
+        Some((rol, path, span)) => check_role(cx, &rol, &path, span).then_some(rol),
+        None => check_role(cx, "huisarts", &default_path, t.span.clone())
+            .then(|| "huisarts".to_string()),
+    };
+    let voorzitter_rol = role(w.voorzitter_rol, join(&t.path, "voorzitter_rol"));
+    let coordinatie_rol = role(w.coordinatie_rol, join(&t.path, "coordinatie_rol"));
+    if !ok {
+        return None;
+    }
+    Some(Werkwijze {
+        bijeenkomsten_per_jaar: w.bijeenkomsten_per_jaar?,
+        duur_uren: w.duur_uren?,
+        voorbereiding_uren: w.voorbereiding_uren.unwrap_or_default(),
+        reistijd_uren: w.reistijd_uren.unwrap_or_default(),
+        voorzitter_rol: voorzitter_rol?,
+        voorzitter_uren: w.voorzitter_uren.unwrap_or_default(),
+        coordinatie_rol: coordinatie_rol?,
+        coordinatie_uren_per_patient: w.coordinatie_uren_per_patient.unwrap_or_default(),
+        telefonische_ondersteuning_uren: w.telefonische_ondersteuning_uren.unwrap_or_default(),
+        patienten_per_jaar: w.patienten_per_jaar?,
+    })
+}
+
+fn read_years(cx: &mut Cx<'_>, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
+    let items = cx.array(f)?;
+    let mut years = BTreeSet::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let field = Field {
+            value: item,
+            path: format!("{}[{}]", f.path, i + 1),
+        };
+        let Some(y) = cx.year(&field) else {
+            ok = false;
+            continue;
+        };
+        if let Some((a, b)) = horizon {
+            if y < a || y > b {
+                cx.error(
+                    &field,
+                    format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
+                    None,
+                );
+                ok = false;
+                continue;
+            }
+        }
+        if !years.insert(y) {
+            cx.error(&field, format!("jaar {y} staat er twee keer in"), None);
+            ok = false;
+        }
+    }
+    if items.is_empty() {
+        cx.error(
+            f,
+            "de lijst met jaren is leeg".to_string(),
+            Some("laat 'jaren' weg voor de hele looptijd".into()),
+        );
+        ok = false;
+    }
+    ok.then(|| years.into_iter().collect())
+}
+
+fn read_indicators(
+    cx: &mut Cx<'_>,
+    impact: &Table<'_, '_>,
+    field: Option<&Field<'_, '_>>,
+) -> Option<Vec<Indicator>> {
+    let Some(field) = field else {
+        cx.error_at(
+            impact.span.clone(),
+            "indicator",
+            "[impact] vraagt de zes [[indicator]]-secties; er is er geen".to_string(),
+            Some(format!("ids: {}", ids_list())),
+        );
+        return None;
+    };
+    let mut found: Vec<Indicator> = Vec::new();
+    let mut ok = true;
+    for mut t in cx.tables(field) {
+        let id = required(cx, &mut t, "id").and_then(|f| {
+            let text = cx.text(&f)?;
+            let Some(id) = IndicatorId::parse(&text) else {
+                let hint = nearest(&text, IndicatorId::ALL.iter().map(|i| i.as_str()))
+                    .map(|r| format!("bedoelde je '{r}'?"))
+                    .or_else(|| Some(format!("geldige ids: {}", ids_list())));
+                cx.error(&f, format!("onbekende indicator '{text}'"), hint);
+                return None;
+            };
+            if found.iter().any(|i| i.id == id) {
+                cx.error(&f, format!("indicator '{text}' komt twee keer voor"), None);
+                return None;
+            }
+            Some(id)
+        });
+        let basis = required(cx, &mut t, "basis_percentage").and_then(|f| cx.percentage(&f));
+        let reductie = required(cx, &mut t, "reductie_percentage").and_then(|f| cx.percentage(&f));
+        let kosten = required(cx, &mut t, "kosten_per_geval").and_then(|f| cx.amount(&f));
+        let bron = required(cx, &mut t, "bron").and_then(|f| cx.text(&f));
+        t.finish(cx, INDICATOR_KEYS);
+        match (id, basis, reductie, kosten, bron) {
+            (Some(id), Some(basis), Some(reductie), Some(kosten), Some(bron)) => {
+                found.push(Indicator {
+                    id,
+                    basis_percentage: basis,
+                    reductie_percentage: reductie,
+                    kosten_per_geval: kosten,
+                    bron,
+                });
+            }
+            _ => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let missing: Vec<&str> = IndicatorId::ALL
+        .iter()
+        .filter(|id| !found.iter().any(|i| i.id == **id))
+        .map(|id| id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        cx.error(
+            field,
+            format!("ontbrekende indicator(en): {}", missing.join(", ")),
+            Some("[impact] vraagt elk van de zes indicatoren precies één keer".into()),
+        );
+        return None;
+    }
+    found.sort_by_key(|i| i.id);
+    Some(found)
+}
+
+fn ids_list() -> String {
+    IndicatorId::ALL
+        .iter()
+        .map(|i| i.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
