@@ -57,6 +57,7 @@ pub enum Command {
         /// Het scenariobestand (.toml).
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+        /// Output options.
         #[command(flatten)]
         output: OutputArgs,
     },

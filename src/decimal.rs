@@ -68,9 +68,8 @@ pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
 
 fn classify(err: rust_decimal::Error) -> NumberError {
     match err {
-        rust_decimal::Error::ConversionTo(_) | rust_decimal::Error::ErrorString(_) => {
-            NumberError::Invalid
-        }
+        rust_decimal::Error::ErrorString(msg) if !msg.contains("overflow") => NumberError::Invalid,
+        rust_decimal::Error::ConversionTo(_) => NumberError::Invalid,
         _ => NumberError::OutOfRange,
     }
 }

@@ -12,7 +12,9 @@ pub use model::{
     Verzekeraar, Werkwijze,
 };
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse};
-pub use warnings::warnings;
+pub use warnings::{
+    BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN, warnings,
+};
 
 /// The annotated template that `patz-calc init` writes.
 pub const TEMPLATE: &str = include_str!("template.toml");

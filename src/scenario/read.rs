@@ -119,14 +119,14 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
         }
     };
     let scenario = read_document(&mut cx, &doc);
-    if cx.errors.is_empty() {
-        if let Some(mut s) = scenario {
-            s.posities = cx.posities;
-            return Ok(s);
-        }
+    if cx.errors.is_empty()
+        && let Some(mut s) = scenario
+    {
+        s.posities = cx.posities;
+        return Ok(s);
     }
     let mut errors = cx.errors;
-    errors.sort_by(|a, b| a.pos.cmp(&b.pos));
+    errors.sort_by_key(|a| a.pos);
     errors.dedup();
     Err(errors)
 }
@@ -347,13 +347,21 @@ impl Cx<'_> {
                 Some(v)
             }
             Err(e) => {
-                let hint = match e {
-                    NumberError::Invalid => Some(
-                        "schrijf een getal met een punt als decimaalteken, bijv. 116.35".into(),
+                let (message, hint) = match (&e, field.value.get_ref()) {
+                    (NumberError::Invalid, DeValue::String(text)) => (
+                        format!("'{text}' is geen getal"),
+                        Some(if text.contains(',') {
+                            format!(
+                                "gebruik een punt als decimaalteken: {}",
+                                text.replace('.', "").replace(',', ".")
+                            )
+                        } else {
+                            "schrijf een getal, bijv. 116.35".to_string()
+                        }),
                     ),
-                    _ => None,
+                    _ => (format!("ongeldig getal: {e}"), None),
                 };
-                self.error(field, format!("ongeldig getal: {e}"), hint);
+                self.error(field, message, hint);
                 None
             }
         }
@@ -437,6 +445,8 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
 /// The `[werkwijze]` fields as written in one place (the defaults table or one group).
 #[derive(Default, Clone)]
 struct WerkwijzeRaw {
+    /// A field was present but invalid (already reported): report no missing fields.
+    invalid: bool,
     bijeenkomsten_per_jaar: Option<u32>,
     duur_uren: Option<Decimal>,
     voorbereiding_uren: Option<Decimal>,
@@ -452,6 +462,7 @@ struct WerkwijzeRaw {
 impl WerkwijzeRaw {
     fn read(cx: &mut Cx<'_>, t: &mut Table<'_, '_>) -> Self {
         let mut w = WerkwijzeRaw::default();
+        let errors_before = cx.errors.len();
         let hours =
             |cx: &mut Cx<'_>, t: &mut Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
         w.duur_uren = hours(cx, t, "duur_uren");
@@ -476,12 +487,14 @@ impl WerkwijzeRaw {
                 w.coordinatie_rol = rol;
             }
         }
+        w.invalid = cx.errors.len() > errors_before;
         w
     }
 
     /// This group's values over the defaults.
     fn over(self, base: &WerkwijzeRaw) -> WerkwijzeRaw {
         WerkwijzeRaw {
+            invalid: self.invalid || base.invalid,
             bijeenkomsten_per_jaar: self.bijeenkomsten_per_jaar.or(base.bijeenkomsten_per_jaar),
             duur_uren: self.duur_uren.or(base.duur_uren),
             voorbereiding_uren: self.voorbereiding_uren.or(base.voorbereiding_uren),
@@ -508,14 +521,16 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
     // formaat
     match top.get("formaat") {
         Some(f) => {
-            if let Some(n) = cx.whole(&f, 0, i64::from(u32::MAX)) {
-                if n != i64::from(FORMAAT) {
-                    cx.error(
-                        &f,
-                        format!("formaat {n} wordt niet ondersteund; deze versie leest formaat {FORMAAT}"),
-                        None,
-                    );
-                }
+            if let Some(n) = cx.whole(&f, 0, i64::from(u32::MAX))
+                && n != i64::from(FORMAAT)
+            {
+                cx.error(
+                    &f,
+                    format!(
+                        "formaat {n} wordt niet ondersteund; deze versie leest formaat {FORMAAT}"
+                    ),
+                    None,
+                );
             }
         }
         None => cx.missing(
@@ -528,6 +543,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
     // [scenario]
     let mut s = Scenario::default();
     let mut scenario_ok = false;
+    let mut horizon_ok = false;
     match top.get("scenario") {
         Some(f) => {
             if let Some(mut t) = cx.table(&f) {
@@ -552,6 +568,11 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
                     Some(v)
                 });
                 t.finish(cx, SCENARIO_KEYS);
+                if let (Some(startjaar), Some(looptijd)) = (startjaar, looptijd) {
+                    s.startjaar = startjaar;
+                    s.looptijd_jaren = looptijd;
+                    horizon_ok = true;
+                }
                 if let (Some(naam), Some(startjaar), Some(looptijd), Some(verzekerden)) =
                     (naam, startjaar, looptijd, verzekerden)
                 {
@@ -576,6 +597,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
 
     // [uurtarieven]
     let mut roles_known = false;
+    let mut roles: Vec<String> = Vec::new();
     match top.get("uurtarieven") {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
@@ -585,13 +607,12 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
                         value,
                         path: join(&t.path, key.get_ref()),
                     };
+                    roles.push(key.get_ref().to_string());
                     if let Some(v) = cx.amount(&field) {
                         s.uurtarieven.push(Uurtarief {
                             rol: key.get_ref().to_string(),
                             bedrag: v,
                         });
-                    } else {
-                        roles_known = false;
                     }
                 }
             }
@@ -605,7 +626,6 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
             ),
         ),
     }
-    let roles: Vec<String> = s.uurtarieven.iter().map(|u| u.rol.clone()).collect();
     let check_role = |cx: &mut Cx<'_>, rol: &str, path: &str, span: Range<usize>| -> bool {
         if roles.iter().any(|r| r == rol) {
             return true;
@@ -720,67 +740,67 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
     }
 
     // [ondersteuning]
-    if let Some(f) = top.get("ondersteuning") {
-        if let Some(mut t) = cx.table(&f) {
-            let o = &mut s.ondersteuning;
-            let mut amt = |cx: &mut Cx<'_>, key| {
-                t.get(key)
-                    .and_then(|f| cx.amount(&f))
-                    .unwrap_or(Decimal::ZERO)
-            };
-            *o = Ondersteuning {
-                ict_per_groep: amt(cx, "ict_per_groep"),
-                huisvesting_per_bijeenkomst: amt(cx, "huisvesting_per_bijeenkomst"),
-                projectleiding_uren: amt(cx, "projectleiding_uren"),
-                projectleiding_uurtarief: amt(cx, "projectleiding_uurtarief"),
-                monitoring_per_jaar: amt(cx, "monitoring_per_jaar"),
-                startkosten_per_nieuwe_groep: amt(cx, "startkosten_per_nieuwe_groep"),
-                scholing_per_nieuwe_deelnemer: amt(cx, "scholing_per_nieuwe_deelnemer"),
-                overhead_percentage: Decimal::ZERO,
-            };
-            o.overhead_percentage = t
-                .get("overhead_percentage")
-                .and_then(|f| cx.percentage(&f))
-                .unwrap_or(Decimal::ZERO);
-            t.finish(cx, ONDERSTEUNING_KEYS);
-        }
+    if let Some(f) = top.get("ondersteuning")
+        && let Some(mut t) = cx.table(&f)
+    {
+        let o = &mut s.ondersteuning;
+        let mut amt = |cx: &mut Cx<'_>, key| {
+            t.get(key)
+                .and_then(|f| cx.amount(&f))
+                .unwrap_or(Decimal::ZERO)
+        };
+        *o = Ondersteuning {
+            ict_per_groep: amt(cx, "ict_per_groep"),
+            huisvesting_per_bijeenkomst: amt(cx, "huisvesting_per_bijeenkomst"),
+            projectleiding_uren: amt(cx, "projectleiding_uren"),
+            projectleiding_uurtarief: amt(cx, "projectleiding_uurtarief"),
+            monitoring_per_jaar: amt(cx, "monitoring_per_jaar"),
+            startkosten_per_nieuwe_groep: amt(cx, "startkosten_per_nieuwe_groep"),
+            scholing_per_nieuwe_deelnemer: amt(cx, "scholing_per_nieuwe_deelnemer"),
+            overhead_percentage: Decimal::ZERO,
+        };
+        o.overhead_percentage = t
+            .get("overhead_percentage")
+            .and_then(|f| cx.percentage(&f))
+            .unwrap_or(Decimal::ZERO);
+        t.finish(cx, ONDERSTEUNING_KEYS);
     }
 
     // [indexatie]
-    if let Some(f) = top.get("indexatie") {
-        if let Some(mut t) = cx.table(&f) {
-            s.indexatie_percentage = required(cx, &mut t, "kosten_percentage_per_jaar")
-                .and_then(|f| cx.percentage(&f))
-                .unwrap_or(Decimal::ZERO);
-            t.finish(cx, INDEXATIE_KEYS);
-        }
+    if let Some(f) = top.get("indexatie")
+        && let Some(mut t) = cx.table(&f)
+    {
+        s.indexatie_percentage = required(cx, &mut t, "kosten_percentage_per_jaar")
+            .and_then(|f| cx.percentage(&f))
+            .unwrap_or(Decimal::ZERO);
+        t.finish(cx, INDEXATIE_KEYS);
     }
 
     // [financiering]
-    if let Some(f) = top.get("financiering") {
-        if let Some(mut t) = cx.table(&f) {
-            if let Some(lf) = t.get("elders_gefinancierd") {
-                if let Some(items) = cx.array(&lf) {
-                    for (i, item) in items.iter().enumerate() {
-                        let field = Field {
-                            value: item,
-                            path: format!("{}[{}]", lf.path, i + 1),
-                        };
-                        if let Some(rol) = cx.text(&field) {
-                            if s.elders_gefinancierd.contains(&rol) {
-                                cx.error(&field, format!("rol '{rol}' staat er al in"), None);
-                            } else if check_role(cx, &rol, &field.path, item.span()) {
-                                s.elders_gefinancierd.push(rol);
-                            }
-                        }
+    if let Some(f) = top.get("financiering")
+        && let Some(mut t) = cx.table(&f)
+    {
+        if let Some(lf) = t.get("elders_gefinancierd")
+            && let Some(items) = cx.array(&lf)
+        {
+            for (i, item) in items.iter().enumerate() {
+                let field = Field {
+                    value: item,
+                    path: format!("{}[{}]", lf.path, i + 1),
+                };
+                if let Some(rol) = cx.text(&field) {
+                    if s.elders_gefinancierd.contains(&rol) {
+                        cx.error(&field, format!("rol '{rol}' staat er al in"), None);
+                    } else if check_role(cx, &rol, &field.path, item.span()) {
+                        s.elders_gefinancierd.push(rol);
                     }
                 }
             }
-            t.finish(cx, FINANCIERING_KEYS);
         }
+        t.finish(cx, FINANCIERING_KEYS);
     }
 
-    let horizon = scenario_ok.then(|| (s.startjaar, s.eindjaar()));
+    let horizon = horizon_ok.then(|| (s.startjaar, s.eindjaar()));
 
     // [[verzekeraar]]
     let mut shares = Decimal::ZERO;
@@ -808,15 +828,15 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
             }
         }
     }
-    if shares > Decimal::ONE_HUNDRED {
-        if let Some((span, path)) = shares_span {
-            cx.error_at(
-                span,
-                &path,
-                format!("de marktaandelen tellen op tot {shares} %, meer dan 100 %"),
-                None,
-            );
-        }
+    if shares > Decimal::ONE_HUNDRED
+        && let Some((span, path)) = shares_span
+    {
+        cx.error_at(
+            span,
+            &path,
+            format!("de marktaandelen tellen op tot {shares} %, meer dan 100 %"),
+            None,
+        );
     }
 
     // [[aanbod]]
@@ -925,11 +945,14 @@ fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         .map(|(_, c)| c)
 }
 
+/// Checks that a role has a rate, reporting it at `path` and `span` when not.
+type RoleCheck<'r> = dyn Fn(&mut Cx<'_>, &str, &str, Range<usize>) -> bool + 'r;
+
 fn effective_werkwijze(
     cx: &mut Cx<'_>,
     t: &Table<'_, '_>,
     w: WerkwijzeRaw,
-    check_role: &dyn Fn(&mut Cx<'_>, &str, &str, Range<usize>) -> bool,
+    check_role: &RoleCheck<'_>,
 ) -> Option<Werkwijze> {
     let mut ok = true;
     for (key, present) in [
@@ -938,6 +961,9 @@ fn effective_werkwijze(
         ("patienten_per_jaar", w.patienten_per_jaar.is_some()),
     ] {
         if !present {
+            ok = false;
+        }
+        if !present && !w.invalid {
             cx.missing(
                 t,
                 key,
@@ -985,16 +1011,16 @@ fn read_years(cx: &mut Cx<'_>, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -
             ok = false;
             continue;
         };
-        if let Some((a, b)) = horizon {
-            if y < a || y > b {
-                cx.error(
-                    &field,
-                    format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                    None,
-                );
-                ok = false;
-                continue;
-            }
+        if let Some((a, b)) = horizon
+            && (y < a || y > b)
+        {
+            cx.error(
+                &field,
+                format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
+                None,
+            );
+            ok = false;
+            continue;
         }
         if !years.insert(y) {
             cx.error(&field, format!("jaar {y} staat er twee keer in"), None);
@@ -1027,6 +1053,7 @@ fn read_indicators(
         return None;
     };
     let mut found: Vec<Indicator> = Vec::new();
+    let mut seen: Vec<IndicatorId> = Vec::new();
     let mut ok = true;
     for mut t in cx.tables(field) {
         let id = required(cx, &mut t, "id").and_then(|f| {
@@ -1038,10 +1065,11 @@ fn read_indicators(
                 cx.error(&f, format!("onbekende indicator '{text}'"), hint);
                 return None;
             };
-            if found.iter().any(|i| i.id == id) {
+            if seen.contains(&id) {
                 cx.error(&f, format!("indicator '{text}' komt twee keer voor"), None);
                 return None;
             }
+            seen.push(id);
             Some(id)
         });
         let basis = required(cx, &mut t, "basis_percentage").and_then(|f| cx.percentage(&f));
@@ -1062,12 +1090,9 @@ fn read_indicators(
             _ => ok = false,
         }
     }
-    if !ok {
-        return None;
-    }
     let missing: Vec<&str> = IndicatorId::ALL
         .iter()
-        .filter(|id| !found.iter().any(|i| i.id == **id))
+        .filter(|id| !seen.contains(id))
         .map(|id| id.as_str())
         .collect();
     if !missing.is_empty() {
@@ -1076,6 +1101,9 @@ fn read_indicators(
             format!("ontbrekende indicator(en): {}", missing.join(", ")),
             Some("[impact] vraagt elk van de zes indicatoren precies één keer".into()),
         );
+        return None;
+    }
+    if !ok {
         return None;
     }
     found.sort_by_key(|i| i.id);

@@ -108,6 +108,6 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
             Some("wordt de consulent elders betaald, zet \"consulent\" in [financiering] elders_gefinancierd".into()),
         );
     }
-    out.sort_by(|a, b| a.pos.cmp(&b.pos));
+    out.sort_by_key(|a| a.pos);
     out
 }

@@ -1,0 +1,1 @@
+//! Cost engine numbers worked out by hand, through the library API.

@@ -1,0 +1,1 @@
+//! Every shipped scenario in `scenarios/` through `cost` in each format, as snapshots.

@@ -1,0 +1,6 @@
+//! The one integration test binary: CLI cases, snapshots of the example scenarios, and
+//! hand-worked numbers through the library API.
+
+mod cases;
+mod engine;
+mod examples;
