@@ -61,6 +61,64 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Verwachte zorgreductie op de zes indicatoren van niet-passende zorg, met de vermeden
+    /// kosten (vraagt een [impact]-sectie).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Impact {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Vergelijk de aanbiedingen van verzekeraars met hun aandeel in de kosten: opbrengst,
+    /// saldo, dekking, break-even tarief en wat niet is toegerekend.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Offers {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// De hele businesscase: zorg, kosten, financiering, zorgreductie, saldo, ROI,
+    /// break-even factor, netto contante waarde en bronnen (vraagt een [impact]-sectie).
+    #[command(
+        name = "business-case",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties"
+    )]
+    BusinessCase {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Het rekenspoor: elke regel en elk totaal met de formule en de ingevulde getallen, om
+    /// met de hand na te rekenen.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Explain {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Alleen dit jaar.
+        #[arg(long, value_name = "JAAR")]
+        jaar: Option<i32>,
+        /// Alleen de regels van deze groep (totalen vallen dan weg).
+        #[arg(long, value_name = "NAAM")]
+        groep: Option<String>,
+        /// Alleen deze post (bijv. bijeenkomsten, overhead) of dit totaal (kosten_totaal,
+        /// elders_gefinancierd, te_financieren, kostendekkend_tarief, vermeden_kosten).
+        #[arg(long, value_name = "POST")]
+        post: Option<String>,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Schrijf een sjabloon-scenario met uitleg bij elk veld (overschrijft nooit een bestaand
     /// bestand).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]

@@ -57,14 +57,125 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Cost { file, output } => {
             let s = load(&file)?;
-            let kosten = calc::cost::evaluate(&s).map_err(|e| calc_failure(&file, &s, &e))?;
+            let kosten = cost_of(&file, &s)?;
             emit(
                 &render::cost(&s, &kosten, output.options()),
                 output.output.as_deref(),
             )
         }
+        Command::Impact { file, output } => {
+            let s = load(&file)?;
+            let impact = impact_of(&file, &s)?;
+            emit(
+                &render::impact(&s, &impact, output.options()),
+                output.output.as_deref(),
+            )
+        }
+        Command::Offers { file, output } => {
+            let s = load(&file)?;
+            let kosten = cost_of(&file, &s)?;
+            let offers =
+                calc::offers::evaluate(&s, &kosten).map_err(|e| calc_failure(&file, &s, &e))?;
+            emit(
+                &render::offers(&s, &kosten, &offers, output.options()),
+                output.output.as_deref(),
+            )
+        }
+        Command::BusinessCase { file, output } => {
+            let s = load(&file)?;
+            let kosten = cost_of(&file, &s)?;
+            let impact = impact_of(&file, &s)?;
+            let bc = calc::businesscase::evaluate(&s, &kosten, &impact)
+                .map_err(|e| calc_failure(&file, &s, &e))?;
+            emit(
+                &render::business_case(&s, &kosten, &impact, &bc, output.options()),
+                output.output.as_deref(),
+            )
+        }
+        Command::Explain {
+            file,
+            jaar,
+            groep,
+            post,
+            output,
+        } => {
+            let s = load(&file)?;
+            let filter = explain_filter(&s, jaar, groep, post)?;
+            let kosten = cost_of(&file, &s)?;
+            let impact = match calc::impact::evaluate(&s) {
+                Ok(Ok(i)) => Some(i),
+                Ok(Err(_)) => None,
+                Err(e) => return Err(calc_failure(&file, &s, &e)),
+            };
+            let lines = calc::explain::explain(&s, &kosten, impact.as_ref(), &filter);
+            emit(
+                &render::explain(&s, &lines, output.options()),
+                output.output.as_deref(),
+            )
+        }
         Command::Init { file } => init(&file),
     }
+}
+
+fn cost_of(file: &Path, s: &Scenario) -> Result<calc::cost::Kosten, Failure> {
+    calc::cost::evaluate(s).map_err(|e| calc_failure(file, s, &e))
+}
+
+fn impact_of(file: &Path, s: &Scenario) -> Result<calc::impact::ImpactResultaat, Failure> {
+    match calc::impact::evaluate(s) {
+        Ok(Ok(i)) => Ok(i),
+        Ok(Err(geen)) => {
+            eprintln!("{}: fout: {geen}", shown(file));
+            eprintln!(
+                "    hint: voeg [impact] met aandeel_kanker_percentage en de zes [[indicator]]-secties \
+                 toe (zie patz-calc init voor een voorbeeld)"
+            );
+            Err(Failure::Invalid)
+        }
+        Err(e) => Err(calc_failure(file, s, &e)),
+    }
+}
+
+/// Checks the `explain` selection against the scenario (a usage error when it names nothing).
+fn explain_filter(
+    s: &Scenario,
+    jaar: Option<i32>,
+    groep: Option<String>,
+    post: Option<String>,
+) -> Result<calc::explain::Filter, Failure> {
+    let mut ok = true;
+    if let Some(j) = jaar
+        && !s.jaren().any(|y| y == j)
+    {
+        eprintln!(
+            "fout: --jaar {j} ligt buiten de looptijd {}–{}",
+            s.startjaar,
+            s.eindjaar()
+        );
+        ok = false;
+    }
+    if let Some(g) = &groep
+        && !s.groepen.iter().any(|x| &x.naam == g)
+    {
+        let names: Vec<&str> = s.groepen.iter().map(|x| x.naam.as_str()).collect();
+        eprintln!("fout: --groep '{g}' bestaat niet in dit scenario");
+        eprintln!("    hint: groepen: {}", names.join(", "));
+        ok = false;
+    }
+    if let Some(p) = &post
+        && calc::cost::Post::parse(p).is_none()
+        && !calc::explain::TOTALEN.contains(&p.as_str())
+    {
+        let mut names: Vec<&str> = calc::cost::Post::ALL.iter().map(|p| p.as_str()).collect();
+        names.extend(calc::explain::TOTALEN);
+        eprintln!("fout: --post '{p}' is geen post of totaal");
+        eprintln!("    hint: kies uit: {}", names.join(", "));
+        ok = false;
+    }
+    if !ok {
+        return Err(Failure::Invalid);
+    }
+    Ok(calc::explain::Filter { jaar, groep, post })
 }
 
 /// A path as shown in messages.

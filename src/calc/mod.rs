@@ -1,7 +1,11 @@
 //! Pure calculations from a validated [`Scenario`](crate::scenario::Scenario) to results:
 //! no I/O, no printing, no clock.
 
+pub mod businesscase;
 pub mod cost;
+pub mod explain;
+pub mod impact;
+pub mod offers;
 
 use rust_decimal::Decimal;
 

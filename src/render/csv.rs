@@ -3,7 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::calc::businesscase::BusinessCase;
 use crate::calc::cost::Kosten;
+use crate::calc::explain::Uitleg;
+use crate::calc::impact::ImpactResultaat;
+use crate::calc::offers::Aanbiedingen;
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
@@ -84,6 +88,132 @@ pub fn cost(s: &Scenario, k: &Kosten, nl: bool) -> Vec<u8> {
             ];
             csv.row(row);
         }
+    }
+    csv.finish()
+}
+
+/// `impact`: one row per year × indicator.
+pub fn impact(r: &ImpactResultaat, nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        nl,
+        &[
+            "jaar",
+            "indicator",
+            "basis",
+            "vermeden",
+            "met_patz",
+            "vermeden_kosten",
+        ],
+    );
+    for j in &r.jaren {
+        for i in &j.indicatoren {
+            let row = [
+                j.jaar.to_string(),
+                i.indicator.as_str().to_string(),
+                csv.num(i.basis, 1),
+                csv.num(i.vermeden, 1),
+                csv.num(i.met_patz, 1),
+                csv.num(i.vermeden_kosten, 2),
+            ];
+            csv.row(row);
+        }
+    }
+    csv.finish()
+}
+
+/// `offers`: one row per year × offer.
+pub fn offers(s: &Scenario, a: &Aanbiedingen, nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        nl,
+        &[
+            "jaar",
+            "aanbod",
+            "verzekeraar",
+            "kostenaandeel",
+            "opbrengst",
+            "saldo",
+            "dekking_percentage",
+        ],
+    );
+    for r in &a.regels {
+        let Some(aanbod) = s.aanbiedingen.get(r.aanbod) else {
+            continue;
+        };
+        let row = [
+            r.jaar.to_string(),
+            text(&aanbod.label),
+            text(&aanbod.verzekeraar),
+            csv.num(r.kostenaandeel, 2),
+            csv.num(r.opbrengst, 2),
+            csv.num(r.saldo, 2),
+            csv.opt(r.dekking_percentage, 1),
+        ];
+        csv.row(row);
+    }
+    csv.finish()
+}
+
+/// `business-case`: one row per year, then `totaal`.
+pub fn business_case(b: &BusinessCase, nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        nl,
+        &[
+            "jaar",
+            "kosten_totaal",
+            "elders_gefinancierd",
+            "te_financieren",
+            "kostendekkend_tarief",
+            "vermeden_kosten",
+            "netto",
+            "roi_percentage",
+        ],
+    );
+    let rows = b
+        .jaren
+        .iter()
+        .map(|(j, s)| (j.to_string(), s))
+        .chain(std::iter::once(("totaal".to_string(), &b.totaal)));
+    for (jaar, s) in rows {
+        let row = [
+            jaar,
+            csv.num(s.kosten.kosten_totaal, 2),
+            csv.num(s.kosten.elders_gefinancierd, 2),
+            csv.num(s.kosten.te_financieren, 2),
+            csv.num(s.kosten.kostendekkend_tarief, 2),
+            csv.num(s.vermeden_kosten, 2),
+            csv.num(s.netto, 2),
+            csv.opt(s.roi_percentage, 1),
+        ];
+        csv.row(row);
+    }
+    csv.finish()
+}
+
+/// `explain`: one row per explained figure.
+pub fn explain(lines: &[Uitleg], nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        nl,
+        &[
+            "jaar", "groep", "post", "rol", "formule", "exact", "uitkomst",
+        ],
+    );
+    for l in lines {
+        let row = [
+            l.jaar
+                .map_or_else(|| "totaal".to_string(), |j| j.to_string()),
+            text(l.groep.as_deref().unwrap_or("")),
+            l.post.clone(),
+            text(l.rol.as_deref().unwrap_or("")),
+            text(&l.formule),
+            l.exact
+                .map(|x| {
+                    let s = x.normalize().to_string();
+                    if nl { s.replace('.', ",") } else { s }
+                })
+                .unwrap_or_default(),
+            csv.num(l.uitkomst, 2),
+        ];
+        csv.row(row);
     }
     csv.finish()
 }

@@ -7,7 +7,11 @@ pub mod table;
 
 use rust_decimal::Decimal;
 
+use crate::calc::businesscase::BusinessCase;
 use crate::calc::cost::Kosten;
+use crate::calc::explain::Uitleg;
+use crate::calc::impact::ImpactResultaat;
+use crate::calc::offers::Aanbiedingen;
 use crate::scenario::Scenario;
 
 /// Output format.
@@ -52,4 +56,56 @@ pub(crate) fn sum(items: impl IntoIterator<Item = Decimal>) -> Decimal {
     items.into_iter().fold(Decimal::ZERO, |a, b| {
         a.checked_add(b).unwrap_or(Decimal::MAX)
     })
+}
+
+/// Renders the result of `impact`.
+pub fn impact(s: &Scenario, r: &ImpactResultaat, opts: Options) -> Vec<u8> {
+    match opts.format {
+        Format::Table => table::impact(s, r).into_bytes(),
+        Format::Csv => csv::impact(r, opts.csv_nl),
+        Format::Json => json::impact(s, r),
+    }
+}
+
+/// Renders the result of `offers`.
+pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, opts: Options) -> Vec<u8> {
+    match opts.format {
+        Format::Table => table::offers(s, k, a).into_bytes(),
+        Format::Csv => csv::offers(s, a, opts.csv_nl),
+        Format::Json => json::offers(s, k, a),
+    }
+}
+
+/// Renders the result of `business-case`.
+pub fn business_case(
+    s: &Scenario,
+    k: &Kosten,
+    r: &ImpactResultaat,
+    b: &BusinessCase,
+    opts: Options,
+) -> Vec<u8> {
+    match opts.format {
+        Format::Table => table::business_case(s, k, r, b).into_bytes(),
+        Format::Csv => csv::business_case(b, opts.csv_nl),
+        Format::Json => json::business_case(s, b),
+    }
+}
+
+/// Renders the audit trail of `explain`: one line per figure, or CSV/JSON rows.
+pub fn explain(s: &Scenario, lines: &[Uitleg], opts: Options) -> Vec<u8> {
+    match opts.format {
+        Format::Table => {
+            let mut out = String::new();
+            for l in lines {
+                out.push_str(&l.line());
+                out.push('\n');
+            }
+            if lines.is_empty() {
+                out.push_str("Geen regels voor deze selectie.\n");
+            }
+            out.into_bytes()
+        }
+        Format::Csv => csv::explain(lines, opts.csv_nl),
+        Format::Json => json::explain(s, lines),
+    }
 }

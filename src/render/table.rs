@@ -4,9 +4,12 @@
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 
-use crate::calc::cost::{Kosten, Post};
+use crate::calc::businesscase::{BusinessCase, Saldo};
+use crate::calc::cost::{Kosten, Post, Regel, Totalen};
+use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
+use crate::calc::offers::Aanbiedingen;
 use crate::decimal::{dutch, euro};
-use crate::scenario::Scenario;
+use crate::scenario::{Groep, Scenario};
 
 /// A new table in the house style.
 pub(crate) fn new_table(header: Vec<String>) -> Table {
@@ -58,49 +61,100 @@ fn section(out: &mut String, title: &str, table: &Table) {
     out.push_str("\n\n");
 }
 
-/// `cost`: per post, per role and per group, years as columns, then the financing.
-pub fn cost(s: &Scenario, k: &Kosten) -> String {
-    let mut out = String::new();
-    heading(&mut out, "Kosten", s);
-    let mut header: Vec<String> = vec![String::new()];
-    header.extend(k.jaren.iter().map(|j| j.jaar.to_string()));
-    header.push("Totaal".into());
-    let with_label = |label: &str| {
-        let mut h = header.clone();
-        h[0] = label.to_string();
-        h
-    };
-    // One row: the sum of the lines that `keep` selects, per year and in total.
-    let row = |keep: &dyn Fn(&crate::calc::cost::Regel) -> bool| -> Vec<Decimal> {
-        let mut v: Vec<Decimal> = k
+/// A table with a label column, one column per year of the horizon and a last column.
+pub(crate) struct YearTable<'k> {
+    kosten: &'k Kosten,
+    table: Table,
+}
+
+impl<'k> YearTable<'k> {
+    pub(crate) fn new(kosten: &'k Kosten, label: &str, last: &str) -> Self {
+        let mut header = vec![label.to_string()];
+        header.extend(kosten.jaren.iter().map(|j| j.jaar.to_string()));
+        header.push(last.to_string());
+        YearTable {
+            kosten,
+            table: new_table(header),
+        }
+    }
+
+    /// A row of amounts: one per year, then the given last value.
+    pub(crate) fn row(&mut self, label: &str, per_year: Vec<Decimal>, last: Decimal) {
+        let mut v = per_year;
+        v.push(last);
+        self.table.add_row(money_row(label, v));
+    }
+
+    /// A row of cells already formatted.
+    pub(crate) fn text_row(&mut self, label: &str, cells: Vec<String>) {
+        let mut row = vec![Cell::new(label)];
+        row.extend(cells.into_iter().map(right));
+        self.table.add_row(row);
+    }
+
+    /// A row with the sum of the lines that `keep` selects, per year and in total.
+    fn lines(&mut self, label: &str, keep: &dyn Fn(&Regel) -> bool) {
+        let v: Vec<Decimal> = self
+            .kosten
             .jaren
             .iter()
             .map(|j| super::sum(j.regels.iter().filter(|r| keep(r)).map(|r| r.bedrag)))
             .collect();
-        v.push(super::sum(v.clone()));
-        v
-    };
-    let total_row = {
-        let mut v: Vec<Decimal> = k.jaren.iter().map(|j| j.totalen.kosten_totaal).collect();
-        v.push(k.totaal.kosten_totaal);
-        v
-    };
+        let total = super::sum(v.clone());
+        self.row(label, v, total);
+    }
 
-    // Per post.
-    let mut t = new_table(with_label("Post"));
+    /// A row of one of the four totals.
+    pub(crate) fn totals(&mut self, label: &str, f: fn(&Totalen) -> Decimal) {
+        let v = self.kosten.jaren.iter().map(|j| f(&j.totalen)).collect();
+        self.row(label, v, f(&self.kosten.totaal));
+    }
+
+    pub(crate) fn finish(self, out: &mut String, title: &str) {
+        section(out, title, &self.table);
+    }
+}
+
+/// The costs per post, years as columns.
+pub(crate) fn posts(out: &mut String, k: &Kosten) {
+    let mut t = YearTable::new(k, "Post", "Totaal");
     for post in Post::ALL {
         if k.jaren
             .iter()
             .any(|j| j.regels.iter().any(|r| r.post == post))
         {
-            t.add_row(money_row(post.label(), row(&|r| r.post == post)));
+            t.lines(post.label(), &|r| r.post == post);
         }
     }
-    t.add_row(money_row("Totaal", total_row.clone()));
-    section(&mut out, "Kosten per post", &t);
+    t.totals("Totaal", |t| t.kosten_totaal);
+    t.finish(out, "Kosten per post");
+}
 
-    // Per role.
-    let mut t = new_table(with_label("Rol"));
+/// Costs, elsewhere financed, to be financed and the tariff, years as columns.
+pub(crate) fn financing(out: &mut String, s: &Scenario, k: &Kosten) {
+    let mut t = YearTable::new(k, "", "Totaal");
+    t.totals("Kosten totaal", |t| t.kosten_totaal);
+    t.totals("Elders gefinancierd", |t| t.elders_gefinancierd);
+    t.totals("Te financieren via TAPA$", |t| t.te_financieren);
+    t.totals("Kostendekkend tarief per verzekerde", |t| {
+        t.kostendekkend_tarief
+    });
+    t.finish(out, "Financiering");
+    out.push_str(&format!(
+        "Het kostendekkend tarief is naar boven afgerond op hele centen. In de kolom Totaal staat \
+         het vaste tarief per verzekerde per jaar dat de hele looptijd dekt ({} verzekerden × {} jaar).\n",
+        dutch(s.verzekerden, 0),
+        s.looptijd_jaren
+    ));
+}
+
+/// `cost`: per post, per role and per group, years as columns, then the financing.
+pub fn cost(s: &Scenario, k: &Kosten) -> String {
+    let mut out = String::new();
+    heading(&mut out, "Kosten", s);
+    posts(&mut out, k);
+
+    let mut t = YearTable::new(k, "Rol", "Totaal");
     for u in &s.uurtarieven {
         let rol = u.rol.as_str();
         if k.jaren
@@ -112,60 +166,367 @@ pub fn cost(s: &Scenario, k: &Kosten) -> String {
             } else {
                 rol.to_string()
             };
-            t.add_row(money_row(&label, row(&|r| r.rol.as_deref() == Some(rol))));
+            t.lines(&label, &|r| r.rol.as_deref() == Some(rol));
         }
     }
-    t.add_row(money_row(
+    t.lines(
         "Zonder rol (ondersteuning, projectleiding, overhead)",
-        row(&|r| r.rol.is_none()),
-    ));
-    t.add_row(money_row("Totaal", total_row.clone()));
-    section(&mut out, "Kosten per rol", &t);
+        &|r| r.rol.is_none(),
+    );
+    t.totals("Totaal", |t| t.kosten_totaal);
+    t.finish(&mut out, "Kosten per rol");
 
-    // Per group.
-    let mut t = new_table(with_label("Groep"));
+    let mut t = YearTable::new(k, "Groep", "Totaal");
     for (gi, g) in s.groepen.iter().enumerate() {
-        let mut label = g.naam.clone();
-        if g.nieuw {
-            label.push_str(&format!(" (nieuw, start {})", g.start));
-        } else if g.start > s.startjaar {
-            label.push_str(&format!(" (start {})", g.start));
-        }
-        t.add_row(money_row(&label, row(&|r| r.groep == Some(gi))));
+        t.lines(&group_label(s, g), &|r| r.groep == Some(gi));
     }
-    t.add_row(money_row(
-        "Regionaal (projectleiding, monitoring, overhead)",
-        row(&|r| r.groep.is_none()),
-    ));
-    t.add_row(money_row("Totaal", total_row.clone()));
-    section(&mut out, "Kosten per groep", &t);
+    t.lines("Regionaal (projectleiding, monitoring, overhead)", &|r| {
+        r.groep.is_none()
+    });
+    t.totals("Totaal", |t| t.kosten_totaal);
+    t.finish(&mut out, "Kosten per groep");
 
-    // Financing.
-    let mut t = new_table(with_label(""));
-    let per_year = |f: &dyn Fn(&crate::calc::cost::Totalen) -> Decimal| -> Vec<Decimal> {
-        let mut v: Vec<Decimal> = k.jaren.iter().map(|j| f(&j.totalen)).collect();
-        v.push(f(&k.totaal));
-        v
+    financing(&mut out, s, k);
+    out
+}
+
+fn group_label(s: &Scenario, g: &Groep) -> String {
+    let mut label = g.naam.clone();
+    if g.nieuw {
+        label.push_str(&format!(" (nieuw, start {})", g.start));
+    } else if g.start > s.startjaar {
+        label.push_str(&format!(" (start {})", g.start));
+    }
+    label
+}
+
+/// An expected count with one decimal, Dutch notation.
+fn count(v: Decimal) -> String {
+    dutch(v, 1)
+}
+
+/// A computed ratio in percent, with one decimal: `83,0 %`.
+fn ratio(v: Decimal) -> String {
+    format!("{} %", dutch(v, 1))
+}
+
+/// A percentage as written (`45`, `12,5`) with a `%` sign.
+pub(crate) fn percent(v: Decimal) -> String {
+    let n = v.normalize();
+    format!("{} %", dutch(n, n.scale()))
+}
+
+fn impact_rows(t: &mut Table, rows: &[IndicatorJaar]) {
+    for i in rows {
+        t.add_row(vec![
+            Cell::new(i.indicator.omschrijving()),
+            right(count(i.basis)),
+            right(count(i.vermeden)),
+            right(count(i.met_patz)),
+            right(euro(i.vermeden_kosten)),
+        ]);
+    }
+}
+
+fn impact_header() -> Vec<String> {
+    [
+        "Indicator (laatste 30 dagen)",
+        "Zonder PaTz",
+        "Vermeden",
+        "Met PaTz",
+        "Vermeden kosten",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// `impact`: per year a table of the six indicators, then the horizon.
+pub fn impact(s: &Scenario, r: &ImpactResultaat) -> String {
+    let mut out = String::new();
+    heading(&mut out, "Zorgreductie", s);
+    if let Some(i) = &s.impact {
+        out.push_str(&format!(
+            "Verwachte aantallen overleden palliatieve patiënten met de indicator; chemotherapie \
+             geldt alleen voor het aandeel met kanker ({}).\n\n",
+            percent(i.aandeel_kanker_percentage)
+        ));
+    }
+    for j in &r.jaren {
+        let mut t = new_table(impact_header());
+        impact_rows(&mut t, &j.indicatoren);
+        t.add_row(vec![
+            Cell::new("Totaal"),
+            right(String::new()),
+            right(String::new()),
+            right(String::new()),
+            right(euro(j.vermeden_kosten)),
+        ]);
+        section(
+            &mut out,
+            &format!("{} — {} patiënten", j.jaar, count(j.patienten)),
+            &t,
+        );
+    }
+    let mut t = new_table(impact_header());
+    impact_rows(&mut t, &r.totaal);
+    t.add_row(vec![
+        Cell::new("Totaal"),
+        right(String::new()),
+        right(String::new()),
+        right(String::new()),
+        right(euro(r.vermeden_kosten)),
+    ]);
+    section(
+        &mut out,
+        &format!(
+            "Looptijd {}–{} — {} patiënten",
+            s.startjaar,
+            s.eindjaar(),
+            count(r.patienten)
+        ),
+        &t,
+    );
+    out
+}
+
+/// `offers`: every offer per year, then per insurer, then what no insurer carries.
+pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> String {
+    let mut out = String::new();
+    heading(&mut out, "Aanbiedingen van verzekeraars", s);
+    if s.aanbiedingen.is_empty() {
+        out.push_str("Dit scenario heeft geen [[aanbod]].\n\n");
+    } else {
+        let mut t = new_table(
+            [
+                "Jaar",
+                "Aanbod",
+                "Verzekeraar",
+                "Tarief",
+                "Kostenaandeel",
+                "Opbrengst",
+                "Saldo",
+                "Dekking",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        for r in &a.regels {
+            let Some(aanbod) = s.aanbiedingen.get(r.aanbod) else {
+                continue;
+            };
+            let mut tarief = euro(aanbod.tarief_per_verzekerde);
+            if let Some(p) = aanbod.plafond {
+                tarief.push_str(&format!(" (plafond {})", euro(p)));
+            }
+            t.add_row(vec![
+                Cell::new(r.jaar),
+                Cell::new(&aanbod.label),
+                Cell::new(&aanbod.verzekeraar),
+                right(tarief),
+                right(euro(r.kostenaandeel)),
+                right(euro(r.opbrengst)),
+                right(euro(r.saldo)),
+                right(
+                    r.dekking_percentage
+                        .map(ratio)
+                        .unwrap_or_else(|| "—".into()),
+                ),
+            ]);
+        }
+        for tot in &a.totalen {
+            let Some(aanbod) = s.aanbiedingen.get(tot.aanbod) else {
+                continue;
+            };
+            t.add_row(vec![
+                Cell::new("Totaal"),
+                Cell::new(&aanbod.label),
+                Cell::new(&aanbod.verzekeraar),
+                right(String::new()),
+                right(euro(tot.kostenaandeel)),
+                right(euro(tot.opbrengst)),
+                right(euro(tot.saldo)),
+                right(
+                    tot.dekking_percentage
+                        .map(ratio)
+                        .unwrap_or_else(|| "—".into()),
+                ),
+            ]);
+        }
+        section(&mut out, "Per aanbod en jaar", &t);
+    }
+
+    if !s.verzekeraars.is_empty() {
+        let mut t = new_table(
+            [
+                "Verzekeraar",
+                "Marktaandeel",
+                "Verzekerden",
+                "Kostenaandeel looptijd",
+                "Break-even tarief",
+                "Beste aanbod",
+                "Tekort als alleen deze tekent",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        for v in &a.verzekeraars {
+            let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+                continue;
+            };
+            let best = v.beste_aanbod.and_then(|b| {
+                let label = s.aanbiedingen.get(b)?.label.clone();
+                let opbrengst = a.totalen.get(b)?.opbrengst;
+                Some((label, opbrengst))
+            });
+            let (best_label, opbrengst) = match best {
+                Some((l, o)) => (l, o),
+                None => ("geen aanbod".to_string(), Decimal::ZERO),
+            };
+            t.add_row(vec![
+                Cell::new(&vz.naam),
+                right(percent(vz.marktaandeel_percentage)),
+                right(count(v.verzekerden)),
+                right(euro(v.kostenaandeel)),
+                right(v.break_even_tarief.map(euro).unwrap_or_else(|| "—".into())),
+                Cell::new(best_label),
+                right(euro(k.totaal.te_financieren - opbrengst)),
+            ]);
+        }
+        section(&mut out, "Per verzekeraar", &t);
+        out.push_str(
+            "Break-even tarief: het vaste tarief per verzekerde per jaar waarmee de verzekeraar \
+             zijn kostenaandeel over de looptijd dekt (naar boven afgerond). Tekort als alleen deze \
+             tekent: wat van het hele te financieren bedrag over de looptijd ongedekt blijft als \
+             alleen deze verzekeraar zijn beste aanbod contracteert.\n\n",
+        );
+    }
+
+    let mut t = YearTable::new(k, "", "Totaal");
+    t.totals("Te financieren via TAPA$", |t| t.te_financieren);
+    t.row(
+        "Niet toegerekend aan een verzekeraar",
+        a.niet_toegerekend.iter().map(|(_, x)| *x).collect(),
+        a.niet_toegerekend_totaal,
+    );
+    t.finish(&mut out, "Niet toegerekend");
+    out
+}
+
+/// `business-case`: Zorg, Kosten, Financiering, Zorgreductie, Saldo and Bronnen.
+pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &BusinessCase) -> String {
+    let mut out = String::new();
+    heading(&mut out, "Businesscase", s);
+
+    // Zorg.
+    let mut header = vec!["Groep".to_string(), "Start".to_string()];
+    let roles: Vec<&str> = s
+        .uurtarieven
+        .iter()
+        .map(|u| u.rol.as_str())
+        .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
+        .collect();
+    header.extend(roles.iter().map(|r| r.to_string()));
+    header.extend(["Bijeenkomsten/jaar", "Duur (uur)", "Patiënten/jaar"].map(String::from));
+    let mut t = new_table(header);
+    for g in &s.groepen {
+        let mut row = vec![Cell::new(&g.naam), Cell::new(g.start)];
+        row.extend(roles.iter().map(|rol| right(g.aantal(rol).to_string())));
+        row.push(right(g.werkwijze.bijeenkomsten_per_jaar.to_string()));
+        let duur = g.werkwijze.duur_uren.normalize();
+        row.push(right(dutch(duur, duur.scale())));
+        row.push(right(count(g.werkwijze.patienten_per_jaar)));
+        t.add_row(row);
+    }
+    section(
+        &mut out,
+        "Zorg: groepen, deelnemers, frequentie en duur",
+        &t,
+    );
+
+    posts(&mut out, k);
+    financing(&mut out, s, k);
+    out.push('\n');
+
+    // Zorgreductie.
+    let mut t = new_table(
+        [
+            "Indicator (laatste 30 dagen)",
+            "Basis",
+            "Reductie",
+            "Kosten per geval",
+            "Zonder PaTz",
+            "Met PaTz",
+            "Vermeden",
+            "Vermeden kosten",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let inds = s
+        .impact
+        .as_ref()
+        .map(|i| i.indicatoren.as_slice())
+        .unwrap_or_default();
+    for (ind, tot) in inds.iter().zip(&r.totaal) {
+        t.add_row(vec![
+            Cell::new(ind.id.omschrijving()),
+            right(percent(ind.basis_percentage)),
+            right(percent(ind.reductie_percentage)),
+            right(euro(ind.kosten_per_geval)),
+            right(count(tot.basis)),
+            right(count(tot.met_patz)),
+            right(count(tot.vermeden)),
+            right(euro(tot.vermeden_kosten)),
+        ]);
+    }
+    section(
+        &mut out,
+        &format!(
+            "Zorgreductie over de looptijd ({} patiënten)",
+            count(r.patienten)
+        ),
+        &t,
+    );
+
+    // Saldo.
+    let mut t = YearTable::new(k, "", "Totaal");
+    let per = |f: fn(&Saldo) -> Decimal| -> (Vec<Decimal>, Decimal) {
+        (b.jaren.iter().map(|(_, x)| f(x)).collect(), f(&b.totaal))
     };
-    t.add_row(money_row("Kosten totaal", per_year(&|t| t.kosten_totaal)));
-    t.add_row(money_row(
-        "Elders gefinancierd",
-        per_year(&|t| t.elders_gefinancierd),
-    ));
-    t.add_row(money_row(
-        "Te financieren via TAPA$",
-        per_year(&|t| t.te_financieren),
-    ));
-    t.add_row(money_row(
-        "Kostendekkend tarief per verzekerde",
-        per_year(&|t| t.kostendekkend_tarief),
-    ));
-    section(&mut out, "Financiering", &t);
+    let (v, l) = per(|x| x.kosten.te_financieren);
+    t.row("Te financieren via TAPA$", v, l);
+    let (v, l) = per(|x| x.vermeden_kosten);
+    t.row("Vermeden kosten", v, l);
+    let (v, l) = per(|x| x.netto);
+    t.row("Netto (vermeden − te financieren)", v, l);
+    let roi = |x: Option<Decimal>| x.map(ratio).unwrap_or_else(|| "—".into());
+    let mut cells: Vec<String> = b.jaren.iter().map(|(_, x)| roi(x.roi_percentage)).collect();
+    cells.push(roi(b.totaal.roi_percentage));
+    t.text_row("ROI", cells);
+    let factor = |x: Option<Decimal>| x.map(|f| dutch(f, 3)).unwrap_or_else(|| "—".into());
+    let mut cells: Vec<String> = b
+        .jaren
+        .iter()
+        .map(|(_, x)| factor(x.break_even_factor))
+        .collect();
+    cells.push(factor(b.totaal.break_even_factor));
+    t.text_row("Break-even factor", cells);
+    t.finish(&mut out, "Saldo");
     out.push_str(&format!(
-        "Het kostendekkend tarief is naar boven afgerond op hele centen. In de kolom Totaal staat \
-         het vaste tarief per verzekerde per jaar dat de hele looptijd dekt ({} verzekerden × {} jaar).\n",
-        dutch(s.verzekerden, 0),
-        s.looptijd_jaren
+        "Netto contante waarde (disconteringsvoet {}): {}\n",
+        percent(b.disconteringsvoet_percentage),
+        euro(b.netto_contante_waarde)
     ));
+    out.push_str(
+        "Break-even factor: het veelvoud van alle verwachte reducties waarbij de vermeden kosten \
+         gelijk zijn aan de te financieren kosten (1 = precies quitte; boven 1 is meer reductie \
+         nodig dan verwacht).\n\n",
+    );
+
+    // Bronnen.
+    out.push_str("Bronnen van de indicatorcijfers\n");
+    for (n, ind) in inds.iter().enumerate() {
+        out.push_str(&format!("{}. {}: {}\n", n + 1, ind.id.as_str(), ind.bron));
+    }
     out
 }

@@ -1,0 +1,398 @@
+//! The audit trail: every line and total with its formula and the numbers substituted, so that
+//! a controller can check any figure by hand. Pure, no I/O.
+
+use rust_decimal::Decimal;
+
+use super::cost::{Financiering, Kosten, Post, Regel};
+use super::impact::ImpactResultaat;
+use crate::decimal::{dutch, euro};
+use crate::scenario::{IndicatorId, Scenario};
+
+/// One explained figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uitleg {
+    /// Calendar year; `None` for a horizon total.
+    pub jaar: Option<i32>,
+    /// Group name, for group lines.
+    pub groep: Option<String>,
+    /// The post, total or indicator figure explained (`bijeenkomsten`, `te_financieren`, …).
+    pub post: String,
+    /// The role or indicator, where it applies.
+    pub rol: Option<String>,
+    /// The formula with the numbers substituted, up to the `=`.
+    pub formule: String,
+    /// The exact value of the formula, when it differs from the result (before rounding).
+    pub exact: Option<Decimal>,
+    /// The figure as the program reports it.
+    pub uitkomst: Decimal,
+}
+
+impl Uitleg {
+    /// `post · rol · groep · jaar: formule = uitkomst`, Dutch notation.
+    pub fn line(&self) -> String {
+        let mut head: Vec<String> = vec![self.post.clone()];
+        head.extend(self.rol.clone());
+        head.extend(self.groep.clone());
+        head.push(
+            self.jaar
+                .map_or_else(|| "looptijd".to_string(), |j| j.to_string()),
+        );
+        let result = match self.exact {
+            Some(x) => format!("{} → {}", number(x), self.result_text()),
+            None => self.result_text(),
+        };
+        format!("{}: {} = {}", head.join(" · "), self.formule, result)
+    }
+
+    fn result_text(&self) -> String {
+        if self.post == "kostendekkend_tarief" && self.exact.is_some() {
+            format!("naar boven afgerond {}", euro(self.uitkomst))
+        } else {
+            euro(self.uitkomst)
+        }
+    }
+}
+
+/// Which figures to explain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this year.
+    pub jaar: Option<i32>,
+    /// Only lines of the group with this name.
+    pub groep: Option<String>,
+    /// Only this post or total.
+    pub post: Option<String>,
+}
+
+/// The totals that can be named with `--post`, besides the posts.
+pub const TOTALEN: [&str; 5] = [
+    "kosten_totaal",
+    "elders_gefinancierd",
+    "te_financieren",
+    "kostendekkend_tarief",
+    "vermeden_kosten",
+];
+
+/// A number in Dutch notation, with all its decimals.
+fn number(v: Decimal) -> String {
+    let n = v.normalize();
+    dutch(n, n.scale())
+}
+
+/// An amount in euro with at least two decimals (more when the input has them).
+fn money(v: Decimal) -> String {
+    let n = v.normalize();
+    format!("€ {}", dutch(n, n.scale().max(2)))
+}
+
+/// Every line and total of `kosten` (and of `impact` when given) that passes `filter`.
+pub fn explain(
+    s: &Scenario,
+    kosten: &Kosten,
+    impact: Option<&ImpactResultaat>,
+    filter: &Filter,
+) -> Vec<Uitleg> {
+    let mut out = Vec::new();
+    let indexed = !s.indexatie_percentage.is_zero();
+    let wants_post = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
+    let totals_wanted = filter.groep.is_none();
+    for j in &kosten.jaren {
+        if filter.jaar.is_some_and(|f| f != j.jaar) {
+            continue;
+        }
+        let factor = if indexed {
+            format!(" × {}", number(j.indexfactor))
+        } else {
+            String::new()
+        };
+        for r in &j.regels {
+            let groep = r.groep.and_then(|g| s.groepen.get(g));
+            if let Some(f) = &filter.groep
+                && groep.is_none_or(|g| &g.naam != f)
+            {
+                continue;
+            }
+            if !wants_post(r.post.as_str()) {
+                continue;
+            }
+            let (formule, exact) = line_formula(s, r, &j.regels, &factor, j.indexfactor);
+            out.push(Uitleg {
+                jaar: Some(j.jaar),
+                groep: groep.map(|g| g.naam.clone()),
+                post: r.post.as_str().to_string(),
+                rol: r.rol.clone(),
+                formule,
+                exact: exact.filter(|x| *x != r.bedrag),
+                uitkomst: r.bedrag,
+            });
+        }
+        if !totals_wanted {
+            continue;
+        }
+        let t = &j.totalen;
+        let sum_of = |keep: &dyn Fn(&Regel) -> bool| {
+            let parts: Vec<String> = j
+                .regels
+                .iter()
+                .filter(|r| keep(r))
+                .map(|r| euro(r.bedrag))
+                .collect();
+            if parts.is_empty() {
+                "geen regels".to_string()
+            } else {
+                parts.join(" + ")
+            }
+        };
+        let mut push = |post: &str, formule: String, exact: Option<Decimal>, uitkomst: Decimal| {
+            if wants_post(post) {
+                out.push(Uitleg {
+                    jaar: Some(j.jaar),
+                    groep: None,
+                    post: post.to_string(),
+                    rol: None,
+                    formule,
+                    exact,
+                    uitkomst,
+                });
+            }
+        };
+        push("kosten_totaal", sum_of(&|_| true), None, t.kosten_totaal);
+        push(
+            "elders_gefinancierd",
+            sum_of(&|r| r.financiering == Financiering::Elders),
+            None,
+            t.elders_gefinancierd,
+        );
+        push(
+            "te_financieren",
+            format!(
+                "{} − {}",
+                euro(t.kosten_totaal),
+                euro(t.elders_gefinancierd)
+            ),
+            None,
+            t.te_financieren,
+        );
+        let exact = t.te_financieren.checked_div(s.verzekerden);
+        push(
+            "kostendekkend_tarief",
+            format!(
+                "{} / {} verzekerden",
+                euro(t.te_financieren),
+                dutch(s.verzekerden, 0)
+            ),
+            exact.filter(|x| *x != t.kostendekkend_tarief),
+            t.kostendekkend_tarief,
+        );
+    }
+    if totals_wanted && filter.jaar.is_none() {
+        let wants = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
+        let t = &kosten.totaal;
+        if wants("te_financieren") {
+            let parts: Vec<String> = kosten
+                .jaren
+                .iter()
+                .map(|j| euro(j.totalen.te_financieren))
+                .collect();
+            out.push(Uitleg {
+                jaar: None,
+                groep: None,
+                post: "te_financieren".into(),
+                rol: None,
+                formule: parts.join(" + "),
+                exact: None,
+                uitkomst: t.te_financieren,
+            });
+        }
+        if wants("kostendekkend_tarief") {
+            let exact = Decimal::from(s.looptijd_jaren)
+                .checked_mul(s.verzekerden)
+                .and_then(|d| t.te_financieren.checked_div(d));
+            out.push(Uitleg {
+                jaar: None,
+                groep: None,
+                post: "kostendekkend_tarief".into(),
+                rol: None,
+                formule: format!(
+                    "{} / ({} verzekerden × {} jaar)",
+                    euro(t.te_financieren),
+                    dutch(s.verzekerden, 0),
+                    s.looptijd_jaren
+                ),
+                exact: exact.filter(|x| *x != t.kostendekkend_tarief),
+                uitkomst: t.kostendekkend_tarief,
+            });
+        }
+    }
+    if let (Some(impact), Some(imp), true) = (impact, &s.impact, totals_wanted) {
+        for (j, kj) in impact.jaren.iter().zip(&kosten.jaren) {
+            if filter.jaar.is_some_and(|f| f != j.jaar) || !wants_post("vermeden_kosten") {
+                continue;
+            }
+            let factor = if indexed {
+                format!(" × {}", number(kj.indexfactor))
+            } else {
+                String::new()
+            };
+            for (ind, res) in imp.indicatoren.iter().zip(&j.indicatoren) {
+                let kanker = if ind.id == IndicatorId::Chemotherapie {
+                    format!(" × {} %", number(imp.aandeel_kanker_percentage))
+                } else {
+                    String::new()
+                };
+                let exact = res
+                    .vermeden
+                    .checked_mul(ind.kosten_per_geval)
+                    .and_then(|x| x.checked_mul(kj.indexfactor));
+                out.push(Uitleg {
+                    jaar: Some(j.jaar),
+                    groep: None,
+                    post: "vermeden_kosten".into(),
+                    rol: Some(ind.id.as_str().into()),
+                    formule: format!(
+                        "{} patiënten × {} %{kanker} × {} % × {}{factor}",
+                        number(j.patienten),
+                        number(ind.basis_percentage),
+                        number(ind.reductie_percentage),
+                        money(ind.kosten_per_geval),
+                    ),
+                    exact: exact.filter(|x| *x != res.vermeden_kosten),
+                    uitkomst: res.vermeden_kosten,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The formula of one cost line and its exact (unrounded) value.
+fn line_formula(
+    s: &Scenario,
+    r: &Regel,
+    regels: &[Regel],
+    factor: &str,
+    index: Decimal,
+) -> (String, Option<Decimal>) {
+    let o = &s.ondersteuning;
+    let g = r.groep.and_then(|g| s.groepen.get(g));
+    let rate = r.rol.as_deref().and_then(|rol| s.uurtarief(rol));
+    let exact_hours = |uren: Decimal| {
+        rate.and_then(|t| uren.checked_mul(t))
+            .and_then(|x| x.checked_mul(index))
+    };
+    let rate_text = rate.map(money).unwrap_or_default();
+    match (r.post, g) {
+        (Post::Bijeenkomsten, Some(g)) => {
+            let w = &g.werkwijze;
+            let n = r.rol.as_deref().map_or(0, |rol| g.aantal(rol));
+            (
+                format!(
+                    "{} × {} × ({} + {} + {}) u × {}{}",
+                    w.bijeenkomsten_per_jaar,
+                    n,
+                    number(w.duur_uren),
+                    number(w.voorbereiding_uren),
+                    number(w.reistijd_uren),
+                    rate_text,
+                    factor
+                ),
+                r.uren.and_then(exact_hours),
+            )
+        }
+        (Post::Voorzitter, Some(g)) => (
+            format!(
+                "{} × {} u × {}{}",
+                g.werkwijze.bijeenkomsten_per_jaar,
+                number(g.werkwijze.voorzitter_uren),
+                rate_text,
+                factor
+            ),
+            r.uren.and_then(exact_hours),
+        ),
+        (Post::Coordinatie, Some(g)) => (
+            format!(
+                "{} patiënten × {} u × {}{}",
+                number(g.werkwijze.patienten_per_jaar),
+                number(g.werkwijze.coordinatie_uren_per_patient),
+                rate_text,
+                factor
+            ),
+            r.uren.and_then(exact_hours),
+        ),
+        (Post::TelefonischeOndersteuning, Some(g)) => (
+            format!(
+                "{} u × {}{}",
+                number(g.werkwijze.telefonische_ondersteuning_uren),
+                rate_text,
+                factor
+            ),
+            r.uren.and_then(exact_hours),
+        ),
+        (Post::Ict, _) => (
+            format!("{}{}", money(o.ict_per_groep), factor),
+            o.ict_per_groep.checked_mul(index),
+        ),
+        (Post::Huisvesting, Some(g)) => {
+            let b = Decimal::from(g.werkwijze.bijeenkomsten_per_jaar);
+            (
+                format!(
+                    "{} bijeenkomsten × {}{}",
+                    b,
+                    money(o.huisvesting_per_bijeenkomst),
+                    factor
+                ),
+                b.checked_mul(o.huisvesting_per_bijeenkomst)
+                    .and_then(|x| x.checked_mul(index)),
+            )
+        }
+        (Post::Startkosten, _) => (
+            format!("{}{}", money(o.startkosten_per_nieuwe_groep), factor),
+            o.startkosten_per_nieuwe_groep.checked_mul(index),
+        ),
+        (Post::Scholing, Some(g)) => {
+            let n = Decimal::from(g.totaal_deelnemers());
+            (
+                format!(
+                    "{} × {} deelnemers{}",
+                    money(o.scholing_per_nieuwe_deelnemer),
+                    n,
+                    factor
+                ),
+                o.scholing_per_nieuwe_deelnemer
+                    .checked_mul(n)
+                    .and_then(|x| x.checked_mul(index)),
+            )
+        }
+        (Post::Projectleiding, _) => (
+            format!(
+                "{} u × {}{}",
+                number(o.projectleiding_uren),
+                money(o.projectleiding_uurtarief),
+                factor
+            ),
+            o.projectleiding_uren
+                .checked_mul(o.projectleiding_uurtarief)
+                .and_then(|x| x.checked_mul(index)),
+        ),
+        (Post::Monitoring, _) => (
+            format!("{}{}", money(o.monitoring_per_jaar), factor),
+            o.monitoring_per_jaar.checked_mul(index),
+        ),
+        (Post::Overhead, _) => {
+            let base: Decimal = regels
+                .iter()
+                .filter(|x| x.post != Post::Overhead && x.financiering == Financiering::Tapas)
+                .fold(Decimal::ZERO, |a, x| a.checked_add(x.bedrag).unwrap_or(a));
+            (
+                format!(
+                    "{} % × {} (TAPA$-regels van het jaar)",
+                    number(o.overhead_percentage),
+                    euro(base)
+                ),
+                base.checked_mul(o.overhead_percentage)
+                    .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)),
+            )
+        }
+        _ => (String::from("(formule onbekend)"), None),
+    }
+}
