@@ -1,0 +1,1 @@
+//! Businesscase numbers (impact, offers, business-case, explain) worked out by hand.
