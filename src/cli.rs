@@ -29,10 +29,16 @@ Gebruik: {usage}
 )]
 pub struct Cli {
     /// Toon deze hulp.
-    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    #[arg(
+        short = 'h',
+        long = "help",
+        action = clap::ArgAction::Help,
+        global = true,
+        help_heading = "Opties"
+    )]
     help: Option<bool>,
     /// Toon de versie.
-    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Opties")]
     version: Option<bool>,
     /// Wat patz-calc moet doen.
     #[command(subcommand)]
@@ -132,9 +138,9 @@ pub enum Command {
 /// Output options shared by every command that produces results.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Uitvoervorm; zonder deze optie volgt de vorm uit de extensie van --output (.csv, .json),
-    /// anders een tabel.
-    #[arg(long, value_enum, value_name = "VORM")]
+    /// Uitvoervorm: table (tabellen, standaard), csv of json. Zonder deze optie volgt de vorm uit
+    /// de extensie van --output (.csv, .json), anders een tabel.
+    #[arg(long, value_enum, value_name = "VORM", hide_possible_values = true)]
     pub format: Option<FormatArg>,
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer ('-' is de
     /// standaarduitvoer).

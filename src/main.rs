@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use patz_calc::cli::{Cli, Command};
 use patz_calc::scenario::{self, Diagnostic, Pos, Scenario, Severity};
 use patz_calc::{calc, render};
@@ -29,7 +30,10 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(2),
@@ -38,6 +42,65 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Help and version go to stdout (exit 0); usage errors are explained in Dutch (exit 2).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let message = match e.kind() {
+        K::InvalidSubcommand => format!(
+            "onbekende opdracht '{}'",
+            ctx(ContextKind::InvalidSubcommand)
+        ),
+        K::UnknownArgument => format!("onbekende optie '{arg}'"),
+        K::InvalidValue => format!(
+            "ongeldige waarde '{}' voor {arg}; kies uit: {}",
+            ctx(ContextKind::InvalidValue),
+            ctx(ContextKind::ValidValue)
+        ),
+        K::ValueValidation => format!(
+            "ongeldige waarde '{}' voor {arg}",
+            ctx(ContextKind::InvalidValue)
+        ),
+        K::MissingRequiredArgument => format!("verplicht argument ontbreekt: {arg}"),
+        K::MissingSubcommand => "geef een opdracht, bijv. patz-calc cost scenario.toml".to_string(),
+        K::ArgumentConflict => format!("{arg} gaat niet samen met {}", ctx(ContextKind::PriorArg)),
+        K::TooManyValues | K::WrongNumberOfValues | K::TooFewValues => {
+            format!("verkeerd aantal waarden voor {arg}")
+        }
+        _ => "ongeldige aanroep".to_string(),
+    };
+    eprintln!("fout: {message}");
+    for k in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
+        let s = ctx(k);
+        if !s.is_empty() {
+            eprintln!("    hint: bedoelde je '{s}'?");
+        }
+    }
+    eprintln!("Zie: patz-calc --help");
+    ExitCode::from(2)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
