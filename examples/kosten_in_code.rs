@@ -30,9 +30,9 @@ fn main() -> anyhow::Result<()> {
         looptijd_jaren: 2,
         verzekerden: Decimal::from(250_000),
         uurtarieven: vec![
-            uurtarief("huisarts", 116_00),
-            uurtarief("wijkverpleegkundige", 71_50),
-            uurtarief("consulent", 125_00),
+            uurtarief("huisarts", 11600),
+            uurtarief("wijkverpleegkundige", 7150),
+            uurtarief("consulent", 12500),
         ],
         groepen: vec![Groep {
             naam: "Delft Noord".into(),

@@ -10,7 +10,9 @@ pub enum NumberError {
     #[error("NaN en oneindig zijn geen getallen voor een berekening")]
     NotFinite,
     /// The value has more digits or magnitude than the calculation can hold.
-    #[error("te groot of te precies voor de berekening (hoogstens 28 cijfers)")]
+    #[error(
+        "past niet in de berekening (hoogstens 28 cijfers achter de komma en ongeveer 7,9 × 10^28 groot)"
+    )]
     OutOfRange,
     /// Not a number at all.
     #[error("geen getal")]

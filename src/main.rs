@@ -249,8 +249,11 @@ fn shown(path: &Path) -> String {
 /// Reads, parses and validates a scenario; prints warnings, or every error.
 fn load(path: &Path) -> Result<Scenario, Failure> {
     let name = shown(path);
-    let text = read_input(path).map_err(|msg| {
-        eprintln!("{name}: fout: {msg}");
+    let text = read_input(path).map_err(|(pos, msg)| {
+        match pos {
+            Some(Pos { line, column }) => eprintln!("{name}:{line}:{column}: fout: {msg}"),
+            None => eprintln!("{name}: fout: {msg}"),
+        }
         Failure::Invalid
     })?;
     match scenario::parse(&text) {
@@ -274,23 +277,33 @@ fn load(path: &Path) -> Result<Scenario, Failure> {
     }
 }
 
-fn read_input(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+/// Reads a scenario file as UTF-8 text; on failure, where (if known) and why.
+fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
+    let meta = std::fs::metadata(path).map_err(|e| (None, io_message(&e)))?;
     if meta.is_dir() {
-        return Err("dit is een map, geen scenariobestand".into());
+        return Err((None, "dit is een map, geen scenariobestand".into()));
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(format!(
-            "bestand is {} bytes; een scenario mag hoogstens {} MiB zijn",
-            meta.len(),
-            MAX_INPUT_BYTES / 1024 / 1024
+        return Err((
+            None,
+            format!(
+                "bestand is {} bytes; een scenario mag hoogstens {} MiB zijn",
+                meta.len(),
+                MAX_INPUT_BYTES / 1024 / 1024
+            ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    let bytes = std::fs::read(path).map_err(|e| (None, io_message(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "geen geldige UTF-8-tekst (bij byte {}); sla het bestand op als UTF-8",
-            e.utf8_error().valid_up_to()
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (
+            Some(Pos { line, column }),
+            "geen geldige UTF-8-tekst; sla het bestand op als UTF-8 (in Excel of Kladblok: \
+             'Opslaan als' met codering UTF-8)"
+                .to_string(),
         )
     })
 }
@@ -313,6 +326,7 @@ fn calc_failure(file: &Path, s: &Scenario, e: &calc::CalcError) -> Failure {
         hint: Some("kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers".into()),
     };
     eprintln!("{}", d.render(&shown(file)));
+    eprintln!("{}: 1 fout gevonden; er is niets berekend", shown(file));
     Failure::Invalid
 }
 

@@ -40,7 +40,11 @@ pub(crate) fn heading(out: &mut String, title: &str, s: &Scenario) {
         facts.push(format!("regio {r}"));
     }
     facts.push(format!("{} verzekerden", dutch(s.verzekerden, 0)));
-    facts.push(format!("looptijd {}–{}", s.startjaar, s.eindjaar()));
+    if s.looptijd_jaren == 1 {
+        facts.push(format!("looptijd {}", s.startjaar));
+    } else {
+        facts.push(format!("looptijd {}–{}", s.startjaar, s.eindjaar()));
+    }
     if !s.indexatie_percentage.is_zero() {
         facts.push(format!(
             "indexatie {} % per jaar",

@@ -96,28 +96,37 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
         errors: Vec::new(),
         posities: BTreeMap::new(),
     };
-    let doc = match DeTable::parse(src) {
-        Ok(doc) => doc,
-        Err(err) => {
-            let pos = err
-                .span()
-                .map_or(Pos { line: 1, column: 1 }, |s| cx.lines.pos(s.start));
-            let first = err
-                .message()
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            return Err(vec![Diagnostic {
-                severity: Severity::Fout,
-                pos,
-                path: String::new(),
-                message: format!("geen geldige TOML: {first}"),
-                hint: None,
-            }]);
-        }
-    };
+    let (doc, syntax) = DeTable::parse_recoverable(src);
+    if !syntax.is_empty() {
+        let mut errors: Vec<Diagnostic> = syntax
+            .iter()
+            .map(|err| {
+                let start = err.span().map_or(0, |s| s.start);
+                let pos = cx.lines.pos(start);
+                let detail = err.message().lines().next().unwrap_or("").trim();
+                let line = src[..start.min(src.len())]
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+                    + src
+                        .get(start..)
+                        .and_then(|r| r.split('\n').next())
+                        .unwrap_or("");
+                let (message, hint) = syntax_message(detail, &line);
+                Diagnostic {
+                    severity: Severity::Fout,
+                    pos,
+                    path: String::new(),
+                    message,
+                    hint,
+                }
+            })
+            .collect();
+        errors.sort_by_key(|e| e.pos);
+        errors.dedup();
+        return Err(errors);
+    }
     let scenario = read_document(&mut cx, &doc);
     if cx.errors.is_empty()
         && let Some(mut s) = scenario
@@ -129,6 +138,67 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
     errors.sort_by_key(|a| a.pos);
     errors.dedup();
     Err(errors)
+}
+
+/// A Dutch explanation of a TOML syntax error (`detail` is the parser's English message), with
+/// a hint drawn from the offending `line` where an obvious mistake shows.
+fn syntax_message(detail: &str, line: &str) -> (String, Option<String>) {
+    let has_decimal_comma = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b',' && w[2].is_ascii_digit());
+    let comma_hint = || Some("gebruik een punt als decimaalteken: 117.50, niet 117,50".to_string());
+    let (nl, hint): (&str, Option<String>) = match detail.split(',').next().unwrap_or("") {
+        "duplicate key" => (
+            "deze sleutel of sectie staat er al; elke sleutel en elke [sectie] komt één keer voor",
+            Some("voor meer groepen, verzekeraars of aanbiedingen: [[groep]], [[verzekeraar]], [[aanbod]] (dubbele haken)".into()),
+        ),
+        "string values must be quoted" | "unquoted string" => (
+            "tekst moet tussen aanhalingstekens staan",
+            Some("bijv. naam = \"Delft Noord\"".into()),
+        ),
+        "invalid basic string" | "invalid literal string" => (
+            "de tekst is niet afgesloten met een aanhalingsteken",
+            None,
+        ),
+        "unclosed table" | "unclosed array table" => (
+            "de sectienaam is niet afgesloten met ]",
+            None,
+        ),
+        "unexpected key or value" | "unexpected content" | "extra assignment between key-value pairs" => (
+            "onverwachte tekst na de waarde; elke sleutel = waarde staat op een eigen regel",
+            if has_decimal_comma { comma_hint() } else { None },
+        ),
+        "missing comma between array elements" | "extra comma in array" | "unclosed array" => (
+            "een lijst schrijft u als [a, b, c], met komma's tussen de elementen",
+            if has_decimal_comma { comma_hint() } else { None },
+        ),
+        "missing value for key" | "missing value" | "key with no value" => (
+            "na het = ontbreekt een waarde",
+            None,
+        ),
+        "missing assignment between key-value pairs" | "invalid key-value pair" => (
+            "hier ontbreekt een = tussen sleutel en waarde",
+            None,
+        ),
+        "cannot recurse further; max recursion depth met" | "recursion limit" => (
+            "te diep geneste tabellen of lijsten",
+            None,
+        ),
+        _ => ("", None),
+    };
+    if nl.is_empty() {
+        (
+            format!("geen geldige TOML ({detail})"),
+            if has_decimal_comma {
+                comma_hint()
+            } else {
+                None
+            },
+        )
+    } else {
+        (format!("geen geldige TOML: {nl} ({detail})"), hint)
+    }
 }
 
 struct Cx<'s> {
@@ -184,13 +254,8 @@ impl<'a, 'i> Table<'a, 'i> {
             if allowed.contains(&name) {
                 continue;
             }
-            let suggestion = allowed
-                .iter()
-                .map(|a| (strsim::damerau_levenshtein(name, a), *a))
-                .filter(|(dist, a)| *dist <= 3.max(a.len() / 4) && *dist < a.len())
-                .min();
-            let hint = match suggestion {
-                Some((_, a)) => Some(format!("bedoelde je '{a}'?")),
+            let hint = match nearest(name, allowed.iter().copied()) {
+                Some(a) => Some(format!("bedoelde je '{a}'?")),
                 None => Some(format!("geldige namen hier: {}", allowed.join(", "))),
             };
             cx.error_at(
@@ -937,10 +1002,16 @@ fn required<'a, 'i>(
     f
 }
 
+/// The candidate a misspelt `name` most likely meant: a small edit distance, or one is the
+/// start of the other (`reistijd` for `reistijd_uren`).
 fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
-        .map(|c| (strsim::damerau_levenshtein(name, c), c))
-        .filter(|(d, c)| *d <= 3 && *d < c.len())
+        .map(|c| {
+            let prefix = name.len() >= 4 && (c.starts_with(name) || name.starts_with(c));
+            let dist = strsim::damerau_levenshtein(name, c);
+            (if prefix { 0 } else { dist }, c)
+        })
+        .filter(|(d, c)| *d <= 3.max(c.len() / 4) && *d < c.len())
         .min()
         .map(|(_, c)| c)
 }

@@ -703,8 +703,6 @@ fn output_into_a_missing_directory_is_an_other_failure_with_exit_1() {
 }
 
 #[test]
-#[ignore = "BUG: non-UTF-8 file is reported with a byte offset, not file:line:column (SPEC.md \
-            'Errors and warnings'); tests/cmd/fout-geen-utf8 pins the current message"]
 fn non_utf8_file_is_reported_at_line_and_column() {
     // geen-utf8.toml line 4 is `naam = "Regio Zeeuws-Vlaanderen caf\xE9"`: the byte 0xE9 is the
     // 36th character of that line (byte 59 of the file).
