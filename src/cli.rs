@@ -40,6 +40,15 @@ pub struct Cli {
     /// Toon de versie.
     #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Opties")]
     version: Option<bool>,
+    /// Vervang een waarde uit het scenario voor deze berekening (herhaalbaar), bijv.
+    /// --set uurtarieven.huisarts=120 of --set groep[2].deelnemers.huisarts=8.
+    #[arg(
+        long = "set",
+        global = true,
+        value_name = "PAD=WAARDE",
+        help_heading = "Opties"
+    )]
+    pub set: Vec<String>,
     /// Wat patz-calc moet doen.
     #[command(subcommand)]
     pub command: Command,

@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use patz_calc::cli::{Cli, Command};
-use patz_calc::scenario::{self, Diagnostic, Pos, Scenario, Severity};
+use patz_calc::scenario::{self, Diagnostic, Override, Pos, Scenario, Severity};
 use patz_calc::{calc, render};
 
 /// Largest scenario file read (a scenario is a few kilobytes; this guards against a wrong path).
@@ -21,6 +21,8 @@ enum Failure {
     Invalid,
     /// Anything else (writing output); exit 1.
     Other(anyhow::Error),
+    /// Output was written, but an expectation of the scenario was not met; exit 3.
+    Verwachting,
 }
 
 impl From<anyhow::Error> for Failure {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(2),
+        Err(Failure::Verwachting) => ExitCode::from(3),
         Err(Failure::Other(e)) => {
             eprintln!("fout: {e:#}");
             ExitCode::from(1)
@@ -104,56 +107,64 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let mut sets = Vec::with_capacity(cli.set.len());
+    for arg in &cli.set {
+        match Override::parse(arg) {
+            Ok(o) => sets.push(o),
+            Err(msg) => {
+                eprintln!("fout: {msg}");
+                return Err(Failure::Invalid);
+            }
+        }
+    }
     match cli.command {
         Command::Check { files } => {
             let mut invalid = false;
+            let mut missed = false;
             for file in &files {
-                if load(file).is_err() {
-                    invalid = true;
+                match evaluate_file(file, &sets) {
+                    Ok((s, r)) => missed |= !verify(file, &s, &r),
+                    Err(_) => invalid = true,
                 }
             }
-            if invalid {
-                Err(Failure::Invalid)
-            } else {
-                Ok(())
-            }
+            finish(invalid, missed)
         }
         Command::Cost { file, output } => {
-            let s = load(&file)?;
-            let kosten = cost_of(&file, &s)?;
+            let (s, r) = evaluate_file(&file, &sets)?;
             emit(
-                &render::cost(&s, &kosten, output.options()),
+                &render::cost(&s, &r.kosten, output.options()),
                 output.output.as_deref(),
-            )
+            )?;
+            finish(false, !verify(&file, &s, &r))
         }
         Command::Impact { file, output } => {
-            let s = load(&file)?;
-            let impact = impact_of(&file, &s)?;
+            let (s, r) = evaluate_file(&file, &sets)?;
+            let impact = needs_impact(&file, r.impact.as_ref())?;
             emit(
-                &render::impact(&s, &impact, output.options()),
+                &render::impact(&s, impact, output.options()),
                 output.output.as_deref(),
-            )
+            )?;
+            finish(false, !verify(&file, &s, &r))
         }
         Command::Offers { file, output } => {
-            let s = load(&file)?;
-            let kosten = cost_of(&file, &s)?;
-            let offers =
-                calc::offers::evaluate(&s, &kosten).map_err(|e| calc_failure(&file, &s, &e))?;
+            let (s, r) = evaluate_file(&file, &sets)?;
             emit(
-                &render::offers(&s, &kosten, &offers, output.options()),
+                &render::offers(&s, &r.kosten, &r.aanbiedingen, output.options()),
                 output.output.as_deref(),
-            )
+            )?;
+            finish(false, !verify(&file, &s, &r))
         }
         Command::BusinessCase { file, output } => {
-            let s = load(&file)?;
-            let kosten = cost_of(&file, &s)?;
-            let impact = impact_of(&file, &s)?;
-            let bc = calc::businesscase::evaluate(&s, &kosten, &impact)
-                .map_err(|e| calc_failure(&file, &s, &e))?;
+            let (s, r) = evaluate_file(&file, &sets)?;
+            let impact = needs_impact(&file, r.impact.as_ref())?;
+            let Some(bc) = &r.businesscase else {
+                return Err(Failure::Invalid);
+            };
             emit(
-                &render::business_case(&s, &kosten, &impact, &bc, output.options()),
+                &render::business_case(&s, &r.kosten, impact, bc, output.options()),
                 output.output.as_deref(),
-            )
+            )?;
+            finish(false, !verify(&file, &s, &r))
         }
         Command::Explain {
             file,
@@ -162,41 +173,102 @@ fn run(cli: Cli) -> Result<(), Failure> {
             post,
             output,
         } => {
-            let s = load(&file)?;
+            let (s, r) = evaluate_file(&file, &sets)?;
             let filter = explain_filter(&s, jaar, groep, post)?;
-            let kosten = cost_of(&file, &s)?;
-            let impact = match calc::impact::evaluate(&s) {
-                Ok(Ok(i)) => Some(i),
-                Ok(Err(_)) => None,
-                Err(e) => return Err(calc_failure(&file, &s, &e)),
-            };
-            let lines = calc::explain::explain(&s, &kosten, impact.as_ref(), &filter);
+            let lines = calc::explain::explain(&s, &r.kosten, r.impact.as_ref(), &filter);
             emit(
                 &render::explain(&s, &lines, output.options()),
                 output.output.as_deref(),
-            )
+            )?;
+            finish(false, !verify(&file, &s, &r))
         }
         Command::Init { file } => init(&file),
     }
 }
 
-fn cost_of(file: &Path, s: &Scenario) -> Result<calc::cost::Kosten, Failure> {
-    calc::cost::evaluate(s).map_err(|e| calc_failure(file, s, &e))
+/// The exit status after all output: invalid input wins over missed expectations.
+fn finish(invalid: bool, missed: bool) -> Result<(), Failure> {
+    if invalid {
+        Err(Failure::Invalid)
+    } else if missed {
+        Err(Failure::Verwachting)
+    } else {
+        Ok(())
+    }
 }
 
-fn impact_of(file: &Path, s: &Scenario) -> Result<calc::impact::ImpactResultaat, Failure> {
-    match calc::impact::evaluate(s) {
-        Ok(Ok(i)) => Ok(i),
-        Ok(Err(geen)) => {
-            eprintln!("{}: fout: {geen}", shown(file));
-            eprintln!(
-                "    hint: voeg [impact] met aandeel_kanker_percentage en de zes [[indicator]]-secties \
-                 toe (zie patz-calc init voor een voorbeeld)"
-            );
-            Err(Failure::Invalid)
+/// Reads, validates and calculates one scenario, printing warnings and errors.
+fn evaluate_file(file: &Path, sets: &[Override]) -> Result<(Scenario, calc::Resultaat), Failure> {
+    let s = load(file, sets)?;
+    let r = calc::evaluate(&s).map_err(|e| calc_failure(file, &s, &e))?;
+    Ok((s, r))
+}
+
+fn needs_impact<'r>(
+    file: &Path,
+    impact: Option<&'r calc::impact::ImpactResultaat>,
+) -> Result<&'r calc::impact::ImpactResultaat, Failure> {
+    impact.ok_or_else(|| {
+        eprintln!("{}: fout: {}", shown(file), calc::impact::GeenImpact);
+        eprintln!(
+            "    hint: voeg [impact] met aandeel_kanker_percentage en de zes [[indicator]]-secties \
+             toe (zie patz-calc init voor een voorbeeld)"
+        );
+        Failure::Invalid
+    })
+}
+
+/// Checks the scenario's expectations; prints every one that is not met. True when all hold.
+fn verify(file: &Path, s: &Scenario, r: &calc::Resultaat) -> bool {
+    let mut all = true;
+    for u in calc::expectations::check(s, &r.kosten, r.businesscase.as_ref()) {
+        if u.gehaald {
+            continue;
         }
-        Err(e) => Err(calc_failure(file, s, &e)),
+        all = false;
+        let v = u.verwachting;
+        let pos = s.positie(&v.path).unwrap_or(Pos { line: 1, column: 1 });
+        let show = |x: rust_decimal::Decimal| {
+            if v.grootheid.is_bedrag() {
+                patz_calc::decimal::euro(x)
+            } else {
+                patz_calc::decimal::dutch(x.normalize(), x.normalize().scale())
+            }
+        };
+        let jaar = v
+            .jaar
+            .map_or_else(|| "looptijd".to_string(), |j| j.to_string());
+        let mut bounds = Vec::new();
+        if let Some(lo) = v.min {
+            bounds.push(format!("≥ {}", show(lo)));
+        }
+        if let Some(hi) = v.max {
+            bounds.push(format!("≤ {}", show(hi)));
+        }
+        let outcome = match u.waarde {
+            Some(x) => format!(
+                "uitkomst {}, {} {}",
+                show(x),
+                show(u.afwijking.abs()),
+                if u.afwijking.is_sign_positive() {
+                    "te hoog"
+                } else {
+                    "te laag"
+                }
+            ),
+            None => "de uitkomst bestaat niet (noemer nul)".to_string(),
+        };
+        eprintln!(
+            "{}:{}:{}: verwachting niet gehaald: {}: {} {jaar}: verwacht {}, {outcome}",
+            shown(file),
+            pos.line,
+            pos.column,
+            v.path,
+            v.grootheid.as_str(),
+            bounds.join(" en ")
+        );
     }
+    all
 }
 
 /// Checks the `explain` selection against the scenario (a usage error when it names nothing).
@@ -247,7 +319,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// Reads, parses and validates a scenario; prints warnings, or every error.
-fn load(path: &Path) -> Result<Scenario, Failure> {
+fn load(path: &Path, sets: &[Override]) -> Result<Scenario, Failure> {
     let name = shown(path);
     let text = read_input(path).map_err(|(pos, msg)| {
         match pos {
@@ -256,7 +328,7 @@ fn load(path: &Path) -> Result<Scenario, Failure> {
         }
         Failure::Invalid
     })?;
-    match scenario::parse(&text) {
+    match scenario::parse_with(&text, sets) {
         Ok(s) => {
             for w in scenario::warnings(&s) {
                 eprintln!("{}", w.render(&name));

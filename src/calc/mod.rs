@@ -3,6 +3,7 @@
 
 pub mod businesscase;
 pub mod cost;
+pub mod expectations;
 pub mod explain;
 pub mod impact;
 pub mod offers;
@@ -105,4 +106,34 @@ pub fn index_factors(s: &crate::scenario::Scenario) -> Result<Vec<Decimal>, Calc
         out.push(f);
     }
     Ok(out)
+}
+
+/// Everything the commands report for one scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resultaat {
+    /// Line items and totals.
+    pub kosten: cost::Kosten,
+    /// Zorgreductie; `None` without `[impact]`.
+    pub impact: Option<impact::ImpactResultaat>,
+    /// The insurers' offers against their share of the costs.
+    pub aanbiedingen: offers::Aanbiedingen,
+    /// Costs against avoided costs; `None` without `[impact]`.
+    pub businesscase: Option<businesscase::BusinessCase>,
+}
+
+/// Calculates costs, impact, offers and the businesscase of `s`.
+pub fn evaluate(s: &crate::scenario::Scenario) -> Result<Resultaat, CalcError> {
+    let kosten = cost::evaluate(s)?;
+    let impact = impact::evaluate(s)?.ok();
+    let aanbiedingen = offers::evaluate(s, &kosten)?;
+    let businesscase = match &impact {
+        Some(i) => Some(businesscase::evaluate(s, &kosten, i)?),
+        None => None,
+    };
+    Ok(Resultaat {
+        kosten,
+        impact,
+        aanbiedingen,
+        businesscase,
+    })
 }

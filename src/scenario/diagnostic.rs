@@ -18,7 +18,7 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// Line and column in the file.
+    /// Line and column in the file (line 0: not at a place in the file, e.g. a `--set`).
     pub pos: Pos,
     /// Field path such as `groep[2].deelnemers.huisarts` (groups counted from 1); empty for the
     /// whole file.
@@ -33,7 +33,11 @@ impl Diagnostic {
     /// Renders the diagnostic for `file` as `file:line:column: fout: path: message`, with the hint
     /// on a second line.
     pub fn render(&self, file: &str) -> String {
-        let mut out = format!("{file}:{}:{}: {self}", self.pos.line, self.pos.column);
+        let mut out = if self.pos.line == 0 {
+            format!("{file}: {self}")
+        } else {
+            format!("{file}:{}:{}: {self}", self.pos.line, self.pos.column)
+        };
         if let Some(hint) = &self.hint {
             out.push_str("\n    hint: ");
             out.push_str(hint);

@@ -3,15 +3,17 @@
 
 mod diagnostic;
 mod model;
+mod overrides;
 mod read;
 mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    Aanbod, Groep, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario, Uurtarief,
-    Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario,
+    Uurtarief, Verwachting, Verzekeraar, Werkwijze,
 };
-pub use read::{FORMAAT, MAX_LOOPTIJD, parse};
+pub use overrides::Override;
+pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};
 pub use warnings::{
     BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN, warnings,
 };

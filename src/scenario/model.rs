@@ -42,6 +42,8 @@ pub struct Scenario {
     pub aanbiedingen: Vec<Aanbod>,
     /// Expected zorgreductie; `None` without `[impact]`.
     pub impact: Option<Impact>,
+    /// Expectations checked after every command (`[[verwachting]]`).
+    pub verwachtingen: Vec<Verwachting>,
     /// Where each field path stands in the file, for messages about computed values.
     pub posities: BTreeMap<String, Pos>,
 }
@@ -277,4 +279,94 @@ impl Scenario {
             }
         }
     }
+}
+
+/// A businesscase figure that an expectation can bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grootheid {
+    /// Σ all lines.
+    KostenTotaal,
+    /// Σ lines financed elsewhere.
+    EldersGefinancierd,
+    /// Costs to finance through TAPA$.
+    TeFinancieren,
+    /// Tariff per verzekerde (over the horizon: the flat tariff).
+    KostendekkendTarief,
+    /// Avoided costs (needs `[impact]`).
+    VermedenKosten,
+    /// Avoided costs minus costs to finance (needs `[impact]`).
+    Netto,
+    /// Return on investment in % (needs `[impact]`).
+    RoiPercentage,
+    /// Costs to finance / avoided costs (needs `[impact]`).
+    BreakEvenFactor,
+    /// Net present value over the horizon (needs `[impact]`; no year).
+    NettoContanteWaarde,
+}
+
+impl Grootheid {
+    /// Every figure, in the order of the business-case columns.
+    pub const ALL: [Grootheid; 9] = [
+        Grootheid::KostenTotaal,
+        Grootheid::EldersGefinancierd,
+        Grootheid::TeFinancieren,
+        Grootheid::KostendekkendTarief,
+        Grootheid::VermedenKosten,
+        Grootheid::Netto,
+        Grootheid::RoiPercentage,
+        Grootheid::BreakEvenFactor,
+        Grootheid::NettoContanteWaarde,
+    ];
+
+    /// The name as written in a scenario and in the machine-readable columns.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grootheid::KostenTotaal => "kosten_totaal",
+            Grootheid::EldersGefinancierd => "elders_gefinancierd",
+            Grootheid::TeFinancieren => "te_financieren",
+            Grootheid::KostendekkendTarief => "kostendekkend_tarief",
+            Grootheid::VermedenKosten => "vermeden_kosten",
+            Grootheid::Netto => "netto",
+            Grootheid::RoiPercentage => "roi_percentage",
+            Grootheid::BreakEvenFactor => "break_even_factor",
+            Grootheid::NettoContanteWaarde => "netto_contante_waarde",
+        }
+    }
+
+    /// Parses a figure name.
+    pub fn parse(text: &str) -> Option<Grootheid> {
+        Grootheid::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    /// Whether the figure needs `[impact]`.
+    pub fn vraagt_impact(self) -> bool {
+        matches!(
+            self,
+            Grootheid::VermedenKosten
+                | Grootheid::Netto
+                | Grootheid::RoiPercentage
+                | Grootheid::BreakEvenFactor
+                | Grootheid::NettoContanteWaarde
+        )
+    }
+
+    /// Whether the figure is an amount in € (else a ratio).
+    pub fn is_bedrag(self) -> bool {
+        !matches!(self, Grootheid::RoiPercentage | Grootheid::BreakEvenFactor)
+    }
+}
+
+/// `[[verwachting]]`: a bound on a businesscase figure, like a balance assertion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verwachting {
+    /// The figure.
+    pub grootheid: Grootheid,
+    /// The year; `None` for the horizon total.
+    pub jaar: Option<i32>,
+    /// Lower bound (inclusive).
+    pub min: Option<Decimal>,
+    /// Upper bound (inclusive).
+    pub max: Option<Decimal>,
+    /// Field path, e.g. `verwachting[1]`, for messages.
+    pub path: String,
 }

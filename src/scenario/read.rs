@@ -10,9 +10,10 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, LineIndex, Severity};
 use super::model::{
-    Aanbod, Groep, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario, Uurtarief,
-    Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario,
+    Uurtarief, Verwachting, Verzekeraar, Werkwijze,
 };
+use super::overrides::{self, Override};
 use crate::decimal::{self, NumberError};
 
 /// The format version this program reads.
@@ -33,7 +34,9 @@ const TOP_KEYS: &[&str] = &[
     "aanbod",
     "impact",
     "indicator",
+    "verwachting",
 ];
+const VERWACHTING_KEYS: &[&str] = &["grootheid", "jaar", "min", "max"];
 const SCENARIO_KEYS: &[&str] = &[
     "naam",
     "regio",
@@ -90,13 +93,19 @@ const JAAR_MAX: i64 = 2200;
 /// Parses and validates a scenario. On success, also returns the warnings of the reading
 /// itself (the werkwijze warnings come from [`super::warnings`]).
 pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    parse_with(src, &[])
+}
+
+/// Like [`parse`], with `sets` (`--set`) applied to the file's values before validation.
+/// A message about an overridden value says so.
+pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnostic>> {
     let lines = LineIndex::new(src);
     let mut cx = Cx {
         lines,
         errors: Vec::new(),
         posities: BTreeMap::new(),
     };
-    let (doc, syntax) = DeTable::parse_recoverable(src);
+    let (mut doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
         let mut errors: Vec<Diagnostic> = syntax
             .iter()
@@ -127,6 +136,25 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
         errors.dedup();
         return Err(errors);
     }
+    let mut failed: Vec<Diagnostic> = Vec::new();
+    for ov in sets {
+        if let Err(message) = overrides::apply(&mut doc, ov) {
+            failed.push(Diagnostic {
+                severity: Severity::Fout,
+                pos: Pos::default(),
+                path: ov.path.clone(),
+                message: format!("--set: {message}"),
+                hint: Some(
+                    "een pad is bijv. uurtarieven.huisarts, werkwijze.duur_uren, \
+                     groep[2].deelnemers.huisarts of indicator.ic_opname.reductie_percentage"
+                        .into(),
+                ),
+            });
+        }
+    }
+    if !failed.is_empty() {
+        return Err(failed);
+    }
     let scenario = read_document(&mut cx, &doc);
     if cx.errors.is_empty()
         && let Some(mut s) = scenario
@@ -137,6 +165,14 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
     let mut errors = cx.errors;
     errors.sort_by_key(|a| a.pos);
     errors.dedup();
+    for e in &mut errors {
+        if sets
+            .iter()
+            .any(|o| e.path.starts_with(&o.path) || o.path.starts_with(&e.path))
+        {
+            e.message.push_str(" (waarde uit --set)");
+        }
+    }
     Err(errors)
 }
 
@@ -952,6 +988,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
 
     // [impact] and [[indicator]]
     let impact_field = top.get("impact");
+    let impact_field_present = impact_field.as_ref().map(|_| ());
     let indicator_field = top.get("indicator");
     if let Some(f) = impact_field {
         if let Some(mut t) = cx.table(&f) {
@@ -979,6 +1016,83 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
             "[[indicator]] zonder [impact]".to_string(),
             Some("voeg een sectie [impact] toe met aandeel_kanker_percentage".into()),
         );
+    }
+
+    if let Some(f) = top.get("verwachting") {
+        for mut t in cx.tables(&f) {
+            let grootheid = required(cx, &mut t, "grootheid").and_then(|f| {
+                let text = cx.text(&f)?;
+                let Some(g) = Grootheid::parse(&text) else {
+                    let names: Vec<&str> = Grootheid::ALL.iter().map(|g| g.as_str()).collect();
+                    let hint = nearest(&text, names.iter().copied())
+                        .map(|n| format!("bedoelde je '{n}'?"))
+                        .or_else(|| Some(format!("kies uit: {}", names.join(", "))));
+                    cx.error(&f, format!("onbekende grootheid '{text}'"), hint);
+                    return None;
+                };
+                if g.vraagt_impact() && impact_field_present.is_none() {
+                    cx.error(&f, format!("'{text}' vraagt een [impact]-sectie"), None);
+                    return None;
+                }
+                Some(g)
+            });
+            let jaar = match t.get("jaar") {
+                Some(f) => {
+                    let y = cx.year(&f);
+                    match (y, horizon) {
+                        (Some(y), Some((a, b))) if y < a || y > b => {
+                            cx.error(
+                                &f,
+                                format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
+                                None,
+                            );
+                            None
+                        }
+                        (Some(y), _) if grootheid == Some(Grootheid::NettoContanteWaarde) => {
+                            cx.error(
+                                &f,
+                                format!("de netto contante waarde geldt voor de hele looptijd, niet voor {y}"),
+                                Some("laat 'jaar' weg".into()),
+                            );
+                            None
+                        }
+                        (y, _) => y.map(Some),
+                    }
+                }
+                None => Some(None),
+            };
+            let min = t.get("min").map(|f| cx.decimal(&f));
+            let max = t.get("max").map(|f| cx.decimal(&f));
+            if min.is_none() && max.is_none() {
+                cx.missing(&t, "max", Some("geef 'min', 'max' of allebei".into()));
+            }
+            if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
+                && lo > hi
+            {
+                cx.error_at(
+                    t.span.clone(),
+                    &t.path,
+                    format!("min ({lo}) is groter dan max ({hi})"),
+                    None,
+                );
+            }
+            t.finish(cx, VERWACHTING_KEYS);
+            let path = t.path.clone();
+            if let (Some(grootheid), Some(jaar), false, false) = (
+                grootheid,
+                jaar,
+                matches!(min, Some(None)),
+                matches!(max, Some(None)),
+            ) {
+                s.verwachtingen.push(Verwachting {
+                    grootheid,
+                    jaar,
+                    min: min.flatten(),
+                    max: max.flatten(),
+                    path,
+                });
+            }
+        }
     }
 
     top.finish(cx, TOP_KEYS);

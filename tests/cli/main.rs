@@ -1,6 +1,8 @@
 //! The one integration test binary: CLI cases, snapshots of the example scenarios, and
 //! hand-worked numbers through the library API.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod businesscase;
 mod cases;
 mod engine;

@@ -1,0 +1,228 @@
+//! `--set PATH=VALUE`: scenario values overridden before validation, with the same exact
+//! number reading as the file. Pure, no I/O.
+
+use std::borrow::Cow;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// One override from the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    /// Field path, e.g. `uurtarieven.huisarts`, `groep[2].duur_uren`,
+    /// `groep[Delft Noord].patienten_per_jaar`, `indicator.ic_opname.reductie_percentage`.
+    pub path: String,
+    /// The value as TOML (`120`, `0.35`, `"tekst"`, `[2026, 2027]`) or bare text.
+    pub value: String,
+}
+
+impl Override {
+    /// Reads `PATH=VALUE`.
+    pub fn parse(arg: &str) -> Result<Override, String> {
+        match arg.split_once('=') {
+            Some((path, value)) if !path.trim().is_empty() => Ok(Override {
+                path: path.trim().to_string(),
+                value: value.trim().to_string(),
+            }),
+            _ => Err(format!(
+                "--set '{arg}': schrijf PAD=WAARDE, bijv. --set uurtarieven.huisarts=120"
+            )),
+        }
+    }
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Segment {
+    /// A key of a table, or (on an array of tables) the item with this naam, label or id.
+    Key(String),
+    /// The N-th item of an array, counted from 1.
+    Index(usize),
+}
+
+/// Splits `groep[2].deelnemers.huisarts` into its segments.
+pub(crate) fn parse_path(path: &str) -> Result<Vec<Segment>, String> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    let mut after_bracket = false;
+    while !rest.is_empty() {
+        let end = rest.find(['.', '[']).unwrap_or(rest.len());
+        let key = &rest[..end];
+        if !key.is_empty() {
+            out.push(Segment::Key(key.to_string()));
+        }
+        rest = &rest[end..];
+        if let Some(r) = rest.strip_prefix('.') {
+            if r.is_empty() || key.is_empty() && !after_bracket {
+                return Err(format!("ongeldig pad '{path}'"));
+            }
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let close = r
+                .find(']')
+                .ok_or_else(|| format!("ongeldig pad '{path}': ']' ontbreekt"))?;
+            let inner = r[..close].trim().trim_matches('"');
+            match inner.parse::<usize>() {
+                Ok(0) => return Err(format!("ongeldig pad '{path}': tellen begint bij 1")),
+                Ok(n) => out.push(Segment::Index(n)),
+                Err(_) if !inner.is_empty() => out.push(Segment::Key(inner.to_string())),
+                Err(_) => return Err(format!("ongeldig pad '{path}'")),
+            }
+            rest = &r[close + 1..];
+            after_bracket = true;
+            continue;
+        }
+        after_bracket = false;
+    }
+    if out.is_empty() {
+        return Err("leeg pad".to_string());
+    }
+    Ok(out)
+}
+
+/// The field that names an item of an array of tables.
+fn item_name<'a>(item: &'a DeValue<'_>) -> Option<&'a str> {
+    let t = item.as_table()?;
+    ["naam", "label", "id"]
+        .iter()
+        .find_map(|k| t.get(*k).and_then(|v| v.get_ref().as_str()))
+}
+
+/// Applies `ov` to the parsed document. The new value takes the span of the value it replaces
+/// (or of the table it is added to), so messages about it point into the file.
+pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Result<(), String> {
+    let segments = parse_path(&ov.path)?;
+    let value = match DeValue::parse(&ov.value) {
+        Ok(v) => v.into_inner(),
+        Err(_) => DeValue::String(Cow::Borrowed(ov.value.as_str())),
+    };
+    let span = doc.span();
+    let mut table: &mut DeTable<'a> = doc.get_mut();
+    let mut table_span = span;
+    let mut i = 0;
+    let mut shown = String::new();
+    while i < segments.len() {
+        let Segment::Key(key) = &segments[i] else {
+            return Err("een pad begint met een naam".to_string());
+        };
+        shown = if shown.is_empty() {
+            key.clone()
+        } else {
+            format!("{shown}.{key}")
+        };
+        let last = i + 1 == segments.len();
+        if last {
+            let span = table
+                .get(key.as_str())
+                .map_or(table_span.clone(), |v| v.span());
+            table.insert(
+                Spanned::new(span.clone(), Cow::Owned(key.clone())),
+                Spanned::new(span, value),
+            );
+            return Ok(());
+        }
+        if !table.contains_key(key.as_str()) {
+            // A missing section such as [ondersteuning] is created; validation then reports
+            // any key that does not belong there.
+            let empty = DeValue::Table(DeTable::new());
+            table.insert(
+                Spanned::new(table_span.clone(), Cow::Owned(key.clone())),
+                Spanned::new(table_span.clone(), empty),
+            );
+        }
+        let Some(entry) = table.get_mut(key.as_str()) else {
+            return Err(format!("'{shown}' niet gevonden"));
+        };
+        let entry_span = entry.span();
+        match entry.get_mut() {
+            DeValue::Table(t) => {
+                table = t;
+                table_span = entry_span;
+                i += 1;
+            }
+            DeValue::Array(items) => {
+                let which = segments.get(i + 1);
+                let pos = match which {
+                    Some(Segment::Index(n)) => {
+                        if *n > items.len() {
+                            return Err(format!(
+                                "{shown}[{n}] bestaat niet (er zijn er {})",
+                                items.len()
+                            ));
+                        }
+                        n - 1
+                    }
+                    Some(Segment::Key(name)) => items
+                        .iter()
+                        .position(|it| item_name(it.get_ref()) == Some(name.as_str()))
+                        .ok_or_else(|| format!("geen {shown} met de naam '{name}'"))?,
+                    None => {
+                        return Err(format!("'{shown}' is een lijst"));
+                    }
+                };
+                let item = &mut (**items)[pos];
+                let item_span = item.span();
+                shown = format!("{shown}[{}]", pos + 1);
+                if i + 2 == segments.len() {
+                    *item = Spanned::new(item_span, value);
+                    return Ok(());
+                }
+                match item.get_mut() {
+                    DeValue::Table(t) => {
+                        table = t;
+                        table_span = item_span;
+                        i += 2;
+                    }
+                    _ => return Err(format!("'{shown}' is geen tabel")),
+                }
+            }
+            _ => {
+                return Err(format!("'{shown}' is een waarde, geen sectie"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_into_keys_and_one_based_indices() {
+        use Segment::{Index, Key};
+        assert_eq!(
+            parse_path("groep[2].deelnemers.huisarts").unwrap(),
+            vec![
+                Key("groep".into()),
+                Index(2),
+                Key("deelnemers".into()),
+                Key("huisarts".into())
+            ]
+        );
+        assert_eq!(
+            parse_path("groep[Delft Noord].duur_uren").unwrap(),
+            vec![
+                Key("groep".into()),
+                Key("Delft Noord".into()),
+                Key("duur_uren".into())
+            ]
+        );
+        assert!(parse_path("groep[0].x").is_err());
+        assert!(parse_path("a..b").is_err());
+        assert!(parse_path("").is_err());
+    }
+
+    #[test]
+    fn override_needs_path_and_value() {
+        assert_eq!(
+            Override::parse("uurtarieven.huisarts=120").unwrap(),
+            Override {
+                path: "uurtarieven.huisarts".into(),
+                value: "120".into()
+            }
+        );
+        assert!(Override::parse("=120").is_err());
+        assert!(Override::parse("uurtarieven.huisarts").is_err());
+    }
+}
