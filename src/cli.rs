@@ -19,6 +19,7 @@ Gebruik: {usage}
 #[command(
     name = "patz-calc",
     version,
+    override_usage = "patz-calc [OPTIES] <OPDRACHT> [BESTAND…]",
     help_template = HELP_TEMPLATE,
     subcommand_help_heading = "Opdrachten",
     disable_help_subcommand = true,

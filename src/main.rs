@@ -199,9 +199,84 @@ fn finish(invalid: bool, missed: bool) -> Result<(), Failure> {
 
 /// Reads, validates and calculates one scenario, printing warnings and errors.
 fn evaluate_file(file: &Path, sets: &[Override]) -> Result<(Scenario, calc::Resultaat), Failure> {
-    let s = load(file, sets)?;
-    let r = calc::evaluate(&s).map_err(|e| calc_failure(file, &s, &e))?;
-    Ok((s, r))
+    let a = assess(file, sets);
+    for line in a.warnings.iter().chain(&a.errors) {
+        eprintln!("{line}");
+    }
+    a.outcome.ok_or(Failure::Invalid)
+}
+
+/// What became of one scenario file: the messages are collected, not printed, so that files
+/// can be assessed in parallel and reported in order.
+struct Assessment {
+    outcome: Option<(Scenario, calc::Resultaat)>,
+    warnings: Vec<String>,
+    errors: Vec<String>,
+}
+
+fn assess(file: &Path, sets: &[Override]) -> Assessment {
+    let name = shown(file);
+    match read_input(file) {
+        Ok(text) => assess_text(&name, &text, sets),
+        Err((pos, msg)) => Assessment {
+            outcome: None,
+            warnings: Vec::new(),
+            errors: vec![match pos {
+                Some(Pos { line, column }) => format!("{name}:{line}:{column}: fout: {msg}"),
+                None => format!("{name}: fout: {msg}"),
+            }],
+        },
+    }
+}
+
+fn assess_text(name: &str, text: &str, sets: &[Override]) -> Assessment {
+    let footer = |n: usize| {
+        format!(
+            "{name}: {n} {} gevonden; er is niets berekend",
+            if n == 1 { "fout" } else { "fouten" }
+        )
+    };
+    match scenario::parse_with(text, sets) {
+        Err(errors) => {
+            let mut lines: Vec<String> = errors.iter().map(|e| e.render(name)).collect();
+            lines.push(footer(errors.len()));
+            Assessment {
+                outcome: None,
+                warnings: Vec::new(),
+                errors: lines,
+            }
+        }
+        Ok(s) => {
+            let warnings = scenario::warnings(&s)
+                .iter()
+                .map(|w| w.render(name))
+                .collect();
+            match calc::evaluate(&s) {
+                Ok(r) => Assessment {
+                    outcome: Some((s, r)),
+                    warnings,
+                    errors: Vec::new(),
+                },
+                Err(e) => {
+                    let d = Diagnostic {
+                        severity: Severity::Fout,
+                        pos: s.positie(e.path()).unwrap_or(Pos { line: 1, column: 1 }),
+                        path: e.path().to_string(),
+                        message: e.to_string(),
+                        hint: Some(
+                            "kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers"
+                                .into(),
+                        ),
+                    };
+                    Assessment {
+                        outcome: None,
+                        warnings,
+                        errors: vec![d.render(name), footer(1)],
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn needs_impact<'r>(
@@ -218,14 +293,22 @@ fn needs_impact<'r>(
     })
 }
 
-/// Checks the scenario's expectations; prints every one that is not met. True when all hold.
+/// Checks the scenario's expectations and prints every one that is not met. True when all hold.
 fn verify(file: &Path, s: &Scenario, r: &calc::Resultaat) -> bool {
-    let mut all = true;
+    let missed = missed_expectations(&shown(file), s, r);
+    for line in &missed {
+        eprintln!("{line}");
+    }
+    missed.is_empty()
+}
+
+/// One message per expectation of `s` that `r` does not meet.
+fn missed_expectations(name: &str, s: &Scenario, r: &calc::Resultaat) -> Vec<String> {
+    let mut out = Vec::new();
     for u in calc::expectations::check(s, &r.kosten, r.businesscase.as_ref()) {
         if u.gehaald {
             continue;
         }
-        all = false;
         let v = u.verwachting;
         let pos = s.positie(&v.path).unwrap_or(Pos { line: 1, column: 1 });
         let show = |x: rust_decimal::Decimal| {
@@ -258,17 +341,16 @@ fn verify(file: &Path, s: &Scenario, r: &calc::Resultaat) -> bool {
             ),
             None => "de uitkomst bestaat niet (noemer nul)".to_string(),
         };
-        eprintln!(
-            "{}:{}:{}: verwachting niet gehaald: {}: {} {jaar}: verwacht {}, {outcome}",
-            shown(file),
+        out.push(format!(
+            "{name}:{}:{}: verwachting niet gehaald: {}: {} {jaar}: verwacht {}, {outcome}",
             pos.line,
             pos.column,
             v.path,
             v.grootheid.as_str(),
             bounds.join(" en ")
-        );
+        ));
     }
-    all
+    out
 }
 
 /// Checks the `explain` selection against the scenario (a usage error when it names nothing).
@@ -318,37 +400,6 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Reads, parses and validates a scenario; prints warnings, or every error.
-fn load(path: &Path, sets: &[Override]) -> Result<Scenario, Failure> {
-    let name = shown(path);
-    let text = read_input(path).map_err(|(pos, msg)| {
-        match pos {
-            Some(Pos { line, column }) => eprintln!("{name}:{line}:{column}: fout: {msg}"),
-            None => eprintln!("{name}: fout: {msg}"),
-        }
-        Failure::Invalid
-    })?;
-    match scenario::parse_with(&text, sets) {
-        Ok(s) => {
-            for w in scenario::warnings(&s) {
-                eprintln!("{}", w.render(&name));
-            }
-            Ok(s)
-        }
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{}", e.render(&name));
-            }
-            let n = errors.len();
-            eprintln!(
-                "{name}: {n} {} gevonden; er is niets berekend",
-                if n == 1 { "fout" } else { "fouten" }
-            );
-            Err(Failure::Invalid)
-        }
-    }
-}
-
 /// Reads a scenario file as UTF-8 text; on failure, where (if known) and why.
 fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
     let meta = std::fs::metadata(path).map_err(|e| (None, io_message(&e)))?;
@@ -386,20 +437,6 @@ fn io_message(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "geen leesrechten voor dit bestand".into(),
         _ => format!("kan het bestand niet lezen: {e}"),
     }
-}
-
-/// A calculation error (overflow) reported like a validation error: the scenario is invalid.
-fn calc_failure(file: &Path, s: &Scenario, e: &calc::CalcError) -> Failure {
-    let d = Diagnostic {
-        severity: Severity::Fout,
-        pos: s.positie(e.path()).unwrap_or(Pos { line: 1, column: 1 }),
-        path: e.path().to_string(),
-        message: e.to_string(),
-        hint: Some("kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers".into()),
-    };
-    eprintln!("{}", d.render(&shown(file)));
-    eprintln!("{}: 1 fout gevonden; er is niets berekend", shown(file));
-    Failure::Invalid
 }
 
 /// Writes `bytes` to stdout, or atomically to `output` (a temporary file beside it, renamed

@@ -19,13 +19,18 @@ pub(crate) struct Csv {
 
 impl Csv {
     pub(crate) fn new(nl: bool, header: &[&str]) -> Self {
+        let mut csv = Csv::headless(nl);
+        csv.row(header.iter().map(|h| (*h).to_string()));
+        csv
+    }
+
+    /// A writer without a header row (for rows streamed after one).
+    pub(crate) fn headless(nl: bool) -> Self {
         let writer = ::csv::WriterBuilder::new()
             .delimiter(if nl { b';' } else { b',' })
             .terminator(::csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let mut csv = Csv { writer, nl };
-        csv.row(header.iter().map(|h| (*h).to_string()));
-        csv
+        Csv { writer, nl }
     }
 
     /// A number cell with exactly `dp` decimals.

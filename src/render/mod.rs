@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod summary;
 pub mod table;
 
 use rust_decimal::Decimal;
