@@ -1,6 +1,10 @@
-//! Every shipped scenario in `scenarios/` through `cost` in each format, as snapshots; and the
-//! behaviour of the binary around them: output files, byte-identical reruns, the CSV and JSON
-//! contracts of SPEC.md, and `init`.
+//! Every shipped scenario in `scenarios/` through `cost`, `impact`, `offers`, `business-case` and
+//! `explain` in each format, as snapshots; and the behaviour of the binary around them: output
+//! files, byte-identical reruns, the CSV and JSON contracts of SPEC.md, and `init`.
+//!
+//! The hand arithmetic behind the businesscase snapshots (`impact`, `offers`, `business-case`,
+//! `explain` of `scenarios/grote-regio.toml`) is the comment block at the top of the section
+//! "Businesscase commands" below.
 //!
 //! Runs the real binary (`CARGO_BIN_EXE_patz-calc`) with the crate root as working directory.
 //! Temporary files go to a fresh directory under `std::env::temp_dir()`, removed afterwards.
@@ -803,4 +807,584 @@ fn init_never_overwrites_an_existing_file() {
     );
     assert_eq!(std::fs::read_to_string(&target).expect("still there"), own);
     assert_eq!(dir.entries(), ["scenario.toml"], "no temporary file left");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Businesscase commands: impact, offers, business-case, explain
+// ---------------------------------------------------------------------------------------------
+//
+// Checked by hand, once, against the grote-regio snapshots (`scenarios/grote-regio.toml`, SPEC.md
+// "Calculation"). Every figure below was derived from the scenario file and SPEC.md, and
+// re-computed with Python's `decimal` module (no floats; ROUND_HALF_UP, which is half away from
+// zero, for cents and ratios; ROUND_CEILING for tariffs). Every figure agreed with the snapshots;
+// the tests after this block assert them again from the CSV and JSON output.
+//
+// Inputs: verzekerden V = 159,220; startjaar 2026, looptijd 3; indexatie 3 %, so I(2026) = 1,
+// I(2027) = 1.03, I(2028) = 1.0609; aandeel_kanker 41 %; disconteringsvoet 3 %.
+// te_financieren (no elders_gefinancierd) 234,816.19 / 287,714.29 / 286,320.27, Σ 808,850.75:
+// these come from the cost lines (tests/handwerk.md §3) and were re-derived line by line by the
+// same decimal script written from SPEC.md, not by hand.
+//
+// P(y), Σ patienten_per_jaar of the active groups:
+//   2026: Centrum Noord 32 + Centrum Zuid 36 + Oost 28 + West 32 + Havenkwartier 40
+//         + Polderdorpen 24 + Tuinsteden 32 + Stationsgebied 28 = 252
+//   2027 and 2028: 252 + Nieuwbouw Noord 24 + Nieuwbouw Zuid 28 (start 2027) = 304
+//
+// Impact 2026 (I = 1), basis = P × basis%, vermeden = basis × reductie%, met_patz = basis −
+// vermeden (each printed to one decimal), vermeden_kosten = vermeden × kosten_per_geval × I:
+//   ziekenhuisopnames   252 × 8 %   = 20.16 → 20.2;  × 27 % = 5.4432 → 5.4;  met 14.7168 → 14.7;
+//                       5.4432 × 4,830 = 26,290.656 → 26,290.66
+//   ziekenhuisdagen     252 × 5 %   = 12.6;          × 20 % = 2.52 → 2.5;    met 10.08 → 10.1;
+//                       2.52 × 9,660 = 24,343.20
+//   seh_bezoeken        252 × 7 %   = 17.64 → 17.6;  × 16 % = 2.8224 → 2.8;  met 14.8176 → 14.8;
+//                       2.8224 × 258 = 728.1792 → 728.18
+//   ic_opname           252 × 5.3 % = 13.356 → 13.4; × 30 % = 4.0068 → 4.0;  met 9.3492 → 9.3;
+//                       4.0068 × 8,181 = 32,779.6308 → 32,779.63
+//   overlijden_in_zkh   252 × 19 %  = 47.88 → 47.9;  × 20 % = 9.576 → 9.6;   met 38.304 → 38.3;
+//                       9.576 × 1,932 = 18,500.832 → 18,500.83
+//   chemotherapie       252 × 8 % × 41 % = 8.2656 → 8.3; × 15 % = 1.23984 → 1.2;
+//                       met 7.02576 → 7.0; 1.23984 × 506 = 627.35904 → 627.36
+//   Σ 2026 = 26,290.66 + 24,343.20 + 728.18 + 32,779.63 + 18,500.83 + 627.36 = 103,269.86
+//
+// Impact 2027 (I = 1.03), P = 304:
+//   ziekenhuisopnames   24.32 → 24.3; 6.5664 → 6.6; met 17.7536 → 17.8;
+//                       6.5664 × 4,830 = 31,715.712 × 1.03 = 32,667.18336 → 32,667.18
+//   ziekenhuisdagen     15.2; 3.04 → 3.0; met 12.16 → 12.2; 3.04 × 9,660 = 29,366.40 × 1.03
+//                       = 30,247.392 → 30,247.39
+//   seh_bezoeken        21.28 → 21.3; 3.4048 → 3.4; met 17.8752 → 17.9;
+//                       3.4048 × 258 = 878.4384 × 1.03 = 904.791552 → 904.79
+//   ic_opname           16.112 → 16.1; 4.8336 → 4.8; met 11.2784 → 11.3;
+//                       4.8336 × 8,181 = 39,543.6816 × 1.03 = 40,729.992048 → 40,729.99
+//   overlijden_in_zkh   57.76 → 57.8; 11.552 → 11.6; met 46.208 → 46.2;
+//                       11.552 × 1,932 = 22,318.464 × 1.03 = 22,988.01792 → 22,988.02
+//   chemotherapie       304 × 8 % × 41 % = 9.9712 → 10.0; 1.49568 → 1.5; met 8.47552 → 8.5;
+//                       1.49568 × 506 = 756.81408 × 1.03 = 779.5185024 → 779.52
+//   Σ 2027 = 128,316.89. (2028, by the script: same counts, × 1.0609, Σ 132,166.40; horizon
+//   Σ 103,269.86 + 128,316.89 + 132,166.40 = 363,753.15.)
+//
+// Offers 2026 (te_financieren 234,816.19). kostenaandeel = te × share, to cents:
+//   Zilveren Kruis 45 % = 105,667.2855 → 105,667.29   CZ 20 % = 46,963.238 → 46,963.24
+//   VGZ 18 % = 42,266.9142 → 42,266.91                 Menzis 10 % = 23,481.619 → 23,481.62
+//   verzekerden_v = 159,220 × share: 71,649 / 31,844 / 28,659.6 / 15,922.
+//   opbrengst = min(tarief × verzekerden_v, plafond), tariffs not indexed, so equal every year:
+//   ZK precedent 0.55 × 71,649 = 39,406.95;  saldo −66,260.34;  dekking 37.29… → 37.3
+//   ZK 3 jaar    1.50 × 71,649 = 107,473.50; saldo   1,806.21;  dekking 101.709… → 101.7
+//   CZ plafond   1.60 × 31,844 = 50,950.40 > plafond → 40,000.00; saldo −6,963.24; 85.17… → 85.2
+//   VGZ          1.40 × 28,659.6 = 40,123.44; saldo −2,143.47; dekking 94.93… → 94.9
+//   Menzis       1.85 × 15,922 = 29,455.70;  saldo  5,974.08; dekking 125.44… → 125.4
+//   2028: "Zilveren Kruis precedent" has jaren = [2026, 2027], so 2028 has only the other four.
+//
+// niet_toegerekend = te_financieren − Σ rounded kostenaandelen (the 7 % nobody covers):
+//   2026: 234,816.19 − (105,667.29 + 46,963.24 + 42,266.91 + 23,481.62 = 218,379.06) = 16,437.13
+//   2027: 287,714.29 − (129,471.43 + 57,542.86 + 51,788.57 + 28,771.43 = 267,574.29) = 20,140.00
+//         (from 129,471.4305, 57,542.858, 51,788.5722, 28,771.429)
+//   2028: 286,320.27 − (128,844.12 + 57,264.05 + 51,537.65 + 28,632.03 = 266,277.85) = 20,042.42
+//         (from 128,844.1215, 57,264.054, 51,537.6486, 28,632.027)
+//   horizon: 16,437.13 + 20,140.00 + 20,042.42 = 56,619.55
+//
+// Break-even tariff of CZ, flat over the horizon, rounded UP: kostenaandeel 46,963.24 +
+//   57,542.86 + 57,264.05 = 161,770.15 / (31,844 × 3 = 95,532) = 1.69336… → 1.70. (Zilveren
+//   Kruis: 363,982.84 / 214,947 = 1.69336… → 1.70.)
+//
+// Business case:
+//   flat kostendekkend_tarief 808,850.75 / (159,220 × 3 = 477,660) = 1.693360… → 1.70 (per year
+//   1.48 / 1.81 / 1.80: the totaal row is NOT one of them).
+//   netto per year: 103,269.86 − 234,816.19 = −131,546.33 (roi −56.02… → −56.0);
+//   128,316.89 − 287,714.29 = −159,397.40 (−55.40… → −55.4); 132,166.40 − 286,320.27 =
+//   −154,153.87 (−53.83… → −53.8).
+//   totaal netto 363,753.15 − 808,850.75 = −445,097.60; roi −445,097.60 / 808,850.75 × 100 =
+//   −55.028… → −55.0; break_even_factor 808,850.75 / 363,753.15 = 2.22362… → 2.224.
+//   netto_contante_waarde at 3 %: −131,546.33 / 1 = −131,546.33; −159,397.40 / 1.03 =
+//   −154,754.757… → −154,754.76; −154,153.87 / 1.0609 = −145,304.807… → −145,304.81;
+//   Σ = −431,605.90 (summing unrounded would give −431,605.89: README's per-year rounding).
+
+/// The four businesscase commands, and whether each needs an `[impact]` section.
+const BUSINESSCASE_COMMANDS: [(&str, bool); 4] = [
+    ("impact", true),
+    ("offers", false),
+    ("business-case", true),
+    ("explain", false),
+];
+
+/// Whether the scenario file has an `[impact]` table (a line `[impact]`).
+fn has_impact(path: &str) -> bool {
+    std::fs::read_to_string(root().join(path))
+        .expect("scenario readable")
+        .lines()
+        .any(|l| l.trim() == "[impact]")
+}
+
+/// The Dutch error (and hint) for `impact` and `business-case` on a scenario without `[impact]`.
+const NO_IMPACT: &str = "fout: dit scenario heeft geen [impact]-sectie met de zes \
+[[indicator]]-secties; die is nodig voor de zorgreductie\n    hint: voeg [impact] met \
+aandeel_kanker_percentage en de zes [[indicator]]-secties toe (zie patz-calc init voor een \
+voorbeeld)\n";
+
+/// Runs `args` (whose second element is the scenario path) and asserts exit 2, an empty stdout
+/// and the Dutch "no [impact]" error as the last thing on stderr.
+fn assert_needs_impact(args: &[&str]) {
+    let out = run(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{args:?}: stdout {:?}", stdout(&out));
+    let expected = format!("{}: {NO_IMPACT}", args[1]);
+    assert!(
+        stderr(&out).ends_with(&expected),
+        "{args:?}: stderr\n{}",
+        stderr(&out)
+    );
+}
+
+/// One snapshot `name` per shipped scenario of `command --format format`; a scenario without
+/// `[impact]` gets no snapshot for a command that needs it, but must fail as
+/// [`assert_needs_impact`] says.
+fn snapshot_every_scenario(name: &str, command: &str, format: &str, needs_impact: bool) {
+    each_scenario(|path| {
+        let args = [command, path, "--format", format];
+        if needs_impact && !has_impact(path) {
+            assert_needs_impact(&args);
+        } else {
+            insta::assert_snapshot!(name, ok(&args));
+        }
+    });
+}
+
+#[test]
+fn impact_table_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("impact_table", "impact", "table", true);
+}
+
+#[test]
+fn impact_csv_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("impact_csv", "impact", "csv", true);
+}
+
+#[test]
+fn impact_json_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("impact_json", "impact", "json", true);
+}
+
+#[test]
+fn offers_table_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("offers_table", "offers", "table", false);
+}
+
+#[test]
+fn offers_csv_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("offers_csv", "offers", "csv", false);
+}
+
+#[test]
+fn offers_json_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("offers_json", "offers", "json", false);
+}
+
+#[test]
+fn business_case_table_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("business_case_table", "business-case", "table", true);
+}
+
+#[test]
+fn business_case_csv_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("business_case_csv", "business-case", "csv", true);
+}
+
+#[test]
+fn business_case_json_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("business_case_json", "business-case", "json", true);
+}
+
+#[test]
+fn explain_table_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("explain_table", "explain", "table", false);
+}
+
+#[test]
+fn explain_csv_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("explain_csv", "explain", "csv", false);
+}
+
+#[test]
+fn explain_json_of_every_shipped_scenario_matches_its_snapshot() {
+    snapshot_every_scenario("explain_json", "explain", "json", false);
+}
+
+#[test]
+fn impact_and_business_case_without_an_impact_section_exit_2_with_a_dutch_error_and_no_output() {
+    let without: Vec<String> = scenarios().into_iter().filter(|p| !has_impact(p)).collect();
+    // kleine-regio and elders-gefinancierd have no [impact]; a new scenario may join them.
+    assert!(
+        without.contains(&"scenarios/kleine-regio.toml".to_string())
+            && without.contains(&"scenarios/elders-gefinancierd.toml".to_string()),
+        "{without:?}"
+    );
+    let dir = TempDir::new("no-impact");
+    for path in &without {
+        for command in ["impact", "business-case"] {
+            for format in ["table", "csv", "json"] {
+                assert_needs_impact(&[command, path, "--format", format]);
+            }
+            // Nor is an output file written.
+            let target = dir.join("uit.csv");
+            let out = run(&[command, path, "-o", p(&target)]);
+            assert_eq!(out.status.code(), Some(2));
+            assert!(dir.entries().is_empty(), "{:?}", dir.entries());
+        }
+    }
+}
+
+/// The CSV data rows (header dropped) of `command path --format csv`.
+fn csv_data_rows(command: &str, path: &str) -> Vec<String> {
+    ok(&[command, path, "--format", "csv"])
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn json_of(command: &str, path: &str) -> Value {
+    serde_json::from_str(&ok(&[command, path, "--format", "json"]))
+        .unwrap_or_else(|e| panic!("{command} {path}: JSON parses: {e}"))
+}
+
+const GROTE_REGIO: &str = "scenarios/grote-regio.toml";
+
+#[test]
+fn grote_regio_impact_rows_of_2026_and_2027_are_the_hand_worked_ones() {
+    let rows = csv_data_rows("impact", GROTE_REGIO);
+    assert_eq!(rows.len(), 18, "3 years × 6 indicators");
+    assert_eq!(
+        rows[..12],
+        [
+            "2026,ziekenhuisopnames_meer_dan_1,20.2,5.4,14.7,26290.66",
+            "2026,ziekenhuisdagen_meer_dan_14,12.6,2.5,10.1,24343.20",
+            "2026,seh_bezoeken_meer_dan_1,17.6,2.8,14.8,728.18",
+            "2026,ic_opname,13.4,4.0,9.3,32779.63",
+            "2026,overlijden_in_ziekenhuis,47.9,9.6,38.3,18500.83",
+            "2026,chemotherapie,8.3,1.2,7.0,627.36",
+            "2027,ziekenhuisopnames_meer_dan_1,24.3,6.6,17.8,32667.18",
+            "2027,ziekenhuisdagen_meer_dan_14,15.2,3.0,12.2,30247.39",
+            "2027,seh_bezoeken_meer_dan_1,21.3,3.4,17.9,904.79",
+            "2027,ic_opname,16.1,4.8,11.3,40729.99",
+            "2027,overlijden_in_ziekenhuis,57.8,11.6,46.2,22988.02",
+            "2027,chemotherapie,10.0,1.5,8.5,779.52",
+        ]
+    );
+    let v = json_of("impact", GROTE_REGIO);
+    let jaren = v["jaren"].as_array().expect("jaren");
+    let per_year: Vec<(&Value, &Value, &Value)> = jaren
+        .iter()
+        .map(|j| (&j["jaar"], &j["patienten"], &j["vermeden_kosten"]))
+        .collect();
+    assert_eq!(
+        per_year,
+        [
+            (&2026.into(), &"252.0".into(), &"103269.86".into()),
+            (&2027.into(), &"304.0".into(), &"128316.89".into()),
+            (&2028.into(), &"304.0".into(), &"132166.40".into()),
+        ]
+    );
+    assert_eq!(v["totaal"]["vermeden_kosten"], "363753.15");
+}
+
+#[test]
+fn grote_regio_offers_of_2026_are_the_hand_worked_ones_and_2028_drops_the_two_year_offer() {
+    let rows = csv_data_rows("offers", GROTE_REGIO);
+    let of = |jaar: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r.starts_with(&format!("{jaar},")))
+            .map(String::as_str)
+            .collect()
+    };
+    assert_eq!(
+        of("2026"),
+        [
+            "2026,\"Zilveren Kruis precedent 2019 (0,55 per verzekerde)\",Zilveren Kruis,\
+             105667.29,39406.95,-66260.34,37.3",
+            "2026,Zilveren Kruis TAPA$ 3 jaar,Zilveren Kruis,105667.29,107473.50,1806.21,101.7",
+            "2026,CZ met plafond,CZ,46963.24,40000.00,-6963.24,85.2",
+            "2026,VGZ 3 jaar,VGZ,42266.91,40123.44,-2143.47,94.9",
+            "2026,Menzis 3 jaar,Menzis,23481.62,29455.70,5974.08,125.4",
+        ]
+    );
+    assert_eq!(of("2027").len(), 5);
+    let offers_2028: Vec<&str> = of("2028")
+        .iter()
+        .map(|r| r.split(',').nth(1).expect("aanbod"))
+        .collect();
+    assert_eq!(
+        offers_2028,
+        [
+            "Zilveren Kruis TAPA$ 3 jaar",
+            "CZ met plafond",
+            "VGZ 3 jaar",
+            "Menzis 3 jaar"
+        ]
+    );
+    // Tariffs are not indexed: the opbrengst of an offer is the same every year.
+    for r in &rows {
+        if r.contains(",CZ met plafond,") {
+            assert_eq!(r.split(',').nth(4), Some("40000.00"), "{r}");
+        }
+    }
+}
+
+#[test]
+fn grote_regio_niet_toegerekend_and_break_even_tariffs_are_the_hand_worked_ones() {
+    let v = json_of("offers", GROTE_REGIO);
+    let niet: Vec<&Value> = v["jaren"]
+        .as_array()
+        .expect("jaren")
+        .iter()
+        .map(|j| &j["niet_toegerekend"])
+        .collect();
+    assert_eq!(niet, ["16437.13", "20140.00", "20042.42"]);
+    assert_eq!(v["totaal"]["niet_toegerekend"], "56619.55");
+    let verzekeraars = v["totaal"]["verzekeraars"]
+        .as_array()
+        .expect("verzekeraars");
+    let cz = verzekeraars
+        .iter()
+        .find(|z| z["verzekeraar"] == "CZ")
+        .expect("CZ");
+    assert_eq!(cz["kostenaandeel"], "161770.15");
+    assert_eq!(cz["break_even_tarief"], "1.70");
+    let zk = &verzekeraars[0];
+    assert_eq!(zk["verzekeraar"], "Zilveren Kruis");
+    assert_eq!(zk["kostenaandeel"], "363982.84");
+    assert_eq!(zk["break_even_tarief"], "1.70");
+}
+
+#[test]
+fn grote_regio_business_case_totals_are_the_hand_worked_ones() {
+    assert_eq!(
+        csv_data_rows("business-case", GROTE_REGIO),
+        [
+            "2026,234816.19,0.00,234816.19,1.48,103269.86,-131546.33,-56.0",
+            "2027,287714.29,0.00,287714.29,1.81,128316.89,-159397.40,-55.4",
+            "2028,286320.27,0.00,286320.27,1.80,132166.40,-154153.87,-53.8",
+            "totaal,808850.75,0.00,808850.75,1.70,363753.15,-445097.60,-55.0",
+        ]
+    );
+    let t = &json_of("business-case", GROTE_REGIO)["totaal"];
+    assert_eq!(t["netto"], "-445097.60");
+    assert_eq!(t["roi_percentage"], "-55.0");
+    assert_eq!(t["break_even_factor"], "2.224");
+    // Each year's discounted netto rounded to cents, then summed (unrounded: -431605.89).
+    assert_eq!(t["netto_contante_waarde"], "-431605.90");
+}
+
+#[test]
+fn sum_of_the_vermeden_kosten_rows_is_the_json_totaal() {
+    for path in scenarios().into_iter().filter(|p| has_impact(p)) {
+        let rows = csv_data_rows("impact", &path);
+        let v = json_of("impact", &path);
+        let mut all = 0;
+        for j in v["jaren"].as_array().expect("jaren") {
+            let jaar = j["jaar"].to_string();
+            let year: i64 = rows
+                .iter()
+                .filter(|r| r.starts_with(&format!("{jaar},")))
+                .map(|r| cents(r.rsplit(',').next().expect("vermeden_kosten")))
+                .sum();
+            assert_eq!(
+                year,
+                cents(j["vermeden_kosten"].as_str().expect("string")),
+                "{path} {jaar}"
+            );
+            all += year;
+        }
+        let totaal = cents(v["totaal"]["vermeden_kosten"].as_str().expect("string"));
+        assert_eq!(all, totaal, "{path}: Σ rows = totaal.vermeden_kosten");
+        // The per-indicator horizon totals are the sums of their year rows as well.
+        for ind in v["totaal"]["indicatoren"].as_array().expect("indicatoren") {
+            let id = ind["indicator"].as_str().expect("id");
+            let sum: i64 = rows
+                .iter()
+                .filter(|r| r.split(',').nth(1) == Some(id))
+                .map(|r| cents(r.rsplit(',').next().expect("vermeden_kosten")))
+                .sum();
+            assert_eq!(
+                sum,
+                cents(ind["vermeden_kosten"].as_str().expect("string")),
+                "{path} {id}"
+            );
+        }
+        // And business-case carries the same total.
+        let bc = json_of("business-case", &path);
+        assert_eq!(
+            bc["totaal"]["vermeden_kosten"],
+            v["totaal"]["vermeden_kosten"]
+        );
+    }
+}
+
+/// The ceiling of `a / b` for positive integers.
+fn div_ceil(a: i64, b: i64) -> i64 {
+    (a + b - 1) / b
+}
+
+#[test]
+fn business_case_csv_ends_with_a_totaal_row_with_the_flat_horizon_tariff() {
+    for path in scenarios().into_iter().filter(|p| has_impact(p)) {
+        let rows = csv_data_rows("business-case", &path);
+        let (last, years) = rows.split_last().expect("rows");
+        let totaal: Vec<&str> = last.split(',').collect();
+        assert_eq!(totaal[0], "totaal", "{path}: last row {last}");
+        assert!(
+            years.iter().all(|r| !r.starts_with("totaal,")),
+            "{path}: one totaal row"
+        );
+        // kosten_totaal, elders, te_financieren, vermeden_kosten and netto are column sums.
+        for col in [1, 2, 3, 5, 6] {
+            let sum: i64 = years
+                .iter()
+                .map(|r| cents(r.split(',').nth(col).expect("cell")))
+                .sum();
+            assert_eq!(cents(totaal[col]), sum, "{path}: column {col}");
+        }
+        // The tariff is the flat one over the horizon, rounded up to the cent, as in cost.
+        let cost = cost_json(&path);
+        assert_eq!(totaal[4], cost["totaal"]["kostendekkend_tarief"], "{path}");
+        if path == GROTE_REGIO {
+            let te: i64 = years
+                .iter()
+                .map(|r| cents(r.split(',').nth(3).expect("te_financieren")))
+                .sum();
+            // 80,885,075 cents / (159,220 × 3) verzekerden = 169.336… cents → 170.
+            assert_eq!(div_ceil(te, 159_220 * 3), 170);
+            assert_eq!(totaal[4], "1.70");
+            let per_year: Vec<&str> = years
+                .iter()
+                .map(|r| r.split(',').nth(4).expect("tarief"))
+                .collect();
+            assert_eq!(per_year, ["1.48", "1.81", "1.80"]);
+        }
+    }
+}
+
+#[test]
+fn explain_shows_the_same_vermeden_kosten_and_flat_tariff_as_impact_and_business_case() {
+    let explain = csv_data_rows("explain", GROTE_REGIO);
+    let impact = csv_data_rows("impact", GROTE_REGIO);
+    let explained: Vec<String> = explain
+        .iter()
+        .filter(|r| r.contains(",,vermeden_kosten,"))
+        .map(|r| {
+            let cells: Vec<&str> = r.split(',').collect();
+            // jaar, groep (empty), post, rol = indicator, …, uitkomst last
+            format!("{},{},{}", cells[0], cells[3], cells[cells.len() - 1])
+        })
+        .collect();
+    let from_impact: Vec<String> = impact
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r.split(',').collect();
+            format!("{},{},{}", cells[0], cells[1], cells[5])
+        })
+        .collect();
+    assert_eq!(explained, from_impact);
+    assert!(
+        explain.contains(
+            &"totaal,,kostendekkend_tarief,,\"€ 808.850,75 / (159.220 verzekerden × 3 jaar)\",\
+              1.6933608633756228279529372357,1.70"
+                .to_string()
+        ),
+        "the flat tariff, 808,850.75 / 477,660 rounded up"
+    );
+}
+
+#[test]
+fn businesscase_commands_give_byte_identical_output_on_two_runs() {
+    for path in scenarios() {
+        for (command, _) in BUSINESSCASE_COMMANDS {
+            for extra in [
+                &["--format", "table"][..],
+                &["--format", "csv"],
+                &["--format", "csv", "--csv-nl"],
+                &["--format", "json"],
+            ] {
+                let args: Vec<&str> = [command, path.as_str()]
+                    .iter()
+                    .chain(extra)
+                    .copied()
+                    .collect();
+                let first = run(&args);
+                let second = run(&args);
+                assert_eq!(first.status.code(), second.status.code(), "{args:?}");
+                assert_eq!(
+                    first.stdout, second.stdout,
+                    "stdout differs between runs of {args:?}"
+                );
+                assert_eq!(
+                    first.stderr, second.stderr,
+                    "stderr differs between runs of {args:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Whether a plain-CSV cell is a number (`-12.34`, `2026`).
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+}
+
+fn csv_records(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn csv_nl_of_businesscase_commands_has_the_same_cells_with_semicolons_and_decimal_commas() {
+    for path in scenarios() {
+        for (command, needs_impact) in BUSINESSCASE_COMMANDS {
+            if needs_impact && !has_impact(&path) {
+                assert_needs_impact(&[command, &path, "--format", "csv", "--csv-nl"]);
+                continue;
+            }
+            let plain = ok(&[command, &path, "--format", "csv"]);
+            let nl = ok(&[command, &path, "--format", "csv", "--csv-nl"]);
+            let header = plain.split("\r\n").next().expect("header");
+            assert_eq!(
+                nl.split("\r\n").next(),
+                Some(header.replace(',', ";").as_str()),
+                "{command} {path}: header"
+            );
+            assert!(nl.ends_with("\r\n"), "{command} {path}: CRLF");
+            let plain = csv_records(&plain, b',');
+            let nl = csv_records(&nl, b';');
+            assert_eq!(plain.len(), nl.len(), "{command} {path}: rows");
+            for (p_row, n_row) in plain.iter().zip(&nl) {
+                assert_eq!(p_row.len(), n_row.len(), "{command} {path}: {n_row:?}");
+                for (p_cell, n_cell) in p_row.iter().zip(n_row) {
+                    if is_number(p_cell) {
+                        assert_eq!(*n_cell, p_cell.replace('.', ","), "{command} {path}");
+                    } else {
+                        assert_eq!(n_cell, p_cell, "{command} {path}: text cell");
+                    }
+                }
+            }
+        }
+    }
+    // The grote-regio figures with decimal commas.
+    let nl = ok(&["impact", GROTE_REGIO, "--format", "csv", "--csv-nl"]);
+    assert!(nl.contains("\r\n2026;ziekenhuisopnames_meer_dan_1;20,2;5,4;14,7;26290,66\r\n"));
+    let nl = ok(&["business-case", GROTE_REGIO, "--format", "csv", "--csv-nl"]);
+    assert!(
+        nl.ends_with("\r\ntotaal;808850,75;0,00;808850,75;1,70;363753,15;-445097,60;-55,0\r\n")
+    );
+    let nl = ok(&["offers", GROTE_REGIO, "--format", "csv", "--csv-nl"]);
+    assert!(nl.contains(
+        "\r\n2026;Zilveren Kruis precedent 2019 (0,55 per verzekerde);Zilveren Kruis;\
+         105667,29;39406,95;-66260,34;37,3\r\n"
+    ));
 }
