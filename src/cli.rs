@@ -26,7 +26,8 @@ Gebruik: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     after_help = "Afsluitcodes: 0 gelukt (waarschuwingen mogelijk), 2 ongeldige invoer of \
-                  aanroep, 1 een andere fout.\nBegin met: patz-calc init mijn-regio.toml"
+                  aanroep, 3 een [[verwachting]] uit het scenario niet gehaald (de uitvoer is wel \
+                  geschreven), 1 een andere fout.\nBegin met: patz-calc init mijn-regio.toml"
 )]
 pub struct Cli {
     /// Toon deze hulp.
@@ -135,6 +136,61 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Reken veel scenario's door: bestanden en mappen (alle *.toml daarin), één samenvattingsrij
+    /// per scenario, gesorteerd op pad. Een ongeldig bestand krijgt geen rij; de afsluitcode is
+    /// dan 2.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Batch {
+        /// Scenariobestanden en/of mappen.
+        #[arg(required = true, value_name = "PAD")]
+        paths: Vec<PathBuf>,
+        /// Een rij per jaar (en een rij 'totaal') in plaats van één rij per scenario.
+        #[arg(long = "per-jaar")]
+        per_jaar: bool,
+        /// Toon ook de waarschuwingen per bestand (standaard alleen hun aantal).
+        #[arg(long)]
+        waarschuwingen: bool,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Zet scenario's naast elkaar: de kerncijfers en elke kostenpost over de looptijd, met het
+    /// verschil (absoluut en in %) ten opzichte van de referentie.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Compare {
+        /// Twee of meer scenariobestanden.
+        #[arg(required = true, num_args = 2.., value_name = "BESTAND")]
+        files: Vec<PathBuf>,
+        /// Het scenario waartegen vergeleken wordt (standaard het eerste).
+        #[arg(long, value_name = "BESTAND")]
+        reference: Option<PathBuf>,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Laat één waarde een reeks doorlopen: --set PAD=VAN..TOT:STAP geeft één
+    /// samenvattingsrij per waarde (andere --set-waarden gelden voor elke rij).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Sweep {
+        /// Het scenariobestand (.toml).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Output options.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Schrijf shell-aanvulling (completion) voor bash, zsh, fish, elvish of powershell naar de
+    /// standaarduitvoer.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Completions {
+        /// De shell.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Schrijf de man-pagina (roff) naar de standaarduitvoer, bijv.
+    /// patz-calc manpage > patz-calc.1
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Manpage,
     /// Schrijf een sjabloon-scenario met uitleg bij elk veld (overschrijft nooit een bestaand
     /// bestand).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser};
 use patz_calc::cli::{Cli, Command};
 use patz_calc::scenario::{self, Diagnostic, Override, Pos, Scenario, Severity};
 use patz_calc::{calc, render};
@@ -182,8 +182,382 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )?;
             finish(false, !verify(&file, &s, &r))
         }
+        Command::Batch {
+            paths,
+            per_jaar,
+            waarschuwingen,
+            output,
+        } => batch(&paths, per_jaar, waarschuwingen, &sets, &output),
+        Command::Compare {
+            files,
+            reference,
+            output,
+        } => compare(&files, reference.as_deref(), &sets, &output),
+        Command::Sweep { file, output } => sweep(&file, &sets, &output),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "patz-calc", &mut out);
+            write_stdout(&out)
+        }
+        Command::Manpage => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .context("man-pagina maken")?;
+            write_stdout(&out)
+        }
         Command::Init { file } => init(&file),
     }
+}
+
+/// Every `*.toml` under `paths` (files as given, directories recursively), sorted and unique.
+fn collect_toml(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                walk(&path, out)?;
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    let mut bad = false;
+    for p in paths {
+        if p.is_dir() {
+            if let Err(e) = walk(p, &mut out) {
+                eprintln!("{}: fout: map niet te lezen: {e}", shown(p));
+                bad = true;
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    if bad { Err(Failure::Invalid) } else { Ok(out) }
+}
+
+/// Where streamed output goes: stdout, or a temporary file that is renamed into place at the end.
+enum Sink {
+    Stdout { closed: bool },
+    File(tempfile::NamedTempFile, PathBuf),
+}
+
+impl Sink {
+    fn open(output: Option<&Path>) -> Result<Sink, Failure> {
+        match output {
+            None => Ok(Sink::Stdout { closed: false }),
+            Some(p) if p == Path::new("-") => Ok(Sink::Stdout { closed: false }),
+            Some(p) => {
+                let dir = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                let tmp = tempfile::Builder::new()
+                    .prefix(".patz-calc-")
+                    .tempfile_in(&dir)
+                    .with_context(|| {
+                        format!("{}: kan niet schrijven in map {}", shown(p), dir.display())
+                    })?;
+                Ok(Sink::File(tmp, p.to_path_buf()))
+            }
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        match self {
+            Sink::Stdout { closed: true } => Ok(()),
+            Sink::Stdout { closed } => {
+                let mut out = io::stdout().lock();
+                match out.write_all(bytes) {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        *closed = true;
+                        Ok(())
+                    }
+                    Err(e) => Err(anyhow::Error::new(e)
+                        .context("schrijven naar de standaarduitvoer")
+                        .into()),
+                }
+            }
+            Sink::File(tmp, target) => tmp
+                .write_all(bytes)
+                .with_context(|| format!("{}: schrijven mislukt", shown(target)))
+                .map_err(Failure::from),
+        }
+    }
+
+    fn commit(self) -> Result<(), Failure> {
+        match self {
+            Sink::Stdout { closed } => {
+                if !closed {
+                    let _ = io::stdout().flush();
+                }
+                Ok(())
+            }
+            Sink::File(tmp, target) => {
+                tmp.as_file()
+                    .sync_all()
+                    .with_context(|| format!("{}: schrijven mislukt", shown(&target)))?;
+                tmp.persist(&target).map_err(|e| e.error).with_context(|| {
+                    format!("{}: kan het bestand niet plaatsen", shown(&target))
+                })?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Files assessed at once; bounds memory whatever the number of files.
+const BATCH_CHUNK: usize = 256;
+
+fn batch(
+    paths: &[PathBuf],
+    per_jaar: bool,
+    show_warnings: bool,
+    sets: &[Override],
+    output: &patz_calc::cli::OutputArgs,
+) -> Result<(), Failure> {
+    use rayon::prelude::*;
+    use render::summary;
+
+    let files = collect_toml(paths)?;
+    let opts = output.options();
+    let keys: &[&str] = if per_jaar {
+        &["bestand", "naam", "jaar"]
+    } else {
+        &["bestand", "naam"]
+    };
+    let mut sink = Sink::open(output.output.as_deref())?;
+    let mut table_rows = Vec::new();
+    let mut first_json = true;
+    match opts.format {
+        render::Format::Csv => sink.write(&summary::csv_header(keys, opts.csv_nl))?,
+        render::Format::Json => sink.write(b"[")?,
+        render::Format::Table => {}
+    }
+    let (mut invalid, mut missed, mut warned_files, mut warnings) = (0usize, false, 0usize, 0usize);
+    for chunk in files.chunks(BATCH_CHUNK) {
+        let done: Vec<(Vec<summary::Rij>, Assessment, Vec<String>)> = chunk
+            .par_iter()
+            .map(|file| {
+                let mut a = assess(file, sets);
+                let name = shown(file);
+                let (rows, missed) = match a.outcome.take() {
+                    Some((s, r)) => {
+                        let rows = summary::rows(&[name.clone(), s.naam.clone()], &r, per_jaar);
+                        (rows, missed_expectations(&name, &s, &r))
+                    }
+                    None => (Vec::new(), Vec::new()),
+                };
+                (rows, a, missed)
+            })
+            .collect();
+        for (rows, a, miss) in done {
+            if !a.errors.is_empty() {
+                invalid += 1;
+            }
+            if !a.warnings.is_empty() {
+                warned_files += 1;
+                warnings += a.warnings.len();
+            }
+            let shown_warnings = if show_warnings { &a.warnings[..] } else { &[] };
+            for line in shown_warnings.iter().chain(&a.errors).chain(&miss) {
+                eprintln!("{line}");
+            }
+            missed |= !miss.is_empty();
+            match opts.format {
+                render::Format::Csv => sink.write(&summary::csv_rows(&rows, opts.csv_nl))?,
+                render::Format::Json => {
+                    for r in &rows {
+                        let sep: &[u8] = if first_json { b"\n  " } else { b",\n  " };
+                        first_json = false;
+                        sink.write(sep)?;
+                        let obj = serde_json::to_vec(&summary::json_row(keys, r))
+                            .context("JSON maken")?;
+                        sink.write(&obj)?;
+                    }
+                }
+                render::Format::Table => table_rows.extend(rows),
+            }
+        }
+    }
+    match opts.format {
+        render::Format::Json => sink.write(b"\n]\n")?,
+        render::Format::Table => sink.write(summary::table(keys, &table_rows).as_bytes())?,
+        render::Format::Csv => {}
+    }
+    sink.commit()?;
+    if warnings > 0 && !show_warnings {
+        eprintln!(
+            "{warnings} waarschuwing(en) in {warned_files} bestand(en); toon ze met --waarschuwingen \
+             of patz-calc check BESTAND"
+        );
+    }
+    if invalid > 0 {
+        eprintln!(
+            "{invalid} van de {} bestanden ongeldig; die hebben geen rij",
+            files.len()
+        );
+    }
+    finish(invalid > 0, missed)
+}
+
+fn compare(
+    files: &[PathBuf],
+    reference: Option<&Path>,
+    sets: &[Override],
+    output: &patz_calc::cli::OutputArgs,
+) -> Result<(), Failure> {
+    let mut all: Vec<PathBuf> = files.to_vec();
+    let reference_index = match reference {
+        None => 0,
+        Some(r) => match all.iter().position(|f| f == r) {
+            Some(i) => i,
+            None => {
+                all.insert(0, r.to_path_buf());
+                0
+            }
+        },
+    };
+    let mut loaded = Vec::with_capacity(all.len());
+    let mut invalid = false;
+    for f in &all {
+        match evaluate_file(f, sets) {
+            Ok(x) => loaded.push((shown(f), x)),
+            Err(_) => invalid = true,
+        }
+    }
+    if invalid {
+        return Err(Failure::Invalid);
+    }
+    let variants: Vec<render::summary::Variant<'_>> = loaded
+        .iter()
+        .map(|(name, (s, r))| render::summary::Variant {
+            bestand: name,
+            naam: &s.naam,
+            resultaat: r,
+        })
+        .collect();
+    emit(
+        &render::summary::compare(&variants, reference_index, output.options()),
+        output.output.as_deref(),
+    )?;
+    let missed = loaded
+        .iter()
+        .zip(&all)
+        .any(|((_, (s, r)), f)| !verify(f, s, r));
+    finish(false, missed)
+}
+
+/// The most rows a sweep produces.
+const SWEEP_MAX: usize = 10_000;
+
+fn sweep(
+    file: &Path,
+    sets: &[Override],
+    output: &patz_calc::cli::OutputArgs,
+) -> Result<(), Failure> {
+    use render::summary;
+    let ranges: Vec<(usize, Result<patz_calc::scenario::Bereik, String>)> = sets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| patz_calc::scenario::Bereik::parse(&o.value).map(|b| (i, b)))
+        .collect();
+    let (index, range) = match ranges.as_slice() {
+        [(i, Ok(b))] => (*i, b.clone()),
+        [(_, Err(msg))] => {
+            eprintln!("fout: {msg}");
+            return Err(Failure::Invalid);
+        }
+        [] => {
+            eprintln!(
+                "fout: geef één reeks met --set PAD=VAN..TOT:STAP, bijv. --set uurtarieven.huisarts=100..140:10"
+            );
+            return Err(Failure::Invalid);
+        }
+        _ => {
+            eprintln!(
+                "fout: sweep doorloopt één reeks tegelijk; er zijn er {}",
+                ranges.len()
+            );
+            return Err(Failure::Invalid);
+        }
+    };
+    let values = match range.values(SWEEP_MAX) {
+        Ok(v) => v,
+        Err(msg) => {
+            eprintln!("fout: --set {}: {msg}", sets[index].path);
+            return Err(Failure::Invalid);
+        }
+    };
+    let name = shown(file);
+    let text = read_input(file).map_err(|(pos, msg)| {
+        match pos {
+            Some(Pos { line, column }) => eprintln!("{name}:{line}:{column}: fout: {msg}"),
+            None => eprintln!("{name}: fout: {msg}"),
+        }
+        Failure::Invalid
+    })?;
+    let path = sets[index].path.clone();
+    let mut rows = Vec::with_capacity(values.len());
+    let mut invalid = false;
+    let mut missed = false;
+    for (k, v) in values.iter().enumerate() {
+        let mut these: Vec<Override> = sets.to_vec();
+        these[index].value = v.to_string();
+        let a = assess_text(&name, &text, &these);
+        let quiet_warnings = k > 0;
+        if !quiet_warnings {
+            for w in &a.warnings {
+                eprintln!("{w}");
+            }
+        }
+        for e in &a.errors {
+            eprintln!("{path}={v}: {e}");
+        }
+        match a.outcome {
+            Some((s, r)) => {
+                for m in missed_expectations(&name, &s, &r) {
+                    eprintln!("{path}={v}: {m}");
+                    missed = true;
+                }
+                rows.extend(summary::rows(
+                    &[path.clone(), v.normalize().to_string()],
+                    &r,
+                    false,
+                ));
+            }
+            None => invalid = true,
+        }
+    }
+    let keys = ["parameter", "waarde"];
+    let opts = output.options();
+    let bytes = match opts.format {
+        render::Format::Csv => {
+            let mut b = summary::csv_header(&keys, opts.csv_nl);
+            b.extend(summary::csv_rows(&rows, opts.csv_nl));
+            b
+        }
+        render::Format::Json => {
+            let list: Vec<serde_json::Value> =
+                rows.iter().map(|r| summary::json_row(&keys, r)).collect();
+            let mut b = serde_json::to_vec_pretty(&list).context("JSON maken")?;
+            b.push(b'\n');
+            b
+        }
+        render::Format::Table => summary::table(&keys, &rows).into_bytes(),
+    };
+    if invalid {
+        return Err(Failure::Invalid);
+    }
+    emit(&bytes, output.output.as_deref())?;
+    finish(false, missed)
 }
 
 /// The exit status after all output: invalid input wins over missed expectations.

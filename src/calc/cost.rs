@@ -186,7 +186,10 @@ pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
     Ok(Kosten { jaren, totaal })
 }
 
-fn tariff(
+/// The smallest whole-cent tariff `t` with `t × verzekerden ≥ te_financieren`. The quotient is
+/// carried at 28 digits, so after rounding up the tariff is checked against the costs and raised
+/// by a cent should the cut-off digits have mattered.
+pub(crate) fn tariff(
     c: &Checked<'_>,
     te_financieren: Decimal,
     verzekerden: Decimal,
@@ -197,7 +200,11 @@ fn tariff(
             wat: "kostendekkend tarief (nul verzekerden)".into(),
         });
     }
-    Ok(round_tariff_up(c.div(te_financieren, verzekerden)?))
+    let mut t = round_tariff_up(c.div(te_financieren, verzekerden)?);
+    while c.mul(t, verzekerden)? < te_financieren {
+        t = c.add(t, Decimal::new(1, 2))?;
+    }
+    Ok(t)
 }
 
 struct YearBuilder<'s> {

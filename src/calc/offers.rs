@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::cost::Kosten;
 use super::{CalcError, Checked, pct};
-use crate::decimal::{round_half_away, round_money, round_tariff_up};
+use crate::decimal::{round_half_away, round_money};
 use crate::scenario::Scenario;
 
 /// One offer in one of its contract years.
@@ -101,7 +101,7 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             None
         } else {
             let denom = c.mul(verzekerden, Decimal::from(s.looptijd_jaren))?;
-            Some(round_tariff_up(c.div(kostenaandeel, denom)?))
+            Some(super::cost::tariff(&c, kostenaandeel, denom)?)
         };
         verzekeraars.push(VerzekeraarResultaat {
             verzekeraar: vi,

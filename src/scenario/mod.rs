@@ -12,7 +12,7 @@ pub use model::{
     Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario,
     Uurtarief, Verwachting, Verzekeraar, Werkwijze,
 };
-pub use overrides::Override;
+pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};
 pub use warnings::{
     BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN, warnings,

@@ -226,3 +226,84 @@ mod tests {
         assert!(Override::parse("uurtarieven.huisarts").is_err());
     }
 }
+
+/// A range of values for `sweep`: `VAN..TOT:STAP`, both ends included, exact decimals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bereik {
+    /// First value.
+    pub van: rust_decimal::Decimal,
+    /// Last value (included when a whole number of steps away).
+    pub tot: rust_decimal::Decimal,
+    /// Step, > 0.
+    pub stap: rust_decimal::Decimal,
+}
+
+impl Bereik {
+    /// `None` when `text` is not written as a range; otherwise the range or why it is wrong.
+    pub fn parse(text: &str) -> Option<Result<Bereik, String>> {
+        let (span, stap) = text.split_once(':')?;
+        let (van, tot) = span.split_once("..")?;
+        let num = |t: &str, what: &str| {
+            crate::decimal::parse_exact(t).map_err(|e| {
+                format!(
+                    "reeks '{text}': {what} '{}' is geen geldig getal ({e})",
+                    t.trim()
+                )
+            })
+        };
+        Some((|| {
+            let b = Bereik {
+                van: num(van, "van")?,
+                tot: num(tot, "tot")?,
+                stap: num(stap, "stap")?,
+            };
+            if b.stap <= rust_decimal::Decimal::ZERO {
+                return Err(format!("reeks '{text}': de stap moet groter dan 0 zijn"));
+            }
+            if b.tot < b.van {
+                return Err(format!("reeks '{text}': 'tot' is kleiner dan 'van'"));
+            }
+            Ok(b)
+        })())
+    }
+
+    /// Every value `van, van + stap, …` up to and including `tot`; at most `max` of them.
+    pub fn values(&self, max: usize) -> Result<Vec<rust_decimal::Decimal>, String> {
+        let mut out = Vec::new();
+        let mut v = self.van;
+        while v <= self.tot {
+            if out.len() == max {
+                return Err(format!("meer dan {max} waarden; kies een grotere stap"));
+            }
+            out.push(v);
+            v = v
+                .checked_add(self.stap)
+                .ok_or_else(|| "waarde te groot voor de berekening".to_string())?;
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_range_includes_both_ends_in_exact_steps() {
+        let b = Bereik::parse("0.1..0.3:0.1").unwrap().unwrap();
+        let d = |s| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(b.values(100).unwrap(), vec![d("0.1"), d("0.2"), d("0.3")]);
+        let b = Bereik::parse("100..140:15").unwrap().unwrap();
+        assert_eq!(b.values(100).unwrap(), vec![d("100"), d("115"), d("130")]);
+        assert!(b.values(2).is_err());
+    }
+
+    #[test]
+    fn plain_values_are_not_ranges_and_bad_ranges_say_why() {
+        assert!(Bereik::parse("120").is_none());
+        assert!(Bereik::parse("1..2:0").unwrap().is_err());
+        assert!(Bereik::parse("2..1:1").unwrap().is_err());
+        assert!(Bereik::parse("a..2:1").unwrap().is_err());
+    }
+}
