@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{CalcError, Checked, index_factors, pct};
+use std::sync::Arc;
+
+use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
 use crate::decimal::{round_money, round_tariff_up};
 use crate::scenario::{Groep, Scenario};
 
@@ -119,7 +121,7 @@ pub struct Regel {
     /// What the line is for.
     pub post: Post,
     /// The role whose rate pays the hours; `None` for non-hour lines.
-    pub rol: Option<String>,
+    pub rol: Option<Arc<str>>,
     /// Hours (exact, not rounded); `None` where hours do not apply.
     pub uren: Option<Decimal>,
     /// Amount in €, rounded to cents half away from zero.
@@ -166,9 +168,22 @@ pub struct Kosten {
 /// Calculates every line item and total of SPEC.md "Calculation" for `s`.
 pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
     let factors = index_factors(s)?;
+    let rollen: Vec<Rol> = s
+        .uurtarieven
+        .iter()
+        .map(|u| Rol {
+            naam: Arc::from(u.rol.as_str()),
+            uurtarief: u.bedrag,
+            financiering: if s.is_elders_gefinancierd(&u.rol) {
+                Financiering::Elders
+            } else {
+                Financiering::Tapas
+            },
+        })
+        .collect();
     let mut jaren = Vec::with_capacity(factors.len());
     for (jaar, &factor) in s.jaren().zip(&factors) {
-        jaren.push(year(s, jaar, factor)?);
+        jaren.push(year(s, &rollen, jaar, factor)?);
     }
     let c = Checked {
         path: "scenario.verzekerden",
@@ -207,8 +222,17 @@ pub(crate) fn tariff(
     Ok(t)
 }
 
+/// A role's rate and financing, looked up once per calculation; the name is shared by every
+/// line of that role instead of copied.
+struct Rol {
+    naam: Arc<str>,
+    uurtarief: Decimal,
+    financiering: Financiering,
+}
+
 struct YearBuilder<'s> {
     s: &'s Scenario,
+    rollen: &'s [Rol],
     jaar: i32,
     factor: Decimal,
     regels: Vec<Regel>,
@@ -217,36 +241,31 @@ struct YearBuilder<'s> {
 impl YearBuilder<'_> {
     /// Adds `uren × uurtarief(rol) × I(y)` unless both hours and amount are zero.
     fn hours(&mut self, gi: usize, post: Post, rol: &str, uren: Decimal) -> Result<(), CalcError> {
-        let path = format!("groep[{}]", gi + 1);
-        let rate = self
-            .s
-            .uurtarief(rol)
-            .ok_or_else(|| CalcError::OnbekendeRol {
-                path: path.clone(),
+        let Some(r) = self.rollen.iter().find(|r| &*r.naam == rol) else {
+            return Err(CalcError::OnbekendeRol {
+                path: format!("groep[{}]", gi + 1),
                 rol: rol.to_string(),
-            })?;
-        let wat = format!("{} · {} · {}", post.as_str(), rol, self.jaar);
-        let c = Checked {
-            path: &path,
-            wat: &wat,
+            });
         };
-        let bedrag = round_money(c.product(&[uren, rate, self.factor])?);
+        let jaar = self.jaar;
+        let c = Lazy(|| {
+            (
+                format!("groep[{}]", gi + 1),
+                format!("{} · {} · {}", post.as_str(), rol, jaar),
+            )
+        });
+        let bedrag = round_money(c.product(&[uren, r.uurtarief, self.factor])?);
         if uren.is_zero() && bedrag.is_zero() {
             return Ok(());
         }
-        let financiering = if self.s.is_elders_gefinancierd(rol) {
-            Financiering::Elders
-        } else {
-            Financiering::Tapas
-        };
         self.regels.push(Regel {
             jaar: self.jaar,
             groep: Some(gi),
             post,
-            rol: Some(rol.to_string()),
+            rol: Some(Arc::clone(&r.naam)),
             uren: Some(uren),
             bedrag,
-            financiering,
+            financiering: r.financiering,
         });
         Ok(())
     }
@@ -260,8 +279,8 @@ impl YearBuilder<'_> {
         factors: &[Decimal],
         path: &str,
     ) -> Result<(), CalcError> {
-        let wat = format!("{} · {}", post.as_str(), self.jaar);
-        let c = Checked { path, wat: &wat };
+        let jaar = self.jaar;
+        let c = Lazy(|| (path.to_string(), format!("{} · {}", post.as_str(), jaar)));
         let bedrag = round_money(c.mul(c.product(factors)?, self.factor)?);
         if bedrag.is_zero() && uren.is_none_or(|u| u.is_zero()) {
             return Ok(());
@@ -280,12 +299,8 @@ impl YearBuilder<'_> {
 
     fn group(&mut self, gi: usize, g: &Groep) -> Result<(), CalcError> {
         let w = &g.werkwijze;
-        let path = format!("groep[{}]", gi + 1);
-        let wat = format!("uren · {}", self.jaar);
-        let c = Checked {
-            path: &path,
-            wat: &wat,
-        };
+        let jaar = self.jaar;
+        let c = Lazy(|| (format!("groep[{}]", gi + 1), format!("uren · {jaar}")));
         let b = Decimal::from(w.bijeenkomsten_per_jaar);
         let per_meeting = c.sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
         for (rol, n) in &g.deelnemers {
@@ -352,12 +367,13 @@ impl YearBuilder<'_> {
     }
 }
 
-fn year(s: &Scenario, jaar: i32, factor: Decimal) -> Result<KostenJaar, CalcError> {
+fn year(s: &Scenario, rollen: &[Rol], jaar: i32, factor: Decimal) -> Result<KostenJaar, CalcError> {
     let mut y = YearBuilder {
         s,
+        rollen,
         jaar,
         factor,
-        regels: Vec::new(),
+        regels: Vec::with_capacity(s.groepen.len() * 10 + 3),
     };
     for (gi, g) in s.groepen.iter().enumerate() {
         if g.start <= jaar {

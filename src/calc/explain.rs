@@ -120,7 +120,7 @@ pub fn explain(
                 jaar: Some(j.jaar),
                 groep: groep.map(|g| g.naam.clone()),
                 post: r.post.as_str().to_string(),
-                rol: r.rol.clone(),
+                rol: r.rol.as_deref().map(str::to_string),
                 formule,
                 exact: exact.filter(|x| *x != r.bedrag),
                 uitkomst: r.bedrag,

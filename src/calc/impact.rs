@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{CalcError, Checked, index_factors, pct};
+use super::{CalcError, Checked, Ops, index_factors, pct};
 use crate::decimal::round_money;
 use crate::scenario::{IndicatorId, Scenario};
 

@@ -41,45 +41,61 @@ impl CalcError {
     }
 }
 
-/// Checked arithmetic that names what overflowed.
+/// Checked arithmetic: every operation returns an error that names what overflowed, instead of
+/// panicking or wrapping. The description is only built when an error occurs.
+pub(crate) trait Ops {
+    /// The error for an overflow here.
+    fn err(&self) -> CalcError;
+
+    fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_mul(b).ok_or_else(|| self.err())
+    }
+
+    fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_add(b).ok_or_else(|| self.err())
+    }
+
+    fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
+        a.checked_div(b).ok_or_else(|| self.err())
+    }
+
+    fn product(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
+        match factors.split_first() {
+            None => Ok(Decimal::ONE),
+            Some((first, rest)) => rest.iter().try_fold(*first, |acc, f| self.mul(acc, *f)),
+        }
+    }
+
+    fn sum(&self, items: impl IntoIterator<Item = Decimal>) -> Result<Decimal, CalcError> {
+        items
+            .into_iter()
+            .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
+    }
+}
+
+/// [`Ops`] with a fixed field path and description.
 pub(crate) struct Checked<'a> {
     pub(crate) path: &'a str,
     pub(crate) wat: &'a str,
 }
 
-impl Checked<'_> {
+impl Ops for Checked<'_> {
     fn err(&self) -> CalcError {
         CalcError::Overflow {
             path: self.path.to_string(),
             wat: self.wat.to_string(),
         }
     }
+}
 
-    pub(crate) fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
-        a.checked_mul(b).ok_or_else(|| self.err())
-    }
+/// [`Ops`] whose field path and description are built by a closure, only on overflow (for the
+/// hot loops, where formatting them up front would cost more than the arithmetic).
+pub(crate) struct Lazy<F>(pub(crate) F);
 
-    pub(crate) fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
-        a.checked_add(b).ok_or_else(|| self.err())
-    }
-
-    pub(crate) fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
-        a.checked_div(b).ok_or_else(|| self.err())
-    }
-
-    pub(crate) fn product(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
-        factors
-            .iter()
-            .try_fold(Decimal::ONE, |acc, f| self.mul(acc, *f))
-    }
-
-    pub(crate) fn sum(
-        &self,
-        items: impl IntoIterator<Item = Decimal>,
-    ) -> Result<Decimal, CalcError> {
-        items
-            .into_iter()
-            .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
+impl<F: Fn() -> (String, String)> Ops for Lazy<F> {
+    fn err(&self) -> CalcError {
+        let (path, wat) = (self.0)();
+        CalcError::Overflow { path, wat }
     }
 }
 

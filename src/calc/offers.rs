@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::cost::Kosten;
-use super::{CalcError, Checked, pct};
+use super::{CalcError, Checked, Ops, pct};
 use crate::decimal::{round_half_away, round_money};
 use crate::scenario::Scenario;
 

@@ -52,7 +52,7 @@ pub fn cost(s: &Scenario, k: &Kosten) -> Vec<u8> {
                         "jaar": r.jaar,
                         "groep": super::groep_naam(s, r.groep),
                         "post": r.post.as_str(),
-                        "rol": r.rol,
+                        "rol": r.rol.as_deref(),
                         "uren": opt(r.uren, 2),
                         "bedrag": dec(r.bedrag, 2),
                         "financiering": r.financiering.as_str(),

@@ -9,8 +9,8 @@ mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario,
-    Uurtarief, Verwachting, Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Posities,
+    Scenario, Uurtarief, Verwachting, Verzekeraar, Werkwijze,
 };
 pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};

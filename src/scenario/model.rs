@@ -1,7 +1,5 @@
 //! The validated scenario: every value checked, every default filled in. Pure data, no I/O.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 /// A line and column (both 1-based, column counted in characters) in the scenario file.
@@ -11,6 +9,53 @@ pub struct Pos {
     pub line: usize,
     /// Column in characters, from 1.
     pub column: usize,
+}
+
+/// Field paths and where they stand in the file. Recorded as byte offsets while reading (cheap);
+/// turned into line and column only when a message needs one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Posities {
+    /// `(path, byte offset)`, in reading order; a later entry for the same path wins.
+    paden: Vec<(String, usize)>,
+    /// Byte offset of the start of every line.
+    regels: Vec<usize>,
+    /// The text, for columns counted in characters.
+    tekst: std::sync::Arc<str>,
+}
+
+impl Posities {
+    pub(crate) fn new(src: &str) -> Self {
+        let mut regels = vec![0];
+        regels.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Posities {
+            paden: Vec::new(),
+            regels,
+            tekst: std::sync::Arc::from(src),
+        }
+    }
+
+    pub(crate) fn push(&mut self, path: String, offset: usize) {
+        self.paden.push((path, offset));
+    }
+
+    /// Line and character column of `path`, if it was recorded.
+    pub fn get(&self, path: &str) -> Option<Pos> {
+        let offset = self.paden.iter().rev().find(|(p, _)| p == path)?.1;
+        Some(self.pos(offset))
+    }
+
+    /// Line and character column (both from 1) of a byte offset in the file.
+    pub(crate) fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.tekst.len());
+        let line = self.regels.partition_point(|&s| s <= offset).max(1);
+        let start = self.regels[line - 1];
+        let column = self
+            .tekst
+            .get(start..offset)
+            .map_or(offset - start, |t| t.chars().count())
+            + 1;
+        Pos { line, column }
+    }
 }
 
 /// A validated scenario (SPEC.md, format 1).
@@ -45,7 +90,7 @@ pub struct Scenario {
     /// Expectations checked after every command (`[[verwachting]]`).
     pub verwachtingen: Vec<Verwachting>,
     /// Where each field path stands in the file, for messages about computed values.
-    pub posities: BTreeMap<String, Pos>,
+    pub posities: Posities,
 }
 
 /// One role's hourly rate.
@@ -271,7 +316,7 @@ impl Scenario {
         let mut p = path;
         loop {
             if let Some(pos) = self.posities.get(p) {
-                return Some(*pos);
+                return Some(pos);
             }
             match p.rfind(['.', '[']) {
                 Some(i) => p = &p[..i],
@@ -369,4 +414,19 @@ pub struct Verwachting {
     pub max: Option<Decimal>,
     /// Field path, e.g. `verwachting[1]`, for messages.
     pub path: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let p = Posities::new("ab\nc€d\n");
+        assert_eq!(p.pos(0), Pos { line: 1, column: 1 });
+        assert_eq!(p.pos(3), Pos { line: 2, column: 1 });
+        // '€' is three bytes but one column.
+        assert_eq!(p.pos(7), Pos { line: 2, column: 3 });
+        assert_eq!(p.pos(100), Pos { line: 3, column: 1 });
+    }
 }

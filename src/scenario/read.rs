@@ -1,17 +1,17 @@
 //! From TOML text to a validated [`Scenario`]: every number read exactly from its written text,
 //! every problem collected with its place and field path. Pure, no I/O.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, LineIndex, Severity};
+use super::diagnostic::{Diagnostic, Severity};
 use super::model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Scenario,
-    Uurtarief, Verwachting, Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Posities,
+    Scenario, Uurtarief, Verwachting, Verzekeraar, Werkwijze,
 };
 use super::overrides::{self, Override};
 use crate::decimal::{self, NumberError};
@@ -99,11 +99,9 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
 /// Like [`parse`], with `sets` (`--set`) applied to the file's values before validation.
 /// A message about an overridden value says so.
 pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnostic>> {
-    let lines = LineIndex::new(src);
     let mut cx = Cx {
-        lines,
         errors: Vec::new(),
-        posities: BTreeMap::new(),
+        posities: Posities::new(src),
     };
     let (mut doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
@@ -111,7 +109,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
             .iter()
             .map(|err| {
                 let start = err.span().map_or(0, |s| s.start);
-                let pos = cx.lines.pos(start);
+                let pos = cx.posities.pos(start);
                 let detail = err.message().lines().next().unwrap_or("").trim();
                 let line = src[..start.min(src.len())]
                     .rsplit('\n')
@@ -237,18 +235,16 @@ fn syntax_message(detail: &str, line: &str) -> (String, Option<String>) {
     }
 }
 
-struct Cx<'s> {
-    lines: LineIndex<'s>,
+struct Cx {
     errors: Vec<Diagnostic>,
-    posities: BTreeMap<String, Pos>,
+    posities: Posities,
 }
 
-/// A table being read: which keys were used, so that the rest can be reported as unknown.
+/// A table being read, with its path.
 struct Table<'a, 'i> {
     table: &'a DeTable<'i>,
     span: Range<usize>,
     path: String,
-    used: HashSet<&'static str>,
 }
 
 /// One value with its path.
@@ -258,25 +254,21 @@ struct Field<'a, 'i> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    let mut out = String::with_capacity(path.len() + key.len() + 1);
+    out.push_str(path);
+    if !path.is_empty() {
+        out.push('.');
     }
+    out.push_str(key);
+    out
 }
 
 impl<'a, 'i> Table<'a, 'i> {
     fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
-        Table {
-            table,
-            span,
-            path,
-            used: HashSet::new(),
-        }
+        Table { table, span, path }
     }
 
     fn get(&mut self, key: &'static str) -> Option<Field<'a, 'i>> {
-        self.used.insert(key);
         self.table.get(key).map(|value| Field {
             value,
             path: join(&self.path, key),
@@ -284,7 +276,7 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// Reports every key that is not in `allowed`, with the nearest allowed name.
-    fn finish(&self, cx: &mut Cx<'_>, allowed: &[&str]) {
+    fn finish(&self, cx: &mut Cx, allowed: &[&str]) {
         for (key, _) in self.table.iter() {
             let name: &str = key.get_ref();
             if allowed.contains(&name) {
@@ -304,9 +296,9 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 }
 
-impl Cx<'_> {
+impl Cx {
     fn error_at(&mut self, span: Range<usize>, path: &str, message: String, hint: Option<String>) {
-        let pos = self.lines.pos(span.start);
+        let pos = self.posities.pos(span.start);
         self.errors.push(Diagnostic {
             severity: Severity::Fout,
             pos,
@@ -331,8 +323,7 @@ impl Cx<'_> {
     }
 
     fn remember(&mut self, path: &str, span: Range<usize>) {
-        let pos = self.lines.pos(span.start);
-        self.posities.insert(path.to_string(), pos);
+        self.posities.push(path.to_string(), span.start);
     }
 
     fn table<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Option<Table<'a, 'i>> {
@@ -561,11 +552,11 @@ struct WerkwijzeRaw {
 }
 
 impl WerkwijzeRaw {
-    fn read(cx: &mut Cx<'_>, t: &mut Table<'_, '_>) -> Self {
+    fn read(cx: &mut Cx, t: &mut Table<'_, '_>) -> Self {
         let mut w = WerkwijzeRaw::default();
         let errors_before = cx.errors.len();
         let hours =
-            |cx: &mut Cx<'_>, t: &mut Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
+            |cx: &mut Cx, t: &mut Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
         w.duur_uren = hours(cx, t, "duur_uren");
         w.voorbereiding_uren = hours(cx, t, "voorbereiding_uren");
         w.reistijd_uren = hours(cx, t, "reistijd_uren");
@@ -616,7 +607,7 @@ impl WerkwijzeRaw {
     }
 }
 
-fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
+fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let mut top = Table::new(doc.get_ref(), 0..0, String::new());
 
     // formaat
@@ -727,7 +718,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
             ),
         ),
     }
-    let check_role = |cx: &mut Cx<'_>, rol: &str, path: &str, span: Range<usize>| -> bool {
+    let check_role = |cx: &mut Cx, rol: &str, path: &str, span: Range<usize>| -> bool {
         if roles.iter().any(|r| r == rol) {
             return true;
         }
@@ -845,7 +836,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
         && let Some(mut t) = cx.table(&f)
     {
         let o = &mut s.ondersteuning;
-        let mut amt = |cx: &mut Cx<'_>, key| {
+        let mut amt = |cx: &mut Cx, key| {
             t.get(key)
                 .and_then(|f| cx.amount(&f))
                 .unwrap_or(Decimal::ZERO)
@@ -1105,7 +1096,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Spanned<DeTable<'_>>) -> Option<Scenario
 }
 
 fn required<'a, 'i>(
-    cx: &mut Cx<'_>,
+    cx: &mut Cx,
     t: &mut Table<'a, 'i>,
     key: &'static str,
 ) -> Option<Field<'a, 'i>> {
@@ -1131,10 +1122,10 @@ fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
 }
 
 /// Checks that a role has a rate, reporting it at `path` and `span` when not.
-type RoleCheck<'r> = dyn Fn(&mut Cx<'_>, &str, &str, Range<usize>) -> bool + 'r;
+type RoleCheck<'r> = dyn Fn(&mut Cx, &str, &str, Range<usize>) -> bool + 'r;
 
 fn effective_werkwijze(
-    cx: &mut Cx<'_>,
+    cx: &mut Cx,
     t: &Table<'_, '_>,
     w: WerkwijzeRaw,
     check_role: &RoleCheck<'_>,
@@ -1183,7 +1174,7 @@ fn effective_werkwijze(
     })
 }
 
-fn read_years(cx: &mut Cx<'_>, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
+fn read_years(cx: &mut Cx, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
     let items = cx.array(f)?;
     let mut years = BTreeSet::new();
     let mut ok = true;
@@ -1224,7 +1215,7 @@ fn read_years(cx: &mut Cx<'_>, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -
 }
 
 fn read_indicators(
-    cx: &mut Cx<'_>,
+    cx: &mut Cx,
     impact: &Table<'_, '_>,
     field: Option<&Field<'_, '_>>,
 ) -> Option<Vec<Indicator>> {
