@@ -89,7 +89,7 @@ fn rows(j: &KostenJaar) -> Vec<Row> {
             (
                 r.groep,
                 r.post,
-                r.rol.clone(),
+                r.rol.as_deref().map(str::to_string),
                 r.uren,
                 r.bedrag,
                 r.financiering,
