@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod analyst;
 mod businesscase;
 mod cases;
 mod engine;

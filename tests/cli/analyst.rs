@@ -1,0 +1,1 @@
+//! Analyst features: batch, compare, --set, sweep, expectations, completions and man page.
