@@ -175,7 +175,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let (s, r) = evaluate_file(&file, &sets)?;
             let filter = explain_filter(&s, jaar, groep, post)?;
-            let lines = calc::explain::explain(&s, &r.kosten, r.impact.as_ref(), &filter);
+            let mut lines = calc::explain::explain(&s, &r.kosten, r.impact.as_ref(), &filter);
+            match (&r.impact, &r.businesscase) {
+                (Some(i), Some(bc)) => {
+                    lines.extend(calc::explain::explain_saldo(i, bc, &filter));
+                }
+                _ => {
+                    let impact_figure = filter.post.as_deref().is_some_and(|p| {
+                        patz_calc::scenario::Grootheid::parse(p).is_some_and(|g| g.vraagt_impact())
+                    });
+                    if impact_figure {
+                        needs_impact(&file, None)?;
+                    }
+                }
+            }
             emit(
                 &render::explain(&s, &lines, output.options()),
                 output.output.as_deref(),

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::businesscase::BusinessCase;
 use super::cost::{Financiering, Kosten, Post, Regel};
 use super::impact::ImpactResultaat;
 use crate::decimal::{dutch, euro};
@@ -25,6 +26,31 @@ pub struct Uitleg {
     pub exact: Option<Decimal>,
     /// The figure as the program reports it.
     pub uitkomst: Decimal,
+    /// What the figure is: an amount, a percentage or a factor.
+    pub eenheid: Eenheid,
+}
+
+/// The unit of an explained figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Eenheid {
+    /// € with two decimals.
+    #[default]
+    Euro,
+    /// A percentage with one decimal.
+    Procent,
+    /// A factor with three decimals.
+    Factor,
+}
+
+impl Eenheid {
+    /// The decimals the figure is rounded to and printed with.
+    pub fn decimals(self) -> u32 {
+        match self {
+            Eenheid::Euro => 2,
+            Eenheid::Procent => 1,
+            Eenheid::Factor => 3,
+        }
+    }
 }
 
 impl Uitleg {
@@ -35,7 +61,7 @@ impl Uitleg {
         head.extend(self.groep.clone());
         head.push(
             self.jaar
-                .map_or_else(|| "looptijd".to_string(), |j| j.to_string()),
+                .map_or_else(|| "totaal".to_string(), |j| j.to_string()),
         );
         let result = match self.exact {
             Some(x) => format!("{} → {}", number(x), self.result_text()),
@@ -45,10 +71,13 @@ impl Uitleg {
     }
 
     fn result_text(&self) -> String {
-        if self.post == "kostendekkend_tarief" && self.exact.is_some() {
-            format!("naar boven afgerond {}", euro(self.uitkomst))
-        } else {
-            euro(self.uitkomst)
+        match self.eenheid {
+            Eenheid::Procent => format!("{} %", dutch(self.uitkomst, 1)),
+            Eenheid::Factor => dutch(self.uitkomst, 3),
+            Eenheid::Euro if self.post == "kostendekkend_tarief" && self.exact.is_some() => {
+                format!("naar boven afgerond {}", euro(self.uitkomst))
+            }
+            Eenheid::Euro => euro(self.uitkomst),
         }
     }
 }
@@ -65,12 +94,16 @@ pub struct Filter {
 }
 
 /// The totals that can be named with `--post`, besides the posts.
-pub const TOTALEN: [&str; 5] = [
+pub const TOTALEN: [&str; 9] = [
     "kosten_totaal",
     "elders_gefinancierd",
     "te_financieren",
     "kostendekkend_tarief",
     "vermeden_kosten",
+    "netto",
+    "roi_percentage",
+    "break_even_factor",
+    "netto_contante_waarde",
 ];
 
 /// A number in Dutch notation, with all its decimals.
@@ -124,6 +157,7 @@ pub fn explain(
                 formule,
                 exact: exact.filter(|x| *x != r.bedrag),
                 uitkomst: r.bedrag,
+                eenheid: Eenheid::Euro,
             });
         }
         if !totals_wanted {
@@ -153,6 +187,7 @@ pub fn explain(
                     formule,
                     exact,
                     uitkomst,
+                    eenheid: Eenheid::Euro,
                 });
             }
         };
@@ -202,6 +237,7 @@ pub fn explain(
                 formule: parts.join(" + "),
                 exact: None,
                 uitkomst: t.te_financieren,
+                eenheid: Eenheid::Euro,
             });
         }
         if wants("kostendekkend_tarief") {
@@ -221,6 +257,7 @@ pub fn explain(
                 ),
                 exact: exact.filter(|x| *x != t.kostendekkend_tarief),
                 uitkomst: t.kostendekkend_tarief,
+                eenheid: Eenheid::Euro,
             });
         }
     }
@@ -258,6 +295,7 @@ pub fn explain(
                     ),
                     exact: exact.filter(|x| *x != res.vermeden_kosten),
                     uitkomst: res.vermeden_kosten,
+                    eenheid: Eenheid::Euro,
                 });
             }
         }
@@ -395,4 +433,132 @@ fn line_formula(
         }
         _ => (String::from("(formule onbekend)"), None),
     }
+}
+
+/// The businesscase figures per year and over the horizon: avoided costs, netto, ROI,
+/// break-even factor and net present value, each with its formula.
+pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filter) -> Vec<Uitleg> {
+    let mut out = Vec::new();
+    if filter.groep.is_some() {
+        return out;
+    }
+    let wants = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
+    let mut push = |jaar: Option<i32>,
+                    post: &str,
+                    formule: String,
+                    exact: Option<Decimal>,
+                    uitkomst: Decimal,
+                    eenheid: Eenheid| {
+        if wants(post) && filter.jaar.is_none_or(|f| jaar == Some(f)) {
+            out.push(Uitleg {
+                jaar,
+                groep: None,
+                post: post.to_string(),
+                rol: None,
+                formule,
+                exact: exact.filter(|x| *x != uitkomst),
+                uitkomst,
+                eenheid,
+            });
+        }
+    };
+    let step = Decimal::ONE
+        + bc.disconteringsvoet_percentage
+            .checked_div(Decimal::ONE_HUNDRED)
+            .unwrap_or_default();
+    let mut discount = Decimal::ONE;
+    let mut terms = Vec::new();
+    let rows = bc
+        .jaren
+        .iter()
+        .map(|(j, x)| (Some(*j), x))
+        .chain(std::iter::once((None, &bc.totaal)));
+    for (k, (jaar, x)) in rows.enumerate() {
+        let te = x.kosten.te_financieren;
+        let vermeden_parts: Vec<String> = match jaar {
+            Some(j) => impact
+                .jaren
+                .iter()
+                .find(|y| y.jaar == j)
+                .map(|y| {
+                    y.indicatoren
+                        .iter()
+                        .map(|i| euro(i.vermeden_kosten))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => impact
+                .jaren
+                .iter()
+                .map(|y| euro(y.vermeden_kosten))
+                .collect(),
+        };
+        push(
+            jaar,
+            "vermeden_kosten",
+            vermeden_parts.join(" + "),
+            None,
+            x.vermeden_kosten,
+            Eenheid::Euro,
+        );
+        push(
+            jaar,
+            "netto",
+            format!("{} − {}", euro(x.vermeden_kosten), euro(te)),
+            None,
+            x.netto,
+            Eenheid::Euro,
+        );
+        if let Some(roi) = x.roi_percentage {
+            let exact = x
+                .netto
+                .checked_div(te)
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED));
+            push(
+                jaar,
+                "roi_percentage",
+                format!("{} / {} × 100", euro(x.netto), euro(te)),
+                exact,
+                roi,
+                Eenheid::Procent,
+            );
+        }
+        if let Some(f) = x.break_even_factor {
+            let exact = te.checked_div(x.vermeden_kosten);
+            push(
+                jaar,
+                "break_even_factor",
+                format!("{} / {}", euro(te), euro(x.vermeden_kosten)),
+                exact,
+                f,
+                Eenheid::Factor,
+            );
+        }
+        if let Some(j) = jaar {
+            if k > 0 {
+                discount = discount.checked_mul(step).unwrap_or(discount);
+            }
+            let exact = x.netto.checked_div(discount);
+            let term = exact.map(crate::decimal::round_money).unwrap_or_default();
+            terms.push(term);
+            push(
+                Some(j),
+                "netto_contante_waarde",
+                format!("{} / {}", euro(x.netto), number(discount)),
+                exact,
+                term,
+                Eenheid::Euro,
+            );
+        }
+    }
+    let parts: Vec<String> = terms.iter().map(|t| euro(*t)).collect();
+    push(
+        None,
+        "netto_contante_waarde",
+        parts.join(" + "),
+        None,
+        bc.netto_contante_waarde,
+        Eenheid::Euro,
+    );
+    out
 }

@@ -216,7 +216,7 @@ pub fn explain(lines: &[Uitleg], nl: bool) -> Vec<u8> {
                     if nl { s.replace('.', ",") } else { s }
                 })
                 .unwrap_or_default(),
-            csv.num(l.uitkomst, 2),
+            csv.num(l.uitkomst, l.eenheid.decimals()),
         ];
         csv.row(row);
     }

@@ -173,6 +173,7 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> Vec<u8> {
                 "kostenaandeel": dec(v.kostenaandeel, 2),
                 "break_even_tarief": opt(v.break_even_tarief, 2),
                 "beste_aanbod": v.beste_aanbod.and_then(label),
+                "tekort_als_enige": dec(k.totaal.te_financieren - v.beste_aanbod.and_then(|b| a.totalen.get(b)).map_or(Decimal::ZERO, |t| t.opbrengst), 2),
             }))
         })
         .collect();
@@ -236,7 +237,7 @@ pub fn explain(s: &Scenario, lines: &[Uitleg]) -> Vec<u8> {
                 "rol": l.rol,
                 "formule": l.formule,
                 "exact": l.exact.map(|x| x.normalize().to_string()),
-                "uitkomst": dec(l.uitkomst, 2),
+                "uitkomst": dec(l.uitkomst, l.eenheid.decimals()),
                 "regel": l.line(),
             })
         })

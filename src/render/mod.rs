@@ -96,7 +96,11 @@ pub fn business_case(
 pub fn explain(s: &Scenario, lines: &[Uitleg], opts: Options) -> Vec<u8> {
     match opts.format {
         Format::Table => {
-            let mut out = String::new();
+            let mut out = format!(
+                "Rekenspoor — {}\nElke regel: post · rol · groep · jaar: formule = uitkomst (met de \
+                 exacte waarde vóór afronding waar die verschilt).\n\n",
+                s.naam
+            );
             for l in lines {
                 out.push_str(&l.line());
                 out.push('\n');

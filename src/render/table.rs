@@ -290,6 +290,11 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat) -> String {
         ),
         &t,
     );
+    out.push_str(
+        "Aantallen zijn verwachtingen en worden elk apart op één decimaal getoond; daardoor kan \
+         'Vermeden' + 'Met PaTz' een tiende afwijken van 'Zonder PaTz'. De bedragen zijn per regel \
+         op centen afgerond en tellen precies op.\n",
+    );
     out
 }
 
@@ -437,7 +442,7 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
         row.extend(roles.iter().map(|rol| right(g.aantal(rol).to_string())));
         row.push(right(g.werkwijze.bijeenkomsten_per_jaar.to_string()));
         let duur = g.werkwijze.duur_uren.normalize();
-        row.push(right(dutch(duur, duur.scale())));
+        row.push(right(dutch(duur, duur.scale().max(1))));
         row.push(right(count(g.werkwijze.patienten_per_jaar)));
         t.add_row(row);
     }

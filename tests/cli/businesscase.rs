@@ -1253,6 +1253,8 @@ struct Line {
     exact: Option<Decimal>,
     rounded_up_text: bool,
     result: Decimal,
+    /// Decimals of the printed result: 2 for €, 1 for a percentage, 3 for a factor.
+    decimals: u32,
 }
 
 impl Line {
@@ -1271,15 +1273,25 @@ impl Line {
             Some(r) => (true, r),
             None => (false, result),
         };
-        let amount = result
-            .strip_prefix("€ ")
-            .unwrap_or_else(|| panic!("result is not an amount in {line:?}"));
+        // An amount (€, cents), a percentage (one decimal) or a factor (three decimals).
+        let (number, decimals) = if let Some(a) = result.strip_prefix("€ ") {
+            (a, 2)
+        } else if let Some(p) = result.strip_suffix(" %") {
+            (p, 1)
+        } else {
+            assert!(
+                result.split_once(',').is_some_and(|(_, f)| f.len() == 3),
+                "result is neither an amount, a percentage nor a factor in {line:?}"
+            );
+            (result, 3)
+        };
         Line {
             head: head.split(" · ").map(str::to_string).collect(),
             formula: formula.to_string(),
             exact,
             rounded_up_text,
-            result: dutch_number(amount),
+            result: dutch_number(number),
+            decimals,
         }
     }
 
@@ -1292,12 +1304,16 @@ impl Line {
     }
 }
 
-/// The table output of `patz-calc explain ARGS` (run in the crate root), one entry per line.
+/// The table output of `patz-calc explain ARGS` (run in the crate root), one entry per line,
+/// without the heading (the lines up to the first empty line).
 fn explain_lines(args: &[&str]) -> Vec<String> {
     let mut all = vec!["explain"];
     all.extend_from_slice(args);
     let out = run_root(&all);
-    success(&out).lines().map(str::to_string).collect()
+    let text = success(&out);
+    let (heading, body) = text.split_once("\n\n").expect("a heading, then the lines");
+    assert!(heading.starts_with("Rekenspoor — "), "{heading}");
+    body.lines().map(str::to_string).collect()
 }
 
 /// Recomputes one line from its own formula and checks the printed exact value, the rounding
@@ -1312,7 +1328,10 @@ fn check_line(text: &str) -> Line {
             let rounded = if tariff {
                 cents_up(exact)
             } else {
-                cents(exact)
+                exact.round_dp_with_strategy(
+                    l.decimals,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                )
             };
             assert_eq!(rounded, l.result, "wrong rounding in {text:?}");
             assert_ne!(
@@ -1342,11 +1361,13 @@ fn every_explain_line_of_the_example_scenarios_recomputes_from_its_printed_formu
     //   33 + 31 + 31 + 2 = 97.
     // grote-regio: 2026: 8 groups × 8 + 2 (Stationsgebied new) + 3 + 4 totals = 73, + 6
     //   vermeden_kosten = 79; 2027: 10 × 8 + 2 × 2 (Nieuwbouw Noord/Zuid new) + 3 + 4 + 6 = 97;
-    //   2028: 80 + 3 + 4 + 6 = 93; + 2 over the looptijd: 79 + 97 + 93 + 2 = 271.
+    //   2028: 80 + 3 + 4 + 6 = 93; + 2 over the looptijd: 79 + 97 + 93 + 2 = 271. Then the
+    //   businesscase figures: per year and over the looptijd vermeden_kosten, netto,
+    //   roi_percentage, break_even_factor and netto_contante_waarde: 4 × 5 = 20; 271 + 20 = 291.
     // The third example, elders-gefinancierd, is recomputed too (its count is not asserted).
     for (file, count) in [
         ("scenarios/kleine-regio.toml", Some(97)),
-        ("scenarios/grote-regio.toml", Some(271)),
+        ("scenarios/grote-regio.toml", Some(291)),
         ("scenarios/elders-gefinancierd.toml", None),
     ] {
         let lines = explain_lines(&[file]);
@@ -1415,6 +1436,10 @@ fn explain_totals_add_exactly_the_printed_lines_they_summarise() {
             "te_financieren",
             "kostendekkend_tarief",
             "vermeden_kosten",
+            "netto",
+            "roi_percentage",
+            "break_even_factor",
+            "netto_contante_waarde",
         ];
         let mut yearly_te_financieren = Vec::new();
         for jaar in ["2026", "2027", "2028"] {
@@ -1486,7 +1511,7 @@ fn explain_totals_add_exactly_the_printed_lines_they_summarise() {
         // Over the looptijd: the three yearly te_financieren figures.
         let horizon = lines
             .iter()
-            .find(|l| l.jaar() == "looptijd" && l.post() == "te_financieren")
+            .find(|l| l.jaar() == "totaal" && l.post() == "te_financieren")
             .unwrap();
         assert_eq!(
             sum_terms(&horizon.formula),
@@ -1513,8 +1538,8 @@ fn nl_amount(x: Decimal) -> String {
 #[test]
 fn explain_of_avoided_costs_uses_the_patients_of_the_active_groups_and_the_indexed_cost() {
     let lines = explain_lines(&["scenarios/grote-regio.toml", "--post", "vermeden_kosten"]);
-    // 6 indicators × 3 years.
-    assert_eq!(lines.len(), 18);
+    // 6 indicators × 3 years, then the sum of each year (3) and of the horizon (1).
+    assert_eq!(lines.len(), 18 + 3 + 1);
     // 2026: P = 252 (see the impact test above), I = 1:
     // 252 × 8 % × 27 % × 4830 = 20.16 × 0.27 × 4830 = 5.4432 × 4830 = 26290.656 → 26290.66
     assert_eq!(
@@ -1688,7 +1713,11 @@ fn explain_groep_keeps_only_that_groups_lines_and_drops_the_totals() {
         "--jaar",
         "2026",
     ]);
-    assert_eq!(success(&out), "Geen regels voor deze selectie.\n");
+    assert!(
+        success(&out).ends_with("\n\nGeen regels voor deze selectie.\n"),
+        "{}",
+        success(&out)
+    );
     // From 2027: 8 lines a year + startkosten and scholing in 2027: 10 + 8 = 18.
     let lines = explain_lines(&["scenarios/grote-regio.toml", "--groep", "Nieuwbouw Noord"]);
     assert_eq!(lines.len(), 18);
@@ -1709,7 +1738,7 @@ fn explain_post_keeps_only_that_post_or_total() {
         "kostendekkend_tarief",
     ]);
     assert_eq!(lines.len(), 4);
-    assert!(lines[3].starts_with("kostendekkend_tarief · looptijd: "));
+    assert!(lines[3].starts_with("kostendekkend_tarief · totaal: "));
     let lines = explain_lines(&[
         "scenarios/grote-regio.toml",
         "--post",

@@ -1267,9 +1267,10 @@ fn business_case_csv_ends_with_a_totaal_row_with_the_flat_horizon_tariff() {
 fn explain_shows_the_same_vermeden_kosten_and_flat_tariff_as_impact_and_business_case() {
     let explain = csv_data_rows("explain", GROTE_REGIO);
     let impact = csv_data_rows("impact", GROTE_REGIO);
+    // The per-indicator rows (rol = indicator id); the per-year sums have an empty rol.
     let explained: Vec<String> = explain
         .iter()
-        .filter(|r| r.contains(",,vermeden_kosten,"))
+        .filter(|r| r.contains(",,vermeden_kosten,") && !r.contains(",,vermeden_kosten,,"))
         .map(|r| {
             let cells: Vec<&str> = r.split(',').collect();
             // jaar, groep (empty), post, rol = indicator, …, uitkomst last
