@@ -12,6 +12,8 @@ use patz_calc::cli::{Cli, Command};
 use patz_calc::scenario::{self, Diagnostic, Override, Pos, Scenario, Severity};
 use patz_calc::{calc, render};
 
+mod commands;
+
 /// Largest scenario file read (a scenario is a few kilobytes; this guards against a wrong path).
 const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -219,8 +221,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .context("man-pagina maken")?;
             write_stdout(&out)
         }
+        Command::Sensitivity(a) => commands::onzekerheid::sensitivity(&a, &sets),
+        Command::Solve(a) => commands::onzekerheid::solve(&a, &sets),
+        Command::Simulate(a) => commands::onzekerheid::simulate(&a, &sets),
+        Command::Monitor(a) => commands::monitor::monitor(&a, &sets),
+        Command::Payout(a) => commands::monitor::payout(&a, &sets),
+        Command::Report(a) => commands::document::report(&a, &sets),
+        Command::Export(a) => commands::document::export(&a, &sets),
         Command::Init { file } => init(&file),
     }
+}
+
+/// A command whose implementation has not landed yet.
+fn not_yet(command: &str) -> Result<(), Failure> {
+    eprintln!("fout: '{command}' is in deze versie nog niet beschikbaar");
+    Err(Failure::Other(anyhow::anyhow!("{command} ontbreekt")))
 }
 
 /// Every `*.toml` under `paths` (files as given, directories recursively), sorted and unique.

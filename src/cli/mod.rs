@@ -7,6 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::render::Format;
 
+pub mod document;
+pub mod monitor;
+pub mod onzekerheid;
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
 Gebruik: {usage}
@@ -191,6 +195,31 @@ pub enum Command {
     /// patz-calc manpage > patz-calc.1
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Manpage,
+    /// Eenzijdige gevoeligheidsanalyse: elke onzekere parameter op zijn lage en hoge waarde,
+    /// gesorteerd op effect, als tornado.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Sensitivity(onzekerheid::SensitivityArgs),
+    /// Drempelanalyse: bij welke waarde van één parameter haalt een uitkomst een doel?
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Solve(onzekerheid::SolveArgs),
+    /// Monte-Carlosimulatie over de verdelingen uit [[onzekerheid]]: gemiddelde, spreiding,
+    /// percentielen en de kans op een positief saldo.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Simulate(onzekerheid::SimulateArgs),
+    /// Verantwoording: gehouden bijeenkomsten, aanwezigheid en geleverde uren tegen het plan,
+    /// en de waargenomen indicatoren tegen de verwachting.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Monitor(monitor::MonitorArgs),
+    /// Betaallijst van de penvoerder: per groep, rol en periode de aanwezigheden, uren en het
+    /// bedrag.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Payout(monitor::PayoutArgs),
+    /// De businesscase als één zelfstandig HTML-document met grafieken, af te drukken op A4.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Report(document::ReportArgs),
+    /// De businesscase als Excel-werkmap met werkende formules.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Export(document::ExportArgs),
     /// Schrijf een sjabloon-scenario met uitleg bij elk veld (overschrijft nooit een bestaand
     /// bestand).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
