@@ -6,7 +6,9 @@ pub mod cost;
 pub mod expectations;
 pub mod explain;
 pub mod impact;
+pub mod monitor;
 pub mod offers;
+pub mod payout;
 
 use rust_decimal::Decimal;
 

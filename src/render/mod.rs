@@ -2,9 +2,12 @@
 //! nothing.
 
 pub mod csv;
+pub mod html;
 pub mod json;
+pub mod monitor;
 pub mod summary;
 pub mod table;
+pub mod xlsx;
 
 use rust_decimal::Decimal;
 

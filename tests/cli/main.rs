@@ -6,5 +6,10 @@
 mod analyst;
 mod businesscase;
 mod cases;
+mod corpus;
+mod document;
 mod engine;
 mod examples;
+mod monitor;
+mod onzekerheid;
+mod properties;

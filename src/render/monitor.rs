@@ -1,0 +1,1 @@
+//! `monitor` and `payout` output: tables, CSV and JSON. Pure, no I/O.
