@@ -289,8 +289,13 @@ impl Sink {
                 let tmp = tempfile::Builder::new()
                     .prefix(".patz-calc-")
                     .tempfile_in(&dir)
-                    .with_context(|| {
-                        format!("{}: kan niet schrijven in map {}", shown(p), dir.display())
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "{}: kan niet schrijven in map {}: {}",
+                            shown(p),
+                            dir.display(),
+                            io_message(&e)
+                        )
                     })?;
                 Ok(Sink::File(tmp, p.to_path_buf()))
             }
@@ -355,6 +360,10 @@ fn batch(
     use render::summary;
 
     let files = collect_toml(paths)?;
+    if files.is_empty() {
+        eprintln!("fout: geen .toml-bestanden gevonden in de opgegeven paden");
+        return Err(Failure::Invalid);
+    }
     let opts = output.options();
     let keys: &[&str] = if per_jaar {
         &["bestand", "naam", "jaar"]
@@ -476,10 +485,13 @@ fn compare(
         &render::summary::compare(&variants, reference_index, output.options()),
         output.output.as_deref(),
     )?;
+    // Every file's expectations are reported, not just the first file's that fails.
     let missed = loaded
         .iter()
         .zip(&all)
-        .any(|((_, (s, r)), f)| !verify(f, s, r));
+        .filter(|((_, (s, r)), f)| !verify(f, s, r))
+        .count()
+        > 0;
     finish(false, missed)
 }
 
@@ -713,16 +725,19 @@ fn missed_expectations(name: &str, s: &Scenario, r: &calc::Resultaat) -> Vec<Str
         }
         let v = u.verwachting;
         let pos = s.positie(&v.path).unwrap_or(Pos { line: 1, column: 1 });
-        let show = |x: rust_decimal::Decimal| {
-            if v.grootheid.is_bedrag() {
-                patz_calc::decimal::euro(x)
-            } else {
-                patz_calc::decimal::dutch(x.normalize(), x.normalize().scale())
+        let show = |x: rust_decimal::Decimal| match v.grootheid {
+            scenario::Grootheid::RoiPercentage => {
+                format!(
+                    "{} %",
+                    patz_calc::decimal::dutch(x.normalize(), x.normalize().scale())
+                )
             }
+            g if g.is_bedrag() => patz_calc::decimal::euro(x),
+            _ => patz_calc::decimal::dutch(x.normalize(), x.normalize().scale()),
         };
         let jaar = v
             .jaar
-            .map_or_else(|| "looptijd".to_string(), |j| j.to_string());
+            .map_or_else(|| "over de looptijd".to_string(), |j| format!("in {j}"));
         let mut bounds = Vec::new();
         if let Some(lo) = v.min {
             bounds.push(format!("≥ {}", show(lo)));
@@ -804,7 +819,7 @@ fn shown(path: &Path) -> String {
 
 /// Reads a scenario file as UTF-8 text; on failure, where (if known) and why.
 fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
-    let meta = std::fs::metadata(path).map_err(|e| (None, io_message(&e)))?;
+    let meta = std::fs::metadata(path).map_err(|e| (None, read_message(&e)))?;
     if meta.is_dir() {
         return Err((None, "dit is een map, geen scenariobestand".into()));
     }
@@ -818,7 +833,7 @@ fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| (None, io_message(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| (None, read_message(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);
@@ -833,11 +848,26 @@ fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
     })
 }
 
-fn io_message(e: &io::Error) -> String {
+/// Why an input file cannot be read, in Dutch.
+fn read_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "bestand niet gevonden".into(),
         io::ErrorKind::PermissionDenied => "geen leesrechten voor dit bestand".into(),
-        _ => format!("kan het bestand niet lezen: {e}"),
+        _ => format!("kan het bestand niet lezen: {}", io_message(e)),
+    }
+}
+
+/// A Dutch description of an I/O error, without the operating system's English text where a
+/// common cause is known.
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "bestand of map niet gevonden".into(),
+        io::ErrorKind::PermissionDenied => "geen rechten".into(),
+        io::ErrorKind::AlreadyExists => "bestaat al".into(),
+        io::ErrorKind::IsADirectory => "dit is een map".into(),
+        io::ErrorKind::StorageFull => "de schijf is vol".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "alleen-lezen bestandssysteem".into(),
+        _ => format!("invoer/uitvoer-fout ({e})"),
     }
 }
 
@@ -875,20 +905,28 @@ fn write_atomic(target: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<
     let mut tmp = tempfile::Builder::new()
         .prefix(".patz-calc-")
         .tempfile_in(&dir)
-        .with_context(|| format!("{name}: kan niet schrijven in map {}", dir.display()))?;
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{name}: kan niet schrijven in map {}: {}",
+                dir.display(),
+                io_message(&e)
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("{name}: schrijven mislukt"))?;
-    if overwrite {
-        tmp.persist(target)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{name}: kan het bestand niet plaatsen"))?;
+        .map_err(|e| anyhow::anyhow!("{name}: schrijven mislukt: {}", io_message(&e)))?;
+    let placed = if overwrite {
+        tmp.persist(target).map(|_| ())
     } else {
-        tmp.persist_noclobber(target)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{name}: kan het bestand niet plaatsen"))?;
-    }
-    Ok(())
+        tmp.persist_noclobber(target).map(|_| ())
+    };
+    // On failure the temporary file is removed when the error (holding it) is dropped.
+    placed.map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: kan het bestand niet plaatsen: {}",
+            io_message(&e.error)
+        )
+    })
 }
 
 fn init(file: &Path) -> Result<(), Failure> {

@@ -128,10 +128,18 @@ pub fn json_row(keys: &[&str], r: &Rij) -> Value {
     Value::Object(m)
 }
 
-/// Summary rows as one table.
+/// Summary rows as one table (Dutch labels; the machine formats keep the column names).
 pub fn table(keys: &[&str], rows: &[Rij]) -> String {
-    let mut header: Vec<String> = keys.iter().map(|k| (*k).to_string()).collect();
-    header.extend(KOLOMMEN.iter().map(|g| g.as_str().to_string()));
+    let mut header: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    header.extend(KOLOMMEN.iter().map(|g| g.label().to_string()));
     let mut t = new_table(header);
     for r in rows {
         let mut cells: Vec<Cell> = r.sleutel.iter().map(Cell::new).collect();
@@ -174,7 +182,7 @@ fn comparisons(variants: &[Variant<'_>]) -> Vec<Vergelijking> {
     for g in figures {
         out.push(Vergelijking {
             key: g.as_str().to_string(),
-            label: g.as_str().replace('_', " "),
+            label: g.label().to_string(),
             grootheid: g,
             waarden: variants
                 .iter()
@@ -216,16 +224,18 @@ fn comparisons(variants: &[Variant<'_>]) -> Vec<Vergelijking> {
     out
 }
 
-/// `value − reference` and the same as % of the reference (one decimal; `None` for a zero
-/// reference).
+/// `value − reference` and the same as % of the reference's size (one decimal; `None` for a
+/// zero reference).
 fn delta(value: Option<Decimal>, reference: Option<Decimal>) -> (Option<Decimal>, Option<Decimal>) {
     match (value, reference) {
         (Some(v), Some(r)) => {
             let d = v.checked_sub(r);
+            // Against the size of the reference, so that a worse negative figure shows a
+            // negative percentage.
             let pct = if r.is_zero() {
                 None
             } else {
-                d.and_then(|d| d.checked_div(r))
+                d.and_then(|d| d.checked_div(r.abs()))
                     .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
                     .map(|x| crate::decimal::round_half_away(x, 1))
             };

@@ -378,6 +378,21 @@ impl Grootheid {
         }
     }
 
+    /// Dutch label for tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grootheid::KostenTotaal => "Kosten totaal",
+            Grootheid::EldersGefinancierd => "Elders gefinancierd",
+            Grootheid::TeFinancieren => "Te financieren",
+            Grootheid::KostendekkendTarief => "Kostendekkend tarief",
+            Grootheid::VermedenKosten => "Vermeden kosten",
+            Grootheid::Netto => "Netto",
+            Grootheid::RoiPercentage => "ROI",
+            Grootheid::BreakEvenFactor => "Break-even factor",
+            Grootheid::NettoContanteWaarde => "Netto contante waarde",
+        }
+    }
+
     /// Parses a figure name.
     pub fn parse(text: &str) -> Option<Grootheid> {
         Grootheid::ALL.into_iter().find(|g| g.as_str() == text)

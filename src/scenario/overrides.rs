@@ -90,7 +90,11 @@ fn item_name<'a>(item: &'a DeValue<'_>) -> Option<&'a str> {
 
 /// Applies `ov` to the parsed document. The new value takes the span of the value it replaces
 /// (or of the table it is added to), so messages about it point into the file.
-pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Result<(), String> {
+/// Returns the path as validation reports it (items by number: `groep[2]`, `indicator[4]`).
+pub(crate) fn apply<'a>(
+    doc: &mut Spanned<DeTable<'a>>,
+    ov: &'a Override,
+) -> Result<String, String> {
     let segments = parse_path(&ov.path)?;
     let value = match DeValue::parse(&ov.value) {
         Ok(v) => v.into_inner(),
@@ -112,6 +116,16 @@ pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Res
         };
         let last = i + 1 == segments.len();
         if last {
+            if !table.contains_key(key.as_str()) && shown == format!("uurtarieven.{key}") {
+                // A role is only useful with participants; a new one here is a typo.
+                let roles: Vec<&str> = table.keys().map(|k| k.get_ref().as_ref()).collect();
+                return Err(
+                    match crate::scenario::read::nearest_name(key, roles.iter().copied()) {
+                        Some(r) => format!("rol '{key}' bestaat niet; bedoelde je '{r}'?"),
+                        None => format!("rol '{key}' bestaat niet; rollen: {}", roles.join(", ")),
+                    },
+                );
+            }
             let span = table
                 .get(key.as_str())
                 .map_or(table_span.clone(), |v| v.span());
@@ -119,7 +133,7 @@ pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Res
                 Spanned::new(span.clone(), Cow::Owned(key.clone())),
                 Spanned::new(span, value),
             );
-            return Ok(());
+            return Ok(shown);
         }
         if !table.contains_key(key.as_str()) {
             // A missing section such as [ondersteuning] is created; validation then reports
@@ -165,7 +179,7 @@ pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Res
                 shown = format!("{shown}[{}]", pos + 1);
                 if i + 2 == segments.len() {
                     *item = Spanned::new(item_span, value);
-                    return Ok(());
+                    return Ok(shown);
                 }
                 match item.get_mut() {
                     DeValue::Table(t) => {
@@ -181,7 +195,7 @@ pub(crate) fn apply<'a>(doc: &mut Spanned<DeTable<'a>>, ov: &'a Override) -> Res
             }
         }
     }
-    Ok(())
+    Ok(shown)
 }
 
 #[cfg(test)]
@@ -241,14 +255,21 @@ pub struct Bereik {
 impl Bereik {
     /// `None` when `text` is not written as a range; otherwise the range or why it is wrong.
     pub fn parse(text: &str) -> Option<Result<Bereik, String>> {
-        let (span, stap) = text.split_once(':')?;
+        if !text.contains("..") {
+            return None;
+        }
+        let Some((span, stap)) = text.split_once(':') else {
+            return Some(Err(format!(
+                "reeks '{text}': de stap ontbreekt; schrijf VAN..TOT:STAP, bijv. {text}:10"
+            )));
+        };
         let (van, tot) = span.split_once("..")?;
         let num = |t: &str, what: &str| {
-            crate::decimal::parse_exact(t).map_err(|e| {
-                format!(
-                    "reeks '{text}': {what} '{}' is geen geldig getal ({e})",
-                    t.trim()
-                )
+            crate::decimal::parse_exact(t).map_err(|e| match e {
+                crate::decimal::NumberError::Invalid => {
+                    format!("reeks '{text}': {what} '{}' is geen getal", t.trim())
+                }
+                other => format!("reeks '{text}': {what} '{}': {other}", t.trim()),
             })
         };
         Some((|| {

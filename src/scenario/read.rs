@@ -135,19 +135,23 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
         return Err(errors);
     }
     let mut failed: Vec<Diagnostic> = Vec::new();
+    let mut set_paths: Vec<String> = Vec::with_capacity(sets.len());
     for ov in sets {
-        if let Err(message) = overrides::apply(&mut doc, ov) {
-            failed.push(Diagnostic {
-                severity: Severity::Fout,
-                pos: Pos::default(),
-                path: ov.path.clone(),
-                message: format!("--set: {message}"),
-                hint: Some(
-                    "een pad is bijv. uurtarieven.huisarts, werkwijze.duur_uren, \
+        match overrides::apply(&mut doc, ov) {
+            Ok(path) => set_paths.push(path),
+            Err(message) => {
+                failed.push(Diagnostic {
+                    severity: Severity::Fout,
+                    pos: Pos::default(),
+                    path: ov.path.clone(),
+                    message: format!("--set: {message}"),
+                    hint: Some(
+                        "een pad is bijv. uurtarieven.huisarts, werkwijze.duur_uren, \
                      groep[2].deelnemers.huisarts of indicator.ic_opname.reductie_percentage"
-                        .into(),
-                ),
-            });
+                            .into(),
+                    ),
+                });
+            }
         }
     }
     if !failed.is_empty() {
@@ -164,9 +168,14 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     errors.sort_by_key(|a| a.pos);
     errors.dedup();
     for e in &mut errors {
-        if sets
+        let under = |a: &str, b: &str| {
+            a == b
+                || a.strip_prefix(b)
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        };
+        if set_paths
             .iter()
-            .any(|o| e.path.starts_with(&o.path) || o.path.starts_with(&e.path))
+            .any(|o| under(&e.path, o) || under(o, &e.path))
         {
             e.message.push_str(" (waarde uit --set)");
         }
@@ -1109,6 +1118,13 @@ fn required<'a, 'i>(
 
 /// The candidate a misspelt `name` most likely meant: a small edit distance, or one is the
 /// start of the other (`reistijd` for `reistijd_uren`).
+pub(crate) fn nearest_name<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    nearest(name, candidates)
+}
+
 fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| {
