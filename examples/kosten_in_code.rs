@@ -44,6 +44,7 @@ fn main() -> anyhow::Result<()> {
             start: 2026,
             nieuw: true,
             werkwijze,
+            eigen: Vec::new(),
         }],
         ondersteuning: Ondersteuning {
             ict_per_groep: Decimal::from(450),

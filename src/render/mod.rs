@@ -5,6 +5,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod monitor;
+pub mod onzekerheid;
 pub mod summary;
 pub mod table;
 pub mod xlsx;

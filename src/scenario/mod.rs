@@ -3,14 +3,14 @@
 
 mod diagnostic;
 mod model;
-mod overrides;
-mod read;
+pub(crate) mod overrides;
+pub(crate) mod read;
 mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Posities,
-    Scenario, Uurtarief, Verwachting, Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Pos,
+    Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
 pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};

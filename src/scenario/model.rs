@@ -15,10 +15,11 @@ pub struct Pos {
 /// turned into line and column only when a message needs one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Posities {
-    /// `(path, byte offset)`, in reading order; a later entry for the same path wins.
-    paden: Vec<(String, usize)>,
+    /// `(path, byte offset)`, in reading order; a later entry for the same path wins. Shared, so
+    /// that cloning a scenario (as the simulation does per thread) does not copy it.
+    paden: std::sync::Arc<Vec<(String, usize)>>,
     /// Byte offset of the start of every line.
-    regels: Vec<usize>,
+    regels: std::sync::Arc<Vec<usize>>,
     /// The text, for columns counted in characters.
     tekst: std::sync::Arc<str>,
 }
@@ -28,14 +29,15 @@ impl Posities {
         let mut regels = vec![0];
         regels.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         Posities {
-            paden: Vec::new(),
-            regels,
+            paden: std::sync::Arc::new(Vec::new()),
+            regels: std::sync::Arc::new(regels),
             tekst: std::sync::Arc::from(src),
         }
     }
 
     pub(crate) fn push(&mut self, path: String, offset: usize) {
-        self.paden.push((path, offset));
+        // Unique while reading, so this does not copy.
+        std::sync::Arc::make_mut(&mut self.paden).push((path, offset));
     }
 
     /// Line and character column of `path`, if it was recorded.
@@ -89,6 +91,8 @@ pub struct Scenario {
     pub impact: Option<Impact>,
     /// Expectations checked after every command (`[[verwachting]]`).
     pub verwachtingen: Vec<Verwachting>,
+    /// Uncertain inputs with their distributions (`[[onzekerheid]]`).
+    pub onzekerheden: Vec<Onzekerheid>,
     /// Where each field path stands in the file, for messages about computed values.
     pub posities: Posities,
 }
@@ -115,6 +119,8 @@ pub struct Groep {
     pub nieuw: bool,
     /// `[werkwijze]` with this group's overrides applied.
     pub werkwijze: Werkwijze,
+    /// The `[werkwijze]` fields this group sets itself (a change of `werkwijze.X` passes them by).
+    pub eigen: Vec<&'static str>,
 }
 
 impl Groep {
@@ -444,4 +450,70 @@ mod tests {
         assert_eq!(p.pos(7), Pos { line: 2, column: 3 });
         assert_eq!(p.pos(100), Pos { line: 3, column: 1 });
     }
+}
+
+/// `[[onzekerheid]]`: an uncertain input and its distribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Onzekerheid {
+    /// The parameter path, as written (e.g. `indicator.ic_opname.reductie_percentage`).
+    pub parameter: String,
+    /// The distribution, with its parameters as written.
+    pub verdeling: Verdeling,
+    /// Field path of the declaration, e.g. `onzekerheid[2]`, for messages.
+    pub path: String,
+}
+
+/// A probability distribution, named explicitly (a bare "low to high" is never guessed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdeling {
+    /// Triangular: min, most likely (modus), max.
+    Driehoek {
+        /// Lowest value.
+        min: Decimal,
+        /// Most likely value.
+        modus: Decimal,
+        /// Highest value.
+        max: Decimal,
+    },
+    /// Uniform between min and max.
+    Uniform {
+        /// Lowest value.
+        min: Decimal,
+        /// Highest value.
+        max: Decimal,
+    },
+    /// PERT (a beta distribution through min, modus and max).
+    Pert {
+        /// Lowest value.
+        min: Decimal,
+        /// Most likely value.
+        modus: Decimal,
+        /// Highest value.
+        max: Decimal,
+    },
+    /// Normal, optionally truncated to `[min, max]`.
+    Normaal {
+        /// Mean.
+        gemiddelde: Decimal,
+        /// Standard deviation.
+        sd: Decimal,
+        /// Lower truncation.
+        min: Option<Decimal>,
+        /// Upper truncation.
+        max: Option<Decimal>,
+    },
+    /// Lognormal with this mean and standard deviation of the value itself.
+    Lognormaal {
+        /// Mean of the value.
+        gemiddelde: Decimal,
+        /// Standard deviation of the value.
+        sd: Decimal,
+    },
+    /// Beta on 0–100 % with this mean and standard deviation (for percentages).
+    Beta {
+        /// Mean in %.
+        gemiddelde: Decimal,
+        /// Standard deviation in percentage points.
+        sd: Decimal,
+    },
 }

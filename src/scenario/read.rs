@@ -10,8 +10,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Pos, Posities,
-    Scenario, Uurtarief, Verwachting, Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Pos,
+    Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
 use super::overrides::{self, Override};
 use crate::decimal::{self, NumberError};
@@ -35,6 +35,16 @@ const TOP_KEYS: &[&str] = &[
     "impact",
     "indicator",
     "verwachting",
+    "onzekerheid",
+];
+const ONZEKERHEID_KEYS: &[&str] = &[
+    "parameter",
+    "verdeling",
+    "min",
+    "modus",
+    "max",
+    "gemiddelde",
+    "sd",
 ];
 const VERWACHTING_KEYS: &[&str] = &["grootheid", "jaar", "min", "max"];
 const SCENARIO_KEYS: &[&str] = &[
@@ -808,6 +818,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     None => Some(false),
                 };
                 let own = WerkwijzeRaw::read(cx, &mut t);
+                let eigen: Vec<&'static str> = WERKWIJZE_KEYS
+                    .iter()
+                    .copied()
+                    .filter(|k| t.table.contains_key(*k))
+                    .collect();
                 let mut allowed: Vec<&str> = GROEP_KEYS.to_vec();
                 allowed.extend_from_slice(WERKWIJZE_KEYS);
                 t.finish(cx, &allowed);
@@ -829,6 +844,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                         start,
                         nieuw,
                         werkwijze,
+                        eigen,
                     });
                 }
             }
@@ -1095,12 +1111,42 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         }
     }
 
+    let mut onzeker_spans: Vec<Range<usize>> = Vec::new();
+    if let Some(f) = top.get("onzekerheid") {
+        for mut t in cx.tables(&f) {
+            let parameter = required(cx, &mut t, "parameter").and_then(|f| {
+                let span = f.value.span();
+                cx.text(&f).map(|p| (p, span))
+            });
+            let verdeling = read_verdeling(cx, &mut t);
+            t.finish(cx, ONZEKERHEID_KEYS);
+            if let (Some((parameter, span)), Some(verdeling)) = (parameter, verdeling) {
+                onzeker_spans.push(span);
+                s.onzekerheden.push(Onzekerheid {
+                    parameter,
+                    verdeling,
+                    path: t.path.clone(),
+                });
+            }
+        }
+    }
+
     top.finish(cx, TOP_KEYS);
     if !scenario_ok {
         return None;
     }
 
-    // Checks that need the horizon.
+    // Uncertain parameters must name a numeric value of this scenario.
+    for (o, span) in s.onzekerheden.iter().zip(&onzeker_spans) {
+        if let Err(message) = crate::onzekerheid::param::Param::resolve(&s, &o.parameter) {
+            cx.error_at(
+                span.clone(),
+                &format!("{}.parameter", o.path),
+                message,
+                Some("bijv. uurtarieven.huisarts, werkwijze.patienten_per_jaar, groep[2].duur_uren, indicator.ic_opname.reductie_percentage of reductie_factor".into()),
+            );
+        }
+    }
     Some(s)
 }
 
@@ -1188,6 +1234,151 @@ fn effective_werkwijze(
         telefonische_ondersteuning_uren: w.telefonische_ondersteuning_uren.unwrap_or_default(),
         patienten_per_jaar: w.patienten_per_jaar?,
     })
+}
+
+/// The distribution of an `[[onzekerheid]]`: `verdeling` and the fields it needs, checked.
+fn read_verdeling(cx: &mut Cx, t: &mut Table<'_, '_>) -> Option<Verdeling> {
+    let naam_field = required(cx, t, "verdeling")?;
+    let naam = cx.text(&naam_field)?;
+    let kinds = [
+        "driehoek",
+        "uniform",
+        "pert",
+        "normaal",
+        "lognormaal",
+        "beta",
+    ];
+    let (needed, optional): (&[&str], &[&str]) = match naam.as_str() {
+        "driehoek" | "pert" => (&["min", "modus", "max"], &[]),
+        "uniform" => (&["min", "max"], &[]),
+        "normaal" => (&["gemiddelde", "sd"], &["min", "max"]),
+        "lognormaal" | "beta" => (&["gemiddelde", "sd"], &[]),
+        _ => {
+            let hint = nearest(&naam, kinds.iter().copied())
+                .map(|k| format!("bedoelde je '{k}'?"))
+                .unwrap_or_else(|| format!("kies uit: {}", kinds.join(", ")));
+            cx.error(
+                &naam_field,
+                format!("onbekende verdeling '{naam}'"),
+                Some(hint),
+            );
+            return None;
+        }
+    };
+    let mut values: Vec<(&str, Decimal)> = Vec::new();
+    let mut ok = true;
+    for key in ["min", "modus", "max", "gemiddelde", "sd"] {
+        let Some(f) = t.get(key) else {
+            if needed.contains(&key) {
+                cx.missing(t, key, Some(format!("{naam} vraagt {}", needed.join(", "))));
+                ok = false;
+            }
+            continue;
+        };
+        if !needed.contains(&key) && !optional.contains(&key) {
+            cx.error(
+                &f,
+                format!("'{key}' hoort niet bij verdeling {naam}"),
+                Some(format!("{naam} vraagt {}", needed.join(", "))),
+            );
+            ok = false;
+            continue;
+        }
+        match cx.decimal(&f) {
+            Some(v) => values.push((key, v)),
+            None => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let get = |k: &str| values.iter().find(|(n, _)| *n == k).map(|(_, v)| *v);
+    let v = |k: &str| get(k).unwrap_or_default();
+    let span = naam_field.value.span();
+    let bad = |cx: &mut Cx, msg: String| {
+        cx.error_at(span.clone(), &t.path, msg, None);
+    };
+    let verdeling = match naam.as_str() {
+        "driehoek" | "pert" => {
+            let (min, modus, max) = (v("min"), v("modus"), v("max"));
+            if !(min <= modus && modus <= max) {
+                bad(
+                    cx,
+                    format!("min ≤ modus ≤ max geldt niet ({min}, {modus}, {max})"),
+                );
+                return None;
+            }
+            if naam == "pert" {
+                Verdeling::Pert { min, modus, max }
+            } else {
+                Verdeling::Driehoek { min, modus, max }
+            }
+        }
+        "uniform" => {
+            let (min, max) = (v("min"), v("max"));
+            if min > max {
+                bad(cx, format!("min ({min}) is groter dan max ({max})"));
+                return None;
+            }
+            Verdeling::Uniform { min, max }
+        }
+        _ => {
+            let (gemiddelde, sd) = (v("gemiddelde"), v("sd"));
+            if sd < Decimal::ZERO {
+                bad(cx, format!("sd mag niet negatief zijn ({sd})"));
+                return None;
+            }
+            match naam.as_str() {
+                "normaal" => {
+                    let (min, max) = (get("min"), get("max"));
+                    if let (Some(lo), Some(hi)) = (min, max)
+                        && lo > hi
+                    {
+                        bad(cx, format!("min ({lo}) is groter dan max ({hi})"));
+                        return None;
+                    }
+                    Verdeling::Normaal {
+                        gemiddelde,
+                        sd,
+                        min,
+                        max,
+                    }
+                }
+                "lognormaal" => {
+                    if gemiddelde <= Decimal::ZERO {
+                        bad(
+                            cx,
+                            "een lognormale verdeling vraagt een gemiddelde groter dan 0".into(),
+                        );
+                        return None;
+                    }
+                    Verdeling::Lognormaal { gemiddelde, sd }
+                }
+                _ => {
+                    // Beta on 0–100: the variance must be below m(100 − m).
+                    let inside = gemiddelde > Decimal::ZERO && gemiddelde < Decimal::ONE_HUNDRED;
+                    let room = Decimal::ONE_HUNDRED
+                        .checked_sub(gemiddelde)
+                        .and_then(|r| r.checked_mul(gemiddelde));
+                    let too_wide = match (sd.checked_mul(sd), room) {
+                        (Some(var), Some(room)) => !sd.is_zero() && var >= room,
+                        _ => true,
+                    };
+                    if !inside || too_wide {
+                        bad(
+                            cx,
+                            format!(
+                                "een beta-verdeling vraagt 0 < gemiddelde < 100 en sd² < gemiddelde × (100 − gemiddelde) (gemiddelde {gemiddelde}, sd {sd})"
+                            ),
+                        );
+                        return None;
+                    }
+                    Verdeling::Beta { gemiddelde, sd }
+                }
+            }
+        }
+    };
+    Some(verdeling)
 }
 
 fn read_years(cx: &mut Cx, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {

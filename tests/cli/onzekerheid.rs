@@ -1,1 +1,405 @@
-//! Tests: onzekerheid.
+//! Uncertainty: sensitivity, solve and simulate on a scenario small enough to work out by hand.
+//!
+//! `tests/fixtures/onzekerheid/basis.toml`: one group of 5 huisartsen (€ 100/h), 2
+//! wijkverpleegkundigen (€ 80/h) and 1 consulent (€ 120/h), 6 meetings of 1,5 h, one year, no
+//! indexation, 10,000 verzekerden, 10 patients; only `ic_opname` has an effect: basis 10 %,
+//! reductie 30 %, € 2,000 per case.
+//!
+//! - costs: huisarts 6 × 5 × 1,5 = 45 h × 100 = 4,500; wijkverpleegkundige 6 × 2 × 1,5 = 18 h ×
+//!   80 = 1,440; consulent 6 × 1 × 1,5 = 9 h × 120 = 1,080; te financieren 7,020; tariff
+//!   7,020 / 10,000 = 0.702 → rounded up 0.71.
+//! - impact: 10 × 10 % = 1 case; × r % reduction; × 2,000 → vermeden = 20 × r; at r = 30: 600.
+//! - netto(r, rate) = 20 r − (45 × rate + 2,520); as written: 600 − 7,020 = −6,420.
+
+use std::process::Command;
+
+const BASIS: &str = "tests/fixtures/onzekerheid/basis.toml";
+const TWEE: &str = "tests/fixtures/onzekerheid/twee.toml";
+const LINEAIR: &str = "tests/fixtures/onzekerheid/lineair.toml";
+const ONTAARD: &str = "tests/fixtures/onzekerheid/ontaard.toml";
+const FOUT: &str = "tests/fixtures/onzekerheid/fout.toml";
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> Out {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_patz-calc"));
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let o = cmd.output().expect("patz-calc runs");
+    Out {
+        code: o.status.code(),
+        stdout: String::from_utf8(o.stdout).expect("utf-8"),
+        stderr: String::from_utf8(o.stderr).expect("utf-8"),
+    }
+}
+
+fn run(args: &[&str]) -> Out {
+    run_env(args, &[])
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn sensitivity_rows_follow_the_declared_low_and_high_values_sorted_by_swing() {
+    // huisarts uniform 80–120: netto = 600 − (45 × rate + 2,520):
+    //   rate 80 → 600 − 6,120 = −5,520; rate 120 → 600 − 7,920 = −7,320; swing 1,800.
+    // ic_opname reductie driehoek 10–50: netto = 20 r − 7,020:
+    //   r 10 → −6,820; r 50 → −6,020; swing 800.
+    let out = run(&["sensitivity", TWEE, "--format", "csv"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "parameter,basiswaarde,laag,hoog,bron,uitkomst,uitkomst_basis,uitkomst_laag,uitkomst_hoog,verschil\r\n\
+         uurtarieven.huisarts,100,80,120,verdeling,netto,-6420.00,-5520.00,-7320.00,1800.00\r\n\
+         indicator.ic_opname.reductie_percentage,30,10,50,verdeling,netto,-6420.00,-6820.00,-6020.00,800.00\r\n"
+    );
+    // The distributions are echoed (on stderr for the machine formats).
+    assert!(
+        out.stderr
+            .contains("uurtarieven.huisarts: uniform (min 80, max 120; gemiddelde 100)")
+    );
+}
+
+#[test]
+fn sensitivity_without_declarations_moves_every_parameter_twenty_percent() {
+    // te_financieren is linear in the huisarts rate: ±20 % of 100 = 80 and 120:
+    // 45 × 80 + 2,520 = 6,120 and 45 × 120 + 2,520 = 7,920.
+    let v = json(&[
+        "sensitivity",
+        BASIS,
+        "--uitkomst",
+        "te_financieren",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["verklaard"], false);
+    let rows = v["rijen"].as_array().unwrap();
+    let huisarts = rows
+        .iter()
+        .find(|r| r["parameter"] == "uurtarieven.huisarts")
+        .unwrap();
+    assert_eq!(huisarts["laag"], "80");
+    assert_eq!(huisarts["hoog"], "120");
+    assert_eq!(huisarts["uitkomst_laag"], "6120.00");
+    assert_eq!(huisarts["uitkomst_hoog"], "7920.00");
+    assert_eq!(huisarts["bron"], "±20 %");
+    // Sorted by swing: every swing at most the one before.
+    let swings: Vec<f64> = rows
+        .iter()
+        .map(|r| r["verschil"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    // The table draws a tornado.
+    let out = run(&["sensitivity", TWEE]);
+    assert!(
+        out.stdout.contains('│') && out.stdout.contains('█'),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn solve_finds_where_netto_reaches_the_target_and_plugging_it_back_gives_the_target() {
+    // netto = 20 r − 7,020 = −6,000 ⇔ r = 51 (exactly on the 0,01 grid); one step earlier,
+    // r = 50,99: 20 × 50,99 = 1,019.80 → netto −6,000.20.
+    let v = json(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "indicator.ic_opname.reductie_percentage",
+        "--doel",
+        "netto=-6000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["kruising"]["eerste"]["waarde"], "51");
+    assert_eq!(v["kruising"]["eerste"]["uitkomst"], "-6000.00");
+    assert_eq!(v["kruising"]["ervoor"]["waarde"], "50.99");
+    assert_eq!(v["kruising"]["ervoor"]["uitkomst"], "-6000.20");
+    assert_eq!(v["lineair"], "51");
+    // Plugged back with --set, business-case gives exactly the target.
+    let out = run(&[
+        "business-case",
+        BASIS,
+        "--set",
+        "indicator.ic_opname.reductie_percentage=51",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        out.stdout
+            .contains("\r\ntotaal,7020.00,0.00,7020.00,0.71,1020.00,-6000.00,"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn solve_gives_the_range_of_rates_a_tariff_carries() {
+    // kostendekkend tarief = ⌈(45 × rate + 2,520) / 10,000⌉ (to the cent) = 0.80 when
+    // 7,900 < 45 × rate + 2,520 ≤ 8,000 ⇔ 119.555… < rate ≤ 121.777…: on the grid 119.56 to
+    // 121.77. At 119.55: 45 × 119.55 = 5,379.75 → 7,899.75 → 0.789975 → 0.79.
+    let v = json(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "kostendekkend_tarief=0.80",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["kruising"]["eerste"]["waarde"], "119.56");
+    assert_eq!(v["kruising"]["eerste"]["uitkomst"], "0.80");
+    assert_eq!(v["kruising"]["ervoor"]["waarde"], "119.55");
+    assert_eq!(v["kruising"]["ervoor"]["uitkomst"], "0.79");
+    assert_eq!(v["kruising"]["tot"]["waarde"], "121.77");
+    // The highest rate the tariff 0.80 carries, plugged back: 45 × 121.77 = 5,479.65 →
+    // 7,999.65 → 0.80; one cent more (121.78 → 8,000.10) needs 0.81.
+    for (rate, tariff) in [("121.77", "0.80"), ("121.78", "0.81"), ("119.56", "0.80")] {
+        let out = run(&[
+            "cost",
+            BASIS,
+            "--set",
+            &format!("uurtarieven.huisarts={rate}"),
+            "--format",
+            "json",
+        ]);
+        let c: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(c["totaal"]["kostendekkend_tarief"], tariff, "{rate}");
+    }
+}
+
+#[test]
+fn solve_says_so_when_no_value_in_the_range_reaches_the_target() {
+    // vermeden = 20 r ≤ 2,000 at r = 100 %: netto never reaches 0 (2,000 − 7,020 < 0).
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "indicator.ic_opname.reductie_percentage",
+        "--doel",
+        "netto=0",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Geen waarde van indicator.ic_opname.reductie_percentage"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_degenerate_distribution_makes_the_simulation_equal_the_deterministic_case() {
+    // min = modus = max = 30 and sd = 0 at the written values: every draw is the scenario.
+    let v = json(&[
+        "simulate",
+        ONTAARD,
+        "--iteraties",
+        "200",
+        "--format",
+        "json",
+    ]);
+    for (figure, value) in [
+        ("te_financieren", "7020.00"),
+        ("kostendekkend_tarief", "0.71"),
+        ("vermeden_kosten", "600.00"),
+        ("netto", "-6420.00"),
+    ] {
+        for stat in ["gemiddelde", "p5", "p50", "p95"] {
+            assert_eq!(v[figure][stat], value, "{figure} {stat}");
+        }
+        assert_eq!(v[figure]["sd"], "0.00", "{figure}");
+    }
+    assert_eq!(v["kans_netto_positief"], "0.0000");
+    assert_eq!(v["iteraties"], 200);
+}
+
+#[test]
+fn a_fixed_seed_gives_byte_identical_output_across_runs_and_thread_counts() {
+    let dir = std::env::temp_dir().join(format!("patz-sim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "2"] {
+        let draws = dir.join(format!("draws-{threads}-{}.csv", outputs.len()));
+        let out = run_env(
+            &[
+                "simulate",
+                TWEE,
+                "--iteraties",
+                "3000",
+                "--seed",
+                "42",
+                "--format",
+                "json",
+                "--draws",
+                draws.to_str().unwrap(),
+            ],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        outputs.push((out.stdout, std::fs::read(&draws).unwrap()));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    // One header line and one line per draw.
+    let draws = String::from_utf8(outputs[0].1.clone()).unwrap();
+    assert_eq!(draws.lines().count(), 3001);
+    assert!(draws.starts_with(
+        "iteratie,indicator.ic_opname.reductie_percentage,uurtarieven.huisarts,te_financieren,"
+    ));
+    // The statistics equal those computed here from the draws themselves: the exact mean and
+    // the nearest-rank percentiles (the ⌈p·n⌉-th smallest draw).
+    let v: serde_json::Value = serde_json::from_str(&outputs[0].0).unwrap();
+    let mut netto: Vec<rust_decimal::Decimal> = draws
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().parse().unwrap())
+        .collect();
+    let n = rust_decimal::Decimal::from(netto.len());
+    let mean = netto.iter().sum::<rust_decimal::Decimal>() / n;
+    assert_eq!(
+        v["netto"]["gemiddelde"],
+        mean.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_string()
+    );
+    netto.sort();
+    for (p, key) in [(5, "p5"), (50, "p50"), (95, "p95")] {
+        let rank = (p * netto.len()).div_ceil(100);
+        assert_eq!(v["netto"][key], format!("{:.2}", netto[rank - 1]), "{key}");
+    }
+    // Another seed gives other draws.
+    let other = run(&[
+        "simulate",
+        TWEE,
+        "--iteraties",
+        "3000",
+        "--seed",
+        "43",
+        "--format",
+        "json",
+    ]);
+    assert_ne!(other.stdout, outputs[0].0);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_simulated_mean_of_a_linear_outcome_is_within_one_percent_of_the_analytic_mean() {
+    // netto = 20 r − 7,020 with r ~ driehoek(10, 30, 50): E[r] = (10 + 30 + 50) / 3 = 30, so
+    // E[netto] = 600 − 7,020 = −6,420; 1 % of that is 64.20. Likewise E[vermeden] = 600.
+    let v = json(&[
+        "simulate",
+        LINEAIR,
+        "--iteraties",
+        "100000",
+        "--seed",
+        "7",
+        "--format",
+        "json",
+    ]);
+    let mean = |f: &str| -> f64 { v[f]["gemiddelde"].as_str().unwrap().parse().unwrap() };
+    assert!((mean("netto") + 6420.0).abs() <= 64.2, "{}", mean("netto"));
+    assert!((mean("vermeden_kosten") - 600.0).abs() <= 6.0);
+    // sd of a triangular(10, 30, 50): √((a² + b² + c² − ab − ac − bc) / 18)
+    // = √((100 + 900 + 2,500 − 300 − 500 − 1,500) / 18) = √(1,200 / 18) = 8.165; × 20 = 163.3 for
+    // vermeden and netto; within 2 % at this many draws.
+    let sd: f64 = v["netto"]["sd"].as_str().unwrap().parse().unwrap();
+    assert!((sd - 163.3).abs() < 3.3, "{sd}");
+    // P5 < P50 < P95 and the median near the mode-free middle 30 → 600 − 7,020 = −6,420.
+    let p = |s: &str| -> f64 { v["netto"][s].as_str().unwrap().parse().unwrap() };
+    assert!(p("p5") < p("p50") && p("p50") < p("p95"));
+}
+
+#[test]
+fn bad_declarations_are_each_reported_with_line_and_path() {
+    let out = run(&["check", FOUT]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout, "");
+    for expected in [
+        "fout.toml:71:13: fout: onzekerheid[1].verdeling: onbekende verdeling 'driehoekig'",
+        "    hint: bedoelde je 'driehoek'?",
+        "fout.toml:76:1: fout: onzekerheid[2].modus: verplicht veld 'modus' ontbreekt",
+        "fout.toml:84:13: fout: onzekerheid[3]: min ≤ modus ≤ max geldt niet (120, 100, 80)",
+        "fout.toml:90:13: fout: onzekerheid[4].parameter: rol 'tandarts' heeft geen uurtarief",
+        "fout.toml:96:13: fout: onzekerheid[5].parameter: 'naam' is hier geen getal",
+        "fout.toml:103:13: fout: onzekerheid[6]: een beta-verdeling vraagt",
+        "fout.toml: 6 fouten gevonden; er is niets berekend",
+    ] {
+        assert!(
+            out.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn simulate_without_declarations_or_iterations_is_a_clear_error() {
+    let out = run(&["simulate", BASIS]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("geen [[onzekerheid]]"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["simulate", TWEE, "--iteraties", "0"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("--iteraties moet minstens 1 zijn"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn solve_rejects_an_unknown_parameter_or_target() {
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.tandarts",
+        "--doel",
+        "netto=0",
+    ]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("rol 'tandarts' heeft geen uurtarief"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "nett=0",
+    ]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("onbekende grootheid 'nett'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "netto",
+    ]);
+    assert_eq!(out.code, Some(2));
+    let out = run(&["sensitivity", BASIS, "--uitkomst", "roi_percentage"]);
+    assert_eq!(out.code, Some(2));
+}
