@@ -107,26 +107,47 @@ fn cents(value: Decimal, up: bool) -> Decimal {
         return normalise_zero(value);
     }
     let m = value.mantissa();
-    let p = 10i128.pow(scale - 2);
-    let (q, r) = (m / p, m % p);
-    let q = if up {
-        if r > 0 { q + 1 } else { q }
-    } else if r.abs() * 2 >= p {
-        q + m.signum()
-    } else {
-        q
+    // Most amounts fit 64 bits, where division is several times faster than on 128.
+    let q = match (i64::try_from(m), 10i64.checked_pow(scale - 2)) {
+        (Ok(m), Some(p)) => i128::from(round_quotient(m, p, up)),
+        _ => round_quotient(m, 10i128.pow(scale - 2), up),
     };
     // |q| ≤ |m| + 1, which always fits the 96-bit mantissa again.
-    normalise_zero(
-        Decimal::try_from_i128_with_scale(q, 2).unwrap_or(value.round_dp_with_strategy(
-            2,
-            if up {
-                RoundingStrategy::ToPositiveInfinity
-            } else {
-                RoundingStrategy::MidpointAwayFromZero
-            },
-        )),
-    )
+    let rounded = Decimal::try_from_i128_with_scale(q, 2).unwrap_or_else(|_| {
+        let strategy = if up {
+            RoundingStrategy::ToPositiveInfinity
+        } else {
+            RoundingStrategy::MidpointAwayFromZero
+        };
+        value.round_dp_with_strategy(2, strategy)
+    });
+    normalise_zero(rounded)
+}
+
+/// `m / p` rounded up (towards +∞) or half away from zero.
+fn round_quotient<T>(m: T, p: T, up: bool) -> T
+where
+    T: Copy
+        + PartialOrd
+        + std::ops::Div<Output = T>
+        + std::ops::Rem<Output = T>
+        + std::ops::Add<Output = T>
+        + std::ops::Sub<Output = T>
+        + std::ops::Mul<Output = T>
+        + From<i8>,
+{
+    let (zero, one, two) = (T::from(0), T::from(1), T::from(2));
+    let (q, r) = (m / p, m % p);
+    if up {
+        if r > zero { q + one } else { q }
+    } else {
+        let r_abs = if r < zero { zero - r } else { r };
+        if r_abs * two >= p {
+            if m < zero { q - one } else { q + one }
+        } else {
+            q
+        }
+    }
 }
 
 /// Rounds a ratio or expected count for display, half away from zero.

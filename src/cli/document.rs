@@ -10,10 +10,11 @@ pub struct ReportArgs {
     /// Het scenariobestand (.toml).
     #[arg(value_name = "BESTAND")]
     pub file: PathBuf,
-    /// Het HTML-bestand dat geschreven wordt.
-    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
+    /// Het HTML-bestand dat geschreven wordt (- is de standaarduitvoer). Een bestaand bestand
+    /// wordt alleen met --force vervangen.
+    #[arg(short = 'o', long = "output", value_name = "HTML-BESTAND")]
     pub output: PathBuf,
-    /// Overschrijf een bestaand bestand.
+    /// Vervang een bestaand uitvoerbestand.
     #[arg(long)]
     pub force: bool,
 }
@@ -24,10 +25,11 @@ pub struct ExportArgs {
     /// Het scenariobestand (.toml).
     #[arg(value_name = "BESTAND")]
     pub file: PathBuf,
-    /// Het Excel-bestand (.xlsx) dat geschreven wordt.
-    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
+    /// Het Excel-bestand (.xlsx) dat geschreven wordt (- is de standaarduitvoer, niet naar een
+    /// terminal). Een bestaand bestand wordt alleen met --force vervangen.
+    #[arg(short = 'o', long = "output", value_name = "XLSX-BESTAND")]
     pub output: PathBuf,
-    /// Overschrijf een bestaand bestand.
+    /// Vervang een bestaand uitvoerbestand.
     #[arg(long)]
     pub force: bool,
 }

@@ -1,1 +1,1527 @@
-//! Tests: document.
+//! Documents: `report` (one self-contained HTML file) and `export` (an Excel workbook with live
+//! formulas).
+//!
+//! - Every number in the HTML report says where it comes from (`data-json`, `data-som`,
+//!   `data-invoer`, …, see `src/render/html.rs`); each is held against the CLI's own JSON, the
+//!   cost lines or the scenario file, and no other number may appear in the report's text.
+//! - A real browser, headless Chromium, prints the report to an A4 PDF and a PNG.
+//! - A real spreadsheet engine, LibreOffice headless, recalculates the workbook and writes every
+//!   sheet as CSV: every total equals the CLI's to the cent, with the cached values too, and after
+//!   an uurtarief is changed in a test copy of the workbook the totals equal those of
+//!   `patz-calc --set` with that rate.
+//!
+//! The browser and spreadsheet tests run when `chromium` and `soffice` are on PATH and print a
+//! note when they are not; with `PATZ_DOCUMENT_TESTS=1` (as `.ci/run` sets after installing
+//! them) they are required and fail when a tool is missing.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_patz-calc");
+const GROOT: &str = "scenarios/grote-regio.toml";
+const LASTIG: &str = "tests/fixtures/document/lang-en-lastig.toml";
+/// Every example scenario and the document fixture: with and without insurers, offers, impact,
+/// financing elsewhere; three and eight years.
+const ALLE: [&str; 4] = [
+    GROOT,
+    "scenarios/kleine-regio.toml",
+    "scenarios/elders-gefinancierd.toml",
+    LASTIG,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("patz-calc starts")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary directory")
+}
+
+/// `patz-calc [--set …] COMMAND SCENARIO --format json`, or `None` when the command refuses
+/// (e.g. `impact` without `[impact]`).
+fn cli_json(scenario: &str, command: &str, sets: &[&str]) -> Option<Value> {
+    let mut args = Vec::new();
+    for s in sets {
+        args.push("--set");
+        args.push(s);
+    }
+    args.extend([command, scenario, "--format", "json"]);
+    let out = run(&args);
+    if !out.status.success() {
+        return None;
+    }
+    Some(serde_json::from_slice(&out.stdout).expect("CLI JSON"))
+}
+
+fn dec(s: &str) -> Option<Decimal> {
+    let s = s.trim();
+    Decimal::from_str(s)
+        .ok()
+        .or_else(|| Decimal::from_scientific(s).ok())
+}
+
+fn json_dec(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::String(s) => dec(s),
+        Value::Number(n) => dec(&n.to_string()),
+        _ => None,
+    }
+}
+
+fn round(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A number as the report shows it (`€ 12.345,67`, `83,0 %`, `2,224`, `159.220`).
+fn shown(s: &str) -> Option<Decimal> {
+    let t = s.trim();
+    let t = t.strip_prefix('€').unwrap_or(t);
+    let t = t.strip_suffix('%').unwrap_or(t);
+    let t: String = t
+        .trim()
+        .chars()
+        .filter(|c| *c != '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Decimal::from_str(&t).ok()
+}
+
+/// Where a tool is on PATH: the first of `names` found.
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for n in names {
+            let p = dir.join(n);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The tool for a document test, or `None` (with a note) when it may be skipped.
+fn tool(what: &str, names: &[&str], package: &str) -> Option<PathBuf> {
+    let found = on_path(names);
+    if found.is_none() {
+        let required = std::env::var("PATZ_DOCUMENT_TESTS").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "PATZ_DOCUMENT_TESTS=1, maar {what} ({}) staat niet op PATH; installeer het \
+             Debian-pakket {package}",
+            names.join(" of ")
+        );
+        eprintln!(
+            "overgeslagen: {what} ({}) niet gevonden; installeer {package} of zet \
+             PATZ_DOCUMENT_TESTS=1 om deze test verplicht te maken",
+            names.join(" of ")
+        );
+    }
+    found
+}
+
+/// Runs an external tool with a time limit; stdout and stderr go to files in `dir`.
+fn run_tool(mut cmd: Command, dir: &Path, name: &str, limit: Duration) -> (bool, String, String) {
+    let out_path = dir.join(format!("{name}.stdout"));
+    let err_path = dir.join(format!("{name}.stderr"));
+    let out = std::fs::File::create(&out_path).expect("stdout file");
+    let err = std::fs::File::create(&err_path).expect("stderr file");
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .expect("tool starts");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{name}: na {limit:?} nog niet klaar, afgebroken");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    (
+        status.success(),
+        std::fs::read_to_string(out_path).unwrap_or_default(),
+        std::fs::read_to_string(err_path).unwrap_or_default(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML report, read back
+// ---------------------------------------------------------------------------------------------
+
+/// Where a number in the report comes from.
+#[derive(Debug)]
+enum Herkomst {
+    Json(String),
+    Som(String),
+    Invoer(String),
+    Telling(String),
+    Waarschuwing,
+    As,
+}
+
+#[derive(Debug)]
+struct Gevonden {
+    herkomst: Herkomst,
+    tekst: String,
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+const VOID: [&str; 11] = [
+    "meta", "br", "hr", "img", "input", "link", "col", "wbr", "area", "base", "source",
+];
+
+/// Parses the attributes of a start tag's inside (after the name).
+fn attributes(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let b: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_whitespace() || b[i] == '/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_whitespace() && b[i] != '=' && b[i] != '/' {
+            i += 1;
+        }
+        let name: String = b[start..i].iter().collect();
+        if name.is_empty() {
+            break;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == '=' {
+            i += 1;
+            let q = b[i];
+            assert!(q == '"' || q == '\'', "unquoted attribute value in <{s}>");
+            i += 1;
+            let vs = i;
+            while i < b.len() && b[i] != q {
+                i += 1;
+            }
+            value = unescape(&b[vs..i].iter().collect::<String>());
+            i += 1;
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+/// Reads the body of the report: every tagged element with its text, and the text outside them.
+fn read_report(html: &str) -> (Vec<Gevonden>, Vec<String>) {
+    let body = html.find("<body").expect("a body");
+    let mut i = body;
+    let mut stack: Vec<(String, Option<Herkomst>, String)> = Vec::new();
+    let mut found = Vec::new();
+    let mut loose = Vec::new();
+    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
+        let t = unescape(&html[i..lt]);
+        if !t.trim().is_empty() {
+            match stack.iter_mut().rev().find(|(_, h, _)| h.is_some()) {
+                Some((_, _, buf)) => buf.push_str(&t),
+                None => loose.push(t),
+            }
+        }
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = lt + rest.find("-->").expect("comment end") + 3;
+            continue;
+        }
+        // A '>' inside a quoted attribute value is escaped by the renderer, so the first '>'
+        // ends the tag.
+        let gt = lt + rest.find('>').expect("tag end");
+        let inner = &html[lt + 1..gt];
+        i = gt + 1;
+        if let Some(name) = inner.strip_prefix('/') {
+            let name = name.trim().to_ascii_lowercase();
+            let (open, herkomst, buf) = stack.pop().expect("an open element");
+            assert_eq!(open, name, "badly nested HTML at byte {lt}");
+            if let Some(h) = herkomst {
+                found.push(Gevonden {
+                    herkomst: h,
+                    tekst: buf.trim().to_string(),
+                });
+            }
+            if name == "body" {
+                break;
+            }
+            continue;
+        }
+        let (name, attrs) = match inner.find(|c: char| c.is_whitespace()) {
+            Some(p) => (&inner[..p], attributes(&inner[p..])),
+            None => (inner.trim_end_matches('/'), Vec::new()),
+        };
+        let name = name.to_ascii_lowercase();
+        if name == "style" || name == "script" {
+            let end = format!("</{name}>");
+            i = gt + html[gt..].find(&end).expect("raw text end") + end.len();
+            continue;
+        }
+        let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let herkomst = if let Some(v) = get("data-json") {
+            Some(Herkomst::Json(v))
+        } else if let Some(v) = get("data-som") {
+            Some(Herkomst::Som(v))
+        } else if let Some(v) = get("data-invoer") {
+            Some(Herkomst::Invoer(v))
+        } else if let Some(v) = get("data-telling") {
+            Some(Herkomst::Telling(v))
+        } else if get("data-waarschuwing").is_some() {
+            Some(Herkomst::Waarschuwing)
+        } else if get("data-as").is_some() {
+            Some(Herkomst::As)
+        } else {
+            None
+        };
+        if herkomst.is_some() {
+            assert!(
+                stack.iter().all(|(_, h, _)| h.is_none()),
+                "a figure inside a figure at byte {lt}"
+            );
+        }
+        let closed = inner.ends_with('/') || VOID.contains(&name.as_str());
+        if !closed {
+            stack.push((name, herkomst, String::new()));
+        } else if let Some(h) = herkomst {
+            found.push(Gevonden {
+                herkomst: h,
+                tekst: String::new(),
+            });
+        }
+    }
+    (found, loose)
+}
+
+/// Numbers in text outside any tagged element: none is allowed but years and the fixed phrases.
+fn stray_numbers(loose: &[String]) -> Vec<String> {
+    let mut allowed: Vec<String> = vec![
+        "TAPA$-prestatie 1".into(),
+        "30 dagen".into(),
+        format!("patz-calc {}", env!("CARGO_PKG_VERSION")),
+    ];
+    allowed.extend(
+        patz_calc::scenario::IndicatorId::ALL
+            .iter()
+            .map(|i| i.omschrijving().to_string()),
+    );
+    let mut out = Vec::new();
+    for t in loose {
+        let mut t = t.clone();
+        for a in &allowed {
+            t = t.replace(a.as_str(), " ");
+        }
+        for run in t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+            let run = run.trim_matches(|c| c == '.' || c == ',');
+            if !run.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let year =
+                run.len() == 4 && run.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y));
+            if !year {
+                out.push(format!("{run:?} in {t:?}"));
+            }
+        }
+    }
+    out
+}
+
+/// A value of the scenario file by its field path, with SPEC.md's defaults.
+fn scenario_value(file: &toml::Table, path: &str) -> Option<toml::Value> {
+    fn walk(v: &toml::Value, path: &str) -> Option<toml::Value> {
+        let mut cur = v.clone();
+        for seg in path.split('.') {
+            let (key, index) = match seg.split_once('[') {
+                Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (seg, None),
+            };
+            cur = cur.get(key)?.clone();
+            if let Some(n) = index {
+                cur = cur.get(n.checked_sub(1)?)?.clone();
+            }
+        }
+        Some(cur)
+    }
+    let root = toml::Value::Table(file.clone());
+    if let Some(rest) = path.strip_prefix("indicator.") {
+        let (id, field) = rest.split_once('.')?;
+        let list = root.get("indicator")?.as_array()?;
+        let ind = list
+            .iter()
+            .find(|x| x.get("id").and_then(|i| i.as_str()) == Some(id))?;
+        return ind.get(field).cloned();
+    }
+    if let Some(v) = walk(&root, path) {
+        return Some(v);
+    }
+    if path.starts_with("groep[") {
+        let field = path.split_once("].")?.1;
+        if field.starts_with("deelnemers.") {
+            return Some(toml::Value::Integer(0));
+        }
+        if field == "start" {
+            return walk(&root, "scenario.startjaar");
+        }
+        return walk(&root, &format!("werkwijze.{field}")).or(Some(toml::Value::Integer(0)));
+    }
+    Some(toml::Value::Integer(0))
+}
+
+fn toml_text(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Whether the report's text shows `expected` (a number compared as a number, else as text).
+fn same(expected: &Value, tekst: &str) -> bool {
+    match expected {
+        Value::Null => tekst == "—",
+        Value::String(s) => match (dec(s), shown(tekst)) {
+            (Some(a), Some(b)) => a == b,
+            _ => s == tekst,
+        },
+        Value::Number(_) => json_dec(expected) == shown(tekst),
+        _ => false,
+    }
+}
+
+/// Renders the report of `scenario` and holds every number in it against the CLI and the file.
+fn check_report(scenario: &str) {
+    let dir = tmp();
+    let html_path = dir.path().join("businesscase.html");
+    let out = run(&[
+        "report",
+        scenario,
+        "-o",
+        html_path.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "{scenario}: {}", text(&out.stderr));
+    assert!(out.stdout.is_empty(), "report writes nothing to stdout");
+    let stderr = text(&out.stderr);
+    let html = std::fs::read_to_string(&html_path).expect("the report");
+    let file: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root().join(scenario)).expect("scenario"))
+            .expect("scenario TOML");
+    let mut json: BTreeMap<String, Option<Value>> = BTreeMap::new();
+    let (found, loose) = read_report(&html);
+    let mut fouten = Vec::new();
+    let mut figuren = 0;
+    for g in &found {
+        match &g.herkomst {
+            Herkomst::Json(spec) => {
+                figuren += 1;
+                let (cmd, pointer) = spec.split_once(':').expect("command:pointer");
+                let doc = json
+                    .entry(cmd.to_string())
+                    .or_insert_with(|| cli_json(scenario, cmd, &[]));
+                let Some(v) = doc.as_ref().and_then(|d| d.pointer(pointer)) else {
+                    fouten.push(format!("{spec}: not in the CLI's JSON"));
+                    continue;
+                };
+                if !same(v, &g.tekst) {
+                    fouten.push(format!("{spec}: report {:?}, CLI {v}", g.tekst));
+                }
+            }
+            Herkomst::Som(filter) => {
+                figuren += 1;
+                let filter: serde_json::Map<String, Value> =
+                    serde_json::from_str(filter).expect("filter JSON");
+                let cost = json
+                    .entry("cost".into())
+                    .or_insert_with(|| cli_json(scenario, "cost", &[]))
+                    .clone()
+                    .expect("cost JSON");
+                let mut sum = Decimal::ZERO;
+                for j in cost["jaren"].as_array().expect("jaren") {
+                    for r in j["regels"].as_array().expect("regels") {
+                        if filter.iter().all(|(k, v)| &r[k] == v) {
+                            sum += json_dec(&r["bedrag"]).expect("bedrag");
+                        }
+                    }
+                }
+                if shown(&g.tekst) != Some(sum) {
+                    fouten.push(format!(
+                        "sum {filter:?}: report {:?}, CLI lines {sum}",
+                        g.tekst
+                    ));
+                }
+            }
+            Herkomst::Invoer(path) => {
+                let Some(v) = scenario_value(&file, path) else {
+                    fouten.push(format!("{path}: not in the scenario"));
+                    continue;
+                };
+                let expected = toml_text(&v);
+                let ok = match (dec(&expected), shown(&g.tekst)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => expected == g.tekst,
+                };
+                if !ok {
+                    fouten.push(format!(
+                        "{path}: report {:?}, scenario {expected:?}",
+                        g.tekst
+                    ));
+                }
+            }
+            Herkomst::Telling(what) => {
+                let n = file
+                    .get(what)
+                    .and_then(|v| v.as_array())
+                    .map_or(0, Vec::len);
+                if shown(&g.tekst) != Some(Decimal::from(n)) {
+                    fouten.push(format!(
+                        "count of {what}: report {:?}, scenario {n}",
+                        g.tekst
+                    ));
+                }
+            }
+            Herkomst::Waarschuwing => {
+                if !stderr.contains(&g.tekst) {
+                    fouten.push(format!("warning {:?} is not what the CLI prints", g.tekst));
+                }
+            }
+            Herkomst::As => {
+                if shown(&g.tekst).is_none() {
+                    fouten.push(format!("axis label {:?} is not a number", g.tekst));
+                }
+            }
+        }
+    }
+    fouten.extend(
+        stray_numbers(&loose)
+            .into_iter()
+            .map(|s| format!("number without a source: {s}")),
+    );
+    assert!(
+        fouten.is_empty(),
+        "{scenario}: {} problems:\n{}",
+        fouten.len(),
+        fouten.join("\n")
+    );
+    assert!(
+        figuren > 60,
+        "{scenario}: only {figuren} figures checked; the report should have many more"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML report
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_number_in_the_report_equals_the_cli_json_or_the_scenario_file() {
+    for scenario in ALLE {
+        check_report(scenario);
+    }
+}
+
+#[test]
+fn the_report_is_one_self_contained_file_that_needs_no_script() {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    let out = run(&["report", LASTIG, "-o", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("@page { size: A4"), "print CSS for A4");
+    for forbidden in [
+        "<script", "<link", "<img", " src=", "url(", "@import", "https://",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "the report contains {forbidden:?}"
+        );
+    }
+    // The only address is the SVG namespace.
+    assert_eq!(
+        html.matches("http://").count(),
+        html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+    );
+}
+
+#[test]
+fn the_report_escapes_every_name_from_the_scenario() {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    assert!(
+        run(&["report", LASTIG, "-o", p.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("Groep 1 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains(
+        "<h1 data-invoer=\"scenario.naam\">Regio &lt;Zuid&gt; &amp; &quot;Oost&quot; — 8 jaar</h1>"
+    ));
+}
+
+#[test]
+fn the_report_follows_the_businesscase_points_of_the_handreiking() {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    assert!(
+        run(&["report", GROOT, "-o", p.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let html = std::fs::read_to_string(&p).unwrap();
+    let order = [
+        "<h2>De te verlenen zorg</h2>",
+        "<h2>Onderbouwing</h2>",
+        "<h2>De uitvoerende zorgverleners</h2>",
+        "<h2>Frequentie en duur</h2>",
+        "<h2>Locatie en regio</h2>",
+        "<h2>Geschatte kosten</h2>",
+        "<h2>Financiering</h2>",
+        "<h2>Verwachte zorgreductie</h2>",
+        "<h2>Saldo en netto contante waarde</h2>",
+        "<h2>Waarschuwingen</h2>",
+        "<h2>Bronnen en aannames</h2>",
+    ];
+    let mut at = 0;
+    for h in order {
+        let p = html[at..]
+            .find(h)
+            .unwrap_or_else(|| panic!("{h} missing or out of order"));
+        at += p + h.len();
+    }
+    for chart in [
+        "grafiek-kosten-jaar",
+        "grafiek-kosten-rol",
+        "grafiek-indicatoren",
+        "grafiek-dekking",
+    ] {
+        assert!(
+            html.contains(&format!("aria-labelledby=\"{chart}-titel {chart}-tekst\"")),
+            "chart {chart}"
+        );
+    }
+    assert!(html.contains("Facilitaire kosten, opleidingskosten"));
+    assert!(html.contains("herinnering: de consulent wordt via TAPA$ gefinancierd"));
+    // The sensitivity section waits for [[onzekerheid]] support in the report.
+    assert!(!html.contains("Gevoeligheid"));
+}
+
+#[test]
+fn a_report_without_impact_still_has_costs_and_financing_and_says_what_is_missing() {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    let out = run(&[
+        "report",
+        "scenarios/kleine-regio.toml",
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert!(html.contains("Dit scenario bevat geen <code>[impact]</code>-sectie"));
+    assert!(html.contains("Dit scenario noemt geen zorgverzekeraars"));
+    assert!(!html.contains("<h2>Saldo en netto contante waarde</h2>"));
+    assert!(html.contains("<h2>Geschatte kosten</h2>"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing files
+// ---------------------------------------------------------------------------------------------
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".patz-calc-"))
+        .collect()
+}
+
+#[test]
+fn documents_never_replace_an_existing_file_without_force() {
+    for (command, name) in [("report", "b.html"), ("export", "b.xlsx")] {
+        let dir = tmp();
+        let p = dir.path().join(name);
+        std::fs::write(&p, "oud").unwrap();
+        let out = run(&[command, GROOT, "-o", p.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(
+            text(&out.stderr).contains("bestaat al"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stderr).contains("--force"));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "oud");
+        let out = run(&[command, GROOT, "-o", p.to_str().unwrap(), "--force"]);
+        assert!(out.status.success(), "{command}: {}", text(&out.stderr));
+        assert_ne!(std::fs::read(&p).unwrap(), b"oud");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+}
+
+#[test]
+fn an_invalid_scenario_writes_no_document_and_exits_2() {
+    for (command, name) in [("report", "b.html"), ("export", "b.xlsx")] {
+        let dir = tmp();
+        let p = dir.path().join(name);
+        let out = run(&[
+            command,
+            "tests/cmd/fixtures/negatief-bedrag.toml",
+            "-o",
+            p.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("fout"));
+        assert!(!p.exists());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+}
+
+#[test]
+fn a_document_in_a_missing_directory_fails_with_exit_1_and_leaves_nothing() {
+    let dir = tmp();
+    let p = dir.path().join("bestaat-niet").join("b.html");
+    let out = run(&["report", GROOT, "-o", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("kan niet schrijven"));
+    assert!(!p.exists());
+}
+
+#[test]
+fn the_same_scenario_gives_byte_identical_documents() {
+    let dir = tmp();
+    for (command, ext) in [("report", "html"), ("export", "xlsx")] {
+        let a = dir.path().join(format!("a.{ext}"));
+        let b = dir.path().join(format!("b.{ext}"));
+        assert!(
+            run(&[command, LASTIG, "-o", a.to_str().unwrap()])
+                .status
+                .success()
+        );
+        assert!(
+            run(&[command, LASTIG, "-o", b.to_str().unwrap()])
+                .status
+                .success()
+        );
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn documents_honour_set_and_report_missed_expectations_with_exit_3() {
+    let dir = tmp();
+    let p = dir.path().join("b.html");
+    let out = run(&[
+        "--set",
+        "uurtarieven.huisarts=130",
+        "report",
+        GROOT,
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let html = std::fs::read_to_string(&p).unwrap();
+    // 857,535.85 is the total of `cost --set uurtarieven.huisarts=130` (see the LibreOffice test).
+    assert!(html.contains("€ 857.535,85"));
+    let out = run(&[
+        "report",
+        "tests/fixtures/analyst/verwachting-gemist.toml",
+        "-o",
+        dir.path().join("v.html").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(
+        dir.path().join("v.html").exists(),
+        "written before the exit status"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook, read without a spreadsheet
+// ---------------------------------------------------------------------------------------------
+
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut out = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.insert(f.name().expect("entry name").to_string(), data);
+    }
+    out
+}
+
+fn rezip(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // [Content_Types].xml first, as Office writes it.
+    let mut names: Vec<&String> = files.keys().collect();
+    names.sort_by_key(|n| (n.as_str() != "[Content_Types].xml", n.to_string()));
+    for n in names {
+        w.start_file(n.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&files[n]).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn export(scenario: &str, dir: &Path, sets: &[&str]) -> PathBuf {
+    let p = dir.join("businesscase.xlsx");
+    let mut args: Vec<&str> = Vec::new();
+    for s in sets {
+        args.extend(["--set", s]);
+    }
+    let ps = p.to_str().unwrap().to_string();
+    args.extend(["export", scenario, "-o", &ps]);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    p
+}
+
+#[test]
+fn the_workbook_has_five_sheets_of_formulas_each_with_its_value() {
+    let dir = tmp();
+    let p = export(GROOT, dir.path(), &[]);
+    let files = unzip(&std::fs::read(p).unwrap());
+    let wb = text(&files["xl/workbook.xml"]);
+    let names: Vec<&str> = wb
+        .split("<sheet name=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Invoer",
+            "Kosten",
+            "Financiering",
+            "Zorgreductie",
+            "Samenvatting"
+        ]
+    );
+    assert!(
+        wb.contains("fullCalcOnLoad=\"1\""),
+        "Excel recalculates on opening"
+    );
+    for (i, sheet) in names.iter().enumerate() {
+        let xml = text(&files[&format!("xl/worksheets/sheet{}.xml", i + 1)]);
+        let formulas = xml.matches("<f>").count();
+        if *sheet == "Invoer" {
+            assert_eq!(formulas, 0, "Invoer holds only inputs");
+            continue;
+        }
+        assert!(formulas > 10, "{sheet}: {formulas} formulas");
+        // Every formula carries a cached value (empty only for a ratio with a zero denominator).
+        for cell in xml.split("<c ").skip(1).filter(|c| c.contains("<f>")) {
+            assert!(
+                cell.contains("<v>"),
+                "{sheet}: formula without value: {cell}"
+            );
+        }
+    }
+    let kosten = text(&files["xl/worksheets/sheet2.xml"]);
+    assert!(kosten.contains("ROUND(E") && kosten.contains("Invoer!$B$"));
+    let fin = text(&files["xl/worksheets/sheet3.xml"]);
+    assert!(fin.contains("ROUNDUP("));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook, recalculated by LibreOffice
+// ---------------------------------------------------------------------------------------------
+
+type Sheets = BTreeMap<String, Vec<Vec<String>>>;
+
+/// Converts every sheet of `xlsx` to CSV with LibreOffice: recalculating every formula on
+/// loading (`recalc`), or showing the cached values.
+fn libreoffice(soffice: &Path, xlsx: &Path, recalc: bool) -> Sheets {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profiel");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    // 0: always recalculate, 1: never (show the cached values).
+    let mode = if recalc { 0 } else { 1 };
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items \
+             xmlns:oor=\"http://openoffice.org/2001/registry\" \
+             xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" \
+             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n\
+             <item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop \
+             oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\"><value>{mode}</value></prop></item>\n\
+             </oor:items>\n"
+        ),
+    )
+    .unwrap();
+    let input = dir.path().join("werkmap.xlsx");
+    std::fs::copy(xlsx, &input).unwrap();
+    let mut cmd = Command::new(soffice);
+    cmd.arg("--headless")
+        .arg("--norestore")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.to_str().unwrap()
+        ))
+        // Comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
+        .arg("--convert-to")
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1")
+        .arg("--outdir")
+        .arg(dir.path())
+        .arg(&input)
+        .env("HOME", dir.path());
+    let (ok, out, err) = run_tool(cmd, dir.path(), "soffice", Duration::from_secs(180));
+    assert!(ok, "soffice failed:\n{out}\n{err}");
+    let mut sheets = Sheets::new();
+    for name in [
+        "Invoer",
+        "Kosten",
+        "Financiering",
+        "Zorgreductie",
+        "Samenvatting",
+    ] {
+        let p = dir.path().join(format!("werkmap-{name}.csv"));
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_path(&p)
+            .unwrap_or_else(|e| panic!("{}: {e}\n{out}\n{err}", p.display()));
+        let rows = r
+            .records()
+            .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        sheets.insert(name.to_string(), rows);
+    }
+    sheets
+}
+
+fn row<'a>(sheet: &'a [Vec<String>], a: &str, b: Option<&str>) -> Option<&'a Vec<String>> {
+    sheet.iter().find(|r| {
+        r.first().is_some_and(|x| x == a) && b.is_none_or(|b| r.get(1).is_some_and(|x| x == b))
+    })
+}
+
+fn cell(r: &[String], col: usize) -> &str {
+    r.get(col).map_or("", String::as_str)
+}
+
+/// The exact expected counts (not rounded), from the library, for `sets`.
+fn exact_impact(scenario: &str, sets: &[&str]) -> Option<patz_calc::calc::impact::ImpactResultaat> {
+    let text = std::fs::read_to_string(root().join(scenario)).unwrap();
+    let sets: Vec<patz_calc::scenario::Override> = sets
+        .iter()
+        .map(|s| patz_calc::scenario::Override::parse(s).unwrap())
+        .collect();
+    let s = patz_calc::scenario::parse_with(&text, &sets).unwrap();
+    patz_calc::calc::evaluate(&s).unwrap().impact
+}
+
+struct Vergelijk {
+    fouten: Vec<String>,
+    getallen: usize,
+}
+
+impl Vergelijk {
+    /// A spreadsheet amount against the CLI's, to the cent.
+    fn bedrag(&mut self, waar: &str, lo: &str, cli: &Value) {
+        self.getallen += 1;
+        let want = json_dec(cli);
+        let got = dec(lo).map(|x| round(round(x, 9), 2));
+        if got != want.map(|w| round(w, 2)) {
+            self.fouten
+                .push(format!("{waar}: spreadsheet {lo:?}, CLI {cli}"));
+        }
+    }
+
+    /// A ratio rounded to `dp` decimals, or empty against `null`.
+    fn verhouding(&mut self, waar: &str, lo: &str, cli: &Value, dp: u32) {
+        self.getallen += 1;
+        let ok = match (dec(lo), json_dec(cli)) {
+            (None, None) => lo.is_empty() && cli.is_null(),
+            (Some(a), Some(b)) => round(round(a, 9), dp) == b,
+            _ => false,
+        };
+        if !ok {
+            self.fouten
+                .push(format!("{waar}: spreadsheet {lo:?}, CLI {cli}"));
+        }
+    }
+
+    /// An expected count against the exact value.
+    fn aantal(&mut self, waar: &str, lo: &str, exact: Decimal) {
+        self.getallen += 1;
+        let ok = dec(lo).is_some_and(|x| (x - exact).abs() <= Decimal::new(1, 9));
+        if !ok {
+            self.fouten
+                .push(format!("{waar}: spreadsheet {lo:?}, exact {exact}"));
+        }
+    }
+
+    fn tekst(&mut self, waar: &str, lo: &str, cli: &str) {
+        if lo != cli {
+            self.fouten
+                .push(format!("{waar}: spreadsheet {lo:?}, CLI {cli:?}"));
+        }
+    }
+}
+
+/// Holds every figure of the recalculated (or cached) workbook against the CLI with `sets`.
+fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk {
+    let mut v = Vergelijk {
+        fouten: Vec::new(),
+        getallen: 0,
+    };
+    let cost = cli_json(scenario, "cost", sets).expect("cost JSON");
+    let offers = cli_json(scenario, "offers", sets).expect("offers JSON");
+    let bc = cli_json(scenario, "business-case", sets);
+    let impact = cli_json(scenario, "impact", sets);
+    let jaren = cost["jaren"].as_array().unwrap();
+    let n = jaren.len();
+    let col = |yi: usize| 2 + yi;
+
+    // Kosten: every line item, as `cost --format csv` lists them.
+    let kosten = &sheets["Kosten"];
+    let kop = kosten
+        .iter()
+        .position(|r| cell(r, 0) == "Jaar" && cell(r, 1) == "Groep")
+        .expect("line items header");
+    let regels: Vec<&Value> = jaren
+        .iter()
+        .flat_map(|j| j["regels"].as_array().unwrap())
+        .collect();
+    for (k, r) in regels.iter().enumerate() {
+        let Some(rij) = kosten.get(kop + 1 + k) else {
+            v.fouten.push(format!("line {k} missing"));
+            continue;
+        };
+        let waar = format!("Kosten line {}", k + 1);
+        v.tekst(&waar, cell(rij, 0), &r["jaar"].to_string());
+        v.tekst(&waar, cell(rij, 1), r["groep"].as_str().unwrap_or(""));
+        v.tekst(&waar, cell(rij, 2), r["post"].as_str().unwrap());
+        v.tekst(&waar, cell(rij, 3), r["rol"].as_str().unwrap_or(""));
+        if !r["uren"].is_null() {
+            v.verhouding(&format!("{waar} uren"), cell(rij, 4), &r["uren"], 2);
+        }
+        v.bedrag(&format!("{waar} bedrag"), cell(rij, 8), &r["bedrag"]);
+        v.tekst(&waar, cell(rij, 9), r["financiering"].as_str().unwrap());
+    }
+    if kosten
+        .get(kop + 1 + regels.len())
+        .is_some_and(|r| !cell(r, 0).is_empty())
+    {
+        v.fouten.push("more line items than the CLI".into());
+    }
+    // Kosten per post.
+    for post in patz_calc::calc::cost::Post::ALL {
+        let Some(rij) = row(kosten, post.label(), Some(post.as_str())) else {
+            continue;
+        };
+        let mut totaal = Decimal::ZERO;
+        for (yi, j) in jaren.iter().enumerate() {
+            let sum: Decimal = j["regels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["post"] == post.as_str())
+                .map(|r| json_dec(&r["bedrag"]).unwrap())
+                .sum();
+            totaal += sum;
+            v.bedrag(
+                &format!("Kosten {} {yi}", post.as_str()),
+                cell(rij, col(yi)),
+                &Value::String(sum.to_string()),
+            );
+        }
+        v.bedrag(
+            &format!("Kosten {} totaal", post.as_str()),
+            cell(rij, col(n)),
+            &Value::String(totaal.to_string()),
+        );
+    }
+
+    // Financiering: the four totals.
+    let fin = &sheets["Financiering"];
+    for (label, field) in [
+        ("Kosten totaal", "kosten_totaal"),
+        ("Elders gefinancierd", "elders_gefinancierd"),
+        ("Te financieren via TAPA$", "te_financieren"),
+        (
+            "Kostendekkend tarief per verzekerde",
+            "kostendekkend_tarief",
+        ),
+    ] {
+        let rij = row(fin, label, None).expect(label);
+        for (yi, j) in jaren.iter().enumerate() {
+            v.bedrag(&format!("{label} {yi}"), cell(rij, col(yi)), &j[field]);
+        }
+        v.bedrag(
+            &format!("{label} totaal"),
+            cell(rij, col(n)),
+            &cost["totaal"][field],
+        );
+    }
+    // Insurers.
+    let totaal = &offers["totaal"];
+    for x in totaal["verzekeraars"].as_array().unwrap() {
+        let naam = x["verzekeraar"].as_str().unwrap();
+        let rij = fin
+            .iter()
+            .find(|r| cell(r, 0) == naam && cell(r, 1) != "kostenaandeel")
+            .expect("insurer row");
+        v.verhouding(
+            &format!("{naam} verzekerden"),
+            cell(rij, 2),
+            &x["verzekerden"],
+            1,
+        );
+        v.bedrag(
+            &format!("{naam} kostenaandeel"),
+            cell(rij, 3),
+            &x["kostenaandeel"],
+        );
+        v.verhouding(
+            &format!("{naam} break-even"),
+            cell(rij, 4),
+            &x["break_even_tarief"],
+            2,
+        );
+        v.tekst(
+            &format!("{naam} beste aanbod"),
+            cell(rij, 6),
+            x["beste_aanbod"].as_str().unwrap_or("geen aanbod"),
+        );
+        v.bedrag(
+            &format!("{naam} tekort"),
+            cell(rij, 5),
+            &x["tekort_als_enige"],
+        );
+        let rij = row(fin, naam, Some("kostenaandeel")).expect("kostenaandeel row");
+        v.bedrag(
+            &format!("{naam} kostenaandeel totaal"),
+            cell(rij, col(n)),
+            &x["kostenaandeel"],
+        );
+    }
+    if let Some(rij) = row(fin, "Niet toegerekend aan een verzekeraar", None) {
+        for (yi, j) in offers["jaren"].as_array().unwrap().iter().enumerate() {
+            v.bedrag(
+                &format!("niet toegerekend {yi}"),
+                cell(rij, col(yi)),
+                &j["niet_toegerekend"],
+            );
+        }
+        v.bedrag(
+            "niet toegerekend totaal",
+            cell(rij, col(n)),
+            &totaal["niet_toegerekend"],
+        );
+    }
+    // Offers per year and in total.
+    for t in totaal["aanbiedingen"].as_array().unwrap() {
+        let label = t["aanbod"].as_str().unwrap();
+        for (m, field) in [
+            ("kostenaandeel", "kostenaandeel"),
+            ("opbrengst", "opbrengst"),
+            ("saldo", "saldo"),
+            ("dekking (%)", "dekking_percentage"),
+        ] {
+            let rij = row(fin, label, Some(m)).expect("offer row");
+            for (yi, j) in offers["jaren"].as_array().unwrap().iter().enumerate() {
+                let found = j["aanbiedingen"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|x| x["aanbod"] == label);
+                let waar = format!("{label} {m} {yi}");
+                match found {
+                    None => v.tekst(&waar, cell(rij, col(yi)), ""),
+                    Some(x) if field == "dekking_percentage" => {
+                        v.verhouding(&waar, cell(rij, col(yi)), &x[field], 1);
+                    }
+                    Some(x) => v.bedrag(&waar, cell(rij, col(yi)), &x[field]),
+                }
+            }
+            let waar = format!("{label} {m} totaal");
+            if field == "dekking_percentage" {
+                v.verhouding(&waar, cell(rij, col(n)), &t[field], 1);
+            } else {
+                v.bedrag(&waar, cell(rij, col(n)), &t[field]);
+            }
+        }
+    }
+
+    // Zorgreductie and Samenvatting.
+    let zorg = &sheets["Zorgreductie"];
+    let sam = &sheets["Samenvatting"];
+    for (label, field) in [
+        ("Kosten totaal", "kosten_totaal"),
+        ("Te financieren via TAPA$", "te_financieren"),
+        (
+            "Kostendekkend tarief per verzekerde",
+            "kostendekkend_tarief",
+        ),
+    ] {
+        let rij = row(sam, label, None).expect(label);
+        for (yi, j) in jaren.iter().enumerate() {
+            v.bedrag(
+                &format!("Samenvatting {label} {yi}"),
+                cell(rij, col(yi)),
+                &j[field],
+            );
+        }
+        v.bedrag(
+            &format!("Samenvatting {label}"),
+            cell(rij, col(n)),
+            &cost["totaal"][field],
+        );
+    }
+    let (Some(impact), Some(bc)) = (impact, bc) else {
+        return v;
+    };
+    let exact = exact_impact(scenario, sets).expect("impact");
+    let rij = row(zorg, "Patiënten van de actieve groepen P(jaar)", None).expect("patients");
+    for (yi, j) in exact.jaren.iter().enumerate() {
+        v.aantal(&format!("patiënten {yi}"), cell(rij, col(yi)), j.patienten);
+    }
+    v.aantal("patiënten totaal", cell(rij, col(n)), exact.patienten);
+    for (k, id) in patz_calc::scenario::IndicatorId::ALL.iter().enumerate() {
+        let naam = id.omschrijving();
+        for (m, pick) in [("zonder PaTz", 0usize), ("vermeden", 1), ("met PaTz", 2)] {
+            let rij = row(zorg, naam, Some(m)).expect("indicator row");
+            let get = |x: &patz_calc::calc::impact::IndicatorJaar| match pick {
+                0 => x.basis,
+                1 => x.vermeden,
+                _ => x.met_patz,
+            };
+            for (yi, j) in exact.jaren.iter().enumerate() {
+                v.aantal(
+                    &format!("{naam} {m} {yi}"),
+                    cell(rij, col(yi)),
+                    get(&j.indicatoren[k]),
+                );
+            }
+            v.aantal(
+                &format!("{naam} {m} totaal"),
+                cell(rij, col(n)),
+                get(&exact.totaal[k]),
+            );
+        }
+        let rij = row(zorg, naam, Some("vermeden kosten")).expect("vermeden kosten");
+        for (yi, j) in impact["jaren"].as_array().unwrap().iter().enumerate() {
+            v.bedrag(
+                &format!("{naam} vermeden kosten {yi}"),
+                cell(rij, col(yi)),
+                &j["indicatoren"][k]["vermeden_kosten"],
+            );
+        }
+        v.bedrag(
+            &format!("{naam} vermeden kosten totaal"),
+            cell(rij, col(n)),
+            &impact["totaal"]["indicatoren"][k]["vermeden_kosten"],
+        );
+    }
+    let rij = row(zorg, "Vermeden kosten totaal", None).expect("vermeden kosten totaal");
+    for (yi, j) in impact["jaren"].as_array().unwrap().iter().enumerate() {
+        v.bedrag(
+            &format!("vermeden kosten {yi}"),
+            cell(rij, col(yi)),
+            &j["vermeden_kosten"],
+        );
+    }
+    v.bedrag(
+        "vermeden kosten totaal",
+        cell(rij, col(n)),
+        &impact["totaal"]["vermeden_kosten"],
+    );
+
+    for (label, field, dp) in [
+        ("Vermeden kosten", "vermeden_kosten", None),
+        ("Netto (vermeden − te financieren)", "netto", None),
+        ("ROI (%)", "roi_percentage", Some(1)),
+    ] {
+        let rij = row(sam, label, None).expect(label);
+        let mut all: Vec<(String, &str, &Value)> = bc["jaren"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(yi, j)| (format!("{label} {yi}"), cell(rij, col(yi)), &j[field]))
+            .collect();
+        all.push((
+            format!("{label} totaal"),
+            cell(rij, col(n)),
+            &bc["totaal"][field],
+        ));
+        for (waar, lo, cli) in all {
+            match dp {
+                Some(dp) => v.verhouding(&waar, lo, cli, dp),
+                None => v.bedrag(&waar, lo, cli),
+            }
+        }
+    }
+    let rij = row(sam, "Break-even factor", None).expect("break-even");
+    v.verhouding(
+        "break-even",
+        cell(rij, col(n)),
+        &bc["totaal"]["break_even_factor"],
+        3,
+    );
+    let rij = row(sam, "Netto contante waarde", None).expect("NCW");
+    v.bedrag(
+        "netto contante waarde",
+        cell(rij, col(n)),
+        &bc["totaal"]["netto_contante_waarde"],
+    );
+    v
+}
+
+fn assert_same(v: &Vergelijk, what: &str) {
+    assert!(
+        v.fouten.is_empty(),
+        "{what}: {} differences:\n{}",
+        v.fouten.len(),
+        v.fouten.join("\n")
+    );
+    assert!(
+        v.getallen > 100,
+        "{what}: only {} figures compared",
+        v.getallen
+    );
+}
+
+#[test]
+fn libreoffice_recalculates_the_workbook_to_the_cli_numbers_and_caches_them_too() {
+    let Some(soffice) = tool(
+        "LibreOffice",
+        &["soffice", "libreoffice"],
+        "libreoffice-calc-nogui",
+    ) else {
+        return;
+    };
+    for scenario in [GROOT, LASTIG, "scenarios/elders-gefinancierd.toml"] {
+        let dir = tmp();
+        let xlsx = export(scenario, dir.path(), &[]);
+        let recalculated = libreoffice(&soffice, &xlsx, true);
+        assert_same(
+            &compare_workbook(&recalculated, scenario, &[]),
+            &format!("{scenario}, recalculated"),
+        );
+        let cached = libreoffice(&soffice, &xlsx, false);
+        assert_same(
+            &compare_workbook(&cached, scenario, &[]),
+            &format!("{scenario}, cached values"),
+        );
+    }
+}
+
+/// Sets the rate of `rol` in the `Invoer` sheet of the workbook to `value`, as an analyst would.
+fn change_rate(xlsx: &[u8], rol: &str, value: &str) -> Vec<u8> {
+    let mut files = unzip(xlsx);
+    let strings = text(&files["xl/sharedStrings.xml"]);
+    let index = strings
+        .split("<si>")
+        .skip(1)
+        .position(|si| {
+            let t = si.split("</si>").next().unwrap_or("");
+            let plain: String = t
+                .split('<')
+                .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+                .collect();
+            plain == rol
+        })
+        .expect("the role among the strings");
+    let sheet = text(&files["xl/worksheets/sheet1.xml"]);
+    // The first cell in column A holding the role is its row in the table of rates.
+    let needle = format!(" t=\"s\"><v>{index}</v></c>");
+    let at = sheet
+        .match_indices(&needle)
+        .map(|(p, _)| p)
+        .find(|p| {
+            sheet[..*p]
+                .rfind("<c r=\"A")
+                .is_some_and(|a| !sheet[a..*p].contains("</c>"))
+        })
+        .expect("the role's row");
+    let start = sheet[..at].rfind("<c r=\"A").unwrap() + "<c r=\"A".len();
+    let row: String = sheet[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let b = sheet
+        .find(&format!("<c r=\"B{row}\""))
+        .expect("the rate cell");
+    let v_start = b + sheet[b..].find("<v>").unwrap() + 3;
+    let v_end = v_start + sheet[v_start..].find("</v>").unwrap();
+    let changed = format!("{}{value}{}", &sheet[..v_start], &sheet[v_end..]);
+    files.insert("xl/worksheets/sheet1.xml".into(), changed.into_bytes());
+    rezip(&files)
+}
+
+#[test]
+fn libreoffice_follows_an_uurtarief_changed_in_the_invoer_sheet() {
+    let Some(soffice) = tool(
+        "LibreOffice",
+        &["soffice", "libreoffice"],
+        "libreoffice-calc-nogui",
+    ) else {
+        return;
+    };
+    for (scenario, rol, value) in [
+        (GROOT, "huisarts", "130"),
+        (LASTIG, "wijkverpleegkundige", "91.125"),
+    ] {
+        let dir = tmp();
+        let xlsx = export(scenario, dir.path(), &[]);
+        let copy = dir.path().join("kopie.xlsx");
+        std::fs::write(
+            &copy,
+            change_rate(&std::fs::read(&xlsx).unwrap(), rol, value),
+        )
+        .unwrap();
+        let sheets = libreoffice(&soffice, &copy, true);
+        let set = format!("uurtarieven.{rol}={value}");
+        let v = compare_workbook(&sheets, scenario, &[&set]);
+        assert_same(&v, &format!("{scenario} with {set}"));
+        // And the change mattered: the total differs from the unchanged scenario's.
+        let before = cli_json(scenario, "cost", &[]).unwrap();
+        let fin = &sheets["Financiering"];
+        let rij = row(fin, "Kosten totaal", None).unwrap();
+        let n = before["jaren"].as_array().unwrap().len();
+        assert_ne!(
+            dec(cell(rij, 2 + n)),
+            json_dec(&before["totaal"]["kosten_totaal"])
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report, rendered by Chromium
+// ---------------------------------------------------------------------------------------------
+
+fn chromium(browser: &Path, dir: &Path, name: &str, args: &[String]) -> (bool, String, String) {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ])
+    .arg(format!(
+        "--user-data-dir={}",
+        dir.join(format!("profiel-{name}")).display()
+    ))
+    .args(args)
+    .env("HOME", dir);
+    run_tool(cmd, dir, name, Duration::from_secs(120))
+}
+
+#[test]
+fn chromium_prints_the_report_to_a4_pages_and_a_picture() {
+    let Some(browser) = tool(
+        "Chromium",
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    ) else {
+        return;
+    };
+    for (scenario, charts) in [(GROOT, 4), ("scenarios/kleine-regio.toml", 2), (LASTIG, 4)] {
+        let dir = tmp();
+        let html = dir.path().join("businesscase.html");
+        let out = run(&["report", scenario, "-o", html.to_str().unwrap()]);
+        assert!(out.status.success());
+        let url = format!("file://{}", html.display());
+
+        let pdf = dir.path().join("businesscase.pdf");
+        let (ok, o, e) = chromium(
+            &browser,
+            dir.path(),
+            "pdf",
+            &[
+                "--no-pdf-header-footer".into(),
+                format!("--print-to-pdf={}", pdf.display()),
+                url.clone(),
+            ],
+        );
+        assert!(ok, "{scenario}: chromium --print-to-pdf failed:\n{o}\n{e}");
+        let bytes = std::fs::read(&pdf).expect("a PDF");
+        assert!(bytes.starts_with(b"%PDF-"));
+        let body = String::from_utf8_lossy(&bytes);
+        let pages = body.matches("/Type /Page").count() - body.matches("/Type /Pages").count();
+        assert!((3..=40).contains(&pages), "{scenario}: {pages} pages");
+        let a4 = body.matches("/MediaBox [0 0 594.9").count();
+        assert_eq!(a4, pages, "{scenario}: every page is A4");
+
+        let png = dir.path().join("businesscase.png");
+        let (ok, o, e) = chromium(
+            &browser,
+            dir.path(),
+            "png",
+            &[
+                "--window-size=1000,1400".into(),
+                format!("--screenshot={}", png.display()),
+                url.clone(),
+            ],
+        );
+        assert!(ok, "{scenario}: chromium --screenshot failed:\n{o}\n{e}");
+        let bytes = std::fs::read(&png).expect("a PNG");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+        assert!(bytes.len() > 10_000, "a picture with something on it");
+
+        // The browser's own reading of the document: every chart and chapter is there.
+        let (ok, dom, e) = chromium(&browser, dir.path(), "dom", &["--dump-dom".into(), url]);
+        assert!(ok, "{scenario}: chromium --dump-dom failed:\n{e}");
+        assert_eq!(
+            dom.matches("role=\"img\"").count(),
+            charts,
+            "{scenario}: charts"
+        );
+        assert!(dom.matches("<h2>").count() >= 10, "{scenario}: chapters");
+        assert!(dom.contains("</footer>"));
+    }
+}
