@@ -334,11 +334,16 @@ impl Sink {
                 Ok(())
             }
             Sink::File(tmp, target) => {
-                tmp.as_file()
-                    .sync_all()
-                    .with_context(|| format!("{}: schrijven mislukt", shown(&target)))?;
-                tmp.persist(&target).map_err(|e| e.error).with_context(|| {
-                    format!("{}: kan het bestand niet plaatsen", shown(&target))
+                let name = shown(&target);
+                tmp.as_file().sync_all().map_err(|e| {
+                    anyhow::anyhow!("{name}: schrijven mislukt: {}", io_message(&e))
+                })?;
+                public_mode(tmp.as_file(), &target);
+                tmp.persist(&target).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{name}: kan het bestand niet plaatsen: {}",
+                        io_message(&e.error)
+                    )
                 })?;
                 Ok(())
             }
@@ -896,6 +901,19 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// A temporary file is private (0600); an output file is not: it gets the mode of the file it
+/// replaces, or the usual 0644.
+fn public_mode(file: &std::fs::File, target: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = (file, target);
+}
+
 fn write_atomic(target: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -915,6 +933,7 @@ fn write_atomic(target: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| anyhow::anyhow!("{name}: schrijven mislukt: {}", io_message(&e)))?;
+    public_mode(tmp.as_file(), target);
     let placed = if overwrite {
         tmp.persist(target).map(|_| ())
     } else {

@@ -619,6 +619,7 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         "<h2>Financiering</h2>",
         "<h2>Verwachte zorgreductie</h2>",
         "<h2>Saldo en netto contante waarde</h2>",
+        "<h2>Gevoeligheid</h2>",
         "<h2>Waarschuwingen</h2>",
         "<h2>Bronnen en aannames</h2>",
     ];
@@ -634,6 +635,7 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         "grafiek-kosten-rol",
         "grafiek-indicatoren",
         "grafiek-dekking",
+        "grafiek-tornado",
     ] {
         assert!(
             html.contains(&format!("aria-labelledby=\"{chart}-titel {chart}-tekst\"")),
@@ -642,8 +644,8 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
     }
     assert!(html.contains("Facilitaire kosten, opleidingskosten"));
     assert!(html.contains("herinnering: de consulent wordt via TAPA$ gefinancierd"));
-    // The sensitivity section waits for [[onzekerheid]] support in the report.
-    assert!(!html.contains("Gevoeligheid"));
+    // grote-regio declares [[onzekerheid]]: the sensitivity section has its tornado and table.
+    assert!(html.contains("Gevoeligheid van het saldo, grootste verschil eerst"));
 }
 
 #[test]
@@ -1470,7 +1472,8 @@ fn chromium_prints_the_report_to_a4_pages_and_a_picture() {
     ) else {
         return;
     };
-    for (scenario, charts) in [(GROOT, 4), ("scenarios/kleine-regio.toml", 2), (LASTIG, 4)] {
+    // grote-regio declares [[onzekerheid]], so it has the tornado as a fifth chart.
+    for (scenario, charts) in [(GROOT, 5), ("scenarios/kleine-regio.toml", 2), (LASTIG, 4)] {
         let dir = tmp();
         let html = dir.path().join("businesscase.html");
         let out = run(&["report", scenario, "-o", html.to_str().unwrap()]);
