@@ -232,12 +232,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// A command whose implementation has not landed yet.
-fn not_yet(command: &str) -> Result<(), Failure> {
-    eprintln!("fout: '{command}' is in deze versie nog niet beschikbaar");
-    Err(Failure::Other(anyhow::anyhow!("{command} ontbreekt")))
-}
-
 /// Every `*.toml` under `paths` (files as given, directories recursively), sorted and unique.
 fn collect_toml(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
@@ -824,17 +818,43 @@ fn shown(path: &Path) -> String {
 
 /// Reads a scenario file as UTF-8 text; on failure, where (if known) and why.
 fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
+    read_text(
+        path,
+        &Invoer {
+            soort: "scenariobestand",
+            naam: "een scenario",
+            max: MAX_INPUT_BYTES,
+            utf8: "sla het bestand op als UTF-8 (in Excel of Kladblok: 'Opslaan als' met codering UTF-8)",
+        },
+    )
+}
+
+/// What kind of input file is read, for its messages.
+pub(crate) struct Invoer {
+    /// "scenariobestand", "CSV-bestand".
+    pub(crate) soort: &'static str,
+    /// "een scenario", "een registratiebestand".
+    pub(crate) naam: &'static str,
+    /// Largest size read.
+    pub(crate) max: u64,
+    /// How to save the file as UTF-8.
+    pub(crate) utf8: &'static str,
+}
+
+/// Reads an input file as UTF-8 text; on failure, where (if known) and why, in Dutch.
+pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<Pos>, String)> {
     let meta = std::fs::metadata(path).map_err(|e| (None, read_message(&e)))?;
     if meta.is_dir() {
-        return Err((None, "dit is een map, geen scenariobestand".into()));
+        return Err((None, format!("dit is een map, geen {}", invoer.soort)));
     }
-    if meta.len() > MAX_INPUT_BYTES {
+    if meta.len() > invoer.max {
         return Err((
             None,
             format!(
-                "bestand is {} bytes; een scenario mag hoogstens {} MiB zijn",
+                "bestand is {} bytes; {} mag hoogstens {} MiB zijn",
                 meta.len(),
-                MAX_INPUT_BYTES / 1024 / 1024
+                invoer.naam,
+                invoer.max / 1024 / 1024
             ),
         ));
     }
@@ -846,9 +866,7 @@ fn read_input(path: &Path) -> Result<String, (Option<Pos>, String)> {
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (
             Some(Pos { line, column }),
-            "geen geldige UTF-8-tekst; sla het bestand op als UTF-8 (in Excel of Kladblok: \
-             'Opslaan als' met codering UTF-8)"
-                .to_string(),
+            format!("geen geldige UTF-8-tekst; {}", invoer.utf8),
         )
     })
 }

@@ -1,1 +1,565 @@
 //! The penvoerder's payment list per group, role and period. Pure, no I/O.
+//!
+//! Also the delivered care that `monitor` accounts for: [`leveringen`] turns registrations (or
+//! the plan) into hours and amounts per group, year, post, role and quarter.
+//!
+//! Rounding: for every group, year, post and role the hours are accumulated over the quarters,
+//! and the amount up to the end of quarter k is `(hours up to k) × uurtarief × I(y)`, rounded to
+//! cents like a line of `cost`. The amount of quarter k is the difference of two of those
+//! cumulative amounts. So the four quarters add up exactly to the yearly amount, the yearly
+//! amount is computed exactly as `cost` computes its line, and the amount of a quarter depends
+//! only on what was registered up to the end of that quarter (a payment made after Q1 never
+//! changes when Q2 is registered). Hours are shown the same way, at 0.01 hour.
+
+use rust_decimal::Decimal;
+
+use super::cost::{Financiering, Post};
+use super::{CalcError, Checked, Lazy, Ops, index_factors};
+use crate::decimal::{round_half_away, round_money};
+use crate::registratie::Bijeenkomst;
+use crate::scenario::Scenario;
+
+/// The posts of `cost` that are hours of participants and so paid out by the penvoerder.
+pub const UURPOSTEN: [Post; 4] = [
+    Post::Bijeenkomsten,
+    Post::Voorzitter,
+    Post::Coordinatie,
+    Post::TelefonischeOndersteuning,
+];
+
+/// Where the delivered care comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Bron<'a> {
+    /// The plan: every active group holds its planned meetings with its whole composition.
+    Plan,
+    /// The registered meetings.
+    Registraties(&'a [Bijeenkomst]),
+}
+
+/// One hour line of a group in a year: a post and a role, accumulated over the quarters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lijn {
+    /// The post (one of [`UURPOSTEN`]).
+    pub post: Post,
+    /// Index into [`Scenario::uurtarieven`].
+    pub rol: usize,
+    /// Hours up to and including quarter k+1 (exact).
+    pub cum_uren: [Decimal; 4],
+    /// `cum_uren × uurtarief × I(y)` per quarter, rounded to cents.
+    pub cum_bedrag: [Decimal; 4],
+    /// TAPA$ or elsewhere.
+    pub financiering: Financiering,
+}
+
+impl Lijn {
+    /// Hours of quarter `k` (0-based), as the difference of the cumulative hours rounded to
+    /// 0.01, so that the quarters add up to the year's hours at 0.01.
+    pub fn uren(&self, k: usize) -> Decimal {
+        let at = |i: usize| round_half_away(self.cum_uren[i], 2);
+        if k == 0 { at(0) } else { at(k) - at(k - 1) }
+    }
+
+    /// Amount of quarter `k` (0-based).
+    pub fn bedrag(&self, k: usize) -> Decimal {
+        if k == 0 {
+            self.cum_bedrag[0]
+        } else {
+            self.cum_bedrag[k] - self.cum_bedrag[k - 1]
+        }
+    }
+
+    /// The year's hours (exact).
+    pub fn jaar_uren(&self) -> Decimal {
+        self.cum_uren[3]
+    }
+
+    /// The year's amount: the same number as the corresponding line of `cost` for the plan.
+    pub fn jaar_bedrag(&self) -> Decimal {
+        self.cum_bedrag[3]
+    }
+}
+
+/// What one active group delivered (or plans to deliver) in one year, per quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Levering {
+    /// Index into [`Scenario::groepen`].
+    pub groep: usize,
+    /// Calendar year.
+    pub jaar: i32,
+    /// Meetings held per quarter (plan: the planned meetings spread over the quarters).
+    pub bijeenkomsten: [u32; 4],
+    /// Attendances per role (order of [`Scenario::uurtarieven`]) per quarter.
+    pub aanwezigheden: Vec<[u64; 4]>,
+    /// Hour lines, in the order of [`UURPOSTEN`], then of the roles.
+    pub lijnen: Vec<Lijn>,
+}
+
+/// The years a source covers: the plan the whole horizon; registrations the years from
+/// `startjaar` up to the last year with a registered meeting (none without registrations).
+pub fn jaren(s: &Scenario, bron: Bron<'_>) -> Vec<i32> {
+    match bron {
+        Bron::Plan => s.jaren().collect(),
+        Bron::Registraties(r) => match r.iter().map(|b| b.datum.jaar).max() {
+            Some(last) => s.jaren().filter(|y| *y <= last).collect(),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// The planned meetings of quarter k+1 when `b` meetings a year are spread as evenly as whole
+/// meetings allow: `⌊b·(k+1)/4⌋ − ⌊b·k/4⌋` (6 a year: 1, 2, 1, 2).
+pub fn geplande_bijeenkomsten(b: u32) -> [u32; 4] {
+    let cum = |k: u64| u64::from(b) * k / 4;
+    let mut out = [0u32; 4];
+    for (k, slot) in out.iter_mut().enumerate() {
+        let k = k as u64;
+        *slot = u32::try_from(cum(k + 1) - cum(k)).unwrap_or(u32::MAX);
+    }
+    out
+}
+
+/// `total × part / whole`, exactly `total` when `part == whole`.
+fn share(c: &impl Ops, total: Decimal, part: u64, whole: u64) -> Result<Decimal, CalcError> {
+    if part == whole {
+        Ok(total)
+    } else if whole == 0 {
+        Ok(Decimal::ZERO)
+    } else {
+        c.div(c.mul(total, Decimal::from(part))?, Decimal::from(whole))
+    }
+}
+
+/// The delivered care per active group and year of [`jaren`], ordered by year, then group.
+///
+/// Per held meeting each role present is paid `aanwezig × (duur_uren + voorbereiding_uren +
+/// reistijd_uren)` hours, the voorzitter_rol `voorzitter_uren`, and the coordinatie_rol
+/// `besproken_patienten × coordinatie_uren_per_patient`. Phone support (not registered) is a
+/// quarter of `telefonische_ondersteuning_uren` per quarter, for a group with a consulent, up
+/// to and including the last quarter of that year with any registered meeting (the plan: all
+/// four quarters).
+pub fn leveringen(s: &Scenario, bron: Bron<'_>) -> Result<Vec<Levering>, CalcError> {
+    let factors = index_factors(s)?;
+    let years = jaren(s, bron);
+    let rol_index = |gi: usize, rol: &str| {
+        s.uurtarieven
+            .iter()
+            .position(|u| u.rol == rol)
+            .ok_or_else(|| CalcError::OnbekendeRol {
+                path: format!("groep[{}]", gi + 1),
+                rol: rol.to_string(),
+            })
+    };
+    let consulent = s.uurtarieven.iter().position(|u| u.rol == "consulent");
+    let nroles = s.uurtarieven.len();
+    let mut out = Vec::new();
+    for jaar in years {
+        let offset = usize::try_from(jaar - s.startjaar).unwrap_or(usize::MAX);
+        let Some(&factor) = factors.get(offset) else {
+            continue;
+        };
+        let meetings: Vec<&Bijeenkomst> = match bron {
+            Bron::Plan => Vec::new(),
+            Bron::Registraties(r) => r.iter().filter(|b| b.datum.jaar == jaar).collect(),
+        };
+        let covered: u64 = match bron {
+            Bron::Plan => 4,
+            Bron::Registraties(_) => meetings
+                .iter()
+                .map(|b| u64::from(b.datum.kwartaal()))
+                .max()
+                .unwrap_or(0),
+        };
+        for (gi, g) in s.groepen.iter().enumerate() {
+            if g.start > jaar {
+                continue;
+            }
+            let w = &g.werkwijze;
+            let c = Lazy(|| {
+                (
+                    format!("groep[{}]", gi + 1),
+                    format!("uitbetaling · {jaar}"),
+                )
+            });
+            let voorzitter = rol_index(gi, &w.voorzitter_rol)?;
+            let coordinatie = rol_index(gi, &w.coordinatie_rol)?;
+            let coord_total = c.mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)?;
+
+            // Hours per quarter (not yet cumulative) per role, for each hour post.
+            let zero = [Decimal::ZERO; 4];
+            let mut bij = vec![zero; nroles];
+            let mut vz = zero;
+            let mut coord = zero;
+            let mut held = [0u32; 4];
+            let mut att = vec![[0u64; 4]; nroles];
+            // Cumulative hours that are spread rather than summed (plan lines, phone support).
+            let mut cum_override: Vec<(Post, usize, [Decimal; 4])> = Vec::new();
+            match bron {
+                Bron::Plan => {
+                    let b = w.bijeenkomsten_per_jaar;
+                    held = geplande_bijeenkomsten(b);
+                    let mut cum_m = 0u64;
+                    let mut cum_meetings = [0u64; 4];
+                    for (k, m) in held.iter().enumerate() {
+                        cum_m += u64::from(*m);
+                        cum_meetings[k] = cum_m;
+                    }
+                    let hours = c.sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
+                    for (rol, n) in &g.deelnemers {
+                        if *n == 0 {
+                            continue;
+                        }
+                        let ri = rol_index(gi, rol)?;
+                        let mut cum = zero;
+                        for k in 0..4 {
+                            cum[k] = c.product(&[
+                                Decimal::from(cum_meetings[k]),
+                                Decimal::from(*n),
+                                hours,
+                            ])?;
+                            att[ri][k] = u64::from(held[k]) * u64::from(*n);
+                        }
+                        cum_override.push((Post::Bijeenkomsten, ri, cum));
+                    }
+                    let mut cum_vz = zero;
+                    let mut cum_coord = zero;
+                    for k in 0..4 {
+                        cum_vz[k] = c.mul(Decimal::from(cum_meetings[k]), w.voorzitter_uren)?;
+                        cum_coord[k] = if b == 0 {
+                            share(&c, coord_total, k as u64 + 1, 4)?
+                        } else {
+                            share(&c, coord_total, cum_meetings[k], u64::from(b))?
+                        };
+                    }
+                    cum_override.push((Post::Voorzitter, voorzitter, cum_vz));
+                    cum_override.push((Post::Coordinatie, coordinatie, cum_coord));
+                }
+                Bron::Registraties(_) => {
+                    for m in meetings.iter().filter(|m| m.groep == gi) {
+                        let k = (m.datum.kwartaal() as usize).clamp(1, 4) - 1;
+                        held[k] += 1;
+                        let hours = c.sum([m.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
+                        for (ri, n) in m.aanwezig.iter().enumerate() {
+                            if *n == 0 || ri >= nroles {
+                                continue;
+                            }
+                            att[ri][k] += u64::from(*n);
+                            bij[ri][k] = c.add(bij[ri][k], c.mul(Decimal::from(*n), hours)?)?;
+                        }
+                        vz[k] = c.add(vz[k], w.voorzitter_uren)?;
+                        let d = c.mul(
+                            Decimal::from(m.besproken_patienten),
+                            w.coordinatie_uren_per_patient,
+                        )?;
+                        coord[k] = c.add(coord[k], d)?;
+                    }
+                }
+            }
+            if let Some(ci) = consulent
+                && g.aantal("consulent") > 0
+            {
+                let mut cum = zero;
+                for (k, slot) in cum.iter_mut().enumerate() {
+                    let done = (k as u64 + 1).min(covered);
+                    *slot = share(&c, w.telefonische_ondersteuning_uren, done, 4)?;
+                }
+                cum_override.push((Post::TelefonischeOndersteuning, ci, cum));
+            }
+
+            let cumulate = |q: [Decimal; 4]| -> Result<[Decimal; 4], CalcError> {
+                let mut out = zero;
+                let mut acc = Decimal::ZERO;
+                for k in 0..4 {
+                    acc = c.add(acc, q[k])?;
+                    out[k] = acc;
+                }
+                Ok(out)
+            };
+            let mut raw: Vec<(Post, usize, [Decimal; 4])> = Vec::new();
+            if matches!(bron, Bron::Registraties(_)) {
+                for (ri, q) in bij.iter().enumerate() {
+                    raw.push((Post::Bijeenkomsten, ri, cumulate(*q)?));
+                }
+                raw.push((Post::Voorzitter, voorzitter, cumulate(vz)?));
+                raw.push((Post::Coordinatie, coordinatie, cumulate(coord)?));
+            }
+            raw.extend(cum_override);
+            raw.sort_by_key(|(post, ri, _)| (*post, *ri));
+
+            let mut lijnen = Vec::with_capacity(raw.len());
+            for (post, ri, cum_uren) in raw {
+                let Some(u) = s.uurtarieven.get(ri) else {
+                    continue;
+                };
+                if cum_uren[3].is_zero() {
+                    continue;
+                }
+                let c = Lazy(|| {
+                    (
+                        format!("groep[{}]", gi + 1),
+                        format!("uitbetaling {} · {} · {jaar}", post.as_str(), u.rol),
+                    )
+                });
+                let mut cum_bedrag = zero;
+                for k in 0..4 {
+                    cum_bedrag[k] = round_money(c.product(&[cum_uren[k], u.bedrag, factor])?);
+                }
+                lijnen.push(Lijn {
+                    post,
+                    rol: ri,
+                    cum_uren,
+                    cum_bedrag,
+                    financiering: if s.is_elders_gefinancierd(&u.rol) {
+                        Financiering::Elders
+                    } else {
+                        Financiering::Tapas
+                    },
+                });
+            }
+            out.push(Levering {
+                groep: gi,
+                jaar,
+                bijeenkomsten: held,
+                aanwezigheden: att,
+                lijnen,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The period of the payment list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    /// Per quarter.
+    Kwartaal,
+    /// Per calendar year.
+    Jaar,
+}
+
+/// One period: a year, or a quarter of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Periode {
+    /// Calendar year.
+    pub jaar: i32,
+    /// Quarter 1..=4; `None` for the whole year.
+    pub kwartaal: Option<u32>,
+}
+
+impl Periode {
+    /// As in the CSV: `2026-K1`, or `2026`.
+    pub fn label(&self) -> String {
+        match self.kwartaal {
+            Some(k) => format!("{}-K{k}", self.jaar),
+            None => self.jaar.to_string(),
+        }
+    }
+}
+
+/// Hours and amount of one post in a payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostBetaling {
+    /// The post.
+    pub post: Post,
+    /// Hours at 0.01.
+    pub uren: Decimal,
+    /// Amount in €.
+    pub bedrag: Decimal,
+}
+
+/// One row of the payment list: a group, a period and a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Betaling {
+    /// Index into [`Scenario::groepen`].
+    pub groep: usize,
+    /// The period.
+    pub periode: Periode,
+    /// The role.
+    pub rol: String,
+    /// Attendances at meetings.
+    pub aanwezigheden: u64,
+    /// Hours of all posts, at 0.01.
+    pub uren: Decimal,
+    /// Amount of all posts, in €.
+    pub bedrag: Decimal,
+    /// The posts it is made of (those with hours or an amount).
+    pub posten: Vec<PostBetaling>,
+}
+
+/// A sum of payments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Som {
+    /// Attendances.
+    pub aanwezigheden: u64,
+    /// Hours.
+    pub uren: Decimal,
+    /// Amount in €.
+    pub bedrag: Decimal,
+}
+
+/// The penvoerder's payment list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Betaallijst {
+    /// From the plan (no registrations given).
+    pub plan: bool,
+    /// Per quarter or per year.
+    pub per: Per,
+    /// Per group (file order), period and role (order of `[uurtarieven]`).
+    pub regels: Vec<Betaling>,
+    /// Per group with payments, in file order.
+    pub per_groep: Vec<(usize, Som)>,
+    /// Per role with payments, in the order of `[uurtarieven]`.
+    pub per_rol: Vec<(String, Som)>,
+    /// Everything.
+    pub totaal: Som,
+    /// Roles financed elsewhere that are left out, with what they delivered.
+    pub niet_uitbetaald: Vec<(String, Som)>,
+}
+
+fn add_som(
+    c: &Checked<'_>,
+    s: &mut Som,
+    aanwezigheden: u64,
+    uren: Decimal,
+    bedrag: Decimal,
+) -> Result<(), CalcError> {
+    s.aanwezigheden = s.aanwezigheden.saturating_add(aanwezigheden);
+    s.uren = c.add(s.uren, uren)?;
+    s.bedrag = c.add(s.bedrag, bedrag)?;
+    Ok(())
+}
+
+/// The payment list for `bron`, per quarter or per year. Lines of roles financed elsewhere are
+/// left out (and listed in [`Betaallijst::niet_uitbetaald`]).
+pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, CalcError> {
+    let lev = leveringen(s, bron)?;
+    let c = Checked {
+        path: "uurtarieven",
+        wat: "betaallijst",
+    };
+    let nroles = s.uurtarieven.len();
+    let mut regels = Vec::new();
+    let mut per_rol = vec![Som::default(); nroles];
+    let mut elders = vec![Som::default(); nroles];
+    let mut per_groep = Vec::new();
+    let mut totaal = Som::default();
+    for gi in 0..s.groepen.len() {
+        let mut groep_som = Som::default();
+        let mut any = false;
+        for l in lev.iter().filter(|l| l.groep == gi) {
+            let periods: Vec<(Periode, Option<usize>)> = match per {
+                Per::Kwartaal => (0..4)
+                    .map(|k| {
+                        (
+                            Periode {
+                                jaar: l.jaar,
+                                kwartaal: Some(k as u32 + 1),
+                            },
+                            Some(k),
+                        )
+                    })
+                    .collect(),
+                Per::Jaar => vec![(
+                    Periode {
+                        jaar: l.jaar,
+                        kwartaal: None,
+                    },
+                    None,
+                )],
+            };
+            for (periode, k) in periods {
+                for (ri, u) in s.uurtarieven.iter().enumerate() {
+                    let att = l.aanwezigheden.get(ri).map_or(0, |a| match k {
+                        Some(k) => a[k],
+                        None => a.iter().sum(),
+                    });
+                    let mut posten = Vec::new();
+                    let mut uren = Decimal::ZERO;
+                    let mut bedrag = Decimal::ZERO;
+                    for lijn in l.lijnen.iter().filter(|x| x.rol == ri) {
+                        let (h, a) = match k {
+                            Some(k) => (lijn.uren(k), lijn.bedrag(k)),
+                            None => (round_half_away(lijn.jaar_uren(), 2), lijn.jaar_bedrag()),
+                        };
+                        uren = c.add(uren, h)?;
+                        bedrag = c.add(bedrag, a)?;
+                        if !(h.is_zero() && a.is_zero()) {
+                            posten.push(PostBetaling {
+                                post: lijn.post,
+                                uren: h,
+                                bedrag: a,
+                            });
+                        }
+                    }
+                    if att == 0 && uren.is_zero() && bedrag.is_zero() {
+                        continue;
+                    }
+                    if s.is_elders_gefinancierd(&u.rol) {
+                        add_som(&c, &mut elders[ri], att, uren, bedrag)?;
+                        continue;
+                    }
+                    add_som(&c, &mut per_rol[ri], att, uren, bedrag)?;
+                    add_som(&c, &mut groep_som, att, uren, bedrag)?;
+                    add_som(&c, &mut totaal, att, uren, bedrag)?;
+                    any = true;
+                    regels.push(Betaling {
+                        groep: gi,
+                        periode,
+                        rol: u.rol.clone(),
+                        aanwezigheden: att,
+                        uren,
+                        bedrag,
+                        posten,
+                    });
+                }
+            }
+        }
+        if any {
+            per_groep.push((gi, groep_som));
+        }
+    }
+    let named = |sums: Vec<Som>| -> Vec<(String, Som)> {
+        s.uurtarieven
+            .iter()
+            .zip(sums)
+            .filter(|(_, som)| *som != Som::default())
+            .map(|(u, som)| (u.rol.clone(), som))
+            .collect()
+    };
+    Ok(Betaallijst {
+        plan: matches!(bron, Bron::Plan),
+        per,
+        regels,
+        per_groep,
+        per_rol: named(per_rol),
+        totaal,
+        niet_uitbetaald: named(elders),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planned_meetings_are_spread_as_whole_meetings_over_the_quarters() {
+        assert_eq!(geplande_bijeenkomsten(6), [1, 2, 1, 2]);
+        assert_eq!(geplande_bijeenkomsten(4), [1, 1, 1, 1]);
+        assert_eq!(geplande_bijeenkomsten(2), [0, 1, 0, 1]);
+        assert_eq!(geplande_bijeenkomsten(0), [0, 0, 0, 0]);
+        assert_eq!(geplande_bijeenkomsten(10), [2, 3, 2, 3]);
+    }
+
+    #[test]
+    fn periods_are_labelled_like_the_finance_system_expects() {
+        let q = Periode {
+            jaar: 2026,
+            kwartaal: Some(1),
+        };
+        assert_eq!(q.label(), "2026-K1");
+        let y = Periode {
+            jaar: 2026,
+            kwartaal: None,
+        };
+        assert_eq!(y.label(), "2026");
+    }
+}

@@ -15,9 +15,22 @@ pub struct MonitorArgs {
     /// De gehouden bijeenkomsten (CSV: groep,datum,duur_uren,besproken_patienten,<rol>…).
     #[arg(long, value_name = "CSV")]
     pub bijeenkomsten: PathBuf,
-    /// De waargenomen indicatoren (CSV: jaar,indicator,overleden_patienten,gevallen).
+    /// De waargenomen indicatoren (CSV: jaar,indicator,overleden_patienten,gevallen); vraagt
+    /// een [impact]-sectie in het scenario.
     #[arg(long, value_name = "CSV")]
     pub indicatoren: Option<PathBuf>,
+    /// Welke tabel in CSV komt (een CSV-bestand bevat één tabel; tabel- en JSON-uitvoer bevatten
+    /// alles): verantwoording (standaard, per jaar en groep), aanwezigheid (per jaar, groep en
+    /// rol), signalen of indicatoren.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DEEL",
+        default_value = "verantwoording",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub onderdeel: Onderdeel,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -32,12 +45,45 @@ pub struct PayoutArgs {
     /// De gehouden bijeenkomsten (CSV); zonder dit bestand volgt de betaallijst het plan.
     #[arg(long, value_name = "CSV")]
     pub bijeenkomsten: Option<PathBuf>,
-    /// Periode van de betaallijst.
-    #[arg(long, value_enum, value_name = "PERIODE", default_value = "kwartaal")]
+    /// Periode van de betaallijst: kwartaal (standaard, 2026-K1 … 2026-K4) of jaar.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "PERIODE",
+        default_value = "kwartaal",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub per: Periode,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `--onderdeel` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Onderdeel {
+    /// Per jaar en groep: bijeenkomsten, uren en kosten, gepland en geleverd.
+    Verantwoording,
+    /// Per jaar, groep en rol: aanwezigheid, uren en kosten.
+    Aanwezigheid,
+    /// Eén rij per signaal.
+    Signalen,
+    /// Per jaar en indicator: waargenomen tegen verwacht.
+    Indicatoren,
+}
+
+impl Onderdeel {
+    /// The render choice.
+    pub fn render(self) -> crate::render::monitor::Onderdeel {
+        use crate::render::monitor::Onderdeel as R;
+        match self {
+            Onderdeel::Verantwoording => R::Verantwoording,
+            Onderdeel::Aanwezigheid => R::Aanwezigheid,
+            Onderdeel::Signalen => R::Signalen,
+            Onderdeel::Indicatoren => R::Indicatoren,
+        }
+    }
 }
 
 /// `--per` values.
@@ -47,4 +93,14 @@ pub enum Periode {
     Kwartaal,
     /// Per jaar.
     Jaar,
+}
+
+impl Periode {
+    /// The calculation's choice.
+    pub fn per(self) -> crate::calc::payout::Per {
+        match self {
+            Periode::Kwartaal => crate::calc::payout::Per::Kwartaal,
+            Periode::Jaar => crate::calc::payout::Per::Jaar,
+        }
+    }
 }

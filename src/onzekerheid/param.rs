@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::decimal::round_half_away;
 use crate::scenario::overrides::{Segment, parse_path};
+use crate::scenario::read::{ONDERSTEUNING_KEYS, WERKWIJZE_KEYS};
 use crate::scenario::{IndicatorId, Scenario};
 
 /// What kind of number a parameter is, which fixes its valid range.
@@ -90,26 +91,11 @@ pub struct Param {
     doel: Doel,
 }
 
-const WERKWIJZE_GETALLEN: [&str; 8] = [
-    "bijeenkomsten_per_jaar",
-    "duur_uren",
-    "voorbereiding_uren",
-    "reistijd_uren",
-    "voorzitter_uren",
-    "coordinatie_uren_per_patient",
-    "telefonische_ondersteuning_uren",
-    "patienten_per_jaar",
-];
-const ONDERSTEUNING: [&str; 8] = [
-    "ict_per_groep",
-    "huisvesting_per_bijeenkomst",
-    "projectleiding_uren",
-    "projectleiding_uurtarief",
-    "monitoring_per_jaar",
-    "startkosten_per_nieuwe_groep",
-    "scholing_per_nieuwe_deelnemer",
-    "overhead_percentage",
-];
+/// The numeric `[werkwijze]` fields (the two role fields are text).
+const WERKWIJZE_GETALLEN: [&str; 8] = {
+    let k = WERKWIJZE_KEYS;
+    [k[0], k[1], k[2], k[3], k[5], k[7], k[8], k[9]]
+};
 
 fn werkwijze_soort(f: &str) -> Soort {
     if f == "bijeenkomsten_per_jaar" {
@@ -239,7 +225,7 @@ impl Param {
                 }
             }
             "ondersteuning" => {
-                let f = known(&ONDERSTEUNING, field(0).unwrap_or(""))?;
+                let f = known(ONDERSTEUNING_KEYS, field(0).unwrap_or(""))?;
                 let soort = match f {
                     "overhead_percentage" => Soort::Percentage,
                     "projectleiding_uren" => Soort::Getal,
@@ -481,7 +467,7 @@ impl Param {
         for f in WERKWIJZE_GETALLEN {
             paths.push(format!("werkwijze.{f}"));
         }
-        for f in ONDERSTEUNING {
+        for f in ONDERSTEUNING_KEYS {
             paths.push(format!("ondersteuning.{f}"));
         }
         paths.push("indexatie.kosten_percentage_per_jaar".into());
@@ -541,5 +527,20 @@ fn werkwijze_set(w: &mut crate::scenario::Werkwijze, f: &str, v: Decimal) {
         "coordinatie_uren_per_patient" => w.coordinatie_uren_per_patient = v,
         "telefonische_ondersteuning_uren" => w.telefonische_ondersteuning_uren = v,
         _ => w.patienten_per_jaar = v,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_numeric_werkwijze_fields_are_all_but_the_two_roles() {
+        let expected: Vec<&str> = WERKWIJZE_KEYS
+            .iter()
+            .copied()
+            .filter(|k| !k.ends_with("_rol"))
+            .collect();
+        assert_eq!(WERKWIJZE_GETALLEN.to_vec(), expected);
     }
 }

@@ -54,7 +54,8 @@ const SCENARIO_KEYS: &[&str] = &[
     "looptijd_jaren",
     "verzekerden",
 ];
-const WERKWIJZE_KEYS: &[&str] = &[
+/// The fields of `[werkwijze]` (and of a group's own werkwijze), in SPEC.md's order.
+pub(crate) const WERKWIJZE_KEYS: [&str; 10] = [
     "bijeenkomsten_per_jaar",
     "duur_uren",
     "voorbereiding_uren",
@@ -67,7 +68,8 @@ const WERKWIJZE_KEYS: &[&str] = &[
     "patienten_per_jaar",
 ];
 const GROEP_KEYS: &[&str] = &["naam", "deelnemers", "start", "nieuw"];
-const ONDERSTEUNING_KEYS: &[&str] = &[
+/// The fields of `[ondersteuning]`.
+pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &[
     "ict_per_groep",
     "huisvesting_per_bijeenkomst",
     "projectleiding_uren",
@@ -760,7 +762,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         Some(f) => match cx.table(&f) {
             Some(mut t) => {
                 let w = WerkwijzeRaw::read(cx, &mut t);
-                t.finish(cx, WERKWIJZE_KEYS);
+                t.finish(cx, &WERKWIJZE_KEYS);
                 w
             }
             None => WerkwijzeRaw::default(),
@@ -824,7 +826,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     .filter(|k| t.table.contains_key(*k))
                     .collect();
                 let mut allowed: Vec<&str> = GROEP_KEYS.to_vec();
-                allowed.extend_from_slice(WERKWIJZE_KEYS);
+                allowed.extend_from_slice(&WERKWIJZE_KEYS);
                 t.finish(cx, &allowed);
                 let w = own.over(&base);
                 let werkwijze = effective_werkwijze(cx, &t, w, &check_role);
