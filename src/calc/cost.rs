@@ -216,10 +216,14 @@ pub(crate) fn tariff(
         });
     }
     let mut t = round_tariff_up(c.div(te_financieren, verzekerden)?);
-    while c.mul(t, verzekerden)? < te_financieren {
+    // At most a cent or two short; a tariff too large to carry cents is an overflow.
+    for _ in 0..3 {
+        if c.mul(t, verzekerden)? >= te_financieren {
+            return Ok(t);
+        }
         t = c.add(t, Decimal::new(1, 2))?;
     }
-    Ok(t)
+    Err(c.err())
 }
 
 /// A role's rate and financing, looked up once per calculation; the name is shared by every

@@ -53,8 +53,17 @@ pub(crate) trait Ops {
         a.checked_mul(b).ok_or_else(|| self.err())
     }
 
+    /// Addition that never loses cents: beyond 28 significant digits `rust_decimal` drops
+    /// decimals. Dropping digits past the cents of a long fraction is the usual 28-digit
+    /// precision; dropping the cents of an amount (a result with fewer than two decimals where
+    /// an input had them) would silently change a money figure, and is an error.
     fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
-        a.checked_add(b).ok_or_else(|| self.err())
+        let r = a.checked_add(b).ok_or_else(|| self.err())?;
+        // (A zero operand is returned as the other one, whatever its scale: exact.)
+        if !a.is_zero() && !b.is_zero() && r.scale() < a.scale().max(b.scale()).min(2) {
+            return Err(self.err());
+        }
+        Ok(r)
     }
 
     fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, CalcError> {
