@@ -858,7 +858,23 @@ pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| (None, read_message(&e)))?;
+    // The length from the metadata is 0 for a pipe or a device: read at most one byte more
+    // than the limit, so that such an input cannot fill the memory either.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| io::Read::read_to_end(&mut io::Read::take(f, invoer.max + 1), &mut bytes))
+        .map_err(|e| (None, read_message(&e)))?;
+    if bytes.len() as u64 > invoer.max {
+        return Err((
+            None,
+            format!(
+                "bestand is groter dan {} MiB; {} mag hoogstens {} MiB zijn",
+                invoer.max / 1024 / 1024,
+                invoer.naam,
+                invoer.max / 1024 / 1024
+            ),
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
-use crate::decimal::{round_money, round_tariff_up};
+use crate::decimal::round_tariff_up;
 use crate::scenario::{Groep, Scenario};
 
 /// How a line is financed.
@@ -258,7 +258,7 @@ impl YearBuilder<'_> {
                 format!("{} · {} · {}", post.as_str(), rol, jaar),
             )
         });
-        let bedrag = round_money(c.product(&[uren, r.uurtarief, self.factor])?);
+        let bedrag = c.bedrag(&[uren, r.uurtarief, self.factor])?;
         if uren.is_zero() && bedrag.is_zero() {
             return Ok(());
         }
@@ -285,7 +285,9 @@ impl YearBuilder<'_> {
     ) -> Result<(), CalcError> {
         let jaar = self.jaar;
         let c = Lazy(|| (path.to_string(), format!("{} · {}", post.as_str(), jaar)));
-        let bedrag = round_money(c.mul(c.product(factors)?, self.factor)?);
+        let mut all = factors.to_vec();
+        all.push(self.factor);
+        let bedrag = c.bedrag(&all)?;
         if bedrag.is_zero() && uren.is_none_or(|u| u.is_zero()) {
             return Ok(());
         }
@@ -409,7 +411,7 @@ fn year(s: &Scenario, rollen: &[Rol], jaar: i32, factor: Decimal) -> Result<Kost
             .filter(|r| r.financiering == Financiering::Tapas)
             .map(|r| r.bedrag),
     )?;
-    let overhead = round_money(c.mul(pct(o.overhead_percentage), tapas)?);
+    let overhead = c.bedrag(&[pct(o.overhead_percentage), tapas])?;
     if !overhead.is_zero() {
         y.regels.push(Regel {
             jaar,

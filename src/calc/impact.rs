@@ -3,7 +3,6 @@
 use rust_decimal::Decimal;
 
 use super::{CalcError, Checked, Ops, index_factors, pct};
-use crate::decimal::round_money;
 use crate::scenario::{IndicatorId, Scenario};
 
 /// One indicator in one year. Expected counts are exact (not rounded); the avoided costs are
@@ -92,8 +91,7 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
             }
             let vermeden = c.mul(basis, pct(ind.reductie_percentage))?;
             let met_patz = basis - vermeden;
-            let vermeden_kosten =
-                round_money(c.product(&[vermeden, ind.kosten_per_geval, factor])?);
+            let vermeden_kosten = c.bedrag(&[vermeden, ind.kosten_per_geval, factor])?;
             indicatoren.push(IndicatorJaar {
                 indicator: ind.id,
                 basis,

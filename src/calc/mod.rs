@@ -77,6 +77,26 @@ pub(crate) trait Ops {
         }
     }
 
+    /// A money amount: the product of `factors`, rounded to cents half away from zero. The
+    /// product must still hold its third decimal; a product so large that `rust_decimal` had to
+    /// round it to fewer decimals first (beyond 28 digits) could round to the wrong cent, and is
+    /// an error.
+    fn bedrag(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
+        let mut acc = match factors.split_first() {
+            None => Decimal::ONE,
+            Some((first, _)) => *first,
+        };
+        for f in factors.iter().skip(1) {
+            let exact_scale = (acc.scale() + f.scale()).min(28);
+            let r = self.mul(acc, *f)?;
+            if !r.is_zero() && r.scale() < exact_scale && r.scale() < 3 {
+                return Err(self.err());
+            }
+            acc = r;
+        }
+        Ok(crate::decimal::round_money(acc))
+    }
+
     fn sum(&self, items: impl IntoIterator<Item = Decimal>) -> Result<Decimal, CalcError> {
         items
             .into_iter()

@@ -94,7 +94,7 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
         let verzekerden = c.mul(s.verzekerden, share)?;
         let mut per_jaar = Vec::with_capacity(kosten.jaren.len());
         for j in &kosten.jaren {
-            per_jaar.push(round_money(c.mul(j.totalen.te_financieren, share)?));
+            per_jaar.push(c.bedrag(&[j.totalen.te_financieren, share])?);
         }
         let kostenaandeel = c.sum(per_jaar.iter().copied())?;
         let break_even_tarief = if verzekerden.is_zero() {
