@@ -568,7 +568,10 @@ fn compare_with_reference_measures_against_the_chosen_file() {
         t("2100.00", "-1050.00", "-33.3")
     );
     assert_eq!(cells(of("netto", &a)), t("-4200.00", "-546.00", "-14.9"));
-    assert_eq!(cells(of("roi_percentage", &a)), t("-66.7", "-13.0", "-24.2"));
+    assert_eq!(
+        cells(of("roi_percentage", &a)),
+        t("-66.7", "-13.0", "-24.2")
+    );
     assert_eq!(
         cells(of("break_even_factor", &a)),
         t("3.000", "0.840", "38.9")
