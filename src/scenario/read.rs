@@ -203,7 +203,14 @@ fn syntax_message(detail: &str, line: &str) -> (String, Option<String>) {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b',' && w[2].is_ascii_digit());
     let comma_hint = || Some("gebruik een punt als decimaalteken: 117.50, niet 117,50".to_string());
-    let (nl, hint): (&str, Option<String>) = match detail.split(',').next().unwrap_or("") {
+    let first = detail.split(',').next().unwrap_or("");
+    // `formaat =` with nothing after it reads to the parser as an unquoted string.
+    let first = if line.trim_end().ends_with('=') && first == "string values must be quoted" {
+        "missing value"
+    } else {
+        first
+    };
+    let (nl, hint): (&str, Option<String>) = match first {
         "duplicate key" => (
             "deze sleutel of sectie staat er al; elke sleutel en elke [sectie] komt één keer voor",
             Some("voor meer groepen, verzekeraars of aanbiedingen: [[groep]], [[verzekeraar]], [[aanbod]] (dubbele haken)".into()),
