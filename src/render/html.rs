@@ -470,6 +470,35 @@ fn einde(out: &mut String) {
     out.push_str("</section>\n");
 }
 
+/// A row of a year table: the sum of the lines that `keep` selects per year and over the
+/// horizon; each cell carries its source as a cost-line filter (`som` adds the fields to the
+/// year, or to nothing for the total).
+fn regels_rij(
+    k: &Kosten,
+    label: String,
+    keep: impl Fn(&Regel) -> bool,
+    som: impl Fn(Som) -> Som,
+) -> Rij {
+    Rij {
+        label,
+        jaren: k
+            .jaren
+            .iter()
+            .map(|j| {
+                Cel::new(
+                    euro(som_regels(&j.regels, &keep)),
+                    som(Som::default().jaar(j.jaar)).attr(),
+                )
+            })
+            .collect(),
+        totaal: Some(Cel::new(
+            euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), &keep)),
+            som(Som::default()).attr(),
+        )),
+        totaalrij: false,
+    }
+}
+
 /// The sum of the amounts of the lines that `keep` selects.
 fn som_regels<'a>(
     regels: impl IntoIterator<Item = &'a Regel>,
@@ -1052,23 +1081,12 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     let mut rijen: Vec<Rij> = posten
         .iter()
         .map(|&post| {
-            let per_jaar: Vec<Cel> = k
-                .jaren
-                .iter()
-                .map(|j| {
-                    Cel::new(
-                        euro(som_regels(&j.regels, |r| r.post == post)),
-                        Som::default().jaar(j.jaar).post(post).attr(),
-                    )
-                })
-                .collect();
-            let totaal = som_regels(k.jaren.iter().flat_map(|j| &j.regels), |r| r.post == post);
-            Rij {
-                label: format!("{}{}", kleur_blokje(post), esc(post.label())),
-                jaren: per_jaar,
-                totaal: Some(Cel::new(euro(totaal), Som::default().post(post).attr())),
-                totaalrij: false,
-            }
+            regels_rij(
+                k,
+                format!("{}{}", kleur_blokje(post), esc(post.label())),
+                |r| r.post == post,
+                |som| som.post(post),
+            )
         })
         .collect();
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
@@ -1099,48 +1117,20 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
             } else {
                 esc(rol)
             };
-            Rij {
+            regels_rij(
+                k,
                 label,
-                jaren: k
-                    .jaren
-                    .iter()
-                    .map(|j| {
-                        Cel::new(
-                            euro(som_regels(&j.regels, |r| r.rol.as_deref() == Some(rol))),
-                            Som::default().jaar(j.jaar).rol(Some(rol)).attr(),
-                        )
-                    })
-                    .collect(),
-                totaal: Some(Cel::new(
-                    euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), |r| {
-                        r.rol.as_deref() == Some(rol)
-                    })),
-                    Som::default().rol(Some(rol)).attr(),
-                )),
-                totaalrij: false,
-            }
+                |r| r.rol.as_deref() == Some(rol),
+                |som| som.rol(Some(rol)),
+            )
         })
         .collect();
-    rijen.push(Rij {
-        label: "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
-        jaren: k
-            .jaren
-            .iter()
-            .map(|j| {
-                Cel::new(
-                    euro(som_regels(&j.regels, |r| r.rol.is_none())),
-                    Som::default().jaar(j.jaar).rol(None).attr(),
-                )
-            })
-            .collect(),
-        totaal: Some(Cel::new(
-            euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), |r| {
-                r.rol.is_none()
-            })),
-            Som::default().rol(None).attr(),
-        )),
-        totaalrij: false,
-    });
+    rijen.push(regels_rij(
+        k,
+        "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
+        |r| r.rol.is_none(),
+        |som| som.rol(None),
+    ));
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
         t.kosten_totaal
     }));
@@ -1151,51 +1141,26 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
         .groepen
         .iter()
         .enumerate()
-        .map(|(gi, g)| Rij {
-            label: format!(
+        .map(|(gi, g)| {
+            let label = format!(
                 "<span{}>{}</span>",
                 invoer(&format!("groep[{}].naam", gi + 1)),
                 esc(&g.naam)
-            ),
-            jaren: k
-                .jaren
-                .iter()
-                .map(|j| {
-                    Cel::new(
-                        euro(som_regels(&j.regels, |r| r.groep == Some(gi))),
-                        Som::default().jaar(j.jaar).groep(Some(&g.naam)).attr(),
-                    )
-                })
-                .collect(),
-            totaal: Some(Cel::new(
-                euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), |r| {
-                    r.groep == Some(gi)
-                })),
-                Som::default().groep(Some(&g.naam)).attr(),
-            )),
-            totaalrij: false,
+            );
+            regels_rij(
+                k,
+                label,
+                |r| r.groep == Some(gi),
+                |som| som.groep(Some(&g.naam)),
+            )
         })
         .collect();
-    rijen.push(Rij {
-        label: "Regionaal (projectleiding, monitoring, overhead)".into(),
-        jaren: k
-            .jaren
-            .iter()
-            .map(|j| {
-                Cel::new(
-                    euro(som_regels(&j.regels, |r| r.groep.is_none())),
-                    Som::default().jaar(j.jaar).groep(None).attr(),
-                )
-            })
-            .collect(),
-        totaal: Some(Cel::new(
-            euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), |r| {
-                r.groep.is_none()
-            })),
-            Som::default().groep(None).attr(),
-        )),
-        totaalrij: false,
-    });
+    rijen.push(regels_rij(
+        k,
+        "Regionaal (projectleiding, monitoring, overhead)".into(),
+        |r| r.groep.is_none(),
+        |som| som.groep(None),
+    ));
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
         t.kosten_totaal
     }));
