@@ -499,6 +499,32 @@ fn regels_rij(
     }
 }
 
+/// The cells of an offer's row (label, kostenaandeel, opbrengst, saldo, dekking), each with its
+/// source at JSON pointer `p` of `offers --format json`.
+fn aanbod_cellen(
+    p: &str,
+    label: &str,
+    bedragen: [Decimal; 3],
+    dekking: Option<Decimal>,
+) -> Vec<String> {
+    let mut cellen = vec![format!(
+        "<th scope=\"row\"{}>{}</th>",
+        json("offers", &format!("{p}/aanbod")),
+        esc(label)
+    )];
+    for (veld, v) in ["kostenaandeel", "opbrengst", "saldo"]
+        .into_iter()
+        .zip(bedragen)
+    {
+        cellen.push(td_n(&euro(v), &json("offers", &format!("{p}/{veld}"))));
+    }
+    cellen.push(td_n(
+        &dekking.map_or_else(|| "—".to_string(), ratio),
+        &json("offers", &format!("{p}/dekking_percentage")),
+    ));
+    cellen
+}
+
 /// The sum of the amounts of the lines that `keep` selects.
 fn som_regels<'a>(
     regels: impl IntoIterator<Item = &'a Regel>,
@@ -1452,27 +1478,12 @@ fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
             .enumerate()
             .filter_map(|(i, t)| {
                 let x = s.aanbiedingen.get(t.aanbod)?;
-                let p = format!("/totaal/aanbiedingen/{i}");
-                Some(vec![
-                    format!(
-                        "<th scope=\"row\"{}>{}</th>",
-                        json("offers", &format!("{p}/aanbod")),
-                        esc(&x.label)
-                    ),
-                    td_n(
-                        &euro(t.kostenaandeel),
-                        &json("offers", &format!("{p}/kostenaandeel")),
-                    ),
-                    td_n(
-                        &euro(t.opbrengst),
-                        &json("offers", &format!("{p}/opbrengst")),
-                    ),
-                    td_n(&euro(t.saldo), &json("offers", &format!("{p}/saldo"))),
-                    td_n(
-                        &t.dekking_percentage.map_or_else(|| "—".to_string(), ratio),
-                        &json("offers", &format!("{p}/dekking_percentage")),
-                    ),
-                ])
+                Some(aanbod_cellen(
+                    &format!("/totaal/aanbiedingen/{i}"),
+                    &x.label,
+                    [t.kostenaandeel, t.opbrengst, t.saldo],
+                    t.dekking_percentage,
+                ))
             })
             .collect();
         tabel(
@@ -1495,28 +1506,14 @@ fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
                 let Some(aanbod) = s.aanbiedingen.get(x.aanbod) else {
                     continue;
                 };
-                let p = format!("/jaren/{yi}/aanbiedingen/{k_in_jaar}");
-                rijen.push(vec![
-                    td(&j.jaar.to_string()),
-                    format!(
-                        "<th scope=\"row\"{}>{}</th>",
-                        json("offers", &format!("{p}/aanbod")),
-                        esc(&aanbod.label)
-                    ),
-                    td_n(
-                        &euro(x.kostenaandeel),
-                        &json("offers", &format!("{p}/kostenaandeel")),
-                    ),
-                    td_n(
-                        &euro(x.opbrengst),
-                        &json("offers", &format!("{p}/opbrengst")),
-                    ),
-                    td_n(&euro(x.saldo), &json("offers", &format!("{p}/saldo"))),
-                    td_n(
-                        &x.dekking_percentage.map_or_else(|| "—".to_string(), ratio),
-                        &json("offers", &format!("{p}/dekking_percentage")),
-                    ),
-                ]);
+                let mut rij = vec![td(&j.jaar.to_string())];
+                rij.extend(aanbod_cellen(
+                    &format!("/jaren/{yi}/aanbiedingen/{k_in_jaar}"),
+                    &aanbod.label,
+                    [x.kostenaandeel, x.opbrengst, x.saldo],
+                    x.dekking_percentage,
+                ));
+                rijen.push(rij);
             }
         }
         tabel(

@@ -162,20 +162,7 @@ fn monitor_table(s: &Scenario, m: &Monitor, bijeenkomsten: &str) -> String {
         out.push_str("Er zijn geen bijeenkomsten geregistreerd.\n\n");
     }
     for j in &m.jaren {
-        let mut t = new_table(
-            [
-                "Groep",
-                "Bijeenkomsten\ngehouden / gepland",
-                "Duur (uur)\ngehouden / gepland",
-                "Uren\ngeleverd / gepland",
-                "Begroot",
-                "Geleverd",
-                "Verschil",
-                "Signalen",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
+        let mut t = new_table(verantwoording_kop("Groep"));
         for g in &j.groepen {
             t.add_row(vec![
                 Cell::new(naam(s, g.groep)),
@@ -280,20 +267,7 @@ fn monitor_table(s: &Scenario, m: &Monitor, bijeenkomsten: &str) -> String {
         }
     }
     if m.jaren.len() > 1 {
-        let mut t = new_table(
-            [
-                "Jaar",
-                "Bijeenkomsten\ngehouden / gepland",
-                "Duur (uur)\ngehouden / gepland",
-                "Uren\ngeleverd / gepland",
-                "Begroot",
-                "Geleverd",
-                "Verschil",
-                "Signalen",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
+        let mut t = new_table(verantwoording_kop("Jaar"));
         for j in &m.jaren {
             let nsig: usize = j.groepen.iter().map(|g| g.signalen.len()).sum();
             let mut row = totaal_row(&j.totaal, nsig);
@@ -778,4 +752,20 @@ fn payout_json(s: &Scenario, b: &Betaallijst) -> Vec<u8> {
         "totaal": som_json(&b.totaal),
         "niet_uitbetaald": niet,
     }))
+}
+
+/// The header of a verantwoording table whose first column is `eerste` (Groep or Jaar).
+fn verantwoording_kop(eerste: &str) -> Vec<String> {
+    [
+        eerste,
+        "Bijeenkomsten\ngehouden / gepland",
+        "Duur (uur)\ngehouden / gepland",
+        "Uren\ngeleverd / gepland",
+        "Begroot",
+        "Geleverd",
+        "Verschil",
+        "Signalen",
+    ]
+    .map(String::from)
+    .to_vec()
 }
