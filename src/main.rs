@@ -382,7 +382,7 @@ fn batch(
         let done: Vec<(Vec<summary::Rij>, Assessment, Vec<String>)> = chunk
             .par_iter()
             .map(|file| {
-                let mut a = assess(file, sets);
+                let mut a = assess(file, sets, Detail::Totals);
                 let name = shown(file);
                 let (rows, missed) = match a.outcome.take() {
                     Some((s, r)) => {
@@ -394,6 +394,8 @@ fn batch(
                 (rows, a, missed)
             })
             .collect();
+        // One write per chunk: stdout is line-buffered and the temporary file not at all.
+        let mut buf: Vec<u8> = Vec::new();
         for (rows, a, miss) in done {
             if !a.errors.is_empty() {
                 invalid += 1;
@@ -408,20 +410,20 @@ fn batch(
             }
             missed |= !miss.is_empty();
             match opts.format {
-                render::Format::Csv => sink.write(&summary::csv_rows(&rows, opts.csv_nl))?,
+                render::Format::Csv => buf.extend(summary::csv_rows(&rows, opts.csv_nl)),
                 render::Format::Json => {
                     for r in &rows {
                         let sep: &[u8] = if first_json { b"\n  " } else { b",\n  " };
                         first_json = false;
-                        sink.write(sep)?;
-                        let obj = serde_json::to_vec(&summary::json_row(keys, r))
+                        buf.extend_from_slice(sep);
+                        serde_json::to_writer(&mut buf, &summary::json_row(keys, r))
                             .context("JSON maken")?;
-                        sink.write(&obj)?;
                     }
                 }
                 render::Format::Table => table_rows.extend(rows),
             }
         }
+        sink.write(&buf)?;
     }
     match opts.format {
         render::Format::Json => sink.write(b"\n]\n")?,
@@ -550,7 +552,7 @@ fn sweep(
     for (k, v) in values.iter().enumerate() {
         let mut these: Vec<Override> = sets.to_vec();
         these[index].value = v.to_string();
-        let a = assess_text(&name, &text, &these);
+        let a = assess_text(&name, &text, &these, Detail::Totals);
         let quiet_warnings = k > 0;
         if !quiet_warnings {
             for w in &a.warnings {
@@ -612,7 +614,7 @@ fn finish(invalid: bool, missed: bool) -> Result<(), Failure> {
 
 /// Reads, validates and calculates one scenario, printing warnings and errors.
 fn evaluate_file(file: &Path, sets: &[Override]) -> Result<(Scenario, calc::Resultaat), Failure> {
-    let a = assess(file, sets);
+    let a = assess(file, sets, Detail::Lines);
     for line in a.warnings.iter().chain(&a.errors) {
         eprintln!("{line}");
     }
@@ -627,10 +629,17 @@ struct Assessment {
     errors: Vec<String>,
 }
 
-fn assess(file: &Path, sets: &[Override]) -> Assessment {
+/// What a command needs calculated: every cost line, or only the totals (summary rows).
+#[derive(Debug, Clone, Copy)]
+enum Detail {
+    Lines,
+    Totals,
+}
+
+fn assess(file: &Path, sets: &[Override], detail: Detail) -> Assessment {
     let name = shown(file);
     match read_input(file) {
-        Ok(text) => assess_text(&name, &text, sets),
+        Ok(text) => assess_text(&name, &text, sets, detail),
         Err((pos, msg)) => Assessment {
             outcome: None,
             warnings: Vec::new(),
@@ -642,7 +651,7 @@ fn assess(file: &Path, sets: &[Override]) -> Assessment {
     }
 }
 
-fn assess_text(name: &str, text: &str, sets: &[Override]) -> Assessment {
+fn assess_text(name: &str, text: &str, sets: &[Override], detail: Detail) -> Assessment {
     let footer = |n: usize| {
         format!(
             "{name}: {n} {} gevonden; er is niets berekend",
@@ -664,7 +673,11 @@ fn assess_text(name: &str, text: &str, sets: &[Override]) -> Assessment {
                 .iter()
                 .map(|w| w.render(name))
                 .collect();
-            match calc::evaluate(&s) {
+            let result = match detail {
+                Detail::Lines => calc::evaluate(&s),
+                Detail::Totals => calc::evaluate_totals(&s),
+            };
+            match result {
                 Ok(r) => Assessment {
                     outcome: Some((s, r)),
                     warnings,
@@ -843,7 +856,8 @@ pub(crate) struct Invoer {
 
 /// Reads an input file as UTF-8 text; on failure, where (if known) and why, in Dutch.
 pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<Pos>, String)> {
-    let meta = std::fs::metadata(path).map_err(|e| (None, read_message(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| (None, read_message(&e)))?;
+    let meta = file.metadata().map_err(|e| (None, read_message(&e)))?;
     if meta.is_dir() {
         return Err((None, format!("dit is een map, geen {}", invoer.soort)));
     }
@@ -860,9 +874,9 @@ pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<
     }
     // The length from the metadata is 0 for a pipe or a device: read at most one byte more
     // than the limit, so that such an input cannot fill the memory either.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| io::Read::read_to_end(&mut io::Read::take(f, invoer.max + 1), &mut bytes))
+    // Sized from the metadata, so that a file is read in one go.
+    let mut bytes = Vec::with_capacity(meta.len().min(invoer.max) as usize + 1);
+    io::Read::read_to_end(&mut io::Read::take(file, invoer.max + 1), &mut bytes)
         .map_err(|e| (None, read_message(&e)))?;
     if bytes.len() as u64 > invoer.max {
         return Err((

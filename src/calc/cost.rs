@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
-use crate::decimal::round_tariff_up;
+use crate::decimal::{round_money, round_tariff_up};
 use crate::scenario::{Groep, Scenario};
 
 /// How a line is financed.
@@ -167,6 +167,17 @@ pub struct Kosten {
 
 /// Calculates every line item and total of SPEC.md "Calculation" for `s`.
 pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
+    calculate(s, true)
+}
+
+/// The same totals as [`evaluate`], without keeping the line items: every `regels` is left
+/// empty. For callers that only report totals (`batch`, the simulation), where building the
+/// lines would cost more than the arithmetic.
+pub fn evaluate_totals(s: &Scenario) -> Result<Kosten, CalcError> {
+    calculate(s, false)
+}
+
+fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
     let factors = index_factors(s)?;
     let rollen: Vec<Rol> = s
         .uurtarieven
@@ -181,9 +192,20 @@ pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
             },
         })
         .collect();
+    let mut plannen: Vec<Option<GroepPlan>> = Vec::new();
+    plannen.resize_with(s.groepen.len(), || None);
     let mut jaren = Vec::with_capacity(factors.len());
     for (jaar, &factor) in s.jaren().zip(&factors) {
-        jaren.push(year(s, &rollen, jaar, factor)?);
+        let mut y = YearBuilder {
+            rollen: &rollen,
+            jaar,
+            factor,
+            regels: Vec::with_capacity(if detail { s.groepen.len() * 10 + 3 } else { 0 }),
+            detail,
+            tapas: Som::default(),
+            elders: Som::default(),
+        };
+        jaren.push(y.year(s, &mut plannen)?);
     }
     let c = Checked {
         path: "scenario.verzekerden",
@@ -234,50 +256,284 @@ struct Rol {
     financiering: Financiering,
 }
 
+/// Amounts in cents summed as `Ops::add` sums them, in integers: the same value and scale
+/// (the largest scale of the terms; a zero term adds nothing, a zero sum takes the next term
+/// as it is), and an error where the sum no longer fits a `Decimal` with its cents. The error
+/// is given when the sum is taken, so that the lines' own errors come first, as when the lines
+/// were summed after all of them were worked out. Every term is an amount already rounded to
+/// cents (at most two decimals).
+#[derive(Debug, Clone, Copy, Default)]
+struct Som {
+    cents: i128,
+    scale: u32,
+    /// A term or partial sum that did not fit.
+    te_groot: bool,
+}
+
+impl Som {
+    /// `10^(2 − scale)` for scale 0, 1, 2.
+    const TO_CENTS: [i128; 3] = [100, 10, 1];
+
+    fn add(&mut self, bedrag: Decimal) {
+        let scale = bedrag.scale();
+        let Some(&to_cents) = Self::TO_CENTS.get(scale as usize) else {
+            self.te_groot = true;
+            return;
+        };
+        let cents = bedrag.mantissa() * to_cents;
+        if self.cents == 0 {
+            (self.cents, self.scale) = (cents, scale);
+        } else if cents != 0 {
+            match self.cents.checked_add(cents) {
+                Some(sum) => self.cents = sum,
+                None => self.te_groot = true,
+            }
+            self.scale = self.scale.max(scale);
+        }
+        // A partial sum beyond a `Decimal` at this scale would have lost its cents
+        // (`|cents / to_cents| < 2^96`, without the division).
+        let limit = Self::TO_CENTS
+            .get(self.scale as usize)
+            .and_then(|t| (1u128 << 96).checked_mul(t.unsigned_abs()));
+        self.te_groot |= limit.is_none_or(|l| self.cents.unsigned_abs() >= l);
+    }
+
+    fn decimal(&self) -> Option<Decimal> {
+        let to_cents = Self::TO_CENTS.get(self.scale as usize)?;
+        Decimal::try_from_i128_with_scale(self.cents / to_cents, self.scale).ok()
+    }
+
+    fn value(&self, c: &impl Ops) -> Result<Decimal, CalcError> {
+        match self.decimal() {
+            Some(v) if !self.te_groot => Ok(v),
+            _ => Err(c.err()),
+        }
+    }
+}
+
+/// Where a group line's value comes from, for the message should it not fit.
+#[derive(Debug, Clone, Copy)]
+enum Bron {
+    /// An hour line of a role (index into the roles).
+    Uren(usize),
+    /// An amount from `[ondersteuning]` (the field path).
+    Veld(&'static str),
+}
+
+/// One line of a group before indexation: the same in every year the group runs, so it is
+/// worked out once and multiplied by `I(y)` each year.
+#[derive(Debug, Clone)]
+struct Lijn {
+    post: Post,
+    bron: Bron,
+    /// Hours of an hour line.
+    uren: Option<Decimal>,
+    /// The product of the line's factors except `I(y)`, unrounded.
+    basis: Decimal,
+    /// Start costs and training: only in the start year of a new group.
+    alleen_startjaar: bool,
+}
+
+/// A group's lines in list order; `fout`: the first calculation that failed while working
+/// them out, which the lines after it never reach.
+#[derive(Debug, Clone, Default)]
+struct GroepPlan {
+    lijnen: Vec<Lijn>,
+    fout: Option<(CalcError, bool)>,
+}
+
 struct YearBuilder<'s> {
-    s: &'s Scenario,
     rollen: &'s [Rol],
     jaar: i32,
     factor: Decimal,
+    /// The line items, kept only when `detail`.
     regels: Vec<Regel>,
+    detail: bool,
+    tapas: Som,
+    elders: Som,
 }
 
 impl YearBuilder<'_> {
-    /// Adds `uren × uurtarief(rol) × I(y)` unless both hours and amount are zero.
-    fn hours(&mut self, gi: usize, post: Post, rol: &str, uren: Decimal) -> Result<(), CalcError> {
-        let Some(r) = self.rollen.iter().find(|r| &*r.naam == rol) else {
-            return Err(CalcError::OnbekendeRol {
-                path: format!("groep[{}]", gi + 1),
-                rol: rol.to_string(),
-            });
-        };
-        let jaar = self.jaar;
-        let c = Lazy(|| {
-            (
-                format!("groep[{}]", gi + 1),
-                format!("{} · {} · {}", post.as_str(), rol, jaar),
-            )
-        });
-        let bedrag = c.bedrag(&[uren, r.uurtarief, self.factor])?;
-        if uren.is_zero() && bedrag.is_zero() {
-            return Ok(());
+    /// Adds a line to the sums and, when lines are kept, to the list.
+    fn push(
+        &mut self,
+        groep: Option<usize>,
+        post: Post,
+        rol: Option<&Rol>,
+        uren: Option<Decimal>,
+        bedrag: Decimal,
+    ) {
+        let financiering = rol.map_or(Financiering::Tapas, |r| r.financiering);
+        match financiering {
+            Financiering::Tapas => self.tapas.add(bedrag),
+            Financiering::Elders => self.elders.add(bedrag),
         }
-        self.regels.push(Regel {
-            jaar: self.jaar,
-            groep: Some(gi),
-            post,
-            rol: Some(Arc::clone(&r.naam)),
-            uren: Some(uren),
-            bedrag,
-            financiering: r.financiering,
-        });
+        if self.detail {
+            self.regels.push(Regel {
+                jaar: self.jaar,
+                groep,
+                post,
+                rol: rol.map(|r| Arc::clone(&r.naam)),
+                uren,
+                bedrag,
+                financiering,
+            });
+        }
+    }
+
+    /// Works out group `gi`'s lines before indexation, in list order, in the first year it runs
+    /// (so that a calculation that fails is reported with that year, as each line is).
+    fn plan(&self, gi: usize, g: &Groep, s: &Scenario) -> GroepPlan {
+        let mut plan = GroepPlan::default();
+        if let Err((e, alleen_startjaar)) = self.plan_lines(gi, g, s, &mut plan.lijnen) {
+            plan.fout = Some((e, alleen_startjaar));
+        }
+        plan
+    }
+
+    fn plan_lines(
+        &self,
+        gi: usize,
+        g: &Groep,
+        s: &Scenario,
+        out: &mut Vec<Lijn>,
+    ) -> Result<(), (CalcError, bool)> {
+        let w = &g.werkwijze;
+        let jaar = self.jaar;
+        let c = Lazy(|| (format!("groep[{}]", gi + 1), format!("uren · {jaar}")));
+        let every = |e| (e, false);
+        let b = Decimal::from(w.bijeenkomsten_per_jaar);
+        let per_meeting = c
+            .sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])
+            .map_err(every)?;
+        let mut hours = |post: Post, rol: &str, uren: Decimal| -> Result<(), CalcError> {
+            let Some(ri) = self.rollen.iter().position(|r| &*r.naam == rol) else {
+                return Err(CalcError::OnbekendeRol {
+                    path: format!("groep[{}]", gi + 1),
+                    rol: rol.to_string(),
+                });
+            };
+            let c = Lazy(|| {
+                (
+                    format!("groep[{}]", gi + 1),
+                    format!("{} · {} · {}", post.as_str(), rol, jaar),
+                )
+            });
+            out.push(Lijn {
+                post,
+                bron: Bron::Uren(ri),
+                uren: Some(uren),
+                basis: c.unrounded(&[uren, self.rollen[ri].uurtarief])?,
+                alleen_startjaar: false,
+            });
+            Ok(())
+        };
+        for (rol, n) in &g.deelnemers {
+            if *n > 0 {
+                let uren = c
+                    .product(&[b, Decimal::from(*n), per_meeting])
+                    .map_err(every)?;
+                hours(Post::Bijeenkomsten, rol, uren).map_err(every)?;
+            }
+        }
+        let voorzitter = c.mul(b, w.voorzitter_uren).map_err(every)?;
+        hours(Post::Voorzitter, &w.voorzitter_rol, voorzitter).map_err(every)?;
+        let coord = c
+            .mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)
+            .map_err(every)?;
+        hours(Post::Coordinatie, &w.coordinatie_rol, coord).map_err(every)?;
+        if g.aantal("consulent") > 0 {
+            hours(
+                Post::TelefonischeOndersteuning,
+                "consulent",
+                w.telefonische_ondersteuning_uren,
+            )
+            .map_err(every)?;
+        }
+        let o = &s.ondersteuning;
+        let n = Decimal::from(g.totaal_deelnemers());
+        let fixed: [(Post, &[Decimal], &'static str, bool); 4] = [
+            (
+                Post::Ict,
+                &[o.ict_per_groep],
+                "ondersteuning.ict_per_groep",
+                false,
+            ),
+            (
+                Post::Huisvesting,
+                &[b, o.huisvesting_per_bijeenkomst],
+                "ondersteuning.huisvesting_per_bijeenkomst",
+                false,
+            ),
+            (
+                Post::Startkosten,
+                &[o.startkosten_per_nieuwe_groep],
+                "ondersteuning.startkosten_per_nieuwe_groep",
+                true,
+            ),
+            (
+                Post::Scholing,
+                &[o.scholing_per_nieuwe_deelnemer, n],
+                "ondersteuning.scholing_per_nieuwe_deelnemer",
+                true,
+            ),
+        ];
+        for (post, factors, path, alleen_startjaar) in fixed {
+            if alleen_startjaar && !g.nieuw {
+                continue;
+            }
+            let c = Lazy(|| (path.to_string(), format!("{} · {}", post.as_str(), jaar)));
+            let basis = c.unrounded(factors).map_err(|e| (e, alleen_startjaar))?;
+            out.push(Lijn {
+                post,
+                bron: Bron::Veld(path),
+                uren: None,
+                basis,
+                alleen_startjaar,
+            });
+        }
         Ok(())
     }
 
-    /// Adds a line without a role: `Π factors × I(y)`, unless it is zero.
-    fn fixed(
+    /// Adds group `gi`'s lines of this year: each line's `basis × I(y)`, rounded to cents;
+    /// an hour line unless both hours and amount are zero, another line unless it is zero.
+    fn group(&mut self, gi: usize, g: &Groep, plan: &GroepPlan) -> Result<(), CalcError> {
+        let startjaar = g.nieuw && g.start == self.jaar;
+        let jaar = self.jaar;
+        for l in &plan.lijnen {
+            if l.alleen_startjaar && !startjaar {
+                continue;
+            }
+            let (bedrag, rol) = match l.bron {
+                Bron::Uren(ri) => {
+                    let rol = &self.rollen[ri];
+                    let c = Lazy(|| {
+                        (
+                            format!("groep[{}]", gi + 1),
+                            format!("{} · {} · {}", l.post.as_str(), rol.naam, jaar),
+                        )
+                    });
+                    (round_money(c.amount_step(l.basis, self.factor)?), Some(rol))
+                }
+                Bron::Veld(path) => {
+                    let c = Lazy(|| (path.to_string(), format!("{} · {}", l.post.as_str(), jaar)));
+                    (round_money(c.amount_step(l.basis, self.factor)?), None)
+                }
+            };
+            if bedrag.is_zero() && l.uren.is_none_or(|u| u.is_zero()) {
+                continue;
+            }
+            self.push(Some(gi), l.post, rol, l.uren, bedrag);
+        }
+        match &plan.fout {
+            Some((e, alleen_startjaar)) if startjaar || !alleen_startjaar => Err(e.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    /// A regional line: `Π factors × I(y)`, unless it is zero.
+    fn regional(
         &mut self,
-        groep: Option<usize>,
         post: Post,
         uren: Option<Decimal>,
         factors: &[Decimal],
@@ -285,166 +541,66 @@ impl YearBuilder<'_> {
     ) -> Result<(), CalcError> {
         let jaar = self.jaar;
         let c = Lazy(|| (path.to_string(), format!("{} · {}", post.as_str(), jaar)));
-        let mut all = factors.to_vec();
-        all.push(self.factor);
-        let bedrag = c.bedrag(&all)?;
+        let bedrag = round_money(c.amount_step(c.unrounded(factors)?, self.factor)?);
         if bedrag.is_zero() && uren.is_none_or(|u| u.is_zero()) {
             return Ok(());
         }
-        self.regels.push(Regel {
-            jaar: self.jaar,
-            groep,
-            post,
-            rol: None,
-            uren,
-            bedrag,
-            financiering: Financiering::Tapas,
-        });
+        self.push(None, post, None, uren, bedrag);
         Ok(())
     }
 
-    fn group(&mut self, gi: usize, g: &Groep) -> Result<(), CalcError> {
-        let w = &g.werkwijze;
+    fn year(
+        &mut self,
+        s: &Scenario,
+        plannen: &mut [Option<GroepPlan>],
+    ) -> Result<KostenJaar, CalcError> {
         let jaar = self.jaar;
-        let c = Lazy(|| (format!("groep[{}]", gi + 1), format!("uren · {jaar}")));
-        let b = Decimal::from(w.bijeenkomsten_per_jaar);
-        let per_meeting = c.sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
-        for (rol, n) in &g.deelnemers {
-            if *n > 0 {
-                let uren = c.product(&[b, Decimal::from(*n), per_meeting])?;
-                self.hours(gi, Post::Bijeenkomsten, rol, uren)?;
+        for ((gi, g), plan) in s.groepen.iter().enumerate().zip(plannen.iter_mut()) {
+            if g.start <= jaar {
+                let plan = plan.get_or_insert_with(|| self.plan(gi, g, s));
+                self.group(gi, g, plan)?;
             }
         }
-        self.hours(
-            gi,
-            Post::Voorzitter,
-            &w.voorzitter_rol,
-            c.mul(b, w.voorzitter_uren)?,
+        let o = &s.ondersteuning;
+        self.regional(
+            Post::Projectleiding,
+            Some(o.projectleiding_uren),
+            &[o.projectleiding_uren, o.projectleiding_uurtarief],
+            "ondersteuning.projectleiding_uurtarief",
         )?;
-        let coord = c.mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)?;
-        self.hours(gi, Post::Coordinatie, &w.coordinatie_rol, coord)?;
-        if g.aantal("consulent") > 0 {
-            self.hours(
-                gi,
-                Post::TelefonischeOndersteuning,
-                "consulent",
-                w.telefonische_ondersteuning_uren,
-            )?;
-        }
-        let o = &self.s.ondersteuning;
-        let (ict, huisvesting, start, scholing) = (
-            o.ict_per_groep,
-            o.huisvesting_per_bijeenkomst,
-            o.startkosten_per_nieuwe_groep,
-            o.scholing_per_nieuwe_deelnemer,
-        );
-        self.fixed(
-            Some(gi),
-            Post::Ict,
+        self.regional(
+            Post::Monitoring,
             None,
-            &[ict],
-            "ondersteuning.ict_per_groep",
+            &[o.monitoring_per_jaar],
+            "ondersteuning.monitoring_per_jaar",
         )?;
-        self.fixed(
-            Some(gi),
-            Post::Huisvesting,
-            None,
-            &[b, huisvesting],
-            "ondersteuning.huisvesting_per_bijeenkomst",
-        )?;
-        if g.nieuw && g.start == self.jaar {
-            self.fixed(
-                Some(gi),
-                Post::Startkosten,
-                None,
-                &[start],
-                "ondersteuning.startkosten_per_nieuwe_groep",
-            )?;
-            let n = Decimal::from(g.totaal_deelnemers());
-            self.fixed(
-                Some(gi),
-                Post::Scholing,
-                None,
-                &[scholing, n],
-                "ondersteuning.scholing_per_nieuwe_deelnemer",
-            )?;
+        let c = Checked {
+            path: "ondersteuning.overhead_percentage",
+            wat: "overhead",
+        };
+        let tapas = self.tapas.value(&c)?;
+        let overhead = c.bedrag(&[pct(o.overhead_percentage), tapas])?;
+        if !overhead.is_zero() {
+            self.push(None, Post::Overhead, None, None, overhead);
         }
-        Ok(())
-    }
-}
-
-fn year(s: &Scenario, rollen: &[Rol], jaar: i32, factor: Decimal) -> Result<KostenJaar, CalcError> {
-    let mut y = YearBuilder {
-        s,
-        rollen,
-        jaar,
-        factor,
-        regels: Vec::with_capacity(s.groepen.len() * 10 + 3),
-    };
-    for (gi, g) in s.groepen.iter().enumerate() {
-        if g.start <= jaar {
-            y.group(gi, g)?;
-        }
-    }
-    let o = &s.ondersteuning;
-    y.fixed(
-        None,
-        Post::Projectleiding,
-        Some(o.projectleiding_uren),
-        &[o.projectleiding_uren, o.projectleiding_uurtarief],
-        "ondersteuning.projectleiding_uurtarief",
-    )?;
-    y.fixed(
-        None,
-        Post::Monitoring,
-        None,
-        &[o.monitoring_per_jaar],
-        "ondersteuning.monitoring_per_jaar",
-    )?;
-    let c = Checked {
-        path: "ondersteuning.overhead_percentage",
-        wat: "overhead",
-    };
-    let tapas = c.sum(
-        y.regels
-            .iter()
-            .filter(|r| r.financiering == Financiering::Tapas)
-            .map(|r| r.bedrag),
-    )?;
-    let overhead = c.bedrag(&[pct(o.overhead_percentage), tapas])?;
-    if !overhead.is_zero() {
-        y.regels.push(Regel {
+        let c = Checked {
+            path: "scenario.verzekerden",
+            wat: "jaartotaal",
+        };
+        let elders = self.elders.value(&c)?;
+        let kosten_totaal = c.add(self.tapas.value(&c)?, elders)?;
+        let te_financieren = kosten_totaal - elders;
+        let kostendekkend_tarief = tariff(&c, te_financieren, s.verzekerden)?;
+        Ok(KostenJaar {
             jaar,
-            groep: None,
-            post: Post::Overhead,
-            rol: None,
-            uren: None,
-            bedrag: overhead,
-            financiering: Financiering::Tapas,
-        });
+            indexfactor: self.factor,
+            regels: std::mem::take(&mut self.regels),
+            totalen: Totalen {
+                kosten_totaal,
+                elders_gefinancierd: elders,
+                te_financieren,
+                kostendekkend_tarief,
+            },
+        })
     }
-    let c = Checked {
-        path: "scenario.verzekerden",
-        wat: "jaartotaal",
-    };
-    let kosten_totaal = c.sum(y.regels.iter().map(|r| r.bedrag))?;
-    let elders = c.sum(
-        y.regels
-            .iter()
-            .filter(|r| r.financiering == Financiering::Elders)
-            .map(|r| r.bedrag),
-    )?;
-    let te_financieren = kosten_totaal - elders;
-    let kostendekkend_tarief = tariff(&c, te_financieren, s.verzekerden)?;
-    Ok(KostenJaar {
-        jaar,
-        indexfactor: factor,
-        regels: y.regels,
-        totalen: Totalen {
-            kosten_totaal,
-            elders_gefinancierd: elders,
-            te_financieren,
-            kostendekkend_tarief,
-        },
-    })
 }

@@ -82,19 +82,33 @@ pub(crate) trait Ops {
     /// round it to fewer decimals first (beyond 28 digits) could round to the wrong cent, and is
     /// an error.
     fn bedrag(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
+        Ok(crate::decimal::round_money(self.unrounded(factors)?))
+    }
+
+    /// The product of `factors` as [`Ops::bedrag`] forms it, before the rounding to cents.
+    fn unrounded(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
         let mut acc = match factors.split_first() {
             None => Decimal::ONE,
             Some((first, _)) => *first,
         };
         for f in factors.iter().skip(1) {
-            let exact_scale = (acc.scale() + f.scale()).min(28);
-            let r = self.mul(acc, *f)?;
-            if !r.is_zero() && r.scale() < exact_scale && r.scale() < 3 {
-                return Err(self.err());
-            }
-            acc = r;
+            acc = self.amount_step(acc, *f)?;
         }
-        Ok(crate::decimal::round_money(acc))
+        Ok(acc)
+    }
+
+    /// One multiplication of [`Ops::bedrag`]: `acc × f`, an error where `rust_decimal` would
+    /// have to round the product to fewer than three decimals.
+    fn amount_step(&self, acc: Decimal, f: Decimal) -> Result<Decimal, CalcError> {
+        if let Some(r) = exact_product(acc, f) {
+            return Ok(r);
+        }
+        let exact_scale = (acc.scale() + f.scale()).min(28);
+        let r = self.mul(acc, f)?;
+        if !r.is_zero() && r.scale() < exact_scale && r.scale() < 3 {
+            return Err(self.err());
+        }
+        Ok(r)
     }
 
     fn sum(&self, items: impl IntoIterator<Item = Decimal>) -> Result<Decimal, CalcError> {
@@ -102,6 +116,22 @@ pub(crate) trait Ops {
             .into_iter()
             .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
     }
+}
+
+/// `a × b` when the exact product fits a `Decimal` (mantissa below 2^96, at most 28 decimals),
+/// worked out on the integer mantissas. `rust_decimal` gives the very same value and scale
+/// there (and a zero of scale 0 for a zero product); it only differs where it has to round,
+/// which is left to it. `None`: not exact this way.
+pub(crate) fn exact_product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let scale = a.scale() + b.scale();
+    if scale > Decimal::MAX_SCALE {
+        return None;
+    }
+    let m = a.mantissa().checked_mul(b.mantissa())?;
+    if m == 0 {
+        return Some(Decimal::ZERO);
+    }
+    Decimal::try_from_i128_with_scale(m, scale).ok()
 }
 
 /// [`Ops`] with a fixed field path and description.
@@ -170,7 +200,16 @@ pub struct Resultaat {
 
 /// Calculates costs, impact, offers and the businesscase of `s`.
 pub fn evaluate(s: &crate::scenario::Scenario) -> Result<Resultaat, CalcError> {
-    let kosten = cost::evaluate(s)?;
+    finish(s, cost::evaluate(s)?)
+}
+
+/// [`evaluate`] without the cost line items (every `kosten.jaren[..].regels` is empty): the
+/// same totals, offers, impact and businesscase, for callers that report only those.
+pub fn evaluate_totals(s: &crate::scenario::Scenario) -> Result<Resultaat, CalcError> {
+    finish(s, cost::evaluate_totals(s)?)
+}
+
+fn finish(s: &crate::scenario::Scenario, kosten: cost::Kosten) -> Result<Resultaat, CalcError> {
     let impact = impact::evaluate(s)?.ok();
     let aanbiedingen = offers::evaluate(s, &kosten)?;
     let businesscase = match &impact {

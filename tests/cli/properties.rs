@@ -949,6 +949,12 @@ proptest! {
         assert_totals_add_up(&r);
     }
 
+    /// 1b. The totals-only calculation (`batch`) gives the same figures as the full one.
+    #[test]
+    fn the_totals_only_calculation_gives_the_same_figures(g in gen_scenario()) {
+        assert_totals_only_agrees(&parse(&g));
+    }
+
     /// 2.
     #[test]
     fn the_cost_covering_tariff_covers_and_one_cent_less_does_not(g in gen_scenario()) {
@@ -1131,6 +1137,23 @@ proptest! {
     }
 }
 
+/// `calc::evaluate_totals` is `calc::evaluate` without the cost lines: the same result with
+/// every `regels` emptied, or the same error (the same field path and description).
+fn assert_totals_only_agrees(s: &Scenario) {
+    let strip = |mut r: Resultaat| {
+        for j in &mut r.kosten.jaren {
+            j.regels.clear();
+        }
+        r
+    };
+    let full = calc::evaluate(s).map(strip);
+    let totals = calc::evaluate_totals(s);
+    if let Ok(t) = &totals {
+        assert!(t.kosten.jaren.iter().all(|j| j.regels.is_empty()));
+    }
+    assert_eq!(totals, full);
+}
+
 /// Puts `big` into one field of `g` and checks that the result is an error or exact.
 fn huge_value_case(mut g: Gen, big: Decimal, which: usize) -> Result<(), TestCaseError> {
     match which {
@@ -1140,6 +1163,7 @@ fn huge_value_case(mut g: Gen, big: Decimal, which: usize) -> Result<(), TestCas
         _ => g.werk.uren[0] = big,
     }
     let s = parse(&g);
+    assert_totals_only_agrees(&s);
     match calc::evaluate(&s) {
         Ok(r) => {
             assert_totals_add_up(&r);
