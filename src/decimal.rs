@@ -107,10 +107,14 @@ fn cents(value: Decimal, up: bool) -> Decimal {
         return normalise_zero(value);
     }
     let m = value.mantissa();
-    // Most amounts fit 64 bits, where division is several times faster than on 128.
-    let q = match (i64::try_from(m), 10i64.checked_pow(scale - 2)) {
-        (Ok(m), Some(p)) => i128::from(round_quotient(m, p, up)),
-        _ => round_quotient(m, 10i128.pow(scale - 2), up),
+    // Most amounts fit 64 bits, where division is several times faster than on 128, and faster
+    // still by a constant divisor.
+    let q = match i64::try_from(m)
+        .ok()
+        .and_then(|m| by_power_of_ten(m, scale - 2, up))
+    {
+        Some(q) => i128::from(q),
+        None => round_quotient(m, 10i128.pow(scale - 2), up),
     };
     // |q| ≤ |m| + 1, which always fits the 96-bit mantissa again.
     let rounded = Decimal::try_from_i128_with_scale(q, 2).unwrap_or_else(|_| {
@@ -124,7 +128,45 @@ fn cents(value: Decimal, up: bool) -> Decimal {
     normalise_zero(rounded)
 }
 
+/// The money amount `mantissa × 10^-scale` rounded to cents as [`round_money`] rounds it, as
+/// whole cents together with the scale `round_money` gives the amount (at most 2: an amount
+/// with fewer decimals keeps them). `mantissa` is below 2^96 in size, as a `Decimal`'s is.
+pub fn money_cents(mantissa: i128, scale: u32) -> (i128, u32) {
+    const TO_CENTS: [i128; 3] = [100, 10, 1];
+    if let Some(&to_cents) = TO_CENTS.get(scale as usize) {
+        return (mantissa * to_cents, scale);
+    }
+    let k = scale - 2;
+    let q = match i64::try_from(mantissa)
+        .ok()
+        .and_then(|m| by_power_of_ten(m, k, false))
+    {
+        Some(q) => i128::from(q),
+        None => round_quotient(mantissa, 10i128.pow(k.min(38)), false),
+    };
+    (q, 2)
+}
+
+/// `m / 10^k` rounded as [`round_quotient`], for `k` in 1..=18, by a constant divisor (which the
+/// compiler turns into a multiplication); `None` for another `k`.
+fn by_power_of_ten(m: i64, k: u32, up: bool) -> Option<i64> {
+    macro_rules! by {
+        ($($k:literal => $p:literal),*) => {
+            match k {
+                $($k => Some(round_quotient(m, $p, up)),)*
+                _ => None,
+            }
+        };
+    }
+    by!(1 => 10, 2 => 100, 3 => 1_000, 4 => 10_000, 5 => 100_000, 6 => 1_000_000,
+        7 => 10_000_000, 8 => 100_000_000, 9 => 1_000_000_000, 10 => 10_000_000_000,
+        11 => 100_000_000_000, 12 => 1_000_000_000_000, 13 => 10_000_000_000_000,
+        14 => 100_000_000_000_000, 15 => 1_000_000_000_000_000, 16 => 10_000_000_000_000_000,
+        17 => 100_000_000_000_000_000, 18 => 1_000_000_000_000_000_000)
+}
+
 /// `m / p` rounded up (towards +∞) or half away from zero.
+#[inline(always)]
 fn round_quotient<T>(m: T, p: T, up: bool) -> T
 where
     T: Copy

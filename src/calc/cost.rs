@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use std::sync::Arc;
 
-use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
-use crate::decimal::{round_money, round_tariff_up};
+use super::{CalcError, Checked, Lazy, Ops, exact_parts, index_factors, pct};
+use crate::decimal::{money_cents, round_money, round_tariff_up};
 use crate::scenario::{Groep, Scenario};
 
 /// How a line is financed.
@@ -274,13 +274,8 @@ impl Som {
     /// `10^(2 − scale)` for scale 0, 1, 2.
     const TO_CENTS: [i128; 3] = [100, 10, 1];
 
-    fn add(&mut self, bedrag: Decimal) {
-        let scale = bedrag.scale();
-        let Some(&to_cents) = Self::TO_CENTS.get(scale as usize) else {
-            self.te_groot = true;
-            return;
-        };
-        let cents = bedrag.mantissa() * to_cents;
+    /// Adds an amount of `cents` whole cents that has `scale` decimals (at most 2).
+    fn add(&mut self, cents: i128, scale: u32) {
         if self.cents == 0 {
             (self.cents, self.scale) = (cents, scale);
         } else if cents != 0 {
@@ -330,6 +325,8 @@ struct Lijn {
     uren: Option<Decimal>,
     /// The product of the line's factors except `I(y)`, unrounded.
     basis: Decimal,
+    /// `basis` as mantissa and scale.
+    basis_parts: (i128, u32),
     /// Start costs and training: only in the start year of a new group.
     alleen_startjaar: bool,
 }
@@ -354,21 +351,33 @@ struct YearBuilder<'s> {
 }
 
 impl YearBuilder<'_> {
-    /// Adds a line to the sums and, when lines are kept, to the list.
+    /// Adds a line of `cents` whole cents with `scale` decimals (as [`money_cents`] gives it) to
+    /// the sums and, when lines are kept, to the list.
     fn push(
         &mut self,
         groep: Option<usize>,
         post: Post,
         rol: Option<&Rol>,
         uren: Option<Decimal>,
-        bedrag: Decimal,
+        (cents, scale): (i128, u32),
     ) {
         let financiering = rol.map_or(Financiering::Tapas, |r| r.financiering);
         match financiering {
-            Financiering::Tapas => self.tapas.add(bedrag),
-            Financiering::Elders => self.elders.add(bedrag),
+            Financiering::Tapas => self.tapas.add(cents, scale),
+            Financiering::Elders => self.elders.add(cents, scale),
         }
         if self.detail {
+            let mantissa = match scale {
+                0 => cents / 100,
+                1 => cents / 10,
+                _ => cents,
+            };
+            // Always fits (the amount came from a `Decimal`); should it not, the year's
+            // total reports it.
+            let Ok(bedrag) = Decimal::try_from_i128_with_scale(mantissa, scale) else {
+                self.tapas.te_groot = true;
+                return;
+            };
             self.regels.push(Regel {
                 jaar: self.jaar,
                 groep,
@@ -419,11 +428,13 @@ impl YearBuilder<'_> {
                     format!("{} · {} · {}", post.as_str(), rol, jaar),
                 )
             });
+            let basis = c.unrounded(&[uren, self.rollen[ri].uurtarief])?;
             out.push(Lijn {
                 post,
                 bron: Bron::Uren(ri),
                 uren: Some(uren),
-                basis: c.unrounded(&[uren, self.rollen[ri].uurtarief])?,
+                basis,
+                basis_parts: (basis.mantissa(), basis.scale()),
                 alleen_startjaar: false,
             });
             Ok(())
@@ -489,6 +500,7 @@ impl YearBuilder<'_> {
                 bron: Bron::Veld(path),
                 uren: None,
                 basis,
+                basis_parts: (basis.mantissa(), basis.scale()),
                 alleen_startjaar,
             });
         }
@@ -500,27 +512,35 @@ impl YearBuilder<'_> {
     fn group(&mut self, gi: usize, g: &Groep, plan: &GroepPlan) -> Result<(), CalcError> {
         let startjaar = g.nieuw && g.start == self.jaar;
         let jaar = self.jaar;
+        let factor = (self.factor.mantissa(), self.factor.scale());
         for l in &plan.lijnen {
             if l.alleen_startjaar && !startjaar {
                 continue;
             }
-            let (bedrag, rol) = match l.bron {
-                Bron::Uren(ri) => {
-                    let rol = &self.rollen[ri];
-                    let c = Lazy(|| {
-                        (
-                            format!("groep[{}]", gi + 1),
-                            format!("{} · {} · {}", l.post.as_str(), rol.naam, jaar),
-                        )
-                    });
-                    (round_money(c.amount_step(l.basis, self.factor)?), Some(rol))
-                }
-                Bron::Veld(path) => {
-                    let c = Lazy(|| (path.to_string(), format!("{} · {}", l.post.as_str(), jaar)));
-                    (round_money(c.amount_step(l.basis, self.factor)?), None)
+            let rol = match l.bron {
+                Bron::Uren(ri) => Some(&self.rollen[ri]),
+                Bron::Veld(_) => None,
+            };
+            // On the mantissas where the product is exact; else as `Ops::bedrag` does it.
+            let bedrag = match exact_parts(l.basis_parts, factor) {
+                Some((m, scale)) => money_cents(m, scale),
+                None => {
+                    let (path, wat) = (
+                        || match l.bron {
+                            Bron::Uren(_) => format!("groep[{}]", gi + 1),
+                            Bron::Veld(path) => path.to_string(),
+                        },
+                        || match rol {
+                            Some(r) => format!("{} · {} · {}", l.post.as_str(), r.naam, jaar),
+                            None => format!("{} · {}", l.post.as_str(), jaar),
+                        },
+                    );
+                    let c = Lazy(|| (path(), wat()));
+                    let b = round_money(c.amount_step(l.basis, self.factor)?);
+                    money_cents(b.mantissa(), b.scale())
                 }
             };
-            if bedrag.is_zero() && l.uren.is_none_or(|u| u.is_zero()) {
+            if bedrag.0 == 0 && l.uren.is_none_or(|u| u.is_zero()) {
                 continue;
             }
             self.push(Some(gi), l.post, rol, l.uren, bedrag);
@@ -545,7 +565,13 @@ impl YearBuilder<'_> {
         if bedrag.is_zero() && uren.is_none_or(|u| u.is_zero()) {
             return Ok(());
         }
-        self.push(None, post, None, uren, bedrag);
+        self.push(
+            None,
+            post,
+            None,
+            uren,
+            money_cents(bedrag.mantissa(), bedrag.scale()),
+        );
         Ok(())
     }
 
@@ -581,7 +607,8 @@ impl YearBuilder<'_> {
         let tapas = self.tapas.value(&c)?;
         let overhead = c.bedrag(&[pct(o.overhead_percentage), tapas])?;
         if !overhead.is_zero() {
-            self.push(None, Post::Overhead, None, None, overhead);
+            let cents = money_cents(overhead.mantissa(), overhead.scale());
+            self.push(None, Post::Overhead, None, None, cents);
         }
         let c = Checked {
             path: "scenario.verzekerden",

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{CalcError, Checked, Ops, index_factors, pct};
+use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
 use crate::scenario::{IndicatorId, Scenario};
 
 /// One indicator in one year. Expected counts are exact (not rounded); the avoided costs are
@@ -74,22 +74,29 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
         return Ok(Err(GeenImpact));
     };
     let factors = index_factors(s)?;
+    // The fractions are the same every year.
+    let kanker = pct(impact.aandeel_kanker_percentage);
+    let fracties: Vec<(Decimal, Decimal)> = impact
+        .indicatoren
+        .iter()
+        .map(|ind| (pct(ind.basis_percentage), pct(ind.reductie_percentage)))
+        .collect();
     let mut jaren = Vec::with_capacity(factors.len());
     for (jaar, factor) in s.jaren().zip(factors) {
         let p = patienten(s, jaar)?;
         let mut indicatoren = Vec::with_capacity(impact.indicatoren.len());
-        for ind in &impact.indicatoren {
-            let path = format!("indicator.{}", ind.id.as_str());
-            let wat = format!("zorgreductie {} {jaar}", ind.id.as_str());
-            let c = Checked {
-                path: &path,
-                wat: &wat,
-            };
-            let mut basis = c.mul(p, pct(ind.basis_percentage))?;
+        for (ind, &(basis_fractie, reductie)) in impact.indicatoren.iter().zip(&fracties) {
+            let c = Lazy(|| {
+                (
+                    format!("indicator.{}", ind.id.as_str()),
+                    format!("zorgreductie {} {jaar}", ind.id.as_str()),
+                )
+            });
+            let mut basis = c.mul(p, basis_fractie)?;
             if ind.id == IndicatorId::Chemotherapie {
-                basis = c.mul(basis, pct(impact.aandeel_kanker_percentage))?;
+                basis = c.mul(basis, kanker)?;
             }
-            let vermeden = c.mul(basis, pct(ind.reductie_percentage))?;
+            let vermeden = c.mul(basis, reductie)?;
             let met_patz = basis - vermeden;
             let vermeden_kosten = c.bedrag(&[vermeden, ind.kosten_per_geval, factor])?;
             indicatoren.push(IndicatorJaar {

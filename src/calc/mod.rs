@@ -123,15 +123,24 @@ pub(crate) trait Ops {
 /// there (and a zero of scale 0 for a zero product); it only differs where it has to round,
 /// which is left to it. `None`: not exact this way.
 pub(crate) fn exact_product(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let scale = a.scale() + b.scale();
+    let (m, scale) = exact_parts((a.mantissa(), a.scale()), (b.mantissa(), b.scale()))?;
+    Decimal::try_from_i128_with_scale(m, scale).ok()
+}
+
+/// [`exact_product`] on `(mantissa, scale)` pairs: the product's mantissa and scale.
+pub(crate) fn exact_parts(
+    (am, ascale): (i128, u32),
+    (bm, bscale): (i128, u32),
+) -> Option<(i128, u32)> {
+    let scale = ascale + bscale;
     if scale > Decimal::MAX_SCALE {
         return None;
     }
-    let m = a.mantissa().checked_mul(b.mantissa())?;
+    let m = am.checked_mul(bm)?;
     if m == 0 {
-        return Some(Decimal::ZERO);
+        return Some((0, 0));
     }
-    Decimal::try_from_i128_with_scale(m, scale).ok()
+    (m.unsigned_abs() < 1 << 96).then_some((m, scale))
 }
 
 /// [`Ops`] with a fixed field path and description.
