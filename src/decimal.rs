@@ -131,6 +131,7 @@ fn cents(value: Decimal, up: bool) -> Decimal {
 /// The money amount `mantissa × 10^-scale` rounded to cents as [`round_money`] rounds it, as
 /// whole cents together with the scale `round_money` gives the amount (at most 2: an amount
 /// with fewer decimals keeps them). `mantissa` is below 2^96 in size, as a `Decimal`'s is.
+#[inline]
 pub fn money_cents(mantissa: i128, scale: u32) -> (i128, u32) {
     const TO_CENTS: [i128; 3] = [100, 10, 1];
     if let Some(&to_cents) = TO_CENTS.get(scale as usize) {
@@ -149,6 +150,7 @@ pub fn money_cents(mantissa: i128, scale: u32) -> (i128, u32) {
 
 /// `m / 10^k` rounded as [`round_quotient`], for `k` in 1..=18, by a constant divisor (which the
 /// compiler turns into a multiplication); `None` for another `k`.
+#[inline]
 fn by_power_of_ten(m: i64, k: u32, up: bool) -> Option<i64> {
     macro_rules! by {
         ($($k:literal => $p:literal),*) => {

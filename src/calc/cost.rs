@@ -192,8 +192,11 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
             },
         })
         .collect();
-    let mut plannen: Vec<Option<GroepPlan>> = Vec::new();
-    plannen.resize_with(s.groepen.len(), || None);
+    let mut plannen = Plannen {
+        lijnen: Vec::with_capacity(s.groepen.len() * 8),
+        groepen: Vec::new(),
+    };
+    plannen.groepen.resize_with(s.groepen.len(), || None);
     let mut jaren = Vec::with_capacity(factors.len());
     for (jaar, &factor) in s.jaren().zip(&factors) {
         let mut y = YearBuilder {
@@ -275,6 +278,7 @@ impl Som {
     const TO_CENTS: [i128; 3] = [100, 10, 1];
 
     /// Adds an amount of `cents` whole cents that has `scale` decimals (at most 2).
+    #[inline]
     fn add(&mut self, cents: i128, scale: u32) {
         if self.cents == 0 {
             (self.cents, self.scale) = (cents, scale);
@@ -331,12 +335,20 @@ struct Lijn {
     alleen_startjaar: bool,
 }
 
-/// A group's lines in list order; `fout`: the first calculation that failed while working
-/// them out, which the lines after it never reach.
-#[derive(Debug, Clone, Default)]
+/// A group's lines in list order (a range of [`Plannen::lijnen`]); `fout`: the first
+/// calculation that failed while working them out (and whether it was a start-year line),
+/// which the lines after it never reach.
+#[derive(Debug, Clone)]
 struct GroepPlan {
-    lijnen: Vec<Lijn>,
+    lijnen: std::ops::Range<usize>,
     fout: Option<(CalcError, bool)>,
+}
+
+/// The plans of all groups, made as each group first runs; the lines of all groups in one list.
+#[derive(Debug, Default)]
+struct Plannen {
+    lijnen: Vec<Lijn>,
+    groepen: Vec<Option<GroepPlan>>,
 }
 
 struct YearBuilder<'s> {
@@ -353,6 +365,7 @@ struct YearBuilder<'s> {
 impl YearBuilder<'_> {
     /// Adds a line of `cents` whole cents with `scale` decimals (as [`money_cents`] gives it) to
     /// the sums and, when lines are kept, to the list.
+    #[inline]
     fn push(
         &mut self,
         groep: Option<usize>,
@@ -392,12 +405,13 @@ impl YearBuilder<'_> {
 
     /// Works out group `gi`'s lines before indexation, in list order, in the first year it runs
     /// (so that a calculation that fails is reported with that year, as each line is).
-    fn plan(&self, gi: usize, g: &Groep, s: &Scenario) -> GroepPlan {
-        let mut plan = GroepPlan::default();
-        if let Err((e, alleen_startjaar)) = self.plan_lines(gi, g, s, &mut plan.lijnen) {
-            plan.fout = Some((e, alleen_startjaar));
+    fn plan(&self, gi: usize, g: &Groep, s: &Scenario, lijnen: &mut Vec<Lijn>) -> GroepPlan {
+        let start = lijnen.len();
+        let fout = self.plan_lines(gi, g, s, lijnen).err();
+        GroepPlan {
+            lijnen: start..lijnen.len(),
+            fout,
         }
-        plan
     }
 
     fn plan_lines(
@@ -509,11 +523,17 @@ impl YearBuilder<'_> {
 
     /// Adds group `gi`'s lines of this year: each line's `basis × I(y)`, rounded to cents;
     /// an hour line unless both hours and amount are zero, another line unless it is zero.
-    fn group(&mut self, gi: usize, g: &Groep, plan: &GroepPlan) -> Result<(), CalcError> {
+    fn group(
+        &mut self,
+        gi: usize,
+        g: &Groep,
+        plan: &GroepPlan,
+        lijnen: &[Lijn],
+    ) -> Result<(), CalcError> {
         let startjaar = g.nieuw && g.start == self.jaar;
         let jaar = self.jaar;
         let factor = (self.factor.mantissa(), self.factor.scale());
-        for l in &plan.lijnen {
+        for l in lijnen.get(plan.lijnen.clone()).unwrap_or_default() {
             if l.alleen_startjaar && !startjaar {
                 continue;
             }
@@ -575,16 +595,13 @@ impl YearBuilder<'_> {
         Ok(())
     }
 
-    fn year(
-        &mut self,
-        s: &Scenario,
-        plannen: &mut [Option<GroepPlan>],
-    ) -> Result<KostenJaar, CalcError> {
+    fn year(&mut self, s: &Scenario, plannen: &mut Plannen) -> Result<KostenJaar, CalcError> {
         let jaar = self.jaar;
-        for ((gi, g), plan) in s.groepen.iter().enumerate().zip(plannen.iter_mut()) {
+        let Plannen { lijnen, groepen } = plannen;
+        for ((gi, g), plan) in s.groepen.iter().enumerate().zip(groepen.iter_mut()) {
             if g.start <= jaar {
-                let plan = plan.get_or_insert_with(|| self.plan(gi, g, s));
-                self.group(gi, g, plan)?;
+                let plan = plan.get_or_insert_with(|| self.plan(gi, g, s, lijnen));
+                self.group(gi, g, plan, lijnen)?;
             }
         }
         let o = &s.ondersteuning;
