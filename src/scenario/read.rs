@@ -518,15 +518,21 @@ impl Cx {
     /// A whole number in `min..=max`.
     fn whole(&mut self, field: &Field<'_, '_>, min: i64, max: i64) -> Option<i64> {
         let v = self.decimal(field)?;
-        if v.fract() != Decimal::ZERO {
-            self.error(
-                field,
-                format!("moet een geheel getal zijn (gevonden: {v})"),
-                None,
-            );
-            return None;
-        }
-        let n = i64::try_from(v.trunc())
+        // Integers arrive with scale 0: nothing to check or cut off.
+        let whole = if v.scale() == 0 {
+            v
+        } else {
+            if v.fract() != Decimal::ZERO {
+                self.error(
+                    field,
+                    format!("moet een geheel getal zijn (gevonden: {v})"),
+                    None,
+                );
+                return None;
+            }
+            v.trunc()
+        };
+        let n = i64::try_from(whole)
             .ok()
             .filter(|n| (min..=max).contains(n));
         if n.is_none() {
