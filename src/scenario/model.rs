@@ -37,6 +37,14 @@ pub(crate) struct Paden {
 }
 
 impl Paden {
+    /// Room for the paths of a file of `len` bytes (about as long as the file, one per line).
+    pub(crate) fn with_capacity(len: usize) -> Self {
+        Paden {
+            tekst: String::with_capacity(len),
+            starts: Vec::with_capacity(len / 16),
+        }
+    }
+
     /// Records the path that `write` appends to the buffer, at byte offset `offset`.
     pub(crate) fn push_with(&mut self, offset: usize, write: impl FnOnce(&mut String)) {
         self.starts.push((self.tekst.len(), offset));

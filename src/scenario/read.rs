@@ -130,7 +130,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     let mut cx = Cx {
         errors: Vec::new(),
         posities: Posities::new(src),
-        paden: Paden::default(),
+        paden: Paden::with_capacity(src.len()),
     };
     let (mut doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
@@ -636,7 +636,7 @@ impl Cx {
             }
             v.trunc()
         };
-        let n = i64::try_from(whole)
+        let n = i64::try_from(whole.mantissa())
             .ok()
             .filter(|n| (min..=max).contains(n));
         if n.is_none() {
@@ -935,12 +935,17 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(f) => cx.boolean(&f),
                     None => Some(false),
                 };
-                let own = WerkwijzeRaw::read(cx, t);
                 let eigen: Vec<&'static str> = WERKWIJZE_KEYS
                     .iter()
                     .copied()
                     .filter(|k| t.has(k))
                     .collect();
+                // Most groups set nothing of their own.
+                let own = if eigen.is_empty() {
+                    WerkwijzeRaw::default()
+                } else {
+                    WerkwijzeRaw::read(cx, t)
+                };
                 t.finish(cx, &GROEP_ALLOWED);
                 let werkwijze = effective_werkwijze(cx, t, own, &base, &check_role);
                 if let (Some(naam), true, Some(start), Some(nieuw), Some(werkwijze)) =
