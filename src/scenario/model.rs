@@ -55,7 +55,7 @@ impl Paden {
     fn get(&self, path: &str) -> Option<usize> {
         let mut end = self.tekst.len();
         for &(start, offset) in self.starts.iter().rev() {
-            if self.tekst.get(start..end) == Some(path) {
+            if self.tekst.as_bytes().get(start..end) == Some(path.as_bytes()) {
                 return Some(offset);
             }
             end = start;
@@ -98,8 +98,17 @@ impl Posities {
     /// Line and character column (both from 1) of a byte offset in the file.
     pub(crate) fn pos(&self, offset: usize) -> Pos {
         let regels = self.regels.get_or_init(|| {
-            let mut regels = vec![0];
-            regels.extend(self.tekst.match_indices('\n').map(|(i, _)| i + 1));
+            // Counted first, so that the index is allocated once.
+            let bytes = self.tekst.as_bytes();
+            let mut regels = Vec::with_capacity(1 + bytes.iter().filter(|&&b| b == b'\n').count());
+            regels.push(0);
+            regels.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
             regels
         });
         let offset = offset.min(self.tekst.len());
