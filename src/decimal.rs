@@ -24,6 +24,15 @@ pub enum NumberError {
 /// Accepts `116.35`, `-0.5`, `1_000.5`, `1e3`, `2.5E-2`; rejects NaN, infinity and values that
 /// do not fit in a `Decimal` without rounding.
 pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
+    // The common plain form (`116`, `0.5`, `-3.25`): the general reading below would trim,
+    // clean and lowercase nothing and hand exactly this text to `from_str_exact`.
+    if !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return Decimal::from_str_exact(text).map_err(classify);
+    }
     let cleaned: String = text.trim().chars().filter(|c| *c != '_').collect();
     let lower = cleaned.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
@@ -78,7 +87,15 @@ fn classify(err: rust_decimal::Error) -> NumberError {
 
 /// Reads a TOML integer given as digits in `radix`, exactly.
 pub fn parse_integer(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
-    let cleaned: String = digits.chars().filter(|c| *c != '_').collect();
+    let cleaned: std::borrow::Cow<'_, str> = if digits.contains('_') {
+        digits
+            .chars()
+            .filter(|c| *c != '_')
+            .collect::<String>()
+            .into()
+    } else {
+        digits.into()
+    };
     let value = i128::from_str_radix(&cleaned, radix).map_err(|e| match e.kind() {
         std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
             NumberError::OutOfRange

@@ -1,5 +1,7 @@
 //! The validated scenario: every value checked, every default filled in. Pure data, no I/O.
 
+use std::sync::{Arc, OnceLock};
+
 use rust_decimal::Decimal;
 
 /// A line and column (both 1-based, column counted in characters) in the scenario file.
@@ -13,44 +15,105 @@ pub struct Pos {
 
 /// Field paths and where they stand in the file. Recorded as byte offsets while reading (cheap);
 /// turned into line and column only when a message needs one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Posities {
-    /// `(path, byte offset)`, in reading order; a later entry for the same path wins. Shared, so
-    /// that cloning a scenario (as the simulation does per thread) does not copy it.
-    paden: std::sync::Arc<Vec<(String, usize)>>,
-    /// Byte offset of the start of every line.
-    regels: std::sync::Arc<Vec<usize>>,
+    /// The recorded paths. Shared, so that cloning a scenario (as the simulation does per thread)
+    /// does not copy it.
+    paden: Arc<Paden>,
+    /// Byte offset of the start of every line, made on the first question about a place.
+    regels: Arc<OnceLock<Vec<usize>>>,
     /// The text, for columns counted in characters.
-    tekst: std::sync::Arc<str>,
+    tekst: Arc<str>,
 }
 
-impl Posities {
-    pub(crate) fn new(src: &str) -> Self {
-        let mut regels = vec![0];
-        regels.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        Posities {
-            paden: std::sync::Arc::new(Vec::new()),
-            regels: std::sync::Arc::new(regels),
-            tekst: std::sync::Arc::from(src),
+/// `(path, byte offset)` pairs in reading order, all paths in one buffer (one allocation for
+/// all of them instead of one per field); a later entry for the same path wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Paden {
+    /// Every path, one after the other.
+    tekst: String,
+    /// Per path: where it starts in `tekst` (it ends where the next starts), and its offset.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Paden {
+    /// Room for the paths of a file of `len` bytes (about as long as the file, one per line).
+    pub(crate) fn with_capacity(len: usize) -> Self {
+        Paden {
+            tekst: String::with_capacity(len),
+            starts: Vec::with_capacity(len / 16),
         }
     }
 
-    pub(crate) fn push(&mut self, path: String, offset: usize) {
-        // Unique while reading, so this does not copy.
-        std::sync::Arc::make_mut(&mut self.paden).push((path, offset));
+    /// Records the path that `write` appends to the buffer, at byte offset `offset`.
+    pub(crate) fn push_with(&mut self, offset: usize, write: impl FnOnce(&mut String)) {
+        self.starts.push((self.tekst.len(), offset));
+        write(&mut self.tekst);
+    }
+
+    /// The offset of the last entry for `path`.
+    fn get(&self, path: &str) -> Option<usize> {
+        let mut end = self.tekst.len();
+        for &(start, offset) in self.starts.iter().rev() {
+            if self.tekst.as_bytes().get(start..end) == Some(path.as_bytes()) {
+                return Some(offset);
+            }
+            end = start;
+        }
+        None
+    }
+}
+
+/// The line-start index is derived from the text, so it takes no part in equality.
+impl PartialEq for Posities {
+    fn eq(&self, other: &Self) -> bool {
+        self.paden == other.paden && self.tekst == other.tekst
+    }
+}
+
+impl Eq for Posities {}
+
+impl Posities {
+    pub(crate) fn new(src: &str) -> Self {
+        Posities {
+            paden: Arc::default(),
+            regels: Arc::default(),
+            tekst: Arc::from(src),
+        }
+    }
+
+    /// These positions with the paths recorded while reading.
+    pub(crate) fn with_paden(self, paden: Paden) -> Self {
+        Posities {
+            paden: Arc::new(paden),
+            ..self
+        }
     }
 
     /// Line and character column of `path`, if it was recorded.
     pub fn get(&self, path: &str) -> Option<Pos> {
-        let offset = self.paden.iter().rev().find(|(p, _)| p == path)?.1;
-        Some(self.pos(offset))
+        self.paden.get(path).map(|offset| self.pos(offset))
     }
 
     /// Line and character column (both from 1) of a byte offset in the file.
     pub(crate) fn pos(&self, offset: usize) -> Pos {
+        let regels = self.regels.get_or_init(|| {
+            // Counted first, so that the index is allocated once.
+            let bytes = self.tekst.as_bytes();
+            let mut regels = Vec::with_capacity(1 + bytes.iter().filter(|&&b| b == b'\n').count());
+            regels.push(0);
+            regels.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            regels
+        });
         let offset = offset.min(self.tekst.len());
-        let line = self.regels.partition_point(|&s| s <= offset).max(1);
-        let start = self.regels[line - 1];
+        let line = regels.partition_point(|&s| s <= offset).max(1);
+        let start = regels[line - 1];
         let column = self
             .tekst
             .get(start..offset)

@@ -10,8 +10,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Pos,
-    Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
+    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Paden,
+    Pos, Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
 use super::overrides::{self, Override};
 use crate::decimal::{self, NumberError};
@@ -67,7 +67,23 @@ pub(crate) const WERKWIJZE_KEYS: [&str; 10] = [
     "telefonische_ondersteuning_uren",
     "patienten_per_jaar",
 ];
-const GROEP_KEYS: &[&str] = &["naam", "deelnemers", "start", "nieuw"];
+/// The fields of a `[[groep]]`: its own four, then [`WERKWIJZE_KEYS`].
+const GROEP_ALLOWED: [&str; 14] = [
+    "naam",
+    "deelnemers",
+    "start",
+    "nieuw",
+    "bijeenkomsten_per_jaar",
+    "duur_uren",
+    "voorbereiding_uren",
+    "reistijd_uren",
+    "voorzitter_rol",
+    "voorzitter_uren",
+    "coordinatie_rol",
+    "coordinatie_uren_per_patient",
+    "telefonische_ondersteuning_uren",
+    "patienten_per_jaar",
+];
 /// The fields of `[ondersteuning]`.
 pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &[
     "ict_per_groep",
@@ -114,6 +130,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     let mut cx = Cx {
         errors: Vec::new(),
         posities: Posities::new(src),
+        paden: Paden::with_capacity(src.len()),
     };
     let (mut doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
@@ -173,7 +190,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     if cx.errors.is_empty()
         && let Some(mut s) = scenario
     {
-        s.posities = cx.posities;
+        s.posities = cx.posities.with_paden(cx.paden);
         return Ok(s);
     }
     let mut errors = cx.errors;
@@ -266,6 +283,8 @@ fn syntax_message(detail: &str, line: &str) -> (String, Option<String>) {
 struct Cx {
     errors: Vec<Diagnostic>,
     posities: Posities,
+    /// The path and place of every field read, for messages about computed values.
+    paden: Paden,
 }
 
 /// A table being read, with its path.
@@ -275,32 +294,101 @@ struct Table<'a, 'i> {
     path: String,
 }
 
+/// The last step of a field's path.
+#[derive(Clone, Copy)]
+enum Key<'p> {
+    /// A key of a table: `parent.name`.
+    Name(&'p str),
+    /// An item of an array, counted from 1: `parent[n]`.
+    Index(usize),
+    /// Nothing: `parent` is the whole path.
+    Whole,
+}
+
+/// A field's path, put together only when it is needed (a message or the path table).
+#[derive(Clone, Copy)]
+struct FieldPath<'p> {
+    parent: &'p str,
+    key: Key<'p>,
+}
+
+impl FieldPath<'_> {
+    /// Appends the path to `out`.
+    fn write_to(self, out: &mut String) {
+        out.push_str(self.parent);
+        match self.key {
+            Key::Name(name) => {
+                if !self.parent.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Key::Whole => {}
+            Key::Index(n) => {
+                use std::fmt::Write;
+                // Writing to a String does not fail.
+                let _ = write!(out, "[{n}]");
+            }
+        }
+    }
+
+    fn build(self) -> String {
+        let mut out = String::with_capacity(self.parent.len() + 24);
+        self.write_to(&mut out);
+        out
+    }
+}
+
 /// One value with its path.
-struct Field<'a, 'i> {
+struct Field<'a, 'i, 'p> {
     value: &'a Spanned<DeValue<'i>>,
-    path: String,
+    path: FieldPath<'p>,
 }
 
 fn join(path: &str, key: &str) -> String {
-    let mut out = String::with_capacity(path.len() + key.len() + 1);
-    out.push_str(path);
-    if !path.is_empty() {
-        out.push('.');
+    FieldPath {
+        parent: path,
+        key: Key::Name(key),
     }
-    out.push_str(key);
-    out
+    .build()
 }
+
+/// Tables up to this size are searched by comparing keys, which is faster than hashing them.
+const SMALL_TABLE: usize = 16;
 
 impl<'a, 'i> Table<'a, 'i> {
     fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
         Table { table, span, path }
     }
 
-    fn get(&mut self, key: &'static str) -> Option<Field<'a, 'i>> {
-        self.table.get(key).map(|value| Field {
+    fn value(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        if self.table.len() <= SMALL_TABLE {
+            self.table
+                .iter()
+                .find(|(k, _)| k.get_ref() == key)
+                .map(|(_, v)| v)
+        } else {
+            self.table.get(key)
+        }
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.value(key).is_some()
+    }
+
+    fn get(&self, key: &'static str) -> Option<Field<'a, 'i, '_>> {
+        self.value(key).map(|value| Field {
             value,
-            path: join(&self.path, key),
+            path: self.child(key),
         })
+    }
+
+    /// The path of `key` in this table.
+    fn child<'p>(&'p self, key: &'p str) -> FieldPath<'p> {
+        FieldPath {
+            parent: &self.path,
+            key: Key::Name(key),
+        }
     }
 
     /// Reports every key that is not in `allowed`, with the nearest allowed name.
@@ -336,8 +424,8 @@ impl Cx {
         });
     }
 
-    fn error(&mut self, field: &Field<'_, '_>, message: String, hint: Option<String>) {
-        self.error_at(field.value.span(), &field.path, message, hint);
+    fn error(&mut self, field: &Field<'_, '_, '_>, message: String, hint: Option<String>) {
+        self.error_at(field.value.span(), &field.path.build(), message, hint);
     }
 
     fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
@@ -350,15 +438,17 @@ impl Cx {
         );
     }
 
-    fn remember(&mut self, path: &str, span: Range<usize>) {
-        self.posities.push(path.to_string(), span.start);
+    fn remember(&mut self, path: FieldPath<'_>, span: Range<usize>) {
+        self.paden.push_with(span.start, |out| path.write_to(out));
     }
 
-    fn table<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Option<Table<'a, 'i>> {
+    fn table<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<Table<'a, 'i>> {
         match field.value.get_ref() {
             DeValue::Table(t) => {
-                self.remember(&field.path, field.value.span());
-                Some(Table::new(t, field.value.span(), field.path.clone()))
+                let path = field.path.build();
+                self.paden
+                    .push_with(field.value.span().start, |out| out.push_str(&path));
+                Some(Table::new(t, field.value.span(), path))
             }
             other => {
                 self.error(
@@ -372,15 +462,19 @@ impl Cx {
     }
 
     /// An array of tables (`[[groep]]`), or an error.
-    fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Vec<Table<'a, 'i>> {
+    fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Vec<Table<'a, 'i>> {
         let Some(items) = self.array(field) else {
             return Vec::new();
         };
+        let parent = field.path.build();
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let f = Field {
                 value: item,
-                path: format!("{}[{}]", field.path, i + 1),
+                path: FieldPath {
+                    parent: &parent,
+                    key: Key::Index(i + 1),
+                },
             };
             if let Some(t) = self.table(&f) {
                 out.push(t);
@@ -389,7 +483,7 @@ impl Cx {
         out
     }
 
-    fn array<'a, 'i>(&mut self, field: &Field<'a, 'i>) -> Option<&'a DeArray<'i>> {
+    fn array<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<&'a DeArray<'i>> {
         match field.value.get_ref() {
             DeValue::Array(a) => Some(a),
             other => {
@@ -403,11 +497,16 @@ impl Cx {
         }
     }
 
-    fn string(&mut self, field: &Field<'_, '_>) -> Option<String> {
+    fn string(&mut self, field: &Field<'_, '_, '_>) -> Option<String> {
+        self.str_ref(field).map(str::to_string)
+    }
+
+    /// Like [`Cx::string`], borrowed from the document.
+    fn str_ref<'a>(&mut self, field: &Field<'a, '_, '_>) -> Option<&'a str> {
         match field.value.get_ref() {
             DeValue::String(s) => {
-                self.remember(&field.path, field.value.span());
-                Some(s.to_string())
+                self.remember(field.path, field.value.span());
+                Some(s)
             }
             other => {
                 self.error(
@@ -423,8 +522,13 @@ impl Cx {
         }
     }
 
-    fn text(&mut self, field: &Field<'_, '_>) -> Option<String> {
-        let s = self.string(field)?;
+    fn text(&mut self, field: &Field<'_, '_, '_>) -> Option<String> {
+        self.text_ref(field).map(str::to_string)
+    }
+
+    /// Like [`Cx::text`], borrowed from the document.
+    fn text_ref<'a>(&mut self, field: &Field<'a, '_, '_>) -> Option<&'a str> {
+        let s = self.str_ref(field)?;
         if s.trim().is_empty() {
             self.error(field, "mag niet leeg zijn".to_string(), None);
             return None;
@@ -432,7 +536,7 @@ impl Cx {
         Some(s)
     }
 
-    fn boolean(&mut self, field: &Field<'_, '_>) -> Option<bool> {
+    fn boolean(&mut self, field: &Field<'_, '_, '_>) -> Option<bool> {
         match field.value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             other => {
@@ -447,7 +551,7 @@ impl Cx {
     }
 
     /// Any number, read exactly from its written text.
-    fn decimal(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+    fn decimal(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
         let result = match field.value.get_ref() {
             DeValue::Integer(i) => decimal::parse_integer(i.as_str(), i.radix()),
             DeValue::Float(f) => decimal::parse_exact(f.as_str()),
@@ -463,7 +567,7 @@ impl Cx {
         };
         match result {
             Ok(v) => {
-                self.remember(&field.path, field.value.span());
+                self.remember(field.path, field.value.span());
                 Some(v)
             }
             Err(e) => {
@@ -488,7 +592,7 @@ impl Cx {
     }
 
     /// A number >= 0.
-    fn amount(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+    fn amount(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
         let v = self.decimal(field)?;
         if v.is_sign_negative() && !v.is_zero() {
             self.error(
@@ -502,7 +606,7 @@ impl Cx {
     }
 
     /// A percentage 0..=100.
-    fn percentage(&mut self, field: &Field<'_, '_>) -> Option<Decimal> {
+    fn percentage(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
         let v = self.decimal(field)?;
         if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
             self.error(
@@ -516,17 +620,23 @@ impl Cx {
     }
 
     /// A whole number in `min..=max`.
-    fn whole(&mut self, field: &Field<'_, '_>, min: i64, max: i64) -> Option<i64> {
+    fn whole(&mut self, field: &Field<'_, '_, '_>, min: i64, max: i64) -> Option<i64> {
         let v = self.decimal(field)?;
-        if v.fract() != Decimal::ZERO {
-            self.error(
-                field,
-                format!("moet een geheel getal zijn (gevonden: {v})"),
-                None,
-            );
-            return None;
-        }
-        let n = i64::try_from(v.trunc())
+        // Integers arrive with scale 0: nothing to check or cut off.
+        let whole = if v.scale() == 0 {
+            v
+        } else {
+            if v.fract() != Decimal::ZERO {
+                self.error(
+                    field,
+                    format!("moet een geheel getal zijn (gevonden: {v})"),
+                    None,
+                );
+                return None;
+            }
+            v.trunc()
+        };
+        let n = i64::try_from(whole.mantissa())
             .ok()
             .filter(|n| (min..=max).contains(n));
         if n.is_none() {
@@ -539,12 +649,12 @@ impl Cx {
         n
     }
 
-    fn year(&mut self, field: &Field<'_, '_>) -> Option<i32> {
+    fn year(&mut self, field: &Field<'_, '_, '_>) -> Option<i32> {
         self.whole(field, JAAR_MIN, JAAR_MAX)
             .and_then(|n| i32::try_from(n).ok())
     }
 
-    fn count(&mut self, field: &Field<'_, '_>) -> Option<u32> {
+    fn count(&mut self, field: &Field<'_, '_, '_>) -> Option<u32> {
         self.whole(field, 0, i64::from(u32::MAX))
             .and_then(|n| u32::try_from(n).ok())
     }
@@ -580,11 +690,10 @@ struct WerkwijzeRaw {
 }
 
 impl WerkwijzeRaw {
-    fn read(cx: &mut Cx, t: &mut Table<'_, '_>) -> Self {
+    fn read(cx: &mut Cx, t: &Table<'_, '_>) -> Self {
         let mut w = WerkwijzeRaw::default();
         let errors_before = cx.errors.len();
-        let hours =
-            |cx: &mut Cx, t: &mut Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
+        let hours = |cx: &mut Cx, t: &Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
         w.duur_uren = hours(cx, t, "duur_uren");
         w.voorbereiding_uren = hours(cx, t, "voorbereiding_uren");
         w.reistijd_uren = hours(cx, t, "reistijd_uren");
@@ -599,7 +708,7 @@ impl WerkwijzeRaw {
         for key in ["voorzitter_rol", "coordinatie_rol"] {
             let rol = t.get(key).and_then(|f| {
                 let span = f.value.span();
-                cx.text(&f).map(|s| (s, f.path.clone(), span))
+                cx.text(&f).map(|s| (s, f.path.build(), span))
             });
             if key == "voorzitter_rol" {
                 w.voorzitter_rol = rol;
@@ -611,19 +720,17 @@ impl WerkwijzeRaw {
         w
     }
 
-    /// This group's values over the defaults.
-    fn over(self, base: &WerkwijzeRaw) -> WerkwijzeRaw {
+    /// This group's values over the defaults, without the roles (see [`effective_werkwijze`]).
+    fn over(&self, base: &WerkwijzeRaw) -> WerkwijzeRaw {
         WerkwijzeRaw {
             invalid: self.invalid || base.invalid,
             bijeenkomsten_per_jaar: self.bijeenkomsten_per_jaar.or(base.bijeenkomsten_per_jaar),
             duur_uren: self.duur_uren.or(base.duur_uren),
             voorbereiding_uren: self.voorbereiding_uren.or(base.voorbereiding_uren),
             reistijd_uren: self.reistijd_uren.or(base.reistijd_uren),
-            voorzitter_rol: self.voorzitter_rol.or_else(|| base.voorzitter_rol.clone()),
+            voorzitter_rol: None,
             voorzitter_uren: self.voorzitter_uren.or(base.voorzitter_uren),
-            coordinatie_rol: self
-                .coordinatie_rol
-                .or_else(|| base.coordinatie_rol.clone()),
+            coordinatie_rol: None,
             coordinatie_uren_per_patient: self
                 .coordinatie_uren_per_patient
                 .or(base.coordinatie_uren_per_patient),
@@ -636,7 +743,7 @@ impl WerkwijzeRaw {
 }
 
 fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
-    let mut top = Table::new(doc.get_ref(), 0..0, String::new());
+    let top = Table::new(doc.get_ref(), 0..0, String::new());
 
     // formaat
     match top.get("formaat") {
@@ -666,14 +773,14 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let mut horizon_ok = false;
     match top.get("scenario") {
         Some(f) => {
-            if let Some(mut t) = cx.table(&f) {
-                let naam = required(cx, &mut t, "naam").and_then(|f| cx.text(&f));
+            if let Some(t) = cx.table(&f) {
+                let naam = required(cx, &t, "naam").and_then(|f| cx.text(&f));
                 let regio = t.get("regio").and_then(|f| cx.string(&f));
-                let startjaar = required(cx, &mut t, "startjaar").and_then(|f| cx.year(&f));
-                let looptijd = required(cx, &mut t, "looptijd_jaren")
+                let startjaar = required(cx, &t, "startjaar").and_then(|f| cx.year(&f));
+                let looptijd = required(cx, &t, "looptijd_jaren")
                     .and_then(|f| cx.whole(&f, 1, i64::from(MAX_LOOPTIJD)))
                     .and_then(|n| u32::try_from(n).ok());
-                let verzekerden = required(cx, &mut t, "verzekerden").and_then(|f| {
+                let verzekerden = required(cx, &t, "verzekerden").and_then(|f| {
                     let v = cx.decimal(&f)?;
                     if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
                         cx.error(
@@ -717,7 +824,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     // [uurtarieven]
     let mut roles_known = false;
-    let mut roles: Vec<String> = Vec::new();
+    let mut roles: Vec<&str> = Vec::new();
     match top.get("uurtarieven") {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
@@ -725,9 +832,9 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 for (key, value) in t.table.iter() {
                     let field = Field {
                         value,
-                        path: join(&t.path, key.get_ref()),
+                        path: t.child(key.get_ref()),
                     };
-                    roles.push(key.get_ref().to_string());
+                    roles.push(key.get_ref());
                     if let Some(v) = cx.amount(&field) {
                         s.uurtarieven.push(Uurtarief {
                             rol: key.get_ref().to_string(),
@@ -746,17 +853,17 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
             ),
         ),
     }
-    let check_role = |cx: &mut Cx, rol: &str, path: &str, span: Range<usize>| -> bool {
-        if roles.iter().any(|r| r == rol) {
+    let check_role = |cx: &mut Cx, rol: &str, path: FieldPath<'_>, span: Range<usize>| -> bool {
+        if roles.contains(&rol) {
             return true;
         }
         if roles_known {
-            let hint = nearest(rol, roles.iter().map(String::as_str))
+            let hint = nearest(rol, roles.iter().copied())
                 .map(|r| format!("bedoelde je '{r}'?"))
                 .or_else(|| Some(format!("voeg '{rol} = …' toe aan [uurtarieven]")));
             cx.error_at(
                 span,
-                path,
+                &path.build(),
                 format!("rol '{rol}' heeft geen uurtarief in [uurtarieven]"),
                 hint,
             );
@@ -767,8 +874,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     // [werkwijze]
     let base = match top.get("werkwijze") {
         Some(f) => match cx.table(&f) {
-            Some(mut t) => {
-                let w = WerkwijzeRaw::read(cx, &mut t);
+            Some(t) => {
+                let w = WerkwijzeRaw::read(cx, &t);
                 t.finish(cx, &WERKWIJZE_KEYS);
                 w
             }
@@ -778,13 +885,15 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     };
 
     // [[groep]]
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
     match top.get("groep") {
         Some(f) => {
-            for mut t in cx.tables(&f) {
-                let naam = required(cx, &mut t, "naam").and_then(|f| {
-                    let n = cx.text(&f)?;
-                    if let Some(first) = names.get(&n) {
+            let groepen = cx.tables(&f);
+            // Each name with the path of the group that has it first.
+            let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+            for t in &groepen {
+                let naam = required(cx, t, "naam").and_then(|f| {
+                    let n = cx.text_ref(&f)?;
+                    if let Some(first) = names.get(n) {
                         cx.error(
                             &f,
                             format!("groepsnaam '{n}' komt al voor in {first}"),
@@ -792,23 +901,23 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                         );
                         return None;
                     }
-                    names.insert(n.clone(), t.path.clone());
-                    Some(n)
+                    names.insert(n, &t.path);
+                    Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
-                let mut counts: Vec<(String, u32)> = Vec::new();
-                match required(cx, &mut t, "deelnemers") {
+                let mut counts: Vec<(&str, u32)> = Vec::new();
+                match required(cx, t, "deelnemers") {
                     Some(f) => {
                         if let Some(dt) = cx.table(&f) {
                             for (key, value) in dt.table.iter() {
                                 let field = Field {
                                     value,
-                                    path: join(&dt.path, key.get_ref()),
+                                    path: dt.child(key.get_ref()),
                                 };
                                 let n = cx.count(&field);
-                                let known = check_role(cx, key.get_ref(), &field.path, key.span());
+                                let known = check_role(cx, key.get_ref(), field.path, key.span());
                                 match n {
-                                    Some(n) if known => counts.push((key.get_ref().to_string(), n)),
+                                    Some(n) if known => counts.push((key.get_ref(), n)),
                                     _ => deelnemers_ok = false,
                                 }
                             }
@@ -826,25 +935,27 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(f) => cx.boolean(&f),
                     None => Some(false),
                 };
-                let own = WerkwijzeRaw::read(cx, &mut t);
                 let eigen: Vec<&'static str> = WERKWIJZE_KEYS
                     .iter()
                     .copied()
-                    .filter(|k| t.table.contains_key(*k))
+                    .filter(|k| t.has(k))
                     .collect();
-                let mut allowed: Vec<&str> = GROEP_KEYS.to_vec();
-                allowed.extend_from_slice(&WERKWIJZE_KEYS);
-                t.finish(cx, &allowed);
-                let w = own.over(&base);
-                let werkwijze = effective_werkwijze(cx, &t, w, &check_role);
+                // Most groups set nothing of their own.
+                let own = if eigen.is_empty() {
+                    WerkwijzeRaw::default()
+                } else {
+                    WerkwijzeRaw::read(cx, t)
+                };
+                t.finish(cx, &GROEP_ALLOWED);
+                let werkwijze = effective_werkwijze(cx, t, own, &base, &check_role);
                 if let (Some(naam), true, Some(start), Some(nieuw), Some(werkwijze)) =
                     (naam, deelnemers_ok, start, nieuw, werkwijze)
                 {
                     // Participants in the order of [uurtarieven].
-                    let mut ordered: Vec<(String, u32)> = Vec::with_capacity(roles.len());
+                    let mut ordered: Vec<(String, u32)> = Vec::with_capacity(counts.len());
                     for r in &roles {
                         if let Some((_, n)) = counts.iter().find(|(c, _)| c == r) {
-                            ordered.push((r.clone(), *n));
+                            ordered.push((r.to_string(), *n));
                         }
                     }
                     s.groepen.push(Groep {
@@ -867,10 +978,10 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     // [ondersteuning]
     if let Some(f) = top.get("ondersteuning")
-        && let Some(mut t) = cx.table(&f)
+        && let Some(t) = cx.table(&f)
     {
         let o = &mut s.ondersteuning;
-        let mut amt = |cx: &mut Cx, key| {
+        let amt = |cx: &mut Cx, key| {
             t.get(key)
                 .and_then(|f| cx.amount(&f))
                 .unwrap_or(Decimal::ZERO)
@@ -894,9 +1005,9 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     // [indexatie]
     if let Some(f) = top.get("indexatie")
-        && let Some(mut t) = cx.table(&f)
+        && let Some(t) = cx.table(&f)
     {
-        s.indexatie_percentage = required(cx, &mut t, "kosten_percentage_per_jaar")
+        s.indexatie_percentage = required(cx, &t, "kosten_percentage_per_jaar")
             .and_then(|f| cx.percentage(&f))
             .unwrap_or(Decimal::ZERO);
         t.finish(cx, INDEXATIE_KEYS);
@@ -904,20 +1015,24 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     // [financiering]
     if let Some(f) = top.get("financiering")
-        && let Some(mut t) = cx.table(&f)
+        && let Some(t) = cx.table(&f)
     {
         if let Some(lf) = t.get("elders_gefinancierd")
             && let Some(items) = cx.array(&lf)
         {
+            let parent = lf.path.build();
             for (i, item) in items.iter().enumerate() {
                 let field = Field {
                     value: item,
-                    path: format!("{}[{}]", lf.path, i + 1),
+                    path: FieldPath {
+                        parent: &parent,
+                        key: Key::Index(i + 1),
+                    },
                 };
                 if let Some(rol) = cx.text(&field) {
                     if s.elders_gefinancierd.contains(&rol) {
                         cx.error(&field, format!("rol '{rol}' staat er al in"), None);
-                    } else if check_role(cx, &rol, &field.path, item.span()) {
+                    } else if check_role(cx, &rol, field.path, item.span()) {
                         s.elders_gefinancierd.push(rol);
                     }
                 }
@@ -932,9 +1047,9 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let mut shares = Decimal::ZERO;
     let mut shares_span = None;
     if let Some(f) = top.get("verzekeraar") {
-        shares_span = Some((f.value.span(), f.path.clone()));
-        for mut t in cx.tables(&f) {
-            let naam = required(cx, &mut t, "naam").and_then(|f| {
+        shares_span = Some((f.value.span(), f.path));
+        for t in cx.tables(&f) {
+            let naam = required(cx, &t, "naam").and_then(|f| {
                 let n = cx.text(&f)?;
                 if s.verzekeraars.iter().any(|v| v.naam == n) {
                     cx.error(&f, format!("verzekeraar '{n}' komt al voor"), None);
@@ -943,7 +1058,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 Some(n)
             });
             let aandeel =
-                required(cx, &mut t, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
+                required(cx, &t, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
             t.finish(cx, VERZEKERAAR_KEYS);
             if let (Some(naam), Some(aandeel)) = (naam, aandeel) {
                 shares += aandeel;
@@ -959,7 +1074,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     {
         cx.error_at(
             span,
-            &path,
+            &path.build(),
             format!("de marktaandelen tellen op tot {shares} %, meer dan 100 %"),
             None,
         );
@@ -967,8 +1082,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     // [[aanbod]]
     if let Some(f) = top.get("aanbod") {
-        for mut t in cx.tables(&f) {
-            let verzekeraar = required(cx, &mut t, "verzekeraar").and_then(|f| {
+        for t in cx.tables(&f) {
+            let verzekeraar = required(cx, &t, "verzekeraar").and_then(|f| {
                 let n = cx.text(&f)?;
                 if !s.verzekeraars.iter().any(|v| v.naam == n) {
                     let hint = nearest(&n, s.verzekeraars.iter().map(|v| v.naam.as_str()))
@@ -979,7 +1094,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 }
                 Some(n)
             });
-            let label = required(cx, &mut t, "label").and_then(|f| {
+            let label = required(cx, &t, "label").and_then(|f| {
                 let n = cx.text(&f)?;
                 if s.aanbiedingen.iter().any(|a| a.label == n) {
                     cx.error(&f, format!("aanbod '{n}' komt al voor"), None);
@@ -987,7 +1102,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 }
                 Some(n)
             });
-            let tarief = required(cx, &mut t, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
+            let tarief = required(cx, &t, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
             let plafond = match t.get("plafond") {
                 Some(f) => cx.amount(&f).map(Some),
                 None => Some(None),
@@ -1016,9 +1131,9 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let impact_field_present = impact_field.as_ref().map(|_| ());
     let indicator_field = top.get("indicator");
     if let Some(f) = impact_field {
-        if let Some(mut t) = cx.table(&f) {
+        if let Some(t) = cx.table(&f) {
             let kanker =
-                required(cx, &mut t, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
+                required(cx, &t, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
             let discontering = match t.get("disconteringsvoet_percentage") {
                 Some(f) => cx.percentage(&f),
                 None => Some(Decimal::ZERO),
@@ -1044,8 +1159,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     }
 
     if let Some(f) = top.get("verwachting") {
-        for mut t in cx.tables(&f) {
-            let grootheid = required(cx, &mut t, "grootheid").and_then(|f| {
+        for t in cx.tables(&f) {
+            let grootheid = required(cx, &t, "grootheid").and_then(|f| {
                 let text = cx.text(&f)?;
                 let Some(g) = Grootheid::parse(&text) else {
                     let names: Vec<&str> = Grootheid::ALL.iter().map(|g| g.as_str()).collect();
@@ -1122,12 +1237,12 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
 
     let mut onzeker_spans: Vec<Range<usize>> = Vec::new();
     if let Some(f) = top.get("onzekerheid") {
-        for mut t in cx.tables(&f) {
-            let parameter = required(cx, &mut t, "parameter").and_then(|f| {
+        for t in cx.tables(&f) {
+            let parameter = required(cx, &t, "parameter").and_then(|f| {
                 let span = f.value.span();
                 cx.text(&f).map(|p| (p, span))
             });
-            let verdeling = read_verdeling(cx, &mut t);
+            let verdeling = read_verdeling(cx, &t);
             t.finish(cx, ONZEKERHEID_KEYS);
             if let (Some((parameter, span)), Some(verdeling)) = (parameter, verdeling) {
                 onzeker_spans.push(span);
@@ -1159,11 +1274,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     Some(s)
 }
 
-fn required<'a, 'i>(
+fn required<'a, 'i, 't>(
     cx: &mut Cx,
-    t: &mut Table<'a, 'i>,
+    t: &'t Table<'a, 'i>,
     key: &'static str,
-) -> Option<Field<'a, 'i>> {
+) -> Option<Field<'a, 'i, 't>> {
     let f = t.get(key);
     if f.is_none() {
         cx.missing(t, key, None);
@@ -1193,14 +1308,22 @@ fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
 }
 
 /// Checks that a role has a rate, reporting it at `path` and `span` when not.
-type RoleCheck<'r> = dyn Fn(&mut Cx, &str, &str, Range<usize>) -> bool + 'r;
+type RoleCheck<'r> = dyn Fn(&mut Cx, &str, FieldPath<'_>, Range<usize>) -> bool + 'r;
 
+/// A group's werkwijze: its own values (`own`) over the defaults of `[werkwijze]` (`base`).
 fn effective_werkwijze(
     cx: &mut Cx,
     t: &Table<'_, '_>,
-    w: WerkwijzeRaw,
+    own: WerkwijzeRaw,
+    base: &WerkwijzeRaw,
     check_role: &RoleCheck<'_>,
 ) -> Option<Werkwijze> {
+    let voorzitter = own.voorzitter_rol.as_ref().or(base.voorzitter_rol.as_ref());
+    let coordinatie = own
+        .coordinatie_rol
+        .as_ref()
+        .or(base.coordinatie_rol.as_ref());
+    let w = own.over(base);
     let mut ok = true;
     for (key, present) in [
         ("bijeenkomsten_per_jaar", w.bijeenkomsten_per_jaar.is_some()),
@@ -1221,13 +1344,20 @@ fn effective_werkwijze(
             ok = false;
         }
     }
-    let mut role = |raw: Option<(String, String, Range<usize>)>, default_path: String| match raw {
-        Some((rol, path, span)) => check_role(cx, &rol, &path, span).then_some(rol),
-        None => check_role(cx, "huisarts", &default_path, t.span.clone())
-            .then(|| "huisarts".to_string()),
+    let mut role = |raw: Option<&(String, String, Range<usize>)>, key| match raw {
+        Some((rol, path, span)) => {
+            let path = FieldPath {
+                parent: path,
+                key: Key::Whole,
+            };
+            check_role(cx, rol, path, span.clone()).then(|| rol.clone())
+        }
+        None => {
+            check_role(cx, "huisarts", t.child(key), t.span.clone()).then(|| "huisarts".to_string())
+        }
     };
-    let voorzitter_rol = role(w.voorzitter_rol, join(&t.path, "voorzitter_rol"));
-    let coordinatie_rol = role(w.coordinatie_rol, join(&t.path, "coordinatie_rol"));
+    let voorzitter_rol = role(voorzitter, "voorzitter_rol");
+    let coordinatie_rol = role(coordinatie, "coordinatie_rol");
     if !ok {
         return None;
     }
@@ -1246,7 +1376,7 @@ fn effective_werkwijze(
 }
 
 /// The distribution of an `[[onzekerheid]]`: `verdeling` and the fields it needs, checked.
-fn read_verdeling(cx: &mut Cx, t: &mut Table<'_, '_>) -> Option<Verdeling> {
+fn read_verdeling(cx: &mut Cx, t: &Table<'_, '_>) -> Option<Verdeling> {
     let naam_field = required(cx, t, "verdeling")?;
     let naam = cx.text(&naam_field)?;
     let kinds = [
@@ -1390,14 +1520,18 @@ fn read_verdeling(cx: &mut Cx, t: &mut Table<'_, '_>) -> Option<Verdeling> {
     Some(verdeling)
 }
 
-fn read_years(cx: &mut Cx, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
+fn read_years(cx: &mut Cx, f: &Field<'_, '_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
     let items = cx.array(f)?;
     let mut years = BTreeSet::new();
     let mut ok = true;
+    let parent = f.path.build();
     for (i, item) in items.iter().enumerate() {
         let field = Field {
             value: item,
-            path: format!("{}[{}]", f.path, i + 1),
+            path: FieldPath {
+                parent: &parent,
+                key: Key::Index(i + 1),
+            },
         };
         let Some(y) = cx.year(&field) else {
             ok = false;
@@ -1433,7 +1567,7 @@ fn read_years(cx: &mut Cx, f: &Field<'_, '_>, horizon: Option<(i32, i32)>) -> Op
 fn read_indicators(
     cx: &mut Cx,
     impact: &Table<'_, '_>,
-    field: Option<&Field<'_, '_>>,
+    field: Option<&Field<'_, '_, '_>>,
 ) -> Option<Vec<Indicator>> {
     let Some(field) = field else {
         cx.error_at(
@@ -1447,8 +1581,8 @@ fn read_indicators(
     let mut found: Vec<Indicator> = Vec::new();
     let mut seen: Vec<IndicatorId> = Vec::new();
     let mut ok = true;
-    for mut t in cx.tables(field) {
-        let id = required(cx, &mut t, "id").and_then(|f| {
+    for t in cx.tables(field) {
+        let id = required(cx, &t, "id").and_then(|f| {
             let text = cx.text(&f)?;
             let Some(id) = IndicatorId::parse(&text) else {
                 let hint = nearest(&text, IndicatorId::ALL.iter().map(|i| i.as_str()))
@@ -1464,10 +1598,10 @@ fn read_indicators(
             seen.push(id);
             Some(id)
         });
-        let basis = required(cx, &mut t, "basis_percentage").and_then(|f| cx.percentage(&f));
-        let reductie = required(cx, &mut t, "reductie_percentage").and_then(|f| cx.percentage(&f));
-        let kosten = required(cx, &mut t, "kosten_per_geval").and_then(|f| cx.amount(&f));
-        let bron = required(cx, &mut t, "bron").and_then(|f| cx.text(&f));
+        let basis = required(cx, &t, "basis_percentage").and_then(|f| cx.percentage(&f));
+        let reductie = required(cx, &t, "reductie_percentage").and_then(|f| cx.percentage(&f));
+        let kosten = required(cx, &t, "kosten_per_geval").and_then(|f| cx.amount(&f));
+        let bron = required(cx, &t, "bron").and_then(|f| cx.text(&f));
         t.finish(cx, INDICATOR_KEYS);
         match (id, basis, reductie, kosten, bron) {
             (Some(id), Some(basis), Some(reductie), Some(kosten), Some(bron)) => {
@@ -1508,4 +1642,15 @@ fn ids_list() -> String {
         .map(|i| i.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_allows_its_own_fields_then_the_werkwijze() {
+        assert_eq!(GROEP_ALLOWED[..4], ["naam", "deelnemers", "start", "nieuw"]);
+        assert_eq!(GROEP_ALLOWED[4..], WERKWIJZE_KEYS);
+    }
 }
