@@ -382,7 +382,11 @@ fn batch(
         let done: Vec<(Vec<summary::Rij>, Assessment, Vec<String>)> = chunk
             .par_iter()
             .map(|file| {
-                let mut a = assess(file, sets, Detail::Totals);
+                let need = Need {
+                    lines: false,
+                    warnings: show_warnings,
+                };
+                let mut a = assess(file, sets, need);
                 let name = shown(file);
                 let (rows, missed) = match a.outcome.take() {
                     Some((s, r)) => {
@@ -400,12 +404,11 @@ fn batch(
             if !a.errors.is_empty() {
                 invalid += 1;
             }
-            if !a.warnings.is_empty() {
+            if a.warning_count > 0 {
                 warned_files += 1;
-                warnings += a.warnings.len();
+                warnings += a.warning_count;
             }
-            let shown_warnings = if show_warnings { &a.warnings[..] } else { &[] };
-            for line in shown_warnings.iter().chain(&a.errors).chain(&miss) {
+            for line in a.warnings.iter().chain(&a.errors).chain(&miss) {
                 eprintln!("{line}");
             }
             missed |= !miss.is_empty();
@@ -552,7 +555,11 @@ fn sweep(
     for (k, v) in values.iter().enumerate() {
         let mut these: Vec<Override> = sets.to_vec();
         these[index].value = v.to_string();
-        let a = assess_text(&name, &text, &these, Detail::Totals);
+        let need = Need {
+            lines: false,
+            warnings: true,
+        };
+        let a = assess_text(&name, &text, &these, need);
         let quiet_warnings = k > 0;
         if !quiet_warnings {
             for w in &a.warnings {
@@ -614,7 +621,7 @@ fn finish(invalid: bool, missed: bool) -> Result<(), Failure> {
 
 /// Reads, validates and calculates one scenario, printing warnings and errors.
 fn evaluate_file(file: &Path, sets: &[Override]) -> Result<(Scenario, calc::Resultaat), Failure> {
-    let a = assess(file, sets, Detail::Lines);
+    let a = assess(file, sets, Need::ALL);
     for line in a.warnings.iter().chain(&a.errors) {
         eprintln!("{line}");
     }
@@ -625,24 +632,37 @@ fn evaluate_file(file: &Path, sets: &[Override]) -> Result<(Scenario, calc::Resu
 /// can be assessed in parallel and reported in order.
 struct Assessment {
     outcome: Option<(Scenario, calc::Resultaat)>,
+    /// The warnings, when [`Need::warnings`]; else empty.
     warnings: Vec<String>,
+    /// How many warnings there are.
+    warning_count: usize,
     errors: Vec<String>,
 }
 
-/// What a command needs calculated: every cost line, or only the totals (summary rows).
+/// What a command needs of each scenario.
 #[derive(Debug, Clone, Copy)]
-enum Detail {
-    Lines,
-    Totals,
+struct Need {
+    /// Every cost line; else only the totals (for summary rows).
+    lines: bool,
+    /// The warnings themselves; else only how many there are.
+    warnings: bool,
 }
 
-fn assess(file: &Path, sets: &[Override], detail: Detail) -> Assessment {
+impl Need {
+    const ALL: Need = Need {
+        lines: true,
+        warnings: true,
+    };
+}
+
+fn assess(file: &Path, sets: &[Override], need: Need) -> Assessment {
     let name = shown(file);
     match read_input(file) {
-        Ok(text) => assess_text(&name, &text, sets, detail),
+        Ok(text) => assess_text(&name, &text, sets, need),
         Err((pos, msg)) => Assessment {
             outcome: None,
             warnings: Vec::new(),
+            warning_count: 0,
             errors: vec![match pos {
                 Some(Pos { line, column }) => format!("{name}:{line}:{column}: fout: {msg}"),
                 None => format!("{name}: fout: {msg}"),
@@ -651,7 +671,7 @@ fn assess(file: &Path, sets: &[Override], detail: Detail) -> Assessment {
     }
 }
 
-fn assess_text(name: &str, text: &str, sets: &[Override], detail: Detail) -> Assessment {
+fn assess_text(name: &str, text: &str, sets: &[Override], need: Need) -> Assessment {
     let footer = |n: usize| {
         format!(
             "{name}: {n} {} gevonden; er is niets berekend",
@@ -665,22 +685,31 @@ fn assess_text(name: &str, text: &str, sets: &[Override], detail: Detail) -> Ass
             Assessment {
                 outcome: None,
                 warnings: Vec::new(),
+                warning_count: 0,
                 errors: lines,
             }
         }
         Ok(s) => {
-            let warnings = scenario::warnings(&s)
-                .iter()
-                .map(|w| w.render(name))
-                .collect();
-            let result = match detail {
-                Detail::Lines => calc::evaluate(&s),
-                Detail::Totals => calc::evaluate_totals(&s),
+            let (warnings, warning_count): (Vec<String>, usize) = if need.warnings {
+                let w: Vec<String> = scenario::warnings(&s)
+                    .iter()
+                    .map(|w| w.render(name))
+                    .collect();
+                let n = w.len();
+                (w, n)
+            } else {
+                (Vec::new(), scenario::count_warnings(&s))
+            };
+            let result = if need.lines {
+                calc::evaluate(&s)
+            } else {
+                calc::evaluate_totals(&s)
             };
             match result {
                 Ok(r) => Assessment {
                     outcome: Some((s, r)),
                     warnings,
+                    warning_count,
                     errors: Vec::new(),
                 },
                 Err(e) => {
@@ -697,6 +726,7 @@ fn assess_text(name: &str, text: &str, sets: &[Override], detail: Detail) -> Ass
                     Assessment {
                         outcome: None,
                         warnings,
+                        warning_count,
                         errors: vec![d.render(name), footer(1)],
                     }
                 }

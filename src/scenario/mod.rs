@@ -15,7 +15,8 @@ pub use model::{
 pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};
 pub use warnings::{
-    BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN, warnings,
+    BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN,
+    count as count_warnings, warnings,
 };
 
 /// The annotated template that `patz-calc init` writes.

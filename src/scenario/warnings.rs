@@ -15,9 +15,25 @@ pub const MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF: i32 = 2025;
 
 /// Every warning for `s`, in file order.
 pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
+    let mut out = collect(s, true);
+    out.sort_by_key(|a| a.pos);
+    out
+}
+
+/// The number of warnings for `s` (without looking up where each stands in the file).
+pub fn count(s: &Scenario) -> usize {
+    collect(s, false).len()
+}
+
+/// Every warning for `s`, in the order they are found; placed in the file when `place`.
+fn collect(s: &Scenario, place: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warn = |path: String, message: String, hint: Option<String>| {
-        let pos = s.positie(&path).unwrap_or(Pos { line: 1, column: 1 });
+        let pos = if place {
+            s.positie(&path).unwrap_or(Pos { line: 1, column: 1 })
+        } else {
+            Pos::default()
+        };
         out.push(Diagnostic {
             severity: Severity::Waarschuwing,
             pos,
@@ -28,17 +44,19 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
     };
     let mut consulent_via_tapas = false;
     for (i, g) in s.groepen.iter().enumerate() {
-        let p = format!("groep[{}]", i + 1);
-        let who = format!("groep '{}'", g.naam);
+        // Put together only for a warning: most groups have none.
+        let p = || format!("groep[{}]", i + 1);
+        let who = || format!("groep '{}'", g.naam);
         let range = |rol: &str,
                      (lo, hi): (u32, u32),
                      warn: &mut dyn FnMut(String, String, Option<String>)| {
             let n = g.aantal(rol);
             if n < lo || n > hi {
                 warn(
-                    format!("{p}.deelnemers.{rol}"),
+                    format!("{}.deelnemers.{rol}", p()),
                     format!(
-                        "{who} heeft {n} {rol}(en); de PaTz-werkwijze gaat uit van {lo} tot {hi}"
+                        "{} heeft {n} {rol}(en); de PaTz-werkwijze gaat uit van {lo} tot {hi}",
+                        who()
                     ),
                     None,
                 );
@@ -48,9 +66,10 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
         range("wijkverpleegkundige", WIJKVERPLEEGKUNDIGEN, &mut warn);
         if g.aantal("consulent") == 0 {
             warn(
-                format!("{p}.deelnemers"),
+                format!("{}.deelnemers", p()),
                 format!(
-                    "{who} heeft geen consulent palliatieve zorg; de PaTz-werkwijze vraagt er één"
+                    "{} heeft geen consulent palliatieve zorg; de PaTz-werkwijze vraagt er één",
+                    who()
                 ),
                 Some("voeg 'consulent = 1' toe aan de deelnemers".into()),
             );
@@ -60,18 +79,20 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
         let b = g.werkwijze.bijeenkomsten_per_jaar;
         if b != BIJEENKOMSTEN {
             warn(
-                format!("{p}.bijeenkomsten_per_jaar"),
+                format!("{}.bijeenkomsten_per_jaar", p()),
                 format!(
-                    "{who} komt {b} keer per jaar bijeen; de PaTz-werkwijze gaat uit van {BIJEENKOMSTEN}"
+                    "{} komt {b} keer per jaar bijeen; de PaTz-werkwijze gaat uit van {BIJEENKOMSTEN}",
+                    who()
                 ),
                 None,
             );
         }
         if g.start > s.eindjaar() {
             warn(
-                format!("{p}.start"),
+                format!("{}.start", p()),
                 format!(
-                    "{who} start in {}, na de looptijd ({}–{}); de groep telt nergens mee",
+                    "{} start in {}, na de looptijd ({}–{}); de groep telt nergens mee",
+                    who(),
                     g.start,
                     s.startjaar,
                     s.eindjaar()
@@ -90,10 +111,11 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
             .max(MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF);
         if ms_lines && !s.is_elders_gefinancierd(ms) && first <= s.eindjaar() {
             warn(
-                format!("{p}.deelnemers.{ms}"),
+                format!("{}.deelnemers.{ms}", p()),
                 format!(
-                    "{who}: uren van de medisch specialist worden vanaf {first} via TAPA$ gefinancierd, \
-                     terwijl proactieve zorgplanning vanaf {MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF} een eigen betaaltitel heeft (risico op dubbele financiering)"
+                    "{}: uren van de medisch specialist worden vanaf {first} via TAPA$ gefinancierd, \
+                     terwijl proactieve zorgplanning vanaf {MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF} een eigen betaaltitel heeft (risico op dubbele financiering)",
+                    who()
                 ),
                 Some("zet \"medisch_specialist\" in [financiering] elders_gefinancierd".into()),
             );
@@ -108,6 +130,5 @@ pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
             Some("wordt de consulent elders betaald, zet \"consulent\" in [financiering] elders_gefinancierd".into()),
         );
     }
-    out.sort_by_key(|a| a.pos);
     out
 }

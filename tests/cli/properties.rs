@@ -955,6 +955,13 @@ proptest! {
         assert_totals_only_agrees(&parse(&g));
     }
 
+    /// 1c. `batch` counts the warnings without placing them: the same number.
+    #[test]
+    fn the_warning_count_is_the_number_of_warnings(g in gen_scenario()) {
+        let s = parse(&g);
+        prop_assert_eq!(scenario::count_warnings(&s), scenario::warnings(&s).len());
+    }
+
     /// 2.
     #[test]
     fn the_cost_covering_tariff_covers_and_one_cent_less_does_not(g in gen_scenario()) {
