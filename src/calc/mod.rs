@@ -136,11 +136,23 @@ pub(crate) fn exact_parts(
     if scale > Decimal::MAX_SCALE {
         return None;
     }
-    let m = am.checked_mul(bm)?;
+    let (a, b) = (am.unsigned_abs(), bm.unsigned_abs());
+    // Mantissas of up to 64 bits (nearly all) multiply without an overflow check, which on
+    // 128 bits is a slow library call.
+    let m = if a >> 64 == 0 && b >> 64 == 0 {
+        a * b
+    } else {
+        a.checked_mul(b)?
+    };
     if m == 0 {
         return Some((0, 0));
     }
-    (m.unsigned_abs() < 1 << 96).then_some((m, scale))
+    if m >= 1 << 96 {
+        return None;
+    }
+    // Below 2^96, so it fits an i128 with either sign.
+    let m = m as i128;
+    Some((if (am < 0) != (bm < 0) { -m } else { m }, scale))
 }
 
 /// [`Ops`] with a fixed field path and description.
