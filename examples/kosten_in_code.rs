@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 fn main() -> anyhow::Result<()> {
     let uurtarief = |rol: &str, cents: i64| Uurtarief {
-        rol: rol.to_string(),
+        rol: rol.into(),
         bedrag: Decimal::new(cents, 2),
     };
     let werkwijze = Werkwijze {

@@ -117,7 +117,7 @@ impl Bijeenkomst {
     pub fn aanwezig(&self, s: &Scenario, rol: &str) -> u32 {
         s.uurtarieven
             .iter()
-            .position(|u| u.rol == rol)
+            .position(|u| &*u.rol == rol)
             .and_then(|i| self.aanwezig.get(i))
             .copied()
             .unwrap_or(0)
@@ -148,7 +148,7 @@ pub fn read_bijeenkomsten(text: &str, s: &Scenario) -> Result<Vec<Bijeenkomst>, 
     let Some(table) = Table::read(text, "bijeenkomsten", &mut cx) else {
         return Err(cx.finish());
     };
-    let rollen: Vec<&str> = s.uurtarieven.iter().map(|u| u.rol.as_str()).collect();
+    let rollen: Vec<&str> = s.uurtarieven.iter().map(|u| &*u.rol).collect();
     let mut allowed: Vec<&str> = BIJEENKOMST_KOLOMMEN.to_vec();
     allowed.extend(&rollen);
     let cols = table.columns(&allowed, &mut cx);

@@ -183,7 +183,7 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
         .uurtarieven
         .iter()
         .map(|u| Rol {
-            naam: Arc::from(u.rol.as_str()),
+            naam: Arc::clone(&u.rol),
             uurtarief: u.bedrag,
             financiering: if s.is_elders_gefinancierd(&u.rol) {
                 Financiering::Elders
@@ -430,7 +430,12 @@ impl YearBuilder<'_> {
             .sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])
             .map_err(every)?;
         let mut hours = |post: Post, rol: &str, uren: Decimal| -> Result<(), CalcError> {
-            let Some(ri) = self.rollen.iter().position(|r| &*r.naam == rol) else {
+            // The scenario's role names are shared, so the same name is mostly the same pointer.
+            let Some(ri) = self
+                .rollen
+                .iter()
+                .position(|r| std::ptr::eq(&*r.naam, rol) || &*r.naam == rol)
+            else {
                 return Err(CalcError::OnbekendeRol {
                     path: format!("groep[{}]", gi + 1),
                     rol: rol.to_string(),

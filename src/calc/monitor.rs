@@ -250,10 +250,7 @@ pub fn evaluate(
         for (ri, u) in s.uurtarieven.iter().enumerate() {
             let deelnemers = g.aantal(&u.rol);
             let aanwezigheden: u64 = l.aanwezigheden.get(ri).map_or(0, |a| a.iter().sum());
-            let mine = || {
-                plan.iter()
-                    .filter(|r| r.rol.as_deref() == Some(u.rol.as_str()))
-            };
+            let mine = || plan.iter().filter(|r| r.rol.as_deref() == Some(&*u.rol));
             let uren_gepland = c.sum(mine().filter_map(|r| r.uren))?;
             let kosten_begroot = c.sum(mine().map(|r| r.bedrag))?;
             let lijnen = || l.lijnen.iter().filter(|x| x.rol == ri);
@@ -276,7 +273,7 @@ pub fn evaluate(
                 )?)
             };
             rollen.push(RolJaar {
-                rol: u.rol.clone(),
+                rol: u.rol.to_string(),
                 financiering: if s.is_elders_gefinancierd(&u.rol) {
                     Financiering::Elders
                 } else {

@@ -143,13 +143,13 @@ pub fn leveringen(s: &Scenario, bron: Bron<'_>) -> Result<Vec<Levering>, CalcErr
     let rol_index = |gi: usize, rol: &str| {
         s.uurtarieven
             .iter()
-            .position(|u| u.rol == rol)
+            .position(|u| &*u.rol == rol)
             .ok_or_else(|| CalcError::OnbekendeRol {
                 path: format!("groep[{}]", gi + 1),
                 rol: rol.to_string(),
             })
     };
-    let consulent = s.uurtarieven.iter().position(|u| u.rol == "consulent");
+    let consulent = s.uurtarieven.iter().position(|u| &*u.rol == "consulent");
     let nroles = s.uurtarieven.len();
     let mut out = Vec::new();
     for jaar in years {
@@ -504,7 +504,7 @@ pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, C
                     regels.push(Betaling {
                         groep: gi,
                         periode,
-                        rol: u.rol.clone(),
+                        rol: u.rol.to_string(),
                         aanwezigheden: att,
                         uren,
                         bedrag,
@@ -522,7 +522,7 @@ pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, C
             .iter()
             .zip(sums)
             .filter(|(_, som)| *som != Som::default())
-            .map(|(u, som)| (u.rol.clone(), som))
+            .map(|(u, som)| (u.rol.to_string(), som))
             .collect()
     };
     Ok(Betaallijst {

@@ -179,7 +179,7 @@ impl Param {
                 let i = s
                     .uurtarieven
                     .iter()
-                    .position(|u| u.rol == rol)
+                    .position(|u| &*u.rol == rol)
                     .ok_or_else(|| format!("rol '{rol}' heeft geen uurtarief"))?;
                 single(Doel::Uurtarief(i), Soort::Bedrag, 1)
             }
@@ -207,7 +207,7 @@ impl Param {
                         let ri = s.groepen[gi]
                             .deelnemers
                             .iter()
-                            .position(|(r, _)| r == rol)
+                            .position(|(r, _)| &**r == rol)
                             .ok_or_else(|| format!("groep heeft geen deelnemers '{rol}'"))?;
                         if rest.len() != 3 {
                             return Err(format!("'{path}' is geen getal uit het scenario"));

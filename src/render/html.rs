@@ -844,7 +844,7 @@ fn onderbouwing(out: &mut String, s: &Scenario) {
 fn rollen_met_deelnemers(s: &Scenario) -> Vec<&str> {
     s.uurtarieven
         .iter()
-        .map(|u| u.rol.as_str())
+        .map(|u| &*u.rol)
         .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
         .collect()
 }
@@ -1127,7 +1127,7 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     let rollen: Vec<&str> = s
         .uurtarieven
         .iter()
-        .map(|u| u.rol.as_str())
+        .map(|u| &*u.rol)
         .filter(|rol| {
             k.jaren
                 .iter()

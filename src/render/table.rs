@@ -160,7 +160,7 @@ pub fn cost(s: &Scenario, k: &Kosten) -> String {
 
     let mut t = YearTable::new(k, "Rol", "Totaal");
     for u in &s.uurtarieven {
-        let rol = u.rol.as_str();
+        let rol: &str = &u.rol;
         if k.jaren
             .iter()
             .any(|j| j.regels.iter().any(|r| r.rol.as_deref() == Some(rol)))
@@ -431,7 +431,7 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
     let roles: Vec<&str> = s
         .uurtarieven
         .iter()
-        .map(|u| u.rol.as_str())
+        .map(|u| &*u.rol)
         .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
         .collect();
     header.extend(roles.iter().map(|r| r.to_string()));

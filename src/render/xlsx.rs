@@ -381,7 +381,7 @@ fn invoer(ws: &mut Worksheet, s: &Scenario, o: &Opmaak) -> Result<InvoerCellen, 
     let mut tarief = Vec::new();
     let mut elders = Vec::new();
     for u in &s.uurtarieven {
-        ws.write_string_with_format(row, 0, &u.rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, 0, &*u.rol, &o.tekst_vast)?;
         ws.write_number_with_format(row, 1, as_f64(u.bedrag), &o.euro_invoer)?;
         let ja = if s.is_elders_gefinancierd(&u.rol) {
             "ja"
@@ -526,9 +526,9 @@ fn invoer(ws: &mut Worksheet, s: &Scenario, o: &Opmaak) -> Result<InvoerCellen, 
         let duur = num(ws, 1, w.duur_uren)?;
         let voorbereiding = num(ws, 2, w.voorbereiding_uren)?;
         let reistijd = num(ws, 3, w.reistijd_uren)?;
-        ws.write_string_with_format(row, werk + 4, &w.voorzitter_rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, werk + 4, &*w.voorzitter_rol, &o.tekst_vast)?;
         let voorzitter_uren = num(ws, 5, w.voorzitter_uren)?;
-        ws.write_string_with_format(row, werk + 6, &w.coordinatie_rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, werk + 6, &*w.coordinatie_rol, &o.tekst_vast)?;
         let coordinatie = num(ws, 7, w.coordinatie_uren_per_patient)?;
         let telefonisch = num(ws, 8, w.telefonische_ondersteuning_uren)?;
         let patienten = num(ws, 9, w.patienten_per_jaar)?;
@@ -965,7 +965,7 @@ fn regel_rij(
     let rol_index = regel
         .rol
         .as_deref()
-        .and_then(|rol| s.uurtarieven.iter().position(|u| u.rol == rol));
+        .and_then(|rol| s.uurtarieven.iter().position(|u| &*u.rol == rol));
     let groep = regel.groep.and_then(|gi| inv.groepen.get(gi));
     let groep_model = regel.groep.and_then(|gi| s.groepen.get(gi));
     let uren_formule: Option<String> = match (regel.post, groep, rol_index) {

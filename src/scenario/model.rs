@@ -164,7 +164,7 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uurtarief {
     /// Role name (a key of `[uurtarieven]`).
-    pub rol: String,
+    pub rol: Arc<str>,
     /// € per hour, not indexed.
     pub bedrag: Decimal,
 }
@@ -175,7 +175,7 @@ pub struct Groep {
     /// Unique name.
     pub naam: String,
     /// Participants per role, in the order of `[uurtarieven]`; roles with 0 are kept.
-    pub deelnemers: Vec<(String, u32)>,
+    pub deelnemers: Vec<(Arc<str>, u32)>,
     /// First year the group runs.
     pub start: i32,
     /// A new group pays start costs in its start year.
@@ -191,7 +191,7 @@ impl Groep {
     pub fn aantal(&self, rol: &str) -> u32 {
         self.deelnemers
             .iter()
-            .find(|(r, _)| r == rol)
+            .find(|(r, _)| &**r == rol)
             .map_or(0, |(_, n)| *n)
     }
 
@@ -213,11 +213,11 @@ pub struct Werkwijze {
     /// Travel per participant per meeting.
     pub reistijd_uren: Decimal,
     /// The role whose rate pays the chair's extra time.
-    pub voorzitter_rol: String,
+    pub voorzitter_rol: Arc<str>,
     /// Chair's extra hours per meeting.
     pub voorzitter_uren: Decimal,
     /// The role that coordinates care after a meeting.
-    pub coordinatie_rol: String,
+    pub coordinatie_rol: Arc<str>,
     /// Coordination hours per patient.
     pub coordinatie_uren_per_patient: Decimal,
     /// Consulent's phone support per group per year.
@@ -371,7 +371,7 @@ impl Scenario {
     pub fn uurtarief(&self, rol: &str) -> Option<Decimal> {
         self.uurtarieven
             .iter()
-            .find(|t| t.rol == rol)
+            .find(|t| &*t.rol == rol)
             .map(|t| t.bedrag)
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
@@ -825,6 +826,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     // [uurtarieven]
     let mut roles_known = false;
     let mut roles: Vec<&str> = Vec::new();
+    // Each role name once, shared by every group and line that names it.
+    let mut role_names: Vec<Arc<str>> = Vec::new();
     match top.get("uurtarieven") {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
@@ -835,9 +838,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                         path: t.child(key.get_ref()),
                     };
                     roles.push(key.get_ref());
+                    let name: Arc<str> = Arc::from(key.get_ref().as_ref());
+                    role_names.push(Arc::clone(&name));
                     if let Some(v) = cx.amount(&field) {
                         s.uurtarieven.push(Uurtarief {
-                            rol: key.get_ref().to_string(),
+                            rol: name,
                             bedrag: v,
                         });
                     }
@@ -853,23 +858,24 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
             ),
         ),
     }
-    let check_role = |cx: &mut Cx, rol: &str, path: FieldPath<'_>, span: Range<usize>| -> bool {
-        if roles.contains(&rol) {
-            return true;
-        }
-        if roles_known {
-            let hint = nearest(rol, roles.iter().copied())
-                .map(|r| format!("bedoelde je '{r}'?"))
-                .or_else(|| Some(format!("voeg '{rol} = …' toe aan [uurtarieven]")));
-            cx.error_at(
-                span,
-                &path.build(),
-                format!("rol '{rol}' heeft geen uurtarief in [uurtarieven]"),
-                hint,
-            );
-        }
-        false
-    };
+    let check_role =
+        |cx: &mut Cx, rol: &str, path: FieldPath<'_>, span: Range<usize>| -> Option<Arc<str>> {
+            if let Some(i) = roles.iter().position(|r| *r == rol) {
+                return role_names.get(i).cloned();
+            }
+            if roles_known {
+                let hint = nearest(rol, roles.iter().copied())
+                    .map(|r| format!("bedoelde je '{r}'?"))
+                    .or_else(|| Some(format!("voeg '{rol} = …' toe aan [uurtarieven]")));
+                cx.error_at(
+                    span,
+                    &path.build(),
+                    format!("rol '{rol}' heeft geen uurtarief in [uurtarieven]"),
+                    hint,
+                );
+            }
+            None
+        };
 
     // [werkwijze]
     let base = match top.get("werkwijze") {
@@ -905,7 +911,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
-                let mut counts: Vec<(&str, u32)> = Vec::new();
+                let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
                 match required(cx, t, "deelnemers") {
                     Some(f) => {
                         if let Some(dt) = cx.table(&f) {
@@ -916,8 +922,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                                 };
                                 let n = cx.count(&field);
                                 let known = check_role(cx, key.get_ref(), field.path, key.span());
-                                match n {
-                                    Some(n) if known => counts.push((key.get_ref(), n)),
+                                match (n, known) {
+                                    (Some(n), Some(rol)) => counts.push((rol, n)),
                                     _ => deelnemers_ok = false,
                                 }
                             }
@@ -952,10 +958,10 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     (naam, deelnemers_ok, start, nieuw, werkwijze)
                 {
                     // Participants in the order of [uurtarieven].
-                    let mut ordered: Vec<(String, u32)> = Vec::with_capacity(counts.len());
-                    for r in &roles {
-                        if let Some((_, n)) = counts.iter().find(|(c, _)| c == r) {
-                            ordered.push((r.to_string(), *n));
+                    let mut ordered: Vec<(Arc<str>, u32)> = Vec::with_capacity(counts.len());
+                    for r in &role_names {
+                        if let Some((_, n)) = counts.iter().find(|(c, _)| Arc::ptr_eq(c, r)) {
+                            ordered.push((Arc::clone(r), *n));
                         }
                     }
                     s.groepen.push(Groep {
@@ -1032,7 +1038,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 if let Some(rol) = cx.text(&field) {
                     if s.elders_gefinancierd.contains(&rol) {
                         cx.error(&field, format!("rol '{rol}' staat er al in"), None);
-                    } else if check_role(cx, &rol, field.path, item.span()) {
+                    } else if check_role(cx, &rol, field.path, item.span()).is_some() {
                         s.elders_gefinancierd.push(rol);
                     }
                 }
@@ -1308,7 +1314,8 @@ fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
 }
 
 /// Checks that a role has a rate, reporting it at `path` and `span` when not.
-type RoleCheck<'r> = dyn Fn(&mut Cx, &str, FieldPath<'_>, Range<usize>) -> bool + 'r;
+/// Gives the shared name of the role.
+type RoleCheck<'r> = dyn Fn(&mut Cx, &str, FieldPath<'_>, Range<usize>) -> Option<Arc<str>> + 'r;
 
 /// A group's werkwijze: its own values (`own`) over the defaults of `[werkwijze]` (`base`).
 fn effective_werkwijze(
@@ -1350,11 +1357,9 @@ fn effective_werkwijze(
                 parent: path,
                 key: Key::Whole,
             };
-            check_role(cx, rol, path, span.clone()).then(|| rol.clone())
+            check_role(cx, rol, path, span.clone())
         }
-        None => {
-            check_role(cx, "huisarts", t.child(key), t.span.clone()).then(|| "huisarts".to_string())
-        }
+        None => check_role(cx, "huisarts", t.child(key), t.span.clone()),
     };
     let voorzitter_rol = role(voorzitter, "voorzitter_rol");
     let coordinatie_rol = role(coordinatie, "coordinatie_rol");

@@ -102,8 +102,8 @@ fn collect(s: &Scenario, place: bool) -> Vec<Diagnostic> {
         }
         let ms = "medisch_specialist";
         let ms_lines = g.aantal(ms) > 0
-            || (g.werkwijze.voorzitter_rol == ms && !g.werkwijze.voorzitter_uren.is_zero())
-            || (g.werkwijze.coordinatie_rol == ms
+            || (&*g.werkwijze.voorzitter_rol == ms && !g.werkwijze.voorzitter_uren.is_zero())
+            || (&*g.werkwijze.coordinatie_rol == ms
                 && !g.werkwijze.coordinatie_uren_per_patient.is_zero());
         let first = g
             .start

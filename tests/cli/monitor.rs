@@ -268,7 +268,7 @@ fn payout_lines(b: &payout::Betaallijst, jaar: i32) -> Vec<((usize, String), Dec
 /// present, and the year's (whole) patients spread over the meetings.
 fn plan_registrations(s: &Scenario, jaar: i32) -> String {
     let mut header = vec!["groep", "datum", "duur_uren", "besproken_patienten"];
-    header.extend(s.uurtarieven.iter().map(|u| u.rol.as_str()));
+    header.extend(s.uurtarieven.iter().map(|u| &*u.rol));
     let mut text = header.join(",");
     text.push('\n');
     for g in s.groepen.iter().filter(|g| g.start <= jaar) {
