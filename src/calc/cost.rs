@@ -195,6 +195,7 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
     let mut plannen = Plannen {
         lijnen: Vec::with_capacity(s.groepen.len() * 8),
         groepen: Vec::new(),
+        gedeeld: Gedeeld::default(),
     };
     plannen.groepen.resize_with(s.groepen.len(), || None);
     let mut jaren = Vec::with_capacity(factors.len());
@@ -346,9 +347,38 @@ struct GroepPlan {
 
 /// The plans of all groups, made as each group first runs; the lines of all groups in one list.
 #[derive(Debug, Default)]
-struct Plannen {
+struct Plannen<'s> {
     lijnen: Vec<Lijn>,
     groepen: Vec<Option<GroepPlan>>,
+    gedeeld: Gedeeld<'s>,
+}
+
+/// What a group's plan takes from its werkwijze alone, kept from the last group planned: groups
+/// that follow the same werkwijze (as most follow `[werkwijze]`) reuse it instead of working it
+/// out again. Only what was worked out without error is kept; anything missing is worked out as
+/// for the first group, so errors come exactly where they would.
+#[derive(Debug, Default)]
+struct Gedeeld<'s> {
+    /// The werkwijze these were worked out for.
+    werkwijze: Option<&'s crate::scenario::Werkwijze>,
+    /// Hours per participant per meeting.
+    per_meeting: Option<Decimal>,
+    /// The chair's, coordination and phone support lines.
+    voorzitter: Option<Lijn>,
+    coordinatie: Option<Lijn>,
+    telefonisch: Option<Lijn>,
+}
+
+impl<'s> Gedeeld<'s> {
+    /// Keeps what is kept when `w` is the werkwijze it was for; else starts afresh for `w`.
+    fn voor(&mut self, w: &'s crate::scenario::Werkwijze) {
+        if self.werkwijze != Some(w) {
+            *self = Gedeeld {
+                werkwijze: Some(w),
+                ..Gedeeld::default()
+            };
+        }
+    }
 }
 
 struct YearBuilder<'s> {
@@ -405,9 +435,17 @@ impl YearBuilder<'_> {
 
     /// Works out group `gi`'s lines before indexation, in list order, in the first year it runs
     /// (so that a calculation that fails is reported with that year, as each line is).
-    fn plan(&self, gi: usize, g: &Groep, s: &Scenario, lijnen: &mut Vec<Lijn>) -> GroepPlan {
+    fn plan<'s>(
+        &self,
+        gi: usize,
+        g: &'s Groep,
+        s: &Scenario,
+        lijnen: &mut Vec<Lijn>,
+        gedeeld: &mut Gedeeld<'s>,
+    ) -> GroepPlan {
         let start = lijnen.len();
-        let fout = self.plan_lines(gi, g, s, lijnen).err();
+        gedeeld.voor(&g.werkwijze);
+        let fout = self.plan_lines(gi, g, s, lijnen, gedeeld).err();
         GroepPlan {
             lijnen: start..lijnen.len(),
             fout,
@@ -420,16 +458,23 @@ impl YearBuilder<'_> {
         g: &Groep,
         s: &Scenario,
         out: &mut Vec<Lijn>,
+        gedeeld: &mut Gedeeld<'_>,
     ) -> Result<(), (CalcError, bool)> {
         let w = &g.werkwijze;
         let jaar = self.jaar;
         let c = Lazy(|| (format!("groep[{}]", gi + 1), format!("uren · {jaar}")));
         let every = |e| (e, false);
         let b = Decimal::from(w.bijeenkomsten_per_jaar);
-        let per_meeting = c
-            .sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])
-            .map_err(every)?;
-        let mut hours = |post: Post, rol: &str, uren: Decimal| -> Result<(), CalcError> {
+        let per_meeting = match gedeeld.per_meeting {
+            Some(p) => p,
+            None => {
+                let p = c
+                    .sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])
+                    .map_err(every)?;
+                *gedeeld.per_meeting.insert(p)
+            }
+        };
+        let hours = |post: Post, rol: &str, uren: Decimal| -> Result<Lijn, CalcError> {
             // The scenario's role names are shared, so the same name is mostly the same pointer.
             let Some(ri) = self
                 .rollen
@@ -448,37 +493,57 @@ impl YearBuilder<'_> {
                 )
             });
             let basis = c.unrounded(&[uren, self.rollen[ri].uurtarief])?;
-            out.push(Lijn {
+            Ok(Lijn {
                 post,
                 bron: Bron::Uren(ri),
                 uren: Some(uren),
                 basis,
                 basis_parts: (basis.mantissa(), basis.scale()),
                 alleen_startjaar: false,
-            });
-            Ok(())
+            })
         };
         for (rol, n) in &g.deelnemers {
             if *n > 0 {
                 let uren = c
                     .product(&[b, Decimal::from(*n), per_meeting])
                     .map_err(every)?;
-                hours(Post::Bijeenkomsten, rol, uren).map_err(every)?;
+                out.push(hours(Post::Bijeenkomsten, rol, uren).map_err(every)?);
             }
         }
-        let voorzitter = c.mul(b, w.voorzitter_uren).map_err(every)?;
-        hours(Post::Voorzitter, &w.voorzitter_rol, voorzitter).map_err(every)?;
-        let coord = c
-            .mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)
-            .map_err(every)?;
-        hours(Post::Coordinatie, &w.coordinatie_rol, coord).map_err(every)?;
+        // A kept line, or one worked out (and kept) now.
+        let kept = |slot: &mut Option<Lijn>,
+                    make: &dyn Fn() -> Result<Lijn, CalcError>|
+         -> Result<Lijn, CalcError> {
+            match slot {
+                Some(l) => Ok(l.clone()),
+                None => Ok(slot.insert(make()?).clone()),
+            }
+        };
+        out.push(
+            kept(&mut gedeeld.voorzitter, &|| {
+                let voorzitter = c.mul(b, w.voorzitter_uren)?;
+                hours(Post::Voorzitter, &w.voorzitter_rol, voorzitter)
+            })
+            .map_err(every)?,
+        );
+        out.push(
+            kept(&mut gedeeld.coordinatie, &|| {
+                let coord = c.mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)?;
+                hours(Post::Coordinatie, &w.coordinatie_rol, coord)
+            })
+            .map_err(every)?,
+        );
         if g.aantal("consulent") > 0 {
-            hours(
-                Post::TelefonischeOndersteuning,
-                "consulent",
-                w.telefonische_ondersteuning_uren,
-            )
-            .map_err(every)?;
+            out.push(
+                kept(&mut gedeeld.telefonisch, &|| {
+                    hours(
+                        Post::TelefonischeOndersteuning,
+                        "consulent",
+                        w.telefonische_ondersteuning_uren,
+                    )
+                })
+                .map_err(every)?,
+            );
         }
         let o = &s.ondersteuning;
         let n = Decimal::from(g.totaal_deelnemers());
@@ -600,12 +665,20 @@ impl YearBuilder<'_> {
         Ok(())
     }
 
-    fn year(&mut self, s: &Scenario, plannen: &mut Plannen) -> Result<KostenJaar, CalcError> {
+    fn year<'s>(
+        &mut self,
+        s: &'s Scenario,
+        plannen: &mut Plannen<'s>,
+    ) -> Result<KostenJaar, CalcError> {
         let jaar = self.jaar;
-        let Plannen { lijnen, groepen } = plannen;
+        let Plannen {
+            lijnen,
+            groepen,
+            gedeeld,
+        } = plannen;
         for ((gi, g), plan) in s.groepen.iter().enumerate().zip(groepen.iter_mut()) {
             if g.start <= jaar {
-                let plan = plan.get_or_insert_with(|| self.plan(gi, g, s, lijnen));
+                let plan = plan.get_or_insert_with(|| self.plan(gi, g, s, lijnen, gedeeld));
                 self.group(gi, g, plan, lijnen)?;
             }
         }
