@@ -379,7 +379,10 @@ fn batch(
     }
     let (mut invalid, mut missed, mut warned_files, mut warnings) = (0usize, false, 0usize, 0usize);
     for chunk in files.chunks(BATCH_CHUNK) {
-        let done: Vec<(Vec<summary::Rij>, Assessment, Vec<String>)> = chunk
+        // Each file is read, checked, calculated and formatted on the pool; what is left for
+        // this thread is writing the pieces in order.
+        type Pieces = Result<Vec<Vec<u8>>, serde_json::Error>;
+        let done: Vec<(Vec<summary::Rij>, Pieces, Assessment, Vec<String>)> = chunk
             .par_iter()
             .map(|file| {
                 let need = Need {
@@ -395,12 +398,26 @@ fn batch(
                     }
                     None => (Vec::new(), Vec::new()),
                 };
-                (rows, a, missed)
+                let (rows, pieces) = match opts.format {
+                    render::Format::Csv => {
+                        (Vec::new(), Ok(vec![summary::csv_rows(&rows, opts.csv_nl)]))
+                    }
+                    render::Format::Json => {
+                        let pieces = rows
+                            .iter()
+                            .map(|r| serde_json::to_vec(&summary::json_row(keys, r)))
+                            .collect();
+                        (Vec::new(), pieces)
+                    }
+                    render::Format::Table => (rows, Ok(Vec::new())),
+                };
+                (rows, pieces, a, missed)
             })
             .collect();
         // One write per chunk: stdout is line-buffered and the temporary file not at all.
         let mut buf: Vec<u8> = Vec::new();
-        for (rows, a, miss) in done {
+        for (rows, pieces, a, miss) in done {
+            let pieces = pieces.context("JSON maken")?;
             if !a.errors.is_empty() {
                 invalid += 1;
             }
@@ -413,14 +430,17 @@ fn batch(
             }
             missed |= !miss.is_empty();
             match opts.format {
-                render::Format::Csv => buf.extend(summary::csv_rows(&rows, opts.csv_nl)),
+                render::Format::Csv => {
+                    for piece in &pieces {
+                        buf.extend_from_slice(piece);
+                    }
+                }
                 render::Format::Json => {
-                    for r in &rows {
+                    for piece in &pieces {
                         let sep: &[u8] = if first_json { b"\n  " } else { b",\n  " };
                         first_json = false;
                         buf.extend_from_slice(sep);
-                        serde_json::to_writer(&mut buf, &summary::json_row(keys, r))
-                            .context("JSON maken")?;
+                        buf.extend_from_slice(piece);
                     }
                 }
                 render::Format::Table => table_rows.extend(rows),
