@@ -206,6 +206,7 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
             factor,
             regels: Vec::with_capacity(if detail { s.groepen.len() * 10 + 3 } else { 0 }),
             detail,
+            vorige: [None; 12],
             tapas: Som::default(),
             elders: Som::default(),
         };
@@ -311,6 +312,9 @@ impl Som {
     }
 }
 
+/// A decimal as `(mantissa, scale)`; an amount in cents as `(cents, scale)`.
+type Parts = (i128, u32);
+
 /// Where a group line's value comes from, for the message should it not fit.
 #[derive(Debug, Clone, Copy)]
 enum Bron {
@@ -387,6 +391,9 @@ struct YearBuilder<'s> {
     factor: Decimal,
     /// The line items, kept only when `detail`.
     regels: Vec<Regel>,
+    /// Per place in a group's plan: the basis and amount (in cents) of the line last worked
+    /// out there this year.
+    vorige: [Option<(Parts, Parts)>; 12],
     detail: bool,
     tapas: Som,
     elders: Som,
@@ -603,7 +610,12 @@ impl YearBuilder<'_> {
         let startjaar = g.nieuw && g.start == self.jaar;
         let jaar = self.jaar;
         let factor = (self.factor.mantissa(), self.factor.scale());
-        for l in lijnen.get(plan.lijnen.clone()).unwrap_or_default() {
+        for (k, l) in lijnen
+            .get(plan.lijnen.clone())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             if l.alleen_startjaar && !startjaar {
                 continue;
             }
@@ -611,9 +623,25 @@ impl YearBuilder<'_> {
                 Bron::Uren(ri) => Some(&self.rollen[ri]),
                 Bron::Veld(_) => None,
             };
-            // On the mantissas where the product is exact; else as `Ops::bedrag` does it.
-            let bedrag = match exact_parts(l.basis_parts, factor) {
-                Some((m, scale)) => money_cents(m, scale),
+            // The previous group's line in this place mostly has the same basis (the chair,
+            // ICT, ...): then it has the same amount.
+            let vorige = match self.vorige.get(k) {
+                Some(Some((basis, bedrag))) if *basis == l.basis_parts => Some(*bedrag),
+                _ => None,
+            };
+            let exact = match vorige {
+                Some(bedrag) => Some(bedrag),
+                // On the mantissas where the product is exact; else as `Ops::bedrag` does it.
+                None => exact_parts(l.basis_parts, factor).map(|(m, scale)| {
+                    let bedrag = money_cents(m, scale);
+                    if let Some(v) = self.vorige.get_mut(k) {
+                        *v = Some((l.basis_parts, bedrag));
+                    }
+                    bedrag
+                }),
+            };
+            let bedrag = match exact {
+                Some(bedrag) => bedrag,
                 None => {
                     let (path, wat) = (
                         || match l.bron {
