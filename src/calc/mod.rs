@@ -112,9 +112,37 @@ pub(crate) trait Ops {
     }
 
     fn sum(&self, items: impl IntoIterator<Item = Decimal>) -> Result<Decimal, CalcError> {
-        items
-            .into_iter()
-            .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
+        // Non-negative terms of one scale add up on their mantissas while the sum fits 96 bits:
+        // exactly what the decimal additions give (0 + x is x). From the first term that does
+        // not, the additions go on as decimals from the sum so far.
+        let mut items = items.into_iter();
+        let mut fast: Option<(i128, u32)> = None;
+        let mut acc = Decimal::ZERO;
+        for x in items.by_ref() {
+            let m = x.mantissa();
+            if m >= 0 {
+                match fast {
+                    None if acc.is_zero() => {
+                        fast = Some((m, x.scale()));
+                        continue;
+                    }
+                    Some((sum, scale)) if scale == x.scale() && sum + m < 1 << 96 => {
+                        fast = Some((sum + m, scale));
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some((sum, scale)) = fast.take() {
+                acc = Decimal::try_from_i128_with_scale(sum, scale).map_err(|_| self.err())?;
+            }
+            acc = self.add(acc, x)?;
+            break;
+        }
+        if let Some((sum, scale)) = fast {
+            return Decimal::try_from_i128_with_scale(sum, scale).map_err(|_| self.err());
+        }
+        items.try_fold(acc, |acc, x| self.add(acc, x))
     }
 }
 
@@ -243,4 +271,54 @@ fn finish(s: &crate::scenario::Scenario, kosten: cost::Kosten) -> Result<Resulta
         aanbiedingen,
         businesscase,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sums as the plain chain of checked decimal additions (what `Ops::sum` must equal).
+    fn chained(c: &Checked<'_>, items: &[Decimal]) -> Result<Decimal, CalcError> {
+        items
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, x| c.add(acc, *x))
+    }
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            // Amounts of one scale, as most sums are.
+            (0i64..10_000_000).prop_map(|m| Decimal::new(m, 2)),
+            // Any sign, scale and size, zeros included.
+            (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
+            Just(Decimal::ZERO),
+            Just(Decimal::new(0, 2)),
+            Just(Decimal::MAX),
+        ]
+    }
+
+    proptest! {
+        /// The fast path gives the same value, scale and error as the chain of additions.
+        #[test]
+        fn sum_equals_the_chain_of_additions(items in prop::collection::vec(decimal(), 0..12)) {
+            let c = Checked { path: "p", wat: "w" };
+            let fast = c.sum(items.iter().copied());
+            let slow = chained(&c, &items);
+            prop_assert_eq!(&fast, &slow);
+            if let (Ok(a), Ok(b)) = (fast, slow) {
+                prop_assert_eq!(a.scale(), b.scale());
+                prop_assert_eq!(a.is_sign_negative(), b.is_sign_negative());
+            }
+        }
+
+        /// Exact products on the mantissas are rust_decimal's products, scale included.
+        #[test]
+        fn exact_product_is_rust_decimals(a in decimal(), b in decimal()) {
+            if let Some(p) = exact_product(a, b) {
+                let r = a.checked_mul(b);
+                prop_assert_eq!(Some(p), r);
+                prop_assert_eq!(p.scale(), r.map_or(0, |r| r.scale()));
+            }
+        }
+    }
 }
