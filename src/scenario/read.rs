@@ -331,9 +331,11 @@ impl FieldPath<'_> {
             }
             Key::Whole => {}
             Key::Index(n) => {
-                use std::fmt::Write;
-                // Writing to a String does not fail.
-                let _ = write!(out, "[{n}]");
+                let mut digits = [0u8; 20];
+                let i = write_digits(n, &mut digits);
+                out.push('[');
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+                out.push(']');
             }
         }
     }
@@ -342,6 +344,21 @@ impl FieldPath<'_> {
         let mut out = String::with_capacity(self.parent.len() + 24);
         self.write_to(&mut out);
         out
+    }
+}
+
+/// Writes `n` in decimal to the end of `digits`, giving where it starts. By hand: the
+/// formatting machinery costs more than the path it is part of.
+fn write_digits(n: usize, digits: &mut [u8; 20]) -> usize {
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            return i;
+        }
     }
 }
 
@@ -514,7 +531,7 @@ impl Cx {
             return Vec::new();
         };
         let parent = field.path.build();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let f = Field {
                 value: item,
@@ -966,8 +983,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     match groep_field {
         Some(f) => {
             let groepen = cx.tables(&f);
+            s.groepen.reserve(groepen.len());
             // Each name with the path of the group that has it first.
             let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+            // One buffer for every group's participants.
+            let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
             for t in &groepen {
                 let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_ALLOWED);
                 let naam = need(cx, t, naam, "naam").and_then(|f| {
@@ -984,7 +1004,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
-                let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
+                counts.clear();
                 match need(cx, t, deelnemers, "deelnemers") {
                     Some(f) => {
                         if let Some(dt) = cx.table(&f) {
@@ -1682,9 +1702,9 @@ fn read_indicators(
     for t in cx.tables(field) {
         let [id, basis, reductie, kosten, bron] = t.fields(&INDICATOR_KEYS);
         let id = need(cx, &t, id, "id").and_then(|f| {
-            let text = cx.text(&f)?;
-            let Some(id) = IndicatorId::parse(&text) else {
-                let hint = nearest(&text, IndicatorId::ALL.iter().map(|i| i.as_str()))
+            let text = cx.text_ref(&f)?;
+            let Some(id) = IndicatorId::parse(text) else {
+                let hint = nearest(text, IndicatorId::ALL.iter().map(|i| i.as_str()))
                     .map(|r| format!("bedoelde je '{r}'?"))
                     .or_else(|| Some(format!("geldige ids: {}", ids_list())));
                 cx.error(&f, format!("onbekende indicator '{text}'"), hint);
