@@ -40,7 +40,7 @@ impl Paden {
     /// Room for the paths of a file of `len` bytes (about as long as the file, one per line).
     pub(crate) fn with_capacity(len: usize) -> Self {
         Paden {
-            tekst: String::with_capacity(len),
+            tekst: String::with_capacity(len + len / 2),
             starts: Vec::with_capacity(len / 16),
         }
     }

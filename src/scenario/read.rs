@@ -1,6 +1,7 @@
 //! From TOML text to a validated [`Scenario`]: every number read exactly from its written text,
 //! every problem collected with its place and field path. Pure, no I/O.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -22,7 +23,7 @@ pub const FORMAAT: u32 = 1;
 /// The longest horizon in years.
 pub const MAX_LOOPTIJD: u32 = 30;
 
-const TOP_KEYS: &[&str] = &[
+const TOP_KEYS: [&str; 14] = [
     "formaat",
     "scenario",
     "uurtarieven",
@@ -48,7 +49,7 @@ const ONZEKERHEID_KEYS: &[&str] = &[
     "sd",
 ];
 const VERWACHTING_KEYS: &[&str] = &["grootheid", "jaar", "min", "max"];
-const SCENARIO_KEYS: &[&str] = &[
+const SCENARIO_KEYS: [&str; 5] = [
     "naam",
     "regio",
     "startjaar",
@@ -86,7 +87,8 @@ const GROEP_ALLOWED: [&str; 14] = [
     "patienten_per_jaar",
 ];
 /// The fields of `[ondersteuning]`.
-pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &[
+pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &ONDERSTEUNING_FIELDS;
+const ONDERSTEUNING_FIELDS: [&str; 8] = [
     "ict_per_groep",
     "huisvesting_per_bijeenkomst",
     "projectleiding_uren",
@@ -96,18 +98,18 @@ pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &[
     "scholing_per_nieuwe_deelnemer",
     "overhead_percentage",
 ];
-const INDEXATIE_KEYS: &[&str] = &["kosten_percentage_per_jaar"];
-const FINANCIERING_KEYS: &[&str] = &["elders_gefinancierd"];
-const VERZEKERAAR_KEYS: &[&str] = &["naam", "marktaandeel_percentage"];
-const AANBOD_KEYS: &[&str] = &[
+const INDEXATIE_KEYS: [&str; 1] = ["kosten_percentage_per_jaar"];
+const FINANCIERING_KEYS: [&str; 1] = ["elders_gefinancierd"];
+const VERZEKERAAR_KEYS: [&str; 2] = ["naam", "marktaandeel_percentage"];
+const AANBOD_KEYS: [&str; 5] = [
     "verzekeraar",
     "label",
     "tarief_per_verzekerde",
     "plafond",
     "jaren",
 ];
-const IMPACT_KEYS: &[&str] = &["aandeel_kanker_percentage", "disconteringsvoet_percentage"];
-const INDICATOR_KEYS: &[&str] = &[
+const IMPACT_KEYS: [&str; 2] = ["aandeel_kanker_percentage", "disconteringsvoet_percentage"];
+const INDICATOR_KEYS: [&str; 5] = [
     "id",
     "basis_percentage",
     "reductie_percentage",
@@ -293,6 +295,9 @@ struct Table<'a, 'i> {
     table: &'a DeTable<'i>,
     span: Range<usize>,
     path: String,
+    /// The key list of the last [`Table::fields`] pass, and whether every key of the table
+    /// is in it (then [`Table::finish_fields`] has nothing to report).
+    fields_pass: Cell<(&'static [&'static str], bool)>,
 }
 
 /// The last step of a field's path.
@@ -326,9 +331,11 @@ impl FieldPath<'_> {
             }
             Key::Whole => {}
             Key::Index(n) => {
-                use std::fmt::Write;
-                // Writing to a String does not fail.
-                let _ = write!(out, "[{n}]");
+                let mut digits = [0u8; 20];
+                let i = write_digits(n, &mut digits);
+                out.push('[');
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+                out.push(']');
             }
         }
     }
@@ -340,7 +347,23 @@ impl FieldPath<'_> {
     }
 }
 
+/// Writes `n` in decimal to the end of `digits`, giving where it starts. By hand: the
+/// formatting machinery costs more than the path it is part of.
+fn write_digits(n: usize, digits: &mut [u8; 20]) -> usize {
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            return i;
+        }
+    }
+}
+
 /// One value with its path.
+#[derive(Clone, Copy)]
 struct Field<'a, 'i, 'p> {
     value: &'a Spanned<DeValue<'i>>,
     path: FieldPath<'p>,
@@ -354,12 +377,45 @@ fn join(path: &str, key: &str) -> String {
     .build()
 }
 
+/// `a == b`, with the cheap tests first: most keys compared differ in length or first byte.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 /// Tables up to this size are searched by comparing keys, which is faster than hashing them.
 const SMALL_TABLE: usize = 16;
 
 impl<'a, 'i> Table<'a, 'i> {
     fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
-        Table { table, span, path }
+        Table {
+            table,
+            span,
+            path,
+            fields_pass: Cell::new((&[], false)),
+        }
+    }
+
+    /// The fields named in `keys`, found in one pass over the table, in the order of `keys`.
+    fn fields<const N: usize>(
+        &self,
+        keys: &'static [&'static str; N],
+    ) -> [Option<Field<'a, 'i, '_>>; N] {
+        let mut out: [Option<Field<'a, 'i, '_>>; N] = [None; N];
+        let mut all_known = true;
+        for (key, value) in self.table.iter() {
+            let name: &str = key.get_ref();
+            match keys.iter().position(|k| same_key(k, name)) {
+                Some(i) => {
+                    out[i] = Some(Field {
+                        value,
+                        path: self.child(keys[i]),
+                    });
+                }
+                None => all_known = false,
+            }
+        }
+        self.fields_pass.set((keys, all_known));
+        out
     }
 
     fn value(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
@@ -371,10 +427,6 @@ impl<'a, 'i> Table<'a, 'i> {
         } else {
             self.table.get(key)
         }
-    }
-
-    fn has(&self, key: &str) -> bool {
-        self.value(key).is_some()
     }
 
     fn get(&self, key: &'static str) -> Option<Field<'a, 'i, '_>> {
@@ -409,6 +461,17 @@ impl<'a, 'i> Table<'a, 'i> {
                 format!("onbekende sleutel '{name}'"),
                 hint,
             );
+        }
+    }
+}
+
+impl Table<'_, '_> {
+    /// [`Table::finish`] with the keys of the last [`Table::fields`] pass, which already knows
+    /// whether there is anything to report.
+    fn finish_fields(&self, cx: &mut Cx) {
+        let (keys, all_known) = self.fields_pass.get();
+        if !all_known {
+            self.finish(cx, keys);
         }
     }
 }
@@ -468,7 +531,7 @@ impl Cx {
             return Vec::new();
         };
         let parent = field.path.build();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let f = Field {
                 value: item,
@@ -691,32 +754,41 @@ struct WerkwijzeRaw {
 }
 
 impl WerkwijzeRaw {
-    fn read(cx: &mut Cx, t: &Table<'_, '_>) -> Self {
+    /// Reads the fields of [`WERKWIJZE_KEYS`], given in that order.
+    fn read(cx: &mut Cx, fields: [Option<Field<'_, '_, '_>>; 10]) -> Self {
+        let [
+            bijeenkomsten_per_jaar,
+            duur_uren,
+            voorbereiding_uren,
+            reistijd_uren,
+            voorzitter_rol,
+            voorzitter_uren,
+            coordinatie_rol,
+            coordinatie_uren_per_patient,
+            telefonische_ondersteuning_uren,
+            patienten_per_jaar,
+        ] = fields;
         let mut w = WerkwijzeRaw::default();
         let errors_before = cx.errors.len();
-        let hours = |cx: &mut Cx, t: &Table<'_, '_>, key| t.get(key).and_then(|f| cx.amount(&f));
-        w.duur_uren = hours(cx, t, "duur_uren");
-        w.voorbereiding_uren = hours(cx, t, "voorbereiding_uren");
-        w.reistijd_uren = hours(cx, t, "reistijd_uren");
-        w.voorzitter_uren = hours(cx, t, "voorzitter_uren");
-        w.coordinatie_uren_per_patient = hours(cx, t, "coordinatie_uren_per_patient");
-        w.telefonische_ondersteuning_uren = hours(cx, t, "telefonische_ondersteuning_uren");
-        w.patienten_per_jaar = hours(cx, t, "patienten_per_jaar");
-        w.bijeenkomsten_per_jaar = t
-            .get("bijeenkomsten_per_jaar")
+        let hours = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| f.and_then(|f| cx.amount(&f));
+        w.duur_uren = hours(cx, duur_uren);
+        w.voorbereiding_uren = hours(cx, voorbereiding_uren);
+        w.reistijd_uren = hours(cx, reistijd_uren);
+        w.voorzitter_uren = hours(cx, voorzitter_uren);
+        w.coordinatie_uren_per_patient = hours(cx, coordinatie_uren_per_patient);
+        w.telefonische_ondersteuning_uren = hours(cx, telefonische_ondersteuning_uren);
+        w.patienten_per_jaar = hours(cx, patienten_per_jaar);
+        w.bijeenkomsten_per_jaar = bijeenkomsten_per_jaar
             .and_then(|f| cx.whole(&f, 0, 366))
             .and_then(|n| u32::try_from(n).ok());
-        for key in ["voorzitter_rol", "coordinatie_rol"] {
-            let rol = t.get(key).and_then(|f| {
+        let rol = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| {
+            f.and_then(|f| {
                 let span = f.value.span();
                 cx.text(&f).map(|s| (s, f.path.build(), span))
-            });
-            if key == "voorzitter_rol" {
-                w.voorzitter_rol = rol;
-            } else {
-                w.coordinatie_rol = rol;
-            }
-        }
+            })
+        };
+        w.voorzitter_rol = rol(cx, voorzitter_rol);
+        w.coordinatie_rol = rol(cx, coordinatie_rol);
         w.invalid = cx.errors.len() > errors_before;
         w
     }
@@ -745,9 +817,25 @@ impl WerkwijzeRaw {
 
 fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let top = Table::new(doc.get_ref(), 0..0, String::new());
+    let [
+        formaat_field,
+        scenario_field,
+        uurtarieven_field,
+        werkwijze_field,
+        groep_field,
+        ondersteuning_field,
+        indexatie_field,
+        financiering_field,
+        verzekeraar_field,
+        aanbod_field,
+        impact_field,
+        indicator_field,
+        verwachting_field,
+        onzekerheid_field,
+    ] = top.fields(&TOP_KEYS);
 
     // formaat
-    match top.get("formaat") {
+    match formaat_field {
         Some(f) => {
             if let Some(n) = cx.whole(&f, 0, i64::from(u32::MAX))
                 && n != i64::from(FORMAAT)
@@ -772,16 +860,17 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let mut s = Scenario::default();
     let mut scenario_ok = false;
     let mut horizon_ok = false;
-    match top.get("scenario") {
+    match scenario_field {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
-                let naam = required(cx, &t, "naam").and_then(|f| cx.text(&f));
-                let regio = t.get("regio").and_then(|f| cx.string(&f));
-                let startjaar = required(cx, &t, "startjaar").and_then(|f| cx.year(&f));
-                let looptijd = required(cx, &t, "looptijd_jaren")
+                let [naam, regio, startjaar, looptijd, verzekerden] = t.fields(&SCENARIO_KEYS);
+                let naam = need(cx, &t, naam, "naam").and_then(|f| cx.text(&f));
+                let regio = regio.and_then(|f| cx.string(&f));
+                let startjaar = need(cx, &t, startjaar, "startjaar").and_then(|f| cx.year(&f));
+                let looptijd = need(cx, &t, looptijd, "looptijd_jaren")
                     .and_then(|f| cx.whole(&f, 1, i64::from(MAX_LOOPTIJD)))
                     .and_then(|n| u32::try_from(n).ok());
-                let verzekerden = required(cx, &t, "verzekerden").and_then(|f| {
+                let verzekerden = need(cx, &t, verzekerden, "verzekerden").and_then(|f| {
                     let v = cx.decimal(&f)?;
                     if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
                         cx.error(
@@ -795,7 +884,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     }
                     Some(v)
                 });
-                t.finish(cx, SCENARIO_KEYS);
+                t.finish_fields(cx);
                 if let (Some(startjaar), Some(looptijd)) = (startjaar, looptijd) {
                     s.startjaar = startjaar;
                     s.looptijd_jaren = looptijd;
@@ -828,7 +917,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let mut roles: Vec<&str> = Vec::new();
     // Each role name once, shared by every group and line that names it.
     let mut role_names: Vec<Arc<str>> = Vec::new();
-    match top.get("uurtarieven") {
+    match uurtarieven_field {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
                 roles_known = true;
@@ -878,11 +967,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         };
 
     // [werkwijze]
-    let base = match top.get("werkwijze") {
+    let base = match werkwijze_field {
         Some(f) => match cx.table(&f) {
             Some(t) => {
-                let w = WerkwijzeRaw::read(cx, &t);
-                t.finish(cx, &WERKWIJZE_KEYS);
+                let w = WerkwijzeRaw::read(cx, t.fields(&WERKWIJZE_KEYS));
+                t.finish_fields(cx);
                 w
             }
             None => WerkwijzeRaw::default(),
@@ -891,13 +980,17 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     };
 
     // [[groep]]
-    match top.get("groep") {
+    match groep_field {
         Some(f) => {
             let groepen = cx.tables(&f);
+            s.groepen.reserve(groepen.len());
             // Each name with the path of the group that has it first.
             let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+            // One buffer for every group's participants.
+            let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
             for t in &groepen {
-                let naam = required(cx, t, "naam").and_then(|f| {
+                let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_ALLOWED);
+                let naam = need(cx, t, naam, "naam").and_then(|f| {
                     let n = cx.text_ref(&f)?;
                     if let Some(first) = names.get(n) {
                         cx.error(
@@ -911,8 +1004,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
-                let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
-                match required(cx, t, "deelnemers") {
+                counts.clear();
+                match need(cx, t, deelnemers, "deelnemers") {
                     Some(f) => {
                         if let Some(dt) = cx.table(&f) {
                             for (key, value) in dt.table.iter() {
@@ -933,26 +1026,27 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     }
                     None => deelnemers_ok = false,
                 }
-                let start = match t.get("start") {
+                let start = match start {
                     Some(f) => cx.year(&f),
                     None => Some(s.startjaar),
                 };
-                let nieuw = match t.get("nieuw") {
+                let nieuw = match nieuw {
                     Some(f) => cx.boolean(&f),
                     None => Some(false),
                 };
                 let eigen: Vec<&'static str> = WERKWIJZE_KEYS
                     .iter()
-                    .copied()
-                    .filter(|k| t.has(k))
+                    .zip(&eigen_fields)
+                    .filter(|(_, f)| f.is_some())
+                    .map(|(k, _)| *k)
                     .collect();
                 // Most groups set nothing of their own.
                 let own = if eigen.is_empty() {
                     WerkwijzeRaw::default()
                 } else {
-                    WerkwijzeRaw::read(cx, t)
+                    WerkwijzeRaw::read(cx, eigen_fields)
                 };
-                t.finish(cx, &GROEP_ALLOWED);
+                t.finish_fields(cx);
                 let werkwijze = effective_werkwijze(cx, t, own, &base, &check_role);
                 if let (Some(naam), true, Some(start), Some(nieuw), Some(werkwijze)) =
                     (naam, deelnemers_ok, start, nieuw, werkwijze)
@@ -983,47 +1077,56 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     }
 
     // [ondersteuning]
-    if let Some(f) = top.get("ondersteuning")
+    if let Some(f) = ondersteuning_field
         && let Some(t) = cx.table(&f)
     {
+        let [
+            ict_per_groep,
+            huisvesting_per_bijeenkomst,
+            projectleiding_uren,
+            projectleiding_uurtarief,
+            monitoring_per_jaar,
+            startkosten_per_nieuwe_groep,
+            scholing_per_nieuwe_deelnemer,
+            overhead_percentage,
+        ] = t.fields(&ONDERSTEUNING_FIELDS);
         let o = &mut s.ondersteuning;
-        let amt = |cx: &mut Cx, key| {
-            t.get(key)
-                .and_then(|f| cx.amount(&f))
-                .unwrap_or(Decimal::ZERO)
+        let amt = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| {
+            f.and_then(|f| cx.amount(&f)).unwrap_or(Decimal::ZERO)
         };
         *o = Ondersteuning {
-            ict_per_groep: amt(cx, "ict_per_groep"),
-            huisvesting_per_bijeenkomst: amt(cx, "huisvesting_per_bijeenkomst"),
-            projectleiding_uren: amt(cx, "projectleiding_uren"),
-            projectleiding_uurtarief: amt(cx, "projectleiding_uurtarief"),
-            monitoring_per_jaar: amt(cx, "monitoring_per_jaar"),
-            startkosten_per_nieuwe_groep: amt(cx, "startkosten_per_nieuwe_groep"),
-            scholing_per_nieuwe_deelnemer: amt(cx, "scholing_per_nieuwe_deelnemer"),
+            ict_per_groep: amt(cx, ict_per_groep),
+            huisvesting_per_bijeenkomst: amt(cx, huisvesting_per_bijeenkomst),
+            projectleiding_uren: amt(cx, projectleiding_uren),
+            projectleiding_uurtarief: amt(cx, projectleiding_uurtarief),
+            monitoring_per_jaar: amt(cx, monitoring_per_jaar),
+            startkosten_per_nieuwe_groep: amt(cx, startkosten_per_nieuwe_groep),
+            scholing_per_nieuwe_deelnemer: amt(cx, scholing_per_nieuwe_deelnemer),
             overhead_percentage: Decimal::ZERO,
         };
-        o.overhead_percentage = t
-            .get("overhead_percentage")
+        o.overhead_percentage = overhead_percentage
             .and_then(|f| cx.percentage(&f))
             .unwrap_or(Decimal::ZERO);
-        t.finish(cx, ONDERSTEUNING_KEYS);
+        t.finish_fields(cx);
     }
 
     // [indexatie]
-    if let Some(f) = top.get("indexatie")
+    if let Some(f) = indexatie_field
         && let Some(t) = cx.table(&f)
     {
-        s.indexatie_percentage = required(cx, &t, "kosten_percentage_per_jaar")
+        let [kosten] = t.fields(&INDEXATIE_KEYS);
+        s.indexatie_percentage = need(cx, &t, kosten, "kosten_percentage_per_jaar")
             .and_then(|f| cx.percentage(&f))
             .unwrap_or(Decimal::ZERO);
-        t.finish(cx, INDEXATIE_KEYS);
+        t.finish_fields(cx);
     }
 
     // [financiering]
-    if let Some(f) = top.get("financiering")
+    if let Some(f) = financiering_field
         && let Some(t) = cx.table(&f)
     {
-        if let Some(lf) = t.get("elders_gefinancierd")
+        let [elders] = t.fields(&FINANCIERING_KEYS);
+        if let Some(lf) = elders
             && let Some(items) = cx.array(&lf)
         {
             let parent = lf.path.build();
@@ -1044,7 +1147,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 }
             }
         }
-        t.finish(cx, FINANCIERING_KEYS);
+        t.finish_fields(cx);
     }
 
     let horizon = horizon_ok.then(|| (s.startjaar, s.eindjaar()));
@@ -1052,10 +1155,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     // [[verzekeraar]]
     let mut shares = Decimal::ZERO;
     let mut shares_span = None;
-    if let Some(f) = top.get("verzekeraar") {
+    if let Some(f) = verzekeraar_field {
         shares_span = Some((f.value.span(), f.path));
         for t in cx.tables(&f) {
-            let naam = required(cx, &t, "naam").and_then(|f| {
+            let [naam, aandeel] = t.fields(&VERZEKERAAR_KEYS);
+            let naam = need(cx, &t, naam, "naam").and_then(|f| {
                 let n = cx.text(&f)?;
                 if s.verzekeraars.iter().any(|v| v.naam == n) {
                     cx.error(&f, format!("verzekeraar '{n}' komt al voor"), None);
@@ -1064,8 +1168,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 Some(n)
             });
             let aandeel =
-                required(cx, &t, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
-            t.finish(cx, VERZEKERAAR_KEYS);
+                need(cx, &t, aandeel, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
+            t.finish_fields(cx);
             if let (Some(naam), Some(aandeel)) = (naam, aandeel) {
                 shares += aandeel;
                 s.verzekeraars.push(Verzekeraar {
@@ -1087,9 +1191,10 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     }
 
     // [[aanbod]]
-    if let Some(f) = top.get("aanbod") {
+    if let Some(f) = aanbod_field {
         for t in cx.tables(&f) {
-            let verzekeraar = required(cx, &t, "verzekeraar").and_then(|f| {
+            let [verzekeraar, label, tarief, plafond, jaren] = t.fields(&AANBOD_KEYS);
+            let verzekeraar = need(cx, &t, verzekeraar, "verzekeraar").and_then(|f| {
                 let n = cx.text(&f)?;
                 if !s.verzekeraars.iter().any(|v| v.naam == n) {
                     let hint = nearest(&n, s.verzekeraars.iter().map(|v| v.naam.as_str()))
@@ -1100,7 +1205,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 }
                 Some(n)
             });
-            let label = required(cx, &t, "label").and_then(|f| {
+            let label = need(cx, &t, label, "label").and_then(|f| {
                 let n = cx.text(&f)?;
                 if s.aanbiedingen.iter().any(|a| a.label == n) {
                     cx.error(&f, format!("aanbod '{n}' komt al voor"), None);
@@ -1108,16 +1213,16 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 }
                 Some(n)
             });
-            let tarief = required(cx, &t, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
-            let plafond = match t.get("plafond") {
+            let tarief = need(cx, &t, tarief, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
+            let plafond = match plafond {
                 Some(f) => cx.amount(&f).map(Some),
                 None => Some(None),
             };
-            let jaren = match t.get("jaren") {
+            let jaren = match jaren {
                 Some(f) => read_years(cx, &f, horizon),
                 None => horizon.map(|(a, b)| (a..=b).collect()),
             };
-            t.finish(cx, AANBOD_KEYS);
+            t.finish_fields(cx);
             if let (Some(verzekeraar), Some(label), Some(tarief), Some(plafond), Some(jaren)) =
                 (verzekeraar, label, tarief, plafond, jaren)
             {
@@ -1133,18 +1238,17 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     }
 
     // [impact] and [[indicator]]
-    let impact_field = top.get("impact");
     let impact_field_present = impact_field.as_ref().map(|_| ());
-    let indicator_field = top.get("indicator");
     if let Some(f) = impact_field {
         if let Some(t) = cx.table(&f) {
+            let [kanker, discontering] = t.fields(&IMPACT_KEYS);
             let kanker =
-                required(cx, &t, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
-            let discontering = match t.get("disconteringsvoet_percentage") {
+                need(cx, &t, kanker, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
+            let discontering = match discontering {
                 Some(f) => cx.percentage(&f),
                 None => Some(Decimal::ZERO),
             };
-            t.finish(cx, IMPACT_KEYS);
+            t.finish_fields(cx);
             let indicatoren = read_indicators(cx, &t, indicator_field.as_ref());
             if let (Some(kanker), Some(discontering), Some(indicatoren)) =
                 (kanker, discontering, indicatoren)
@@ -1164,7 +1268,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         );
     }
 
-    if let Some(f) = top.get("verwachting") {
+    if let Some(f) = verwachting_field {
         for t in cx.tables(&f) {
             let grootheid = required(cx, &t, "grootheid").and_then(|f| {
                 let text = cx.text(&f)?;
@@ -1242,7 +1346,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     }
 
     let mut onzeker_spans: Vec<Range<usize>> = Vec::new();
-    if let Some(f) = top.get("onzekerheid") {
+    if let Some(f) = onzekerheid_field {
         for t in cx.tables(&f) {
             let parameter = required(cx, &t, "parameter").and_then(|f| {
                 let span = f.value.span();
@@ -1261,7 +1365,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         }
     }
 
-    top.finish(cx, TOP_KEYS);
+    top.finish_fields(cx);
     if !scenario_ok {
         return None;
     }
@@ -1285,7 +1389,16 @@ fn required<'a, 'i, 't>(
     t: &'t Table<'a, 'i>,
     key: &'static str,
 ) -> Option<Field<'a, 'i, 't>> {
-    let f = t.get(key);
+    need(cx, t, t.get(key), key)
+}
+
+/// `f`, the field `key` of `t`, reported as missing when it is not there.
+fn need<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    f: Option<Field<'a, 'i, 't>>,
+    key: &str,
+) -> Option<Field<'a, 'i, 't>> {
     if f.is_none() {
         cx.missing(t, key, None);
     }
@@ -1587,10 +1700,11 @@ fn read_indicators(
     let mut seen: Vec<IndicatorId> = Vec::new();
     let mut ok = true;
     for t in cx.tables(field) {
-        let id = required(cx, &t, "id").and_then(|f| {
-            let text = cx.text(&f)?;
-            let Some(id) = IndicatorId::parse(&text) else {
-                let hint = nearest(&text, IndicatorId::ALL.iter().map(|i| i.as_str()))
+        let [id, basis, reductie, kosten, bron] = t.fields(&INDICATOR_KEYS);
+        let id = need(cx, &t, id, "id").and_then(|f| {
+            let text = cx.text_ref(&f)?;
+            let Some(id) = IndicatorId::parse(text) else {
+                let hint = nearest(text, IndicatorId::ALL.iter().map(|i| i.as_str()))
                     .map(|r| format!("bedoelde je '{r}'?"))
                     .or_else(|| Some(format!("geldige ids: {}", ids_list())));
                 cx.error(&f, format!("onbekende indicator '{text}'"), hint);
@@ -1603,11 +1717,12 @@ fn read_indicators(
             seen.push(id);
             Some(id)
         });
-        let basis = required(cx, &t, "basis_percentage").and_then(|f| cx.percentage(&f));
-        let reductie = required(cx, &t, "reductie_percentage").and_then(|f| cx.percentage(&f));
-        let kosten = required(cx, &t, "kosten_per_geval").and_then(|f| cx.amount(&f));
-        let bron = required(cx, &t, "bron").and_then(|f| cx.text(&f));
-        t.finish(cx, INDICATOR_KEYS);
+        let basis = need(cx, &t, basis, "basis_percentage").and_then(|f| cx.percentage(&f));
+        let reductie =
+            need(cx, &t, reductie, "reductie_percentage").and_then(|f| cx.percentage(&f));
+        let kosten = need(cx, &t, kosten, "kosten_per_geval").and_then(|f| cx.amount(&f));
+        let bron = need(cx, &t, bron, "bron").and_then(|f| cx.text(&f));
+        t.finish_fields(cx);
         match (id, basis, reductie, kosten, bron) {
             (Some(id), Some(basis), Some(reductie), Some(kosten), Some(bron)) => {
                 found.push(Indicator {
