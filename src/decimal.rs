@@ -87,6 +87,14 @@ fn classify(err: rust_decimal::Error) -> NumberError {
 
 /// Reads a TOML integer given as digits in `radix`, exactly.
 pub fn parse_integer(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
+    // The common form: up to 18 decimal digits, which fit an i64 as they are.
+    if radix == 10 && (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        let n = digits
+            .bytes()
+            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return Ok(Decimal::from(n));
+    }
     let cleaned: std::borrow::Cow<'_, str> = if digits.contains('_') {
         digits
             .chars()
@@ -310,6 +318,20 @@ mod tests {
             Err(NumberError::OutOfRange)
         );
         assert_eq!(parse_integer("ff", 16).unwrap(), d("255"));
+        // The plain decimal form, read directly, and around its edge.
+        assert_eq!(parse_integer("0", 10).unwrap(), d("0"));
+        assert_eq!(parse_integer("116", 10).unwrap(), d("116"));
+        assert_eq!(
+            parse_integer("999999999999999999", 10).unwrap(),
+            d("999999999999999999")
+        );
+        assert_eq!(
+            parse_integer("9999999999999999999", 10).unwrap(),
+            d("9999999999999999999")
+        );
+        assert_eq!(parse_integer("1_000", 10).unwrap(), d("1000"));
+        assert_eq!(parse_integer("-7", 10).unwrap(), d("-7"));
+        assert_eq!(parse_integer("7", 10).unwrap().scale(), 0);
     }
 
     #[test]

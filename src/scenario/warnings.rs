@@ -15,25 +15,24 @@ pub const MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF: i32 = 2025;
 
 /// Every warning for `s`, in file order.
 pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
-    let mut out = collect(s, true);
+    let mut out = collect(s);
     out.sort_by_key(|a| a.pos);
     out
 }
 
-/// The number of warnings for `s` (without looking up where each stands in the file).
+/// The number of warnings for `s` (without putting any of them into words).
 pub fn count(s: &Scenario) -> usize {
-    collect(s, false).len()
+    let mut n = 0;
+    find(s, &mut |_| n += 1);
+    n
 }
 
-/// Every warning for `s`, in the order they are found; placed in the file when `place`.
-fn collect(s: &Scenario, place: bool) -> Vec<Diagnostic> {
+/// Every warning for `s`, in the order they are found, placed in the file.
+fn collect(s: &Scenario) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut warn = |path: String, message: String, hint: Option<String>| {
-        let pos = if place {
-            s.positie(&path).unwrap_or(Pos { line: 1, column: 1 })
-        } else {
-            Pos::default()
-        };
+    find(s, &mut |make| {
+        let (path, message, hint) = make();
+        let pos = s.positie(&path).unwrap_or(Pos { line: 1, column: 1 });
         out.push(Diagnostic {
             severity: Severity::Waarschuwing,
             pos,
@@ -41,64 +40,78 @@ fn collect(s: &Scenario, place: bool) -> Vec<Diagnostic> {
             message,
             hint,
         });
-    };
+    });
+    out
+}
+
+/// What a warning says, put into words only when it is shown: `(path, message, hint)`.
+type Woorden<'a> = &'a dyn Fn() -> (String, String, Option<String>);
+
+/// Finds every warning for `s`, in order, and hands each to `warn`.
+fn find(s: &Scenario, warn: &mut dyn FnMut(Woorden<'_>)) {
     let mut consulent_via_tapas = false;
     for (i, g) in s.groepen.iter().enumerate() {
         // Put together only for a warning: most groups have none.
         let p = || format!("groep[{}]", i + 1);
         let who = || format!("groep '{}'", g.naam);
-        let range = |rol: &str,
-                     (lo, hi): (u32, u32),
-                     warn: &mut dyn FnMut(String, String, Option<String>)| {
+        let range = |rol: &str, (lo, hi): (u32, u32), warn: &mut dyn FnMut(Woorden<'_>)| {
             let n = g.aantal(rol);
             if n < lo || n > hi {
-                warn(
-                    format!("{}.deelnemers.{rol}", p()),
-                    format!(
-                        "{} heeft {n} {rol}(en); de PaTz-werkwijze gaat uit van {lo} tot {hi}",
-                        who()
-                    ),
-                    None,
-                );
+                warn(&|| {
+                    (
+                        format!("{}.deelnemers.{rol}", p()),
+                        format!(
+                            "{} heeft {n} {rol}(en); de PaTz-werkwijze gaat uit van {lo} tot {hi}",
+                            who()
+                        ),
+                        None,
+                    )
+                });
             }
         };
-        range("huisarts", HUISARTSEN, &mut warn);
-        range("wijkverpleegkundige", WIJKVERPLEEGKUNDIGEN, &mut warn);
+        range("huisarts", HUISARTSEN, warn);
+        range("wijkverpleegkundige", WIJKVERPLEEGKUNDIGEN, warn);
         if g.aantal("consulent") == 0 {
-            warn(
-                format!("{}.deelnemers", p()),
-                format!(
-                    "{} heeft geen consulent palliatieve zorg; de PaTz-werkwijze vraagt er één",
-                    who()
-                ),
-                Some("voeg 'consulent = 1' toe aan de deelnemers".into()),
-            );
+            warn(&|| {
+                (
+                    format!("{}.deelnemers", p()),
+                    format!(
+                        "{} heeft geen consulent palliatieve zorg; de PaTz-werkwijze vraagt er één",
+                        who()
+                    ),
+                    Some("voeg 'consulent = 1' toe aan de deelnemers".into()),
+                )
+            });
         } else if !s.is_elders_gefinancierd("consulent") {
             consulent_via_tapas = true;
         }
         let b = g.werkwijze.bijeenkomsten_per_jaar;
         if b != BIJEENKOMSTEN {
-            warn(
-                format!("{}.bijeenkomsten_per_jaar", p()),
-                format!(
-                    "{} komt {b} keer per jaar bijeen; de PaTz-werkwijze gaat uit van {BIJEENKOMSTEN}",
-                    who()
-                ),
-                None,
-            );
+            warn(&|| {
+                (
+                    format!("{}.bijeenkomsten_per_jaar", p()),
+                    format!(
+                        "{} komt {b} keer per jaar bijeen; de PaTz-werkwijze gaat uit van {BIJEENKOMSTEN}",
+                        who()
+                    ),
+                    None,
+                )
+            });
         }
         if g.start > s.eindjaar() {
-            warn(
-                format!("{}.start", p()),
-                format!(
-                    "{} start in {}, na de looptijd ({}–{}); de groep telt nergens mee",
-                    who(),
-                    g.start,
-                    s.startjaar,
-                    s.eindjaar()
-                ),
-                None,
-            );
+            warn(&|| {
+                (
+                    format!("{}.start", p()),
+                    format!(
+                        "{} start in {}, na de looptijd ({}–{}); de groep telt nergens mee",
+                        who(),
+                        g.start,
+                        s.startjaar,
+                        s.eindjaar()
+                    ),
+                    None,
+                )
+            });
         }
         let ms = "medisch_specialist";
         let ms_lines = g.aantal(ms) > 0
@@ -110,25 +123,27 @@ fn collect(s: &Scenario, place: bool) -> Vec<Diagnostic> {
             .max(s.startjaar)
             .max(MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF);
         if ms_lines && !s.is_elders_gefinancierd(ms) && first <= s.eindjaar() {
-            warn(
-                format!("{}.deelnemers.{ms}", p()),
-                format!(
-                    "{}: uren van de medisch specialist worden vanaf {first} via TAPA$ gefinancierd, \
+            warn(&|| {
+                (
+                    format!("{}.deelnemers.{ms}", p()),
+                    format!(
+                        "{}: uren van de medisch specialist worden vanaf {first} via TAPA$ gefinancierd, \
                      terwijl proactieve zorgplanning vanaf {MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF} een eigen betaaltitel heeft (risico op dubbele financiering)",
-                    who()
-                ),
-                Some("zet \"medisch_specialist\" in [financiering] elders_gefinancierd".into()),
-            );
+                        who()
+                    ),
+                    Some("zet \"medisch_specialist\" in [financiering] elders_gefinancierd".into()),
+                )
+            });
         }
     }
     if consulent_via_tapas {
-        warn(
+        warn(&|| {
+            (
             "uurtarieven.consulent".to_string(),
             "herinnering: de consulent wordt via TAPA$ gefinancierd; ga na of PZNL de inzet van de \
              consulent in uw regio nog vergoedt, anders wordt die dubbel gefinancierd"
                 .to_string(),
-            Some("wordt de consulent elders betaald, zet \"consulent\" in [financiering] elders_gefinancierd".into()),
-        );
+            Some("wordt de consulent elders betaald, zet \"consulent\" in [financiering] elders_gefinancierd".into()))
+        });
     }
-    out
 }
