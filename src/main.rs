@@ -346,7 +346,7 @@ impl Sink {
 }
 
 /// Files assessed at once; bounds memory whatever the number of files.
-const BATCH_CHUNK: usize = 256;
+const BATCH_CHUNK: usize = 1024;
 
 fn batch(
     paths: &[PathBuf],
