@@ -80,7 +80,7 @@ impl Doelgrootheid {
 
     /// The figure for scenario `s`; `None` where it does not exist (a zero denominator).
     pub fn waarde(&self, s: &Scenario) -> Result<Option<Decimal>, AnalyseFout> {
-        let r = calc::evaluate(s)?;
+        let r = calc::evaluate_totals(s)?;
         Ok(match self {
             Doelgrootheid::Figuur(g) => {
                 if g.vraagt_impact() && r.businesscase.is_none() {

@@ -98,7 +98,7 @@ fn from_cents(c: i128) -> Decimal {
 fn kerncijfers(s: &Scenario) -> Result<[Option<i64>; 4], AnalyseFout> {
     // The same figures as `business-case` over the horizon (netto = vermeden − te financieren),
     // without the ratios and the net present value that a draw does not need.
-    let k = cost::evaluate(s)?;
+    let k = cost::evaluate_totals(s)?;
     let vermeden = impact::evaluate(s)?.ok().map(|i| i.vermeden_kosten);
     let too_large = || AnalyseFout::Ongeldig("uitkomst te groot voor de simulatie".into());
     let c = |d: Decimal| cents(d).ok_or_else(too_large);
