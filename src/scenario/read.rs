@@ -70,22 +70,20 @@ pub(crate) const WERKWIJZE_KEYS: [&str; 10] = [
     "patienten_per_jaar",
 ];
 /// The fields of a `[[groep]]`: its own four, then [`WERKWIJZE_KEYS`].
-const GROEP_ALLOWED: [&str; 14] = [
-    "naam",
-    "deelnemers",
-    "start",
-    "nieuw",
-    "bijeenkomsten_per_jaar",
-    "duur_uren",
-    "voorbereiding_uren",
-    "reistijd_uren",
-    "voorzitter_rol",
-    "voorzitter_uren",
-    "coordinatie_rol",
-    "coordinatie_uren_per_patient",
-    "telefonische_ondersteuning_uren",
-    "patienten_per_jaar",
-];
+const GROEP_ALLOWED: [&str; 14] = {
+    let own = ["naam", "deelnemers", "start", "nieuw"];
+    let mut all = [""; 14];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < own.len() {
+            own[i]
+        } else {
+            WERKWIJZE_KEYS[i - own.len()]
+        };
+        i += 1;
+    }
+    all
+};
 /// The fields of `[ondersteuning]`.
 pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &ONDERSTEUNING_FIELDS;
 const ONDERSTEUNING_FIELDS: [&str; 8] = [
