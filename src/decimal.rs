@@ -160,7 +160,9 @@ fn cents(value: Decimal, up: bool) -> Decimal {
 pub fn money_cents(mantissa: i128, scale: u32) -> (i128, u32) {
     const TO_CENTS: [i128; 3] = [100, 10, 1];
     if let Some(&to_cents) = TO_CENTS.get(scale as usize) {
-        return (mantissa * to_cents, scale);
+        // Below 2^103 for a `Decimal`'s mantissa; saturating, a larger one would still be an
+        // amount too large for any sum, never a wrong one.
+        return (mantissa.saturating_mul(to_cents), scale);
     }
     let k = scale - 2;
     let q = match i64::try_from(mantissa)

@@ -414,7 +414,9 @@ fn batch(
                 (rows, pieces, a, missed)
             })
             .collect();
-        // One write per chunk: stdout is line-buffered and the temporary file not at all.
+        // The rows are gathered and written at once (stdout is line-buffered and the temporary
+        // file not at all), but always before a file's messages: rows and messages keep the
+        // order of the files when both go to one terminal.
         let mut buf: Vec<u8> = Vec::new();
         for (rows, pieces, a, miss) in done {
             let pieces = pieces.context("JSON maken")?;
@@ -425,7 +427,12 @@ fn batch(
                 warned_files += 1;
                 warnings += a.warning_count;
             }
-            for line in a.warnings.iter().chain(&a.errors).chain(&miss) {
+            let mut messages = a.warnings.iter().chain(&a.errors).chain(&miss).peekable();
+            if messages.peek().is_some() && !buf.is_empty() {
+                sink.write(&buf)?;
+                buf.clear();
+            }
+            for line in messages {
                 eprintln!("{line}");
             }
             missed |= !miss.is_empty();
@@ -906,8 +913,15 @@ pub(crate) struct Invoer {
 
 /// Reads an input file as UTF-8 text; on failure, where (if known) and why, in Dutch.
 pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<Pos>, String)> {
-    let file = std::fs::File::open(path).map_err(|e| (None, read_message(&e)))?;
-    let meta = file.metadata().map_err(|e| (None, read_message(&e)))?;
+    // Opened first and asked for its metadata (one lookup of the path). Should opening fail,
+    // the path's own metadata is asked instead: what it says (a directory, too large) comes
+    // before the reason the file cannot be opened.
+    let opened = std::fs::File::open(path);
+    let meta = match &opened {
+        Ok(file) => file.metadata(),
+        Err(_) => std::fs::metadata(path),
+    }
+    .map_err(|e| (None, read_message(&e)))?;
     if meta.is_dir() {
         return Err((None, format!("dit is een map, geen {}", invoer.soort)));
     }
@@ -926,6 +940,7 @@ pub(crate) fn read_text(path: &Path, invoer: &Invoer) -> Result<String, (Option<
     // than the limit, so that such an input cannot fill the memory either.
     // Sized from the metadata, so that a file is read in one go.
     let mut bytes = Vec::with_capacity(meta.len().min(invoer.max) as usize + 1);
+    let file = opened.map_err(|e| (None, read_message(&e)))?;
     io::Read::read_to_end(&mut io::Read::take(file, invoer.max + 1), &mut bytes)
         .map_err(|e| (None, read_message(&e)))?;
     if bytes.len() as u64 > invoer.max {

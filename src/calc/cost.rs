@@ -209,6 +209,7 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
             vorige: [None; 12],
             tapas: Som::default(),
             elders: Som::default(),
+            alle: Som::default(),
         };
         jaren.push(y.year(s, &mut plannen)?);
     }
@@ -335,9 +336,45 @@ struct Lijn {
     /// The product of the line's factors except `I(y)`, unrounded.
     basis: Decimal,
     /// `basis` as mantissa and scale.
-    basis_parts: (i128, u32),
+    basis_parts: Parts,
     /// Start costs and training: only in the start year of a new group.
     alleen_startjaar: bool,
+}
+
+/// Whether two werkwijzen are written exactly the same: equal numbers with the same number of
+/// decimals (the scale decides when a product is too large to carry its cents, so `1` and
+/// `1.000` do not count as the same here), the same roles.
+fn zelfde_werkwijze(a: &crate::scenario::Werkwijze, b: &crate::scenario::Werkwijze) -> bool {
+    let same = |x: &Decimal, y: &Decimal| x.serialize() == y.serialize();
+    // Every field named, so that a new one cannot be forgotten here.
+    let crate::scenario::Werkwijze {
+        bijeenkomsten_per_jaar,
+        duur_uren,
+        voorbereiding_uren,
+        reistijd_uren,
+        voorzitter_rol,
+        voorzitter_uren,
+        coordinatie_rol,
+        coordinatie_uren_per_patient,
+        telefonische_ondersteuning_uren,
+        patienten_per_jaar,
+    } = a;
+    *bijeenkomsten_per_jaar == b.bijeenkomsten_per_jaar
+        && same(duur_uren, &b.duur_uren)
+        && same(voorbereiding_uren, &b.voorbereiding_uren)
+        && same(reistijd_uren, &b.reistijd_uren)
+        && *voorzitter_rol == b.voorzitter_rol
+        && same(voorzitter_uren, &b.voorzitter_uren)
+        && *coordinatie_rol == b.coordinatie_rol
+        && same(
+            coordinatie_uren_per_patient,
+            &b.coordinatie_uren_per_patient,
+        )
+        && same(
+            telefonische_ondersteuning_uren,
+            &b.telefonische_ondersteuning_uren,
+        )
+        && same(patienten_per_jaar, &b.patienten_per_jaar)
 }
 
 /// A group's lines in list order (a range of [`Plannen::lijnen`]); `fout`: the first
@@ -358,8 +395,8 @@ struct Plannen<'s> {
 }
 
 /// What a group's plan takes from its werkwijze alone, kept from the last group planned: groups
-/// that follow the same werkwijze (as most follow `[werkwijze]`) reuse it instead of working it
-/// out again. Only what was worked out without error is kept; anything missing is worked out as
+/// whose werkwijze is written exactly the same (as most follow `[werkwijze]`) reuse it instead
+/// of working it out again. Only what was worked out without error is kept; anything missing is worked out as
 /// for the first group, so errors come exactly where they would.
 #[derive(Debug, Default)]
 struct Gedeeld<'s> {
@@ -374,9 +411,10 @@ struct Gedeeld<'s> {
 }
 
 impl<'s> Gedeeld<'s> {
-    /// Keeps what is kept when `w` is the werkwijze it was for; else starts afresh for `w`.
+    /// Keeps what is kept when `w` is written exactly as the werkwijze it was for; else starts
+    /// afresh for `w`.
     fn voor(&mut self, w: &'s crate::scenario::Werkwijze) {
-        if self.werkwijze != Some(w) {
+        if !self.werkwijze.is_some_and(|v| zelfde_werkwijze(v, w)) {
             *self = Gedeeld {
                 werkwijze: Some(w),
                 ..Gedeeld::default()
@@ -397,6 +435,8 @@ struct YearBuilder<'s> {
     detail: bool,
     tapas: Som,
     elders: Som,
+    /// Every line, in order: the year's total.
+    alle: Som,
 }
 
 impl YearBuilder<'_> {
@@ -416,6 +456,7 @@ impl YearBuilder<'_> {
             Financiering::Tapas => self.tapas.add(cents, scale),
             Financiering::Elders => self.elders.add(cents, scale),
         }
+        self.alle.add(cents, scale);
         if self.detail {
             let mantissa = match scale {
                 0 => cents / 100,
@@ -425,7 +466,7 @@ impl YearBuilder<'_> {
             // Always fits (the amount came from a `Decimal`); should it not, the year's
             // total reports it.
             let Ok(bedrag) = Decimal::try_from_i128_with_scale(mantissa, scale) else {
-                self.tapas.te_groot = true;
+                self.alle.te_groot = true;
                 return;
             };
             self.regels.push(Regel {
@@ -483,10 +524,11 @@ impl YearBuilder<'_> {
         };
         let hours = |post: Post, rol: &str, uren: Decimal| -> Result<Lijn, CalcError> {
             // The scenario's role names are shared, so the same name is mostly the same pointer.
-            let Some(ri) = self
+            let Some((ri, r)) = self
                 .rollen
                 .iter()
-                .position(|r| std::ptr::eq(&*r.naam, rol) || &*r.naam == rol)
+                .enumerate()
+                .find(|(_, r)| std::ptr::eq(&*r.naam, rol) || &*r.naam == rol)
             else {
                 return Err(CalcError::OnbekendeRol {
                     path: format!("groep[{}]", gi + 1),
@@ -499,7 +541,7 @@ impl YearBuilder<'_> {
                     format!("{} · {} · {}", post.as_str(), rol, jaar),
                 )
             });
-            let basis = c.unrounded(&[uren, self.rollen[ri].uurtarief])?;
+            let basis = c.unrounded(&[uren, r.uurtarief])?;
             Ok(Lijn {
                 post,
                 bron: Bron::Uren(ri),
@@ -620,7 +662,8 @@ impl YearBuilder<'_> {
                 continue;
             }
             let rol = match l.bron {
-                Bron::Uren(ri) => Some(&self.rollen[ri]),
+                // (An index the plan took from this same list.)
+                Bron::Uren(ri) => self.rollen.get(ri),
                 Bron::Veld(_) => None,
             };
             // The previous group's line in this place mostly has the same basis (the chair,
@@ -737,8 +780,8 @@ impl YearBuilder<'_> {
             path: "scenario.verzekerden",
             wat: "jaartotaal",
         };
+        let kosten_totaal = self.alle.value(&c)?;
         let elders = self.elders.value(&c)?;
-        let kosten_totaal = c.add(self.tapas.value(&c)?, elders)?;
         let te_financieren = kosten_totaal - elders;
         let kostendekkend_tarief = tariff(&c, te_financieren, s.verzekerden)?;
         Ok(KostenJaar {
@@ -752,5 +795,130 @@ impl YearBuilder<'_> {
                 kostendekkend_tarief,
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(groepen: &str, uurtarieven: &str, werkwijze: &str) -> Scenario {
+        let text = format!(
+            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
+             verzekerden = 250000\n[uurtarieven]\n{uurtarieven}\n[werkwijze]\n{werkwijze}\n{groepen}"
+        );
+        match crate::scenario::parse(&text) {
+            Ok(s) => s,
+            Err(e) => panic!("test scenario invalid: {e:?}"),
+        }
+    }
+
+    /// A group whose werkwijze has the same numbers written with more decimals does not share
+    /// the first group's lines: with 6 meetings, group B's chair has 6.0000 hours, and
+    /// 6.0000 h × € 2·10^25 no longer fits a `Decimal` with its decimals (an error), where
+    /// group A's 6 h × € 2·10^25 = € 1,2·10^26 does.
+    #[test]
+    fn a_werkwijze_written_with_other_decimals_is_worked_out_for_itself() {
+        let s = scenario(
+            "[[groep]]\nnaam = \"A\"\ndeelnemers = { wijkverpleegkundige = 3 }\n\
+             [[groep]]\nnaam = \"B\"\ndeelnemers = { wijkverpleegkundige = 3 }\n\
+             voorzitter_uren = 1.0000\n",
+            "huisarts = 20000000000000000000000000\nwijkverpleegkundige = 1\nconsulent = 1",
+            "bijeenkomsten_per_jaar = 6\nduur_uren = 1\nvoorzitter_uren = 1\npatienten_per_jaar = 12",
+        );
+        match evaluate(&s) {
+            Err(CalcError::Overflow { path, wat }) => {
+                assert_eq!(path, "groep[2]");
+                assert_eq!(wat, "voorzitter · huisarts · 2026");
+            }
+            other => panic!("expected the overflow of group B's chair, got {other:?}"),
+        }
+    }
+
+    /// And the other way round: group B uses `[werkwijze]`'s `duur_uren = 1`, so its consulent
+    /// has 6 × 1 × 1 = 6 hours and 6 × € 3·10^25 = € 1,8·10^26 exactly, even though group A,
+    /// planned first, wrote `duur_uren = 1.00000`.
+    #[test]
+    fn a_group_after_one_with_other_decimals_gets_its_own_amount() {
+        let s = scenario(
+            "[[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 6 }\nduur_uren = 1.00000\n\
+             [[groep]]\nnaam = \"B\"\ndeelnemers = { huisarts = 6, consulent = 1 }\n",
+            "huisarts = 100\nconsulent = 30000000000000000000000000",
+            "bijeenkomsten_per_jaar = 6\nduur_uren = 1\npatienten_per_jaar = 12",
+        );
+        let k = match evaluate(&s) {
+            Ok(k) => k,
+            Err(e) => panic!("expected amounts, got {e:?}"),
+        };
+        let line = k.jaren[0].regels.iter().find(|r| {
+            r.groep == Some(1)
+                && r.post == Post::Bijeenkomsten
+                && r.rol.as_deref() == Some("consulent")
+        });
+        assert_eq!(
+            line.map(|r| r.bedrag),
+            Some(Decimal::from_str_exact("180000000000000000000000000").unwrap_or_default())
+        );
+    }
+
+    /// A year whose only line rounds to € 0.00 (0.0001 h × € 1) totals 0.00 with the line's
+    /// two decimals, as the sum of its lines does.
+    #[test]
+    fn a_year_of_zero_lines_totals_with_their_scale() {
+        let s = scenario(
+            "[[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 1 }\n",
+            "huisarts = 1",
+            "bijeenkomsten_per_jaar = 1\nduur_uren = 0.0001\npatienten_per_jaar = 12",
+        );
+        for k in [evaluate(&s), evaluate_totals(&s)] {
+            let t = match k {
+                Ok(k) => k.jaren[0].totalen,
+                Err(e) => panic!("{e:?}"),
+            };
+            assert!(t.kosten_totaal.is_zero());
+            assert_eq!(t.kosten_totaal.scale(), 2);
+        }
+    }
+
+    /// `Som` against the chain of checked additions it stands for: value and scale, zero terms
+    /// (which add nothing, and a zero sum takes the next term as it is) and the overflow.
+    #[test]
+    fn som_is_the_chain_of_additions() {
+        let c = Checked {
+            path: "p",
+            wat: "w",
+        };
+        let cases: &[&[(i64, u32)]] = &[
+            &[],
+            &[(0, 2)],
+            &[(0, 2), (0, 0)],
+            &[(0, 0), (0, 2)],
+            &[(500, 2), (0, 0), (7, 1)],
+            &[(0, 1), (3, 0), (0, 2)],
+            &[(12345, 2), (67890, 2), (1, 0)],
+        ];
+        for terms in cases {
+            let mut som = Som::default();
+            let mut chain = Ok(Decimal::ZERO);
+            for &(m, scale) in *terms {
+                let d = Decimal::new(m, scale);
+                let (cents, scale) = money_cents(d.mantissa(), d.scale());
+                som.add(cents, scale);
+                chain = chain.and_then(|acc| c.add(acc, d));
+            }
+            let (got, want) = (som.value(&c), chain);
+            assert_eq!(got, want, "{terms:?}");
+            assert_eq!(
+                got.map(|d| d.scale()).ok(),
+                want.map(|d| d.scale()).ok(),
+                "{terms:?}"
+            );
+        }
+        // The largest amount with cents plus one cent no longer fits.
+        let mut som = Som::default();
+        som.add((1 << 96) - 1, 2);
+        assert!(som.value(&c).is_ok());
+        som.add(1, 2);
+        assert!(som.value(&c).is_err());
     }
 }

@@ -120,7 +120,8 @@ pub(crate) trait Ops {
         let mut acc = Decimal::ZERO;
         for x in items.by_ref() {
             let m = x.mantissa();
-            if m >= 0 {
+            // (Not for -0: the additions keep its sign.)
+            if !x.is_sign_negative() {
                 match fast {
                     None if acc.is_zero() => {
                         fast = Some((m, x.scale()));
@@ -293,6 +294,11 @@ mod tests {
             (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
             Just(Decimal::ZERO),
             Just(Decimal::new(0, 2)),
+            Just({
+                let mut minus_zero = Decimal::new(0, 1);
+                minus_zero.set_sign_negative(true);
+                minus_zero
+            }),
             Just(Decimal::MAX),
         ]
     }

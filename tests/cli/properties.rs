@@ -949,6 +949,14 @@ proptest! {
         assert_totals_add_up(&r);
     }
 
+    /// 1a. Every line is its own formula of SPEC.md, worked out here with plain `rust_decimal`
+    /// (the engine plans, shares and reuses amounts; this recomputes each from scratch).
+    #[test]
+    fn every_line_is_its_formula(g in gen_scenario()) {
+        let (s, r) = evaluate(&g);
+        assert_lines_are_their_formulas(&s, &r.kosten);
+    }
+
     /// 1b. The totals-only calculation (`batch`) gives the same figures as the full one.
     #[test]
     fn the_totals_only_calculation_gives_the_same_figures(g in gen_scenario()) {
@@ -1141,6 +1149,70 @@ proptest! {
             .checked_mul(Decimal::from(10i64.pow(power)))
             .unwrap_or(Decimal::MAX);
         huge_value_case(g, big, which)?;
+    }
+}
+
+/// Each line of `k` recomputed from its formula: hours × uurtarief × I(y); ICT × I(y);
+/// meetings × huisvesting × I(y); start costs × I(y); training × participants × I(y);
+/// project hours × rate × I(y); monitoring × I(y); overhead % × Σ TAPA$ lines; each rounded to
+/// cents half away from zero.
+fn assert_lines_are_their_formulas(s: &Scenario, k: &Kosten) {
+    let round = |d: Decimal| {
+        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    let mul = |a: Decimal, b: Decimal| a.checked_mul(b).expect("sane sizes");
+    let o = &s.ondersteuning;
+    for j in &k.jaren {
+        let f = j.indexfactor;
+        let tapas: Decimal = j
+            .regels
+            .iter()
+            .filter(|r| r.financiering == Financiering::Tapas && r.post != Post::Overhead)
+            .map(|r| r.bedrag)
+            .sum();
+        for r in &j.regels {
+            let g = r.groep.map(|i| &s.groepen[i]);
+            let b = g.map(|g| Decimal::from(g.werkwijze.bijeenkomsten_per_jaar));
+            let want = match (r.post, &r.rol, g) {
+                (_, Some(rol), _) => {
+                    let tarief = s
+                        .uurtarieven
+                        .iter()
+                        .find(|u| *u.rol == **rol)
+                        .expect("a rate")
+                        .bedrag;
+                    mul(mul(r.uren.expect("hours"), tarief), f)
+                }
+                (Post::Ict, None, Some(_)) => mul(o.ict_per_groep, f),
+                (Post::Huisvesting, None, Some(_)) => {
+                    mul(mul(b.expect("group"), o.huisvesting_per_bijeenkomst), f)
+                }
+                (Post::Startkosten, None, Some(_)) => mul(o.startkosten_per_nieuwe_groep, f),
+                (Post::Scholing, None, Some(g)) => mul(
+                    mul(
+                        o.scholing_per_nieuwe_deelnemer,
+                        Decimal::from(g.totaal_deelnemers()),
+                    ),
+                    f,
+                ),
+                (Post::Projectleiding, None, None) => {
+                    mul(mul(o.projectleiding_uren, o.projectleiding_uurtarief), f)
+                }
+                (Post::Monitoring, None, None) => mul(o.monitoring_per_jaar, f),
+                (Post::Overhead, None, None) => {
+                    mul(o.overhead_percentage / Decimal::ONE_HUNDRED, tapas)
+                }
+                other => panic!("unexpected line {other:?}"),
+            };
+            assert_eq!(
+                r.bedrag,
+                round(want),
+                "{} {:?} {:?}",
+                j.jaar,
+                r.post,
+                r.groep
+            );
+        }
     }
 }
 
