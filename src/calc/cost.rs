@@ -193,7 +193,8 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
         })
         .collect();
     let mut plannen = Plannen {
-        lijnen: Vec::with_capacity(s.groepen.len() * 8),
+        // Eight lines a group, two more in a new group's start year.
+        lijnen: Vec::with_capacity(s.groepen.len() * 10),
         groepen: Vec::new(),
         gedeeld: Gedeeld::default(),
     };
@@ -209,7 +210,8 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
             vorige: [None; 12],
             tapas: Som::default(),
             elders: Som::default(),
-            alle: Som::default(),
+            laatste_schaal: None,
+            regel_te_groot: false,
         };
         jaren.push(y.year(s, &mut plannen)?);
     }
@@ -233,7 +235,7 @@ fn calculate(s: &Scenario, detail: bool) -> Result<Kosten, CalcError> {
 /// carried at 28 digits, so after rounding up the tariff is checked against the costs and raised
 /// by a cent should the cut-off digits have mattered.
 pub(crate) fn tariff(
-    c: &Checked<'_>,
+    c: &impl Ops,
     te_financieren: Decimal,
     verzekerden: Decimal,
 ) -> Result<Decimal, CalcError> {
@@ -279,6 +281,8 @@ struct Som {
 impl Som {
     /// `10^(2 − scale)` for scale 0, 1, 2.
     const TO_CENTS: [i128; 3] = [100, 10, 1];
+    /// `2^96 × 10^(2 − scale)`: the first sum in cents that no longer fits at that scale.
+    const LIMIT: [u128; 3] = [100 << 96, 10 << 96, 1 << 96];
 
     /// Adds an amount of `cents` whole cents that has `scale` decimals (at most 2).
     #[inline]
@@ -294,10 +298,8 @@ impl Som {
         }
         // A partial sum beyond a `Decimal` at this scale would have lost its cents
         // (`|cents / to_cents| < 2^96`, without the division).
-        let limit = Self::TO_CENTS
-            .get(self.scale as usize)
-            .and_then(|t| (1u128 << 96).checked_mul(t.unsigned_abs()));
-        self.te_groot |= limit.is_none_or(|l| self.cents.unsigned_abs() >= l);
+        let limit = Self::LIMIT.get(self.scale as usize);
+        self.te_groot |= limit.is_none_or(|l| self.cents.unsigned_abs() >= *l);
     }
 
     fn decimal(&self) -> Option<Decimal> {
@@ -435,14 +437,17 @@ struct YearBuilder<'s> {
     detail: bool,
     tapas: Som,
     elders: Som,
-    /// Every line, in order: the year's total.
-    alle: Som,
+    /// The scale of the last line: a year whose lines are all zero totals with it, as the
+    /// chain of additions over its lines does.
+    laatste_schaal: Option<u32>,
+    /// A line that did not fit a `Decimal` (not possible; reported as the year's total).
+    regel_te_groot: bool,
 }
 
 impl YearBuilder<'_> {
     /// Adds a line of `cents` whole cents with `scale` decimals (as [`money_cents`] gives it) to
     /// the sums and, when lines are kept, to the list.
-    #[inline]
+    #[inline(always)]
     fn push(
         &mut self,
         groep: Option<usize>,
@@ -456,7 +461,7 @@ impl YearBuilder<'_> {
             Financiering::Tapas => self.tapas.add(cents, scale),
             Financiering::Elders => self.elders.add(cents, scale),
         }
-        self.alle.add(cents, scale);
+        self.laatste_schaal = Some(scale);
         if self.detail {
             let mantissa = match scale {
                 0 => cents / 100,
@@ -466,7 +471,7 @@ impl YearBuilder<'_> {
             // Always fits (the amount came from a `Decimal`); should it not, the year's
             // total reports it.
             let Ok(bedrag) = Decimal::try_from_i128_with_scale(mantissa, scale) else {
-                self.alle.te_groot = true;
+                self.regel_te_groot = true;
                 return;
             };
             self.regels.push(Regel {
@@ -780,8 +785,20 @@ impl YearBuilder<'_> {
             path: "scenario.verzekerden",
             wat: "jaartotaal",
         };
-        let kosten_totaal = self.alle.value(&c)?;
         let elders = self.elders.value(&c)?;
+        // Σ all lines: TAPA$ plus elsewhere, the same value, scale and overflow as adding every
+        // line in turn (all lines are ≥ 0), except when all are zero: then the last one.
+        let tapas = self.tapas.value(&c)?;
+        let kosten_totaal = if self.regel_te_groot {
+            return Err(c.err());
+        } else if tapas.is_zero() && elders.is_zero() {
+            let mut zero = Decimal::ZERO;
+            zero.set_scale(self.laatste_schaal.unwrap_or(0))
+                .map_err(|_| c.err())?;
+            zero
+        } else {
+            c.add(tapas, elders)?
+        };
         let te_financieren = kosten_totaal - elders;
         let kostendekkend_tarief = tariff(&c, te_financieren, s.verzekerden)?;
         Ok(KostenJaar {

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::cost::Kosten;
-use super::{CalcError, Checked, Ops, pct};
+use super::{CalcError, Checked, Lazy, Ops, pct};
 use crate::decimal::{round_half_away, round_money};
 use crate::scenario::Scenario;
 
@@ -85,11 +85,12 @@ pub fn dekking(opbrengst: Decimal, kostenaandeel: Decimal) -> Option<Decimal> {
 pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError> {
     let mut verzekeraars = Vec::with_capacity(s.verzekeraars.len());
     for (vi, v) in s.verzekeraars.iter().enumerate() {
-        let path = format!("verzekeraar[{}]", vi + 1);
-        let c = Checked {
-            path: &path,
-            wat: "kostenaandeel verzekeraar",
-        };
+        let c = Lazy(|| {
+            (
+                format!("verzekeraar[{}]", vi + 1),
+                "kostenaandeel verzekeraar".to_string(),
+            )
+        });
         let share = pct(v.marktaandeel_percentage);
         let verzekerden = c.mul(s.verzekerden, share)?;
         let mut per_jaar = Vec::with_capacity(kosten.jaren.len());
@@ -127,11 +128,12 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             else {
                 continue;
             };
-            let path = format!("aanbod[{}]", ai + 1);
-            let c = Checked {
-                path: &path,
-                wat: "opbrengst aanbod",
-            };
+            let c = Lazy(|| {
+                (
+                    format!("aanbod[{}]", ai + 1),
+                    "opbrengst aanbod".to_string(),
+                )
+            });
             let kostenaandeel = v
                 .kostenaandeel_per_jaar
                 .get(yi)
