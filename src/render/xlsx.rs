@@ -961,6 +961,8 @@ fn regel_rij(
         ws.write_string(row, kol::ROL, &**rol)?;
     }
     let cel = |col: u16| row_col_to_cell(row, col);
+    // A line's amount: the product of two of its cells and the index factor, to the cent.
+    let indexed = |a: u16, b: u16| format!("ROUND({}*{}*{},2)", cel(a), cel(b), cel(kol::INDEX));
     formule(ws, row, kol::INDEX, c.index, exact(indexfactor), &o.factor)?;
     let rol_index = regel
         .rol
@@ -1003,12 +1005,7 @@ fn regel_rij(
                 ws,
                 row,
                 kol::BEDRAG,
-                &format!(
-                    "ROUND({}*{}*{},2)",
-                    cel(kol::UREN),
-                    cel(kol::TARIEF),
-                    cel(kol::INDEX)
-                ),
+                &indexed(kol::UREN, kol::TARIEF),
                 bedrag_cel,
                 &o.euro,
             )?;
@@ -1037,12 +1034,7 @@ fn regel_rij(
                 ws,
                 row,
                 kol::BEDRAG,
-                &format!(
-                    "ROUND({}*{}*{},2)",
-                    cel(kol::UREN),
-                    cel(kol::TARIEF),
-                    cel(kol::INDEX)
-                ),
+                &indexed(kol::UREN, kol::TARIEF),
                 bedrag_cel,
                 &o.euro,
             )?;
@@ -1092,12 +1084,7 @@ fn regel_rij(
                 ws,
                 row,
                 kol::BEDRAG,
-                &format!(
-                    "ROUND({}*{}*{},2)",
-                    cel(kol::TARIEF),
-                    cel(kol::AANTAL),
-                    cel(kol::INDEX)
-                ),
+                &indexed(kol::TARIEF, kol::AANTAL),
                 bedrag_cel,
                 &o.euro,
             )?;
