@@ -15,6 +15,7 @@
 pub mod calc;
 pub mod cli;
 pub mod decimal;
+pub mod naam;
 pub mod onzekerheid;
 pub mod registratie;
 pub mod render;
