@@ -29,6 +29,10 @@ pub const FIGUREN: [Grootheid; 4] = [
     Grootheid::Netto,
 ];
 
+/// The most iterations a simulation runs (the documented limit of `simulate --iteraties`): a
+/// million draws take a few minutes on one core and keep every sum of cents far inside `i128`.
+pub const MAX_ITERATIES: u64 = 1_000_000;
+
 /// Iterations handled together; bounds the memory for draws handed to the caller.
 const BLOK: u64 = 4096;
 /// Bins of the histogram that is shown.
@@ -245,6 +249,11 @@ pub fn simuleer(
             "--iteraties moet minstens 1 zijn".into(),
         ));
     }
+    if iteraties > MAX_ITERATIES {
+        return Err(AnalyseFout::Ongeldig(
+            "--iteraties mag hoogstens 1.000.000 zijn".into(),
+        ));
+    }
     let mut params = Vec::with_capacity(s.onzekerheden.len());
     for o in &s.onzekerheden {
         params.push(Param::resolve(s, &o.parameter).map_err(AnalyseFout::Ongeldig)?);
@@ -429,6 +438,29 @@ pub fn simuleer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand-worked scenario of tests/cli/onzekerheid.rs (two declared parameters).
+    fn twee() -> Scenario {
+        let text = include_str!("../../tests/fixtures/onzekerheid/twee.toml");
+        crate::scenario::parse(text).unwrap()
+    }
+
+    #[test]
+    fn more_than_the_documented_limit_of_iterations_is_refused_before_any_draw() {
+        // The limit itself (10^6) is the documented bound of `simulate --iteraties`.
+        assert_eq!(MAX_ITERATIES, 1_000_000);
+        let mut drawn = 0;
+        let mut draws = |block: &[Trekking]| {
+            drawn += block.len();
+            Err(AnalyseFout::Ongeldig("er is getrokken".into()))
+        };
+        let e = simuleer(&twee(), MAX_ITERATIES + 1, 1, &mut draws, &mut |_| {}).unwrap_err();
+        assert_eq!(
+            e,
+            AnalyseFout::Ongeldig("--iteraties mag hoogstens 1.000.000 zijn".into())
+        );
+        assert_eq!(drawn, 0);
+    }
 
     #[test]
     fn buckets_are_ordered_like_the_values() {
