@@ -11,7 +11,7 @@ use super::cost::{Financiering, Kosten};
 use super::payout::{self, Bron, UURPOSTEN};
 use super::{CalcError, Checked, Ops, index_factors, pct};
 use crate::decimal::round_money;
-use crate::registratie::{Bijeenkomst, Datum, Waarneming};
+use crate::registratie::model::{Bijeenkomst, Datum, Waarneming};
 use crate::scenario::{HUISARTSEN, Impact, IndicatorId, Scenario, WIJKVERPLEEGKUNDIGEN};
 
 /// What an insurer will ask about.

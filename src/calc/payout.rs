@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use super::cost::{Financiering, Post};
 use super::{CalcError, Checked, Lazy, Ops, index_factors};
 use crate::decimal::{round_half_away, round_money};
-use crate::registratie::Bijeenkomst;
+use crate::registratie::model::Bijeenkomst;
 use crate::scenario::Scenario;
 
 /// The posts of `cost` that are hours of participants and so paid out by the penvoerder.

@@ -108,7 +108,7 @@ pub(crate) fn payout(args: &PayoutArgs, sets: &[Override]) -> Result<(), Failure
 
 /// Reads a registrations file and checks it with `parse`, printing every problem. `None` when
 /// the file cannot be read or has any problem.
-fn load<T>(path: &Path, parse: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>) -> Option<T> {
+fn load<T>(path: &Path, parse: impl FnOnce(&str) -> Result<T, registratie::Fouten>) -> Option<T> {
     let name = shown(path);
     let invoer = crate::Invoer {
         soort: "CSV-bestand",
@@ -129,14 +129,9 @@ fn load<T>(path: &Path, parse: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>) 
     match parse(&text) {
         Ok(v) => Some(v),
         Err(errors) => {
-            for e in &errors {
-                eprintln!("{}", e.render(&name));
+            for line in errors.regels(&name) {
+                eprintln!("{line}");
             }
-            let n = errors.len();
-            eprintln!(
-                "{name}: {n} {} gevonden; er is niets berekend",
-                if n == 1 { "fout" } else { "fouten" }
-            );
             None
         }
     }

@@ -139,7 +139,7 @@ fn scenario_of(path: &str) -> Scenario {
 
 fn meetings_of(s: &Scenario, text: &str) -> Vec<Bijeenkomst> {
     registratie::read_bijeenkomsten(text, s).unwrap_or_else(|e| {
-        let all: Vec<String> = e.iter().map(|x| x.render("registraties")).collect();
+        let all: Vec<String> = e.regels("registraties");
         panic!("registrations should be valid:\n{}", all.join("\n"))
     })
 }
@@ -1089,4 +1089,134 @@ fn a_registration_that_is_not_utf8_or_is_empty_is_reported() {
     assert!(invalid(&out).contains("b.csv:1:12: fout: geen geldige UTF-8-tekst"));
     let (out, _dir) = monitor_with("", None);
     assert!(invalid(&out).contains("b.csv:1:1: fout: het bestand is leeg"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Large garbage, names as written, control characters
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_garbage_file_reports_the_first_hundred_errors_in_file_order_and_counts_the_rest() {
+    // 1,000 records of one cell each: every one is an error ("1 kolommen, de kopregel 7") with
+    // a hint. Printed: the errors of lines 2..=101, then the count of the other 900, then the
+    // total of 1,000 (written with a thousands dot).
+    let body = "x\n".repeat(1000);
+    let err = meetings_error(&body);
+    let fouten: Vec<&str> = err.lines().filter(|l| l.contains(": fout: ")).collect();
+    assert_eq!(fouten.len(), 100, "{err}");
+    assert!(
+        fouten[0].starts_with("b.csv:2:1: fout: bijeenkomsten[1]: "),
+        "{err}"
+    );
+    assert!(
+        fouten[99].starts_with("b.csv:101:1: fout: bijeenkomsten[100]: "),
+        "{err}"
+    );
+    assert!(!err.contains("b.csv:102:"), "{err}");
+    let tail: Vec<&str> = err.lines().rev().take(2).collect();
+    assert_eq!(
+        tail,
+        vec![
+            "b.csv: 1.000 fouten gevonden; er is niets berekend",
+            "b.csv: … en nog 900 fouten",
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn the_first_hundred_errors_are_the_first_in_the_file_whatever_order_they_are_found_in() {
+    // 150 bad rows; the header lacks `besproken_patienten` (an error on line 1, found after the
+    // header's other checks). In file order the header error comes first, then rows 2..=100.
+    let s = scenario_of(&fx("regio.toml"));
+    let mut text = String::from("groep,datum,duur_uren,huisarts,wijkverpleegkundige,consulent\n");
+    text.push_str(&"Nord,2026-01-15,1.5,4,2,1\n".repeat(150));
+    let e = registratie::read_bijeenkomsten(&text, &s).expect_err("invalid");
+    assert_eq!(e.aantal(), 151);
+    assert_eq!(e.eerste().len(), 100);
+    assert_eq!(e.verder(), 51);
+    let lines: Vec<usize> = e.eerste().iter().map(|d| d.pos.line).collect();
+    let expected: Vec<usize> = std::iter::once(1).chain(2..=100).collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn a_quoted_group_name_is_kept_exactly_as_written_and_an_unquoted_one_is_trimmed() {
+    let s = scenario_of(&fx("namen.toml"));
+    // The scenario's group is "Oost " (with a space): only the quoted cell names it.
+    let quoted = format!("{HEADER}\n\"Oost \",2026-01-15,1.5,3,4,2,1\n");
+    let b = meetings_of(&s, &quoted);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].groep, 0);
+    // Unquoted, the spaces around a value do not count: "  Oost  " is "Oost", not in the
+    // scenario.
+    let (out, _dir) = run_with(
+        &[(
+            "b.csv",
+            format!("{HEADER}\n  Oost  ,2026-01-15,1.5,3,4,2,1\n").as_bytes(),
+        )],
+        &[
+            "payout",
+            fx_abs("namen.toml").to_str().expect("UTF-8 path"),
+            "--bijeenkomsten",
+            "b.csv",
+        ],
+    );
+    let err = invalid(&out);
+    assert!(
+        err.contains(
+            "b.csv:2:3: fout: bijeenkomsten[1].groep: groep 'Oost' staat niet in het scenario\n    \
+             hint: bedoelde je 'Oost '?"
+        ),
+        "{err}"
+    );
+    // A quoted cell keeps its spaces in numbers too, so " 1.5" is not a number there.
+    let e = registratie::read_bijeenkomsten(
+        &format!("{HEADER}\n\"Oost \",2026-01-15,\" 1.5\",3,4,2,1\n"),
+        &s,
+    )
+    .expect_err("a quoted space is part of the value");
+    assert_eq!(e.eerste()[0].message, "' 1.5' is geen getal");
+}
+
+#[test]
+fn a_group_name_written_in_nfd_is_the_same_group_as_in_nfc() {
+    // namen.toml writes "Café" with the precomposed é (U+00E9); the file writes e + U+0301.
+    let s = scenario_of(&fx("namen.toml"));
+    let text = format!("{HEADER}\nCafe\u{301},2026-01-15,1.5,3,5,2,1\n");
+    let b = meetings_of(&s, &text);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].groep, 1);
+}
+
+#[test]
+fn a_control_character_in_a_cell_is_refused_at_its_own_line_and_column() {
+    // ESC starts at column 6 of line 2 ("Noord" is 5 characters); in the quoted name of line 3
+    // the newline ends line 3 at column 4 ("\"No"), and the record's other errors do not hide
+    // it. Nothing of the escape sequence reaches the terminal raw.
+    let err = meetings_error(
+        "Noord\u{1b}[2J,2026-01-15,1.5,3,4,2,1\n\
+         \"No\nord\",2026-02-15,1.5,3,4,2,1\n",
+    );
+    assert!(
+        err.contains(
+            "b.csv:2:6: fout: bijeenkomsten[1].groep: de cel bevat het stuurteken \\u{1b}"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.csv:3:4: fout: bijeenkomsten[2].groep: de cel bevat het stuurteken \\n"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    // In the header too.
+    let (out, _dir) = monitor_with(
+        &format!("{HEADER}\u{7}\nNoord,2026-01-15,1.5,3,4,2,1\n"),
+        None,
+    );
+    let err = invalid(&out);
+    assert!(
+        err.contains("b.csv:1:81: fout: kopregel: de cel bevat het stuurteken \\u{7}"),
+        "{err}"
+    );
 }
