@@ -93,23 +93,24 @@ pub(crate) fn simulate(args: &SimulateArgs, sets: &[Override]) -> Result<(), Fai
     let opts = args.output.options();
     echo(&s, opts.format);
     // Every draw as CSV, streamed in blocks to a temporary file that is renamed at the end.
+    // The header goes with the first block: the simulation hands over draws only once it has
+    // met every error, so a failing one writes nothing (also not to stdout).
     let mut draws_sink = match &args.draws {
-        Some(p) => {
-            let mut sink = Sink::open(Some(p))?;
-            let mut header = vec!["iteratie".to_string()];
-            header.extend(s.onzekerheden.iter().map(|o| o.parameter.clone()));
-            header.extend(FIGUREN.iter().map(|g| g.as_str().to_string()));
-            sink.write(format!("{}\r\n", header.join(",")).as_bytes())?;
-            Some(sink)
-        }
+        Some(p) => Some(Sink::open(Some(p))?),
         None => None,
+    };
+    let mut header = {
+        let mut h = vec!["iteratie".to_string()];
+        h.extend(s.onzekerheden.iter().map(|o| o.parameter.clone()));
+        h.extend(FIGUREN.iter().map(|g| g.as_str().to_string()));
+        Some(format!("{}\r\n", h.join(",")))
     };
     let mut write_error: Option<Failure> = None;
     let mut on_draws = |block: &[Trekking]| -> Result<(), AnalyseFout> {
         let Some(sink) = draws_sink.as_mut() else {
             return Ok(());
         };
-        let mut text = String::new();
+        let mut text = header.take().unwrap_or_default();
         for t in block {
             text.push_str(&t.iteratie.to_string());
             for v in &t.waarden {

@@ -19,6 +19,9 @@ pub enum AnalyseFout {
     /// A parameter path or target that does not fit the scenario.
     #[error("{0}")]
     Ongeldig(String),
+    /// A value or a sum beyond what the analysis holds exactly (the message names it).
+    #[error("{0}")]
+    TeGroot(String),
 }
 
 /// What a threshold or sensitivity is measured on.
@@ -157,7 +160,13 @@ pub fn gevoeligheid(s: &Scenario, uitkomst: Grootheid) -> Result<Gevoeligheid, A
     if verklaard {
         for o in &s.onzekerheden {
             let p = Param::resolve(s, &o.parameter).map_err(AnalyseFout::Ongeldig)?;
-            let (lo, hi) = laag_hoog(&o.verdeling);
+            let (lo, hi) = laag_hoog(&o.verdeling).ok_or_else(|| {
+                AnalyseFout::TeGroot(format!(
+                    "{} ({}): het 2,5 %- of 97,5 %-punt valt buiten het bereik van een decimaal \
+                     getal",
+                    o.path, o.parameter
+                ))
+            })?;
             plan.push((p, lo, hi, "verdeling".into()));
         }
     } else {

@@ -17,10 +17,10 @@ fn f(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
 }
 
-fn d(v: f64) -> Decimal {
-    Decimal::from_f64(v)
-        .map(|x| round_half_away(x, DECIMALEN))
-        .unwrap_or(Decimal::ZERO)
+/// A float as a decimal with [`DECIMALEN`] decimals; `None` for a value no decimal holds (not
+/// finite, or beyond ±7.9 × 10^28).
+fn d(v: f64) -> Option<Decimal> {
+    Decimal::from_f64(v).map(|x| round_half_away(x, DECIMALEN))
 }
 
 /// A distribution ready to draw from.
@@ -96,10 +96,10 @@ impl Trekker {
     }
 
     /// One draw, as an exact decimal with [`DECIMALEN`] decimals (a degenerate distribution
-    /// gives its value exactly as written).
-    pub fn trek<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Decimal {
+    /// gives its value exactly as written); `None` when the draw is beyond what a decimal holds.
+    pub fn trek<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Option<Decimal> {
         match self {
-            Trekker::Vast(v) => *v,
+            Trekker::Vast(v) => Some(*v),
             Trekker::Driehoek(t) => d(t.sample(rng)),
             Trekker::Uniform(u) => d(u.sample(rng)),
             Trekker::Pert(p) => d(p.sample(rng)),
@@ -145,9 +145,10 @@ pub fn gemiddelde(v: &Verdeling) -> Option<Decimal> {
 /// The low and high value for a one-way sensitivity analysis: min and max where the
 /// distribution has them; otherwise its 2.5 % and 97.5 % points (normal: mean ± 1.96 sd, cut
 /// at the truncation; lognormal: exact; beta: mean ± 1.96 sd within 0–100, an approximation).
-pub fn laag_hoog(v: &Verdeling) -> (Decimal, Decimal) {
+/// `None` when a point is beyond what a decimal holds.
+pub fn laag_hoog(v: &Verdeling) -> Option<(Decimal, Decimal)> {
     let z = 1.959_963_985;
-    match *v {
+    Some(match *v {
         Verdeling::Driehoek { min, max, .. }
         | Verdeling::Uniform { min, max }
         | Verdeling::Pert { min, max, .. } => (min, max),
@@ -157,23 +158,23 @@ pub fn laag_hoog(v: &Verdeling) -> (Decimal, Decimal) {
             min,
             max,
         } => {
-            let lo = d(f(gemiddelde) - z * f(sd));
-            let hi = d(f(gemiddelde) + z * f(sd));
+            let lo = d(f(gemiddelde) - z * f(sd))?;
+            let hi = d(f(gemiddelde) + z * f(sd))?;
             (min.map_or(lo, |m| lo.max(m)), max.map_or(hi, |m| hi.min(m)))
         }
         Verdeling::Lognormaal { gemiddelde, sd } => {
             if sd.is_zero() {
-                return (gemiddelde, gemiddelde);
+                return Some((gemiddelde, gemiddelde));
             }
             let (mu, sigma) = lognormal_mu_sigma(f(gemiddelde), f(sd));
-            (d((mu - z * sigma).exp()), d((mu + z * sigma).exp()))
+            (d((mu - z * sigma).exp())?, d((mu + z * sigma).exp())?)
         }
         Verdeling::Beta { gemiddelde, sd } => {
-            let lo = d(f(gemiddelde) - z * f(sd)).max(Decimal::ZERO);
-            let hi = d(f(gemiddelde) + z * f(sd)).min(Decimal::ONE_HUNDRED);
+            let lo = d(f(gemiddelde) - z * f(sd))?.max(Decimal::ZERO);
+            let hi = d(f(gemiddelde) + z * f(sd))?.min(Decimal::ONE_HUNDRED);
             (lo, hi)
         }
-    }
+    })
 }
 
 fn n(v: Decimal) -> String {
@@ -254,7 +255,7 @@ mod tests {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
         let t = Trekker::new(&v);
         for _ in 0..10 {
-            assert_eq!(t.trek(&mut rng), dec("12.345"));
+            assert_eq!(t.trek(&mut rng), Some(dec("12.345")));
         }
     }
 
@@ -267,7 +268,7 @@ mod tests {
             max: dec("40"),
         };
         assert_eq!(round_half_away(gemiddelde(&v).unwrap(), 4), dec("26.6667"));
-        assert_eq!(laag_hoog(&v), (dec("10"), dec("40")));
+        assert_eq!(laag_hoog(&v), Some((dec("10"), dec("40"))));
     }
 
     #[test]
@@ -281,7 +282,7 @@ mod tests {
         let t = Trekker::new(&v);
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
         for _ in 0..1000 {
-            let x = t.trek(&mut rng);
+            let x = t.trek(&mut rng).unwrap();
             assert!(x >= dec("40") && x <= dec("60"), "{x}");
         }
     }

@@ -403,3 +403,75 @@ fn solve_rejects_an_unknown_parameter_or_target() {
     let out = run(&["sensitivity", BASIS, "--uitkomst", "roi_percentage"]);
     assert_eq!(out.code, Some(2));
 }
+
+/// grote-regio with its costs doubling every year for 30 years: the horizon holds
+/// 2^0 + … + 2^29 = 2^30 − 1 ≈ 1,07 × 10^9 times one year's costs (about € 270.000), so
+/// business-case gives te_financieren ≈ € 2,9 × 10^14.
+const VERDUBBELING: [&str; 4] = [
+    "--set",
+    "indexatie.kosten_percentage_per_jaar=100",
+    "--set",
+    "scenario.looptijd_jaren=30",
+];
+
+#[test]
+fn simulate_accepts_or_refuses_a_huge_scenario_exactly_as_business_case_does() {
+    // Either both compute it (the spread of € 10^14 figures, squared, is past a Decimal, but
+    // not past i128) or both refuse it with a Dutch error (once amounts above € 10^12 are a
+    // calculation error, and rates above € 10.000 a range error); never a panic. The second
+    // case (projectleiding at € 2.195.312.500 an hour) panicked even with one iteration.
+    let huge_rate = ["--set", "ondersteuning.projectleiding_uurtarief=2195312500"];
+    for sets in [&VERDUBBELING[..], &huge_rate[..]] {
+        let mut args = vec![
+            "business-case",
+            "scenarios/grote-regio.toml",
+            "--format",
+            "csv",
+        ];
+        args.extend(sets);
+        let bc = run(&args);
+        let mut args = vec![
+            "simulate",
+            "scenarios/grote-regio.toml",
+            "--iteraties",
+            "20",
+            "--format",
+            "json",
+        ];
+        args.extend(sets);
+        let sim = run(&args);
+        assert!(!sim.stderr.contains("panicked"), "{}", sim.stderr);
+        assert!(matches!(sim.code, Some(0 | 2)), "{:?}", sim.code);
+        assert_eq!(sim.code, bc.code, "{sets:?}: {}", sim.stderr);
+        if sim.code == Some(0) {
+            let v: serde_json::Value = serde_json::from_str(&sim.stdout).unwrap();
+            let sd: f64 = v["te_financieren"]["sd"].as_str().unwrap().parse().unwrap();
+            assert!(sd > 0.0, "{sd}");
+        }
+    }
+}
+
+#[test]
+fn draws_to_stdout_write_nothing_when_the_simulation_fails() {
+    // Projectleiding at € 10.000 × 100.000 h = € 10^9 a year, doubling for 30 years: the last
+    // year alone costs 2^29 × 10^9 ≈ € 5,4 × 10^17, past what a draw holds (i64 cents, € 9,2 ×
+    // 10^16) and past the € 10^12 bound of any amount. The failure shows before the header.
+    let mut args = vec![
+        "simulate",
+        "scenarios/grote-regio.toml",
+        "--iteraties",
+        "10",
+        "--draws",
+        "-",
+        "--set",
+        "ondersteuning.projectleiding_uurtarief=10000",
+        "--set",
+        "ondersteuning.projectleiding_uren=100000",
+    ];
+    args.extend(VERDUBBELING);
+    let out = run(&args);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("fout:"), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
