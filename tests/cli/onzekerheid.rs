@@ -18,6 +18,7 @@ const TWEE: &str = "tests/fixtures/onzekerheid/twee.toml";
 const LINEAIR: &str = "tests/fixtures/onzekerheid/lineair.toml";
 const ONTAARD: &str = "tests/fixtures/onzekerheid/ontaard.toml";
 const FOUT: &str = "tests/fixtures/onzekerheid/fout.toml";
+const AFGEKAPT: &str = "tests/fixtures/onzekerheid/afgekapt.toml";
 
 struct Out {
     code: Option<i32>,
@@ -474,4 +475,27 @@ fn draws_to_stdout_write_nothing_when_the_simulation_fails() {
     assert_eq!(out.stdout, "");
     assert!(out.stderr.contains("fout:"), "{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
+
+#[test]
+fn sensitivity_takes_a_truncated_normals_low_and_high_value_inside_its_bounds() {
+    // huisarts ~ normaal(100, 10) cut to [0, 50]: nearly all mass just below 50. Its 2,5 % and
+    // 97,5 % points (worked out in verdeling.rs with Mills' ratio): 43,307 and 49,9512 — not
+    // 100 ± 1,96 × 10 = 80,40 (above the bound) and 50.
+    let out = run(&["sensitivity", AFGEKAPT, "--format", "json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let row = &v["rijen"][0];
+    assert_eq!(row["parameter"], "uurtarieven.huisarts");
+    let num = |k: &str| -> f64 { row[k].as_str().unwrap().parse().unwrap() };
+    let (laag, hoog) = (num("laag"), num("hoog"));
+    assert!((0.0..=50.0).contains(&laag) && (0.0..=50.0).contains(&hoog));
+    assert!(laag <= hoog);
+    assert!((laag - 43.307).abs() < 0.002, "{laag}");
+    assert!((hoog - 49.9512).abs() < 0.0002, "{hoog}");
+    // The outcome there: netto = 600 − (45 × rate, to the cent) − 2.520.
+    for (k, rate) in [("uitkomst_laag", laag), ("uitkomst_hoog", hoog)] {
+        let netto = 600.0 - (45.0 * rate * 100.0).round() / 100.0 - 2520.0;
+        assert!((num(k) - netto).abs() < 0.005, "{k}: {} {netto}", num(k));
+    }
 }
