@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::cost::{Financiering, Kosten};
-use super::payout::{self, Bron, UURPOSTEN};
+use super::payout::{self, Bron, Dekking, UURPOSTEN};
 use super::{CalcError, Checked, Ops, index_factors, pct};
 use crate::decimal::round_money;
 use crate::registratie::model::{Bijeenkomst, Datum, Waarneming};
@@ -224,7 +224,8 @@ pub fn evaluate(
         path: "uurtarieven",
         wat: "verantwoording",
     };
-    let leveringen = payout::leveringen(s, Bron::Registraties(bijeenkomsten))?;
+    let leveringen =
+        payout::leveringen(s, Bron::Registraties(bijeenkomsten), Dekking::Geregistreerd)?;
     let mut jaren: Vec<MonitorJaar> = Vec::new();
     for l in &leveringen {
         let Some(g) = s.groepen.get(l.groep) else {

@@ -55,6 +55,11 @@ pub struct PayoutArgs {
         hide_default_value = true
     )]
     pub per: Periode,
+    /// Laatste dag die de betaallijst betaalt (JJJJ-MM-DD): het einde van een kwartaal, of met
+    /// --per jaar van een jaar. Standaard: per kwartaal t/m het laatste kwartaal met een
+    /// bijeenkomst, per jaar t/m het einde van het laatste jaar met een bijeenkomst.
+    #[arg(long, value_name = "DATUM")]
+    pub tot: Option<String>,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,

@@ -86,8 +86,48 @@ pub(crate) fn payout(args: &PayoutArgs, sets: &[Override]) -> Result<(), Failure
         None => calc::payout::Bron::Plan,
         Some(b) => calc::payout::Bron::Registraties(b),
     };
-    let lijst = calc::payout::evaluate(&s, bron, args.per.per())
+    let periode =
+        calc::payout::tijdvak(&s, bron, args.per.per(), args.tot.as_deref()).map_err(|e| {
+            let tot = patz_calc::naam::zichtbaar(args.tot.as_deref().unwrap_or_default());
+            eprintln!("fout: --tot {tot}: {}", e.message);
+            if let Some(hint) = &e.hint {
+                eprintln!("    hint: {hint}");
+            }
+            Failure::Invalid
+        })?;
+    let lijst = calc::payout::evaluate_in(&s, bron, args.per.per(), periode)
         .map_err(|e| calc_error(&args.file, &s, &e))?;
+    if let (Some(t), Some(path)) = (&lijst.tijdvak, &args.bijeenkomsten)
+        && lijst.na_tijdvak > 0
+    {
+        eprintln!(
+            "{}: let op: {} {} na {} {} niet in deze betaallijst",
+            shown(path),
+            lijst.na_tijdvak,
+            if lijst.na_tijdvak == 1 {
+                "bijeenkomst"
+            } else {
+                "bijeenkomsten"
+            },
+            t.eind(),
+            if lijst.na_tijdvak == 1 {
+                "staat"
+            } else {
+                "staan"
+            },
+        );
+    }
+    if opts.format == Format::Csv {
+        // The table and JSON state the period themselves; CSV for the finance system cannot.
+        let periode = lijst.tijdvak.map_or_else(
+            || "geen (er zijn geen bijeenkomsten geregistreerd)".to_string(),
+            |t| t.to_string(),
+        );
+        eprintln!(
+            "{}: periode van de betaallijst: {periode}",
+            shown(&args.file)
+        );
+    }
     if opts.format != Format::Table {
         // The table says so itself; CSV for the finance system cannot.
         for (rol, _) in &lijst.niet_uitbetaald {

@@ -590,9 +590,13 @@ fn payout_table(s: &Scenario, b: &Betaallijst, bron: Option<&str>) -> String {
         ),
     }
     out.push_str(match b.per {
-        Per::Kwartaal => " · per kwartaal\n\n",
-        Per::Jaar => " · per jaar\n\n",
+        Per::Kwartaal => " · per kwartaal\n",
+        Per::Jaar => " · per jaar\n",
     });
+    match &b.tijdvak {
+        Some(t) => out.push_str(&format!("Periode: {t}\n\n")),
+        None => out.push_str("Periode: geen (er zijn geen bijeenkomsten geregistreerd)\n\n"),
+    }
     let mut t = new_table(
         ["Groep", "Periode", "Rol", "Aanwezigheden", "Uren", "Bedrag"]
             .map(String::from)
@@ -655,8 +659,8 @@ fn payout_table(s: &Scenario, b: &Betaallijst, bron: Option<&str>) -> String {
         &mut out,
         "Bedrag per rol: aanwezigen × (duur + voorbereiding + reistijd), de extra uren van de \
          voorzitter per bijeenkomst, coördinatie per besproken patiënt en de telefonische \
-         ondersteuning van de consulent (een kwart van het jaarplan per kwartaal; met \
-         registraties tot en met het laatste kwartaal met een bijeenkomst), × uurtarief × \
+         ondersteuning van de consulent (een kwart van het jaarplan per kwartaal van de \
+         periode), × uurtarief × \
          indexfactor. Per jaar, post en rol is het bedrag op centen afgerond zoals in de kosten; \
          een kwartaal krijgt het verschil tussen de afgeronde bedragen tot en met dat kwartaal en \
          tot en met het vorige, zodat de kwartalen precies optellen tot het jaar.\n",
@@ -746,6 +750,11 @@ fn payout_json(s: &Scenario, b: &Betaallijst) -> Vec<u8> {
         "scenario": s.naam,
         "bron": if b.plan { "plan" } else { "registraties" },
         "per": match b.per { Per::Kwartaal => "kwartaal", Per::Jaar => "jaar" },
+        "periode": b.tijdvak.map(|t| json!({
+            "van": t.begin().to_string(),
+            "tot": t.eind().to_string(),
+            "einde": t.einde.as_str(),
+        })),
         "regels": regels,
         "per_groep": per_groep,
         "per_rol": per_rol,

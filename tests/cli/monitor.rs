@@ -778,18 +778,21 @@ fn payout_leaves_out_roles_financed_elsewhere_and_says_so() {
         "{}",
         stderr(&out)
     );
+    // `--per jaar` pays the whole of 2026: the consulent's meetings 7.25 h → 814.54 (see the
+    // module comment) and phone support for all four quarters, 10 h × 112.35 = 1,123.50:
+    // 17.25 h, 1,938.04.
     let table = success(&run(&args("table")));
     assert!(
         table.contains(
-            "Niet in deze lijst: consulent (elders gefinancierd): 3 aanwezigheden, 14,75 uur, \
-             € 1.657,17."
+            "Niet in deze lijst: consulent (elders gefinancierd): 3 aanwezigheden, 17,25 uur, \
+             € 1.938,04."
         ),
         "{table}"
     );
     let json: Value = serde_json::from_str(&success(&run(&args("json")))).expect("JSON");
     assert_eq!(js(&json, "/niet_uitbetaald/0/rol"), "consulent");
     assert_eq!(js(&json, "/niet_uitbetaald/0/reden"), "elders_gefinancierd");
-    assert_eq!(js(&json, "/niet_uitbetaald/0/bedrag"), "1657.17");
+    assert_eq!(js(&json, "/niet_uitbetaald/0/bedrag"), "1938.04");
     assert_eq!(js(&json, "/totaal/bedrag"), "6583.69"); // 5,148.00 + 1,435.69
     assert_eq!(js(&json, "/bron"), "registraties");
     assert_eq!(js(&json, "/regels/0/posten/1/post"), "voorzitter");
@@ -1219,4 +1222,199 @@ fn a_control_character_in_a_cell_is_refused_at_its_own_line_and_column() {
         err.contains("b.csv:1:81: fout: kopregel: de cel bevat het stuurteken \\u{7}"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// payout: the period is stated, never guessed
+// ---------------------------------------------------------------------------------------------
+
+/// `payout` of the test scenario on `noord-2026-eerste-helft.csv` (the plan of Noord for 2026,
+/// all six meetings held in January–June) with `extra` arguments, as CSV unless they say
+/// otherwise.
+fn first_half(extra: &[&str]) -> Output {
+    let mut args = vec![
+        "payout",
+        "tests/fixtures/monitor/regio.toml",
+        "--bijeenkomsten",
+        "tests/fixtures/monitor/noord-2026-eerste-helft.csv",
+    ];
+    if !extra.contains(&"--format") {
+        args.extend(["--format", "csv"]);
+    }
+    args.extend(extra);
+    run(&args)
+}
+
+#[test]
+fn a_plan_matching_year_with_meetings_only_in_the_first_half_pays_the_full_year_per_jaar() {
+    // Noord, 2026 (I = 1), six meetings of 1.5 h with 4 / 2 / 1 present and 2 patients each:
+    // - huisarts: meetings 6 × 4 × 2.25 = 54 h × 117 = 6,318.00, voorzitter 6 × 1 h = 702.00,
+    //   coordination 12 × 0.5 = 6 h = 702.00: 66 h, 7,722.00, 24 attendances;
+    // - wijkverpleegkundige: 6 × 2 × 2.25 = 27 h × 88.35 = 2,385.45, 12 attendances;
+    // - consulent: meetings 6 × 2.25 = 13.5 h × 112.35 = 1,516.725 → 1,516.73, phone support
+    //   for the whole year 10 h × 112.35 = 1,123.50: 23.5 h, 2,640.23, 6 attendances.
+    // (Paid through the last quarter with a meeting, K2, the phone support would be 5 h =
+    // 561.75 and the consulent 18.5 h, 2,078.48: € 561.75 short.)
+    let out = first_half(&["--per", "jaar"]);
+    assert_eq!(
+        success(&out),
+        "groep,periode,rol,aanwezigheden,uren,bedrag\r\n\
+         Noord,2026,huisarts,24,66.00,7722.00\r\n\
+         Noord,2026,wijkverpleegkundige,12,27.00,2385.45\r\n\
+         Noord,2026,consulent,6,23.50,2640.23\r\n"
+    );
+    assert!(
+        stderr(&out).contains(
+            "regio.toml: periode van de betaallijst: 2026-01-01 t/m 2026-12-31 (hele \
+             kalenderjaren, tot en met het laatste jaar met een bijeenkomst)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // These are exactly the TAPA$-financed hour lines of `cost` for 2026.
+    let s = scenario_of(&fx("regio.toml"));
+    let b = meetings_of(&s, &read(&fx("noord-2026-eerste-helft.csv")));
+    let list = payout::evaluate(&s, Bron::Registraties(&b), Per::Jaar).expect("payout");
+    assert_eq!(payout_lines(&list, 2026), cost_hour_lines(&s, 2026));
+}
+
+#[test]
+fn per_kwartaal_pays_through_the_last_registered_quarter_unless_tot_says_otherwise() {
+    // Without --tot: K1 and K2 only, and the period says so.
+    let out = first_half(&[]);
+    let csv = success(&out);
+    assert!(
+        !csv.contains("2026-K3") && !csv.contains("2026-K4"),
+        "{csv}"
+    );
+    assert!(
+        stderr(&out).contains(
+            "periode van de betaallijst: 2026-01-01 t/m 2026-06-30 (tot en met het laatste \
+             kwartaal met een bijeenkomst; geef --tot om verder te betalen)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // Through 2026-12-31: K3 and K4 pay the consulent's phone support, 2.5 h each. Cumulative
+    // 7.5 h × 112.35 = 842.625 → 842.63 less 5 h = 561.75: 280.88; 10 h = 1,123.50 less
+    // 842.63: 280.87. The quarters add up to the year of `--per jaar`: 12,747.68 = 7,722.00 +
+    // 2,385.45 + 2,640.23.
+    let csv = success(&first_half(&["--tot", "2026-12-31"]));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines.contains(&"Noord,2026-K3,consulent,0,2.50,280.88"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"Noord,2026-K4,consulent,0,2.50,280.87"),
+        "{csv}"
+    );
+    let total: Decimal = rows(&csv).iter().skip(1).map(|r| d(&r[5])).sum();
+    assert_eq!(total, d("12747.68"));
+    // Through 2026-03-31: the three meetings of Q2 wait for a later list, and it says so.
+    let out = first_half(&["--tot", "2026-03-31"]);
+    assert!(!success(&out).contains("2026-K2"));
+    assert!(
+        stderr(&out).contains(
+            "noord-2026-eerste-helft.csv: let op: 3 bijeenkomsten na 2026-03-31 staan niet in \
+             deze betaallijst"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_earlier_year_is_paid_whole_when_later_quarters_are_registered() {
+    // noord-2026.csv ends in 2026-K3; one meeting in 2027 makes 2026 a closed year, so its K4
+    // pays the consulent's phone support: 10 h × 112.35 = 1,123.50 less 842.63 (K1–K3) = 280.87.
+    let s = scenario_of(&fx("regio.toml"));
+    let text = format!(
+        "{}Noord,2027-02-11,1.5,2,4,2,1\n",
+        read(&fx("noord-2026.csv"))
+    );
+    let b = meetings_of(&s, &text);
+    let list = payout::evaluate(&s, Bron::Registraties(&b), Per::Kwartaal).expect("payout");
+    let k4: Vec<(&str, Decimal, Decimal)> = list
+        .regels
+        .iter()
+        .filter(|r| r.groep == 0 && r.periode.label() == "2026-K4")
+        .map(|r| (r.rol.as_str(), r.uren, r.bedrag))
+        .collect();
+    assert_eq!(k4, vec![("consulent", d("2.50"), d("280.87"))]);
+    let t = list.tijdvak.expect("a period");
+    assert_eq!(
+        (t.begin().to_string(), t.eind().to_string()),
+        ("2026-01-01".into(), "2027-03-31".into())
+    );
+}
+
+#[test]
+fn every_payout_output_states_the_period_it_covers() {
+    let table = success(&first_half(&["--per", "jaar", "--format", "table"]));
+    assert!(
+        table.contains(
+            "Periode: 2026-01-01 t/m 2026-12-31 (hele kalenderjaren, tot en met het laatste jaar \
+             met een bijeenkomst)"
+        ),
+        "{table}"
+    );
+    let json: Value =
+        serde_json::from_str(&success(&first_half(&["--format", "json"]))).expect("JSON");
+    assert_eq!(js(&json, "/periode/van"), "2026-01-01");
+    assert_eq!(js(&json, "/periode/tot"), "2026-06-30");
+    assert_eq!(js(&json, "/periode/einde"), "laatste_kwartaal");
+    // The plan: the whole horizon.
+    let plan = success(&run(&["payout", "tests/fixtures/monitor/regio.toml"]));
+    assert!(
+        plan.contains("Periode: 2026-01-01 t/m 2027-12-31 (de looptijd van het scenario)"),
+        "{plan}"
+    );
+}
+
+#[test]
+fn a_tot_that_cannot_end_a_payment_list_is_an_error_and_nothing_is_written() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--tot", "2026-11-15"],
+            "fout: --tot 2026-11-15: 2026-11-15 is niet de laatste dag van een kwartaal\n    \
+             hint: een betaallijst per kwartaal loopt tot het einde van een kwartaal: \
+             2026-09-30 of 2026-12-31",
+        ),
+        (
+            &["--per", "jaar", "--tot", "2026-09-30"],
+            "fout: --tot 2026-09-30: 2026-09-30 is niet de laatste dag van een jaar\n    hint: \
+             --per jaar betaalt hele kalenderjaren: geef 2026-12-31, of kies --per kwartaal",
+        ),
+        (
+            &["--tot", "31-12-2026"],
+            "fout: --tot 31-12-2026: '31-12-2026' is geen datum in de vorm JJJJ-MM-DD\n    \
+             hint: schrijf de datum als JJJJ-MM-DD, bijv. 2026-12-31",
+        ),
+        (
+            &["--tot", "2029-12-31"],
+            "fout: --tot 2029-12-31: 2029-12-31 valt buiten de looptijd 2026–2027 van het \
+             scenario",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let scenario = fx_abs("regio.toml");
+        let meetings = fx_abs("noord-2026-eerste-helft.csv");
+        let mut args = vec![
+            "payout",
+            scenario.to_str().expect("UTF-8 path"),
+            "--bijeenkomsten",
+            meetings.to_str().expect("UTF-8 path"),
+            "-o",
+            "betaal.csv",
+        ];
+        args.extend(extra);
+        let (out, dir) = run_with(&[], &args);
+        let err = invalid(&out);
+        assert!(
+            err.contains(expected),
+            "{extra:?}: missing {expected:?} in:\n{err}"
+        );
+        assert!(!dir.path().join("betaal.csv").exists());
+    }
 }

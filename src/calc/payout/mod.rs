@@ -11,7 +11,11 @@
 //! only on what was registered up to the end of that quarter (a payment made after Q1 never
 //! changes when Q2 is registered). Hours are shown the same way, at 0.01 hour.
 
+mod tijdvak;
+
 use rust_decimal::Decimal;
+
+pub use tijdvak::{Einde, Kwartaal, Tijdvak, TotFout, tijdvak};
 
 use super::cost::{Financiering, Post};
 use super::{CalcError, Checked, Lazy, Ops, index_factors};
@@ -129,43 +133,65 @@ fn share(c: &impl Ops, total: Decimal, part: u64, whole: u64) -> Result<Decimal,
     }
 }
 
-/// The delivered care per active group and year of [`jaren`], ordered by year, then group.
+/// Which quarters of a year the delivered care covers.
+#[derive(Debug, Clone, Copy)]
+pub enum Dekking<'a> {
+    /// `monitor`, what was delivered so far: the plan whole years; registrations the years from
+    /// `startjaar` through the last with a registered meeting, each year through its last
+    /// quarter with a registered meeting (of any group).
+    Geregistreerd,
+    /// `payout`: exactly the quarters of a stated period; meetings outside it are left out.
+    Tijdvak(&'a Tijdvak),
+}
+
+/// The hours of one group in one year before they are priced: meetings held and attendances
+/// per quarter, and per (post, role) the cumulative hours.
+struct Uren {
+    held: [u32; 4],
+    att: Vec<[u64; 4]>,
+    cum: Vec<(Post, usize, [Decimal; 4])>,
+}
+
+/// The delivered care per active group and year, ordered by year, then group.
 ///
 /// Per held meeting each role present is paid `aanwezig × (duur_uren + voorbereiding_uren +
 /// reistijd_uren)` hours, the voorzitter_rol `voorzitter_uren`, and the coordinatie_rol
 /// `besproken_patienten × coordinatie_uren_per_patient`. Phone support (not registered) is a
-/// quarter of `telefonische_ondersteuning_uren` per quarter, for a group with a consulent, up
-/// to and including the last quarter of that year with any registered meeting (the plan: all
-/// four quarters).
-pub fn leveringen(s: &Scenario, bron: Bron<'_>) -> Result<Vec<Levering>, CalcError> {
+/// quarter of `telefonische_ondersteuning_uren` per covered quarter, for a group with a
+/// consulent ([`Dekking`] says which quarters are covered).
+pub fn leveringen(
+    s: &Scenario,
+    bron: Bron<'_>,
+    dekking: Dekking<'_>,
+) -> Result<Vec<Levering>, CalcError> {
     let factors = index_factors(s)?;
-    let years = jaren(s, bron);
-    let rol_index = |gi: usize, rol: &str| {
-        s.uurtarieven
-            .iter()
-            .position(|u| &*u.rol == rol)
-            .ok_or_else(|| CalcError::OnbekendeRol {
-                path: format!("groep[{}]", gi + 1),
-                rol: rol.to_string(),
-            })
+    let years: Vec<i32> = match dekking {
+        Dekking::Geregistreerd => jaren(s, bron),
+        Dekking::Tijdvak(t) => s.jaren().filter(|y| t.kwartalen(*y) > 0).collect(),
     };
     let consulent = s.uurtarieven.iter().position(|u| &*u.rol == "consulent");
-    let nroles = s.uurtarieven.len();
     let mut out = Vec::new();
     for jaar in years {
         let offset = usize::try_from(jaar - s.startjaar).unwrap_or(usize::MAX);
         let Some(&factor) = factors.get(offset) else {
             continue;
         };
-        let meetings: Vec<&Bijeenkomst> = match bron {
-            Bron::Plan => Vec::new(),
-            Bron::Registraties(r) => r.iter().filter(|b| b.datum.jaar == jaar).collect(),
-        };
-        let covered: u64 = match bron {
-            Bron::Plan => 4,
-            Bron::Registraties(_) => meetings
+        let meetings: Vec<&Bijeenkomst> = match (bron, dekking) {
+            (Bron::Plan, _) => Vec::new(),
+            (Bron::Registraties(r), Dekking::Geregistreerd) => {
+                r.iter().filter(|b| b.datum.jaar == jaar).collect()
+            }
+            (Bron::Registraties(r), Dekking::Tijdvak(t)) => r
                 .iter()
-                .map(|b| u64::from(b.datum.kwartaal()))
+                .filter(|b| b.datum.jaar == jaar && t.bevat(b.datum))
+                .collect(),
+        };
+        let covered: u32 = match (bron, dekking) {
+            (_, Dekking::Tijdvak(t)) => t.kwartalen(jaar),
+            (Bron::Plan, Dekking::Geregistreerd) => 4,
+            (Bron::Registraties(_), Dekking::Geregistreerd) => meetings
+                .iter()
+                .map(|b| b.datum.kwartaal())
                 .max()
                 .unwrap_or(0),
         };
@@ -173,158 +199,221 @@ pub fn leveringen(s: &Scenario, bron: Bron<'_>) -> Result<Vec<Levering>, CalcErr
             if g.start > jaar {
                 continue;
             }
-            let w = &g.werkwijze;
             let c = Lazy(|| {
                 (
                     format!("groep[{}]", gi + 1),
                     format!("uitbetaling · {jaar}"),
                 )
             });
-            let voorzitter = rol_index(gi, &w.voorzitter_rol)?;
-            let coordinatie = rol_index(gi, &w.coordinatie_rol)?;
-            let coord_total = c.mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)?;
-
-            // Hours per quarter (not yet cumulative) per role, for each hour post.
-            let zero = [Decimal::ZERO; 4];
-            let mut bij = vec![zero; nroles];
-            let mut vz = zero;
-            let mut coord = zero;
-            let mut held = [0u32; 4];
-            let mut att = vec![[0u64; 4]; nroles];
-            // Cumulative hours that are spread rather than summed (plan lines, phone support).
-            let mut cum_override: Vec<(Post, usize, [Decimal; 4])> = Vec::new();
-            match bron {
-                Bron::Plan => {
-                    let b = w.bijeenkomsten_per_jaar;
-                    held = geplande_bijeenkomsten(b);
-                    let mut cum_m = 0u64;
-                    let mut cum_meetings = [0u64; 4];
-                    for (k, m) in held.iter().enumerate() {
-                        cum_m += u64::from(*m);
-                        cum_meetings[k] = cum_m;
-                    }
-                    let hours = c.sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
-                    for (rol, n) in &g.deelnemers {
-                        if *n == 0 {
-                            continue;
-                        }
-                        let ri = rol_index(gi, rol)?;
-                        let mut cum = zero;
-                        for k in 0..4 {
-                            cum[k] = c.product(&[
-                                Decimal::from(cum_meetings[k]),
-                                Decimal::from(*n),
-                                hours,
-                            ])?;
-                            att[ri][k] = u64::from(held[k]) * u64::from(*n);
-                        }
-                        cum_override.push((Post::Bijeenkomsten, ri, cum));
-                    }
-                    let mut cum_vz = zero;
-                    let mut cum_coord = zero;
-                    for k in 0..4 {
-                        cum_vz[k] = c.mul(Decimal::from(cum_meetings[k]), w.voorzitter_uren)?;
-                        cum_coord[k] = if b == 0 {
-                            share(&c, coord_total, k as u64 + 1, 4)?
-                        } else {
-                            share(&c, coord_total, cum_meetings[k], u64::from(b))?
-                        };
-                    }
-                    cum_override.push((Post::Voorzitter, voorzitter, cum_vz));
-                    cum_override.push((Post::Coordinatie, coordinatie, cum_coord));
-                }
-                Bron::Registraties(_) => {
-                    for m in meetings.iter().filter(|m| m.groep == gi) {
-                        let k = (m.datum.kwartaal() as usize).clamp(1, 4) - 1;
-                        held[k] += 1;
-                        let hours = c.sum([m.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
-                        for (ri, n) in m.aanwezig.iter().enumerate() {
-                            if *n == 0 || ri >= nroles {
-                                continue;
-                            }
-                            att[ri][k] += u64::from(*n);
-                            bij[ri][k] = c.add(bij[ri][k], c.mul(Decimal::from(*n), hours)?)?;
-                        }
-                        vz[k] = c.add(vz[k], w.voorzitter_uren)?;
-                        let d = c.mul(
-                            Decimal::from(m.besproken_patienten),
-                            w.coordinatie_uren_per_patient,
-                        )?;
-                        coord[k] = c.add(coord[k], d)?;
-                    }
-                }
-            }
+            let mut uren = match bron {
+                Bron::Plan => plan_uren(s, gi, &c)?,
+                Bron::Registraties(_) => geregistreerde_uren(s, gi, &meetings, &c)?,
+            };
             if let Some(ci) = consulent
                 && g.aantal("consulent") > 0
             {
-                let mut cum = zero;
+                let mut cum = [Decimal::ZERO; 4];
                 for (k, slot) in cum.iter_mut().enumerate() {
-                    let done = (k as u64 + 1).min(covered);
-                    *slot = share(&c, w.telefonische_ondersteuning_uren, done, 4)?;
+                    let done = (k as u64 + 1).min(u64::from(covered));
+                    *slot = share(&c, g.werkwijze.telefonische_ondersteuning_uren, done, 4)?;
                 }
-                cum_override.push((Post::TelefonischeOndersteuning, ci, cum));
+                uren.cum.push((Post::TelefonischeOndersteuning, ci, cum));
             }
-
-            let cumulate = |q: [Decimal; 4]| -> Result<[Decimal; 4], CalcError> {
-                let mut out = zero;
-                let mut acc = Decimal::ZERO;
-                for k in 0..4 {
-                    acc = c.add(acc, q[k])?;
-                    out[k] = acc;
+            // Nothing after the last covered quarter (the plan of a period ending mid-year).
+            let from = covered.min(4) as usize;
+            for k in from..4 {
+                uren.held[k] = 0;
+                for a in &mut uren.att {
+                    a[k] = 0;
                 }
-                Ok(out)
-            };
-            let mut raw: Vec<(Post, usize, [Decimal; 4])> = Vec::new();
-            if matches!(bron, Bron::Registraties(_)) {
-                for (ri, q) in bij.iter().enumerate() {
-                    raw.push((Post::Bijeenkomsten, ri, cumulate(*q)?));
+                for (_, _, cum) in &mut uren.cum {
+                    cum[k] = from.checked_sub(1).map_or(Decimal::ZERO, |i| cum[i]);
                 }
-                raw.push((Post::Voorzitter, voorzitter, cumulate(vz)?));
-                raw.push((Post::Coordinatie, coordinatie, cumulate(coord)?));
             }
-            raw.extend(cum_override);
-            raw.sort_by_key(|(post, ri, _)| (*post, *ri));
-
-            let mut lijnen = Vec::with_capacity(raw.len());
-            for (post, ri, cum_uren) in raw {
-                let Some(u) = s.uurtarieven.get(ri) else {
-                    continue;
-                };
-                if cum_uren[3].is_zero() {
-                    continue;
-                }
-                let c = Lazy(|| {
-                    (
-                        format!("groep[{}]", gi + 1),
-                        format!("uitbetaling {} · {} · {jaar}", post.as_str(), u.rol),
-                    )
-                });
-                let mut cum_bedrag = zero;
-                for k in 0..4 {
-                    cum_bedrag[k] = round_money(c.product(&[cum_uren[k], u.bedrag, factor])?);
-                }
-                lijnen.push(Lijn {
-                    post,
-                    rol: ri,
-                    cum_uren,
-                    cum_bedrag,
-                    financiering: if s.is_elders_gefinancierd(&u.rol) {
-                        Financiering::Elders
-                    } else {
-                        Financiering::Tapas
-                    },
-                });
-            }
-            out.push(Levering {
-                groep: gi,
-                jaar,
-                bijeenkomsten: held,
-                aanwezigheden: att,
-                lijnen,
-            });
+            out.push(prijs(s, gi, jaar, factor, uren)?);
         }
     }
     Ok(out)
+}
+
+fn rol_index(s: &Scenario, gi: usize, rol: &str) -> Result<usize, CalcError> {
+    s.uurtarieven
+        .iter()
+        .position(|u| &*u.rol == rol)
+        .ok_or_else(|| CalcError::OnbekendeRol {
+            path: format!("groep[{}]", gi + 1),
+            rol: rol.to_string(),
+        })
+}
+
+/// The plan of group `gi` for a year: its planned meetings spread over the quarters
+/// ([`geplande_bijeenkomsten`]) with its whole composition, coordination following the
+/// meetings.
+fn plan_uren(s: &Scenario, gi: usize, c: &impl Ops) -> Result<Uren, CalcError> {
+    let nroles = s.uurtarieven.len();
+    let Some(g) = s.groepen.get(gi) else {
+        return Ok(Uren {
+            held: [0; 4],
+            att: vec![[0; 4]; nroles],
+            cum: Vec::new(),
+        });
+    };
+    let w = &g.werkwijze;
+    let voorzitter = rol_index(s, gi, &w.voorzitter_rol)?;
+    let coordinatie = rol_index(s, gi, &w.coordinatie_rol)?;
+    let coord_total = c.mul(w.patienten_per_jaar, w.coordinatie_uren_per_patient)?;
+    let zero = [Decimal::ZERO; 4];
+    let b = w.bijeenkomsten_per_jaar;
+    let held = geplande_bijeenkomsten(b);
+    let mut att = vec![[0u64; 4]; nroles];
+    let mut cum_meetings = [0u64; 4];
+    let mut acc = 0u64;
+    for (k, m) in held.iter().enumerate() {
+        acc += u64::from(*m);
+        cum_meetings[k] = acc;
+    }
+    let hours = c.sum([w.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
+    let mut out = Vec::new();
+    for (rol, n) in &g.deelnemers {
+        if *n == 0 {
+            continue;
+        }
+        let ri = rol_index(s, gi, rol)?;
+        let mut cum = zero;
+        for k in 0..4 {
+            cum[k] = c.product(&[Decimal::from(cum_meetings[k]), Decimal::from(*n), hours])?;
+            if let Some(a) = att.get_mut(ri) {
+                a[k] = u64::from(held[k]) * u64::from(*n);
+            }
+        }
+        out.push((Post::Bijeenkomsten, ri, cum));
+    }
+    let mut cum_vz = zero;
+    let mut cum_coord = zero;
+    for k in 0..4 {
+        cum_vz[k] = c.mul(Decimal::from(cum_meetings[k]), w.voorzitter_uren)?;
+        cum_coord[k] = if b == 0 {
+            share(c, coord_total, k as u64 + 1, 4)?
+        } else {
+            share(c, coord_total, cum_meetings[k], u64::from(b))?
+        };
+    }
+    out.push((Post::Voorzitter, voorzitter, cum_vz));
+    out.push((Post::Coordinatie, coordinatie, cum_coord));
+    Ok(Uren {
+        held,
+        att,
+        cum: out,
+    })
+}
+
+/// The registered meetings of group `gi` among `meetings` (one year), per quarter.
+fn geregistreerde_uren(
+    s: &Scenario,
+    gi: usize,
+    meetings: &[&Bijeenkomst],
+    c: &impl Ops,
+) -> Result<Uren, CalcError> {
+    let nroles = s.uurtarieven.len();
+    let zero = [Decimal::ZERO; 4];
+    let mut bij = vec![zero; nroles];
+    let mut vz = zero;
+    let mut coord = zero;
+    let mut held = [0u32; 4];
+    let mut att = vec![[0u64; 4]; nroles];
+    let Some(g) = s.groepen.get(gi) else {
+        return Ok(Uren {
+            held,
+            att,
+            cum: Vec::new(),
+        });
+    };
+    let w = &g.werkwijze;
+    let voorzitter = rol_index(s, gi, &w.voorzitter_rol)?;
+    let coordinatie = rol_index(s, gi, &w.coordinatie_rol)?;
+    for m in meetings.iter().filter(|m| m.groep == gi) {
+        let k = (m.datum.kwartaal() as usize).clamp(1, 4) - 1;
+        held[k] += 1;
+        let hours = c.sum([m.duur_uren, w.voorbereiding_uren, w.reistijd_uren])?;
+        for (ri, n) in m.aanwezig.iter().enumerate() {
+            if *n == 0 || ri >= nroles {
+                continue;
+            }
+            att[ri][k] += u64::from(*n);
+            bij[ri][k] = c.add(bij[ri][k], c.mul(Decimal::from(*n), hours)?)?;
+        }
+        vz[k] = c.add(vz[k], w.voorzitter_uren)?;
+        let d = c.mul(
+            Decimal::from(m.besproken_patienten),
+            w.coordinatie_uren_per_patient,
+        )?;
+        coord[k] = c.add(coord[k], d)?;
+    }
+    let cumulate = |q: [Decimal; 4]| -> Result<[Decimal; 4], CalcError> {
+        let mut out = zero;
+        let mut acc = Decimal::ZERO;
+        for k in 0..4 {
+            acc = c.add(acc, q[k])?;
+            out[k] = acc;
+        }
+        Ok(out)
+    };
+    let mut cum = Vec::with_capacity(nroles + 2);
+    for (ri, q) in bij.iter().enumerate() {
+        cum.push((Post::Bijeenkomsten, ri, cumulate(*q)?));
+    }
+    cum.push((Post::Voorzitter, voorzitter, cumulate(vz)?));
+    cum.push((Post::Coordinatie, coordinatie, cumulate(coord)?));
+    Ok(Uren { held, att, cum })
+}
+
+/// Prices the hours of group `gi` in `jaar`: per (post, role) with hours, the cumulative
+/// amounts `cum_uren × uurtarief × I(y)` rounded to cents.
+fn prijs(
+    s: &Scenario,
+    gi: usize,
+    jaar: i32,
+    factor: Decimal,
+    mut uren: Uren,
+) -> Result<Levering, CalcError> {
+    uren.cum.sort_by_key(|(post, ri, _)| (*post, *ri));
+    let mut lijnen = Vec::with_capacity(uren.cum.len());
+    for (post, ri, cum_uren) in uren.cum {
+        let Some(u) = s.uurtarieven.get(ri) else {
+            continue;
+        };
+        if cum_uren[3].is_zero() {
+            continue;
+        }
+        let c = Lazy(|| {
+            (
+                format!("groep[{}]", gi + 1),
+                format!("uitbetaling {} · {} · {jaar}", post.as_str(), u.rol),
+            )
+        });
+        let mut cum_bedrag = [Decimal::ZERO; 4];
+        for k in 0..4 {
+            cum_bedrag[k] = round_money(c.product(&[cum_uren[k], u.bedrag, factor])?);
+        }
+        lijnen.push(Lijn {
+            post,
+            rol: ri,
+            cum_uren,
+            cum_bedrag,
+            financiering: if s.is_elders_gefinancierd(&u.rol) {
+                Financiering::Elders
+            } else {
+                Financiering::Tapas
+            },
+        });
+    }
+    Ok(Levering {
+        groep: gi,
+        jaar,
+        bijeenkomsten: uren.held,
+        aanwezigheden: uren.att,
+        lijnen,
+    })
 }
 
 /// The period of the payment list.
@@ -403,6 +492,10 @@ pub struct Betaallijst {
     pub plan: bool,
     /// Per quarter or per year.
     pub per: Per,
+    /// The period it covers; `None` when nothing is registered.
+    pub tijdvak: Option<Tijdvak>,
+    /// Registered meetings after the end of the period, not in this list.
+    pub na_tijdvak: usize,
     /// Per group (file order), period and role (order of `[uurtarieven]`).
     pub regels: Vec<Betaling>,
     /// Per group with payments, in file order.
@@ -428,10 +521,30 @@ fn add_som(
     Ok(())
 }
 
-/// The payment list for `bron`, per quarter or per year. Lines of roles financed elsewhere are
-/// left out (and listed in [`Betaallijst::niet_uitbetaald`]).
+/// The payment list for `bron`, per quarter or per year, over the period [`tijdvak`] gives
+/// without `--tot`. Lines of roles financed elsewhere are left out (and listed in
+/// [`Betaallijst::niet_uitbetaald`]).
 pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, CalcError> {
-    let lev = leveringen(s, bron)?;
+    let periode = tijdvak(s, bron, per, None).ok().flatten();
+    evaluate_in(s, bron, per, periode)
+}
+
+/// The payment list for `bron`, per quarter or per year, over `periode` (`None`: nothing to
+/// pay).
+pub fn evaluate_in(
+    s: &Scenario,
+    bron: Bron<'_>,
+    per: Per,
+    periode: Option<Tijdvak>,
+) -> Result<Betaallijst, CalcError> {
+    let lev = match &periode {
+        Some(t) => leveringen(s, bron, Dekking::Tijdvak(t))?,
+        None => Vec::new(),
+    };
+    let na_tijdvak = match (bron, &periode) {
+        (Bron::Registraties(r), Some(t)) => r.iter().filter(|b| b.datum > t.eind()).count(),
+        _ => 0,
+    };
     let c = Checked {
         path: "uurtarieven",
         wat: "betaallijst",
@@ -528,6 +641,8 @@ pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, C
     Ok(Betaallijst {
         plan: matches!(bron, Bron::Plan),
         per,
+        tijdvak: periode,
+        na_tijdvak,
         regels,
         per_groep,
         per_rol: named(per_rol),
