@@ -217,7 +217,42 @@ pub struct Punt {
     pub uitkomst: Decimal,
 }
 
-/// The result of a threshold analysis.
+/// Which way the figure goes as the parameter rises, from the two ends of the searched range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Richting {
+    /// Higher at the high end.
+    Stijgend,
+    /// Lower at the high end.
+    Dalend,
+    /// The same at both ends.
+    Vlak,
+}
+
+/// Which end of the searched range a point is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grens {
+    /// The lowest valid value.
+    Ondergrens,
+    /// The highest valid value.
+    Bovengrens,
+    /// The highest value tried where the range has no upper bound (or the last one that can
+    /// still be calculated).
+    Zoekgrens,
+}
+
+/// Why no value reaches the target: even at the end of the range where the figure is highest
+/// it stays below the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Onbereikt {
+    /// That end and the figure there.
+    pub punt: Punt,
+    /// Which end it is.
+    pub grens: Grens,
+}
+
+/// The result of a threshold analysis. The target is reached where the figure is at least the
+/// target (`netto=0`: break even); a rising figure reaches it from some value on, a falling one
+/// up to some value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Oplossing {
     /// The parameter path.
@@ -230,22 +265,33 @@ pub struct Oplossing {
     pub huidig: Punt,
     /// The grid step searched on (0.01, or 1 for whole numbers).
     pub stap: Decimal,
+    /// Which way the figure goes as the parameter rises.
+    pub richting: Richting,
     /// Where the figure reaches the target: `None` when no value in the valid range does.
     pub kruising: Option<Kruising>,
+    /// Why not, when no value does.
+    pub onbereikt: Option<Onbereikt>,
     /// The value where a straight line through the figure meets the target, when the figure is
-    /// linear in the parameter (up to the rounding per line); `None` otherwise.
+    /// linear in the parameter (up to the rounding per line); `None` otherwise. Outside the
+    /// range when no value reaches the target.
     pub lineair: Option<Decimal>,
+    /// The searched range's low end.
+    pub ondergrens: Decimal,
 }
 
-/// Where the figure meets the target, on the grid.
+/// Where the figure meets the target, on the grid. Walking from the end of the range where the
+/// target is not reached (the low end for a rising figure, the high end for a falling one):
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Kruising {
-    /// The first value (from the low end) at which the target is reached.
+    /// The first value that reaches the target: the lowest for a rising figure, the highest
+    /// for a falling one.
     pub eerste: Punt,
-    /// The last value before it (not reaching the target); `None` at the low end of the range.
+    /// The value one step before it on that walk, which does not reach the target (one step
+    /// lower for a rising figure, one step higher for a falling one); `None` at the end of the
+    /// range.
     pub ervoor: Option<Punt>,
-    /// The last value at which the figure still equals the target exactly, when it stays there
-    /// over a stretch (a plateau from cent rounding).
+    /// The far end of a stretch where the figure equals the target exactly (a plateau from cent
+    /// rounding): its highest value for a rising figure, its lowest for a falling one.
     pub tot: Option<Punt>,
 }
 
@@ -276,6 +322,162 @@ fn linear_root(
 /// The highest value tried when the range has no upper bound.
 const MAX_WAARDE: i64 = 1_000_000_000_000;
 
+/// The figure on the grid `lo + k × stap` of one parameter.
+struct Raster<'a> {
+    p: Param,
+    doel: &'a Doelgrootheid,
+    work: Scenario,
+    lo: Decimal,
+    stap: Decimal,
+}
+
+impl Raster<'_> {
+    fn waarde(&self, k: i64) -> Decimal {
+        // k ≤ 10^14 (10^12 in steps of 0.01): far inside a Decimal.
+        self.lo + self.stap * Decimal::from(k)
+    }
+
+    /// The figure at grid index `k`; `None` where it does not exist (a zero denominator).
+    fn f(&mut self, k: i64) -> Result<Option<Decimal>, AnalyseFout> {
+        let v = self.waarde(k);
+        self.p.set(&mut self.work, v);
+        self.doel.waarde(&self.work)
+    }
+
+    fn punt(&mut self, k: i64) -> Result<Option<Punt>, AnalyseFout> {
+        let waarde = self.waarde(k);
+        Ok(self.f(k)?.map(|uitkomst| Punt { waarde, uitkomst }))
+    }
+
+    /// The smallest `k` in `(l, r]` where `pred` holds, for `pred` false at `l` and true at `r`
+    /// and changing once in between (bisection).
+    fn eerste_waar(
+        &mut self,
+        mut l: i64,
+        mut r: i64,
+        pred: impl Fn(Option<Decimal>) -> bool,
+    ) -> Result<i64, AnalyseFout> {
+        while r - l > 1 {
+            let mid = l + (r - l) / 2;
+            if pred(self.f(mid)?) {
+                r = mid;
+            } else {
+                l = mid;
+            }
+        }
+        Ok(r)
+    }
+
+    /// The grid index of the top of the range: its bound, or where there is none, doubling
+    /// from twice the current value until the figure is on the other side of `doel` than at
+    /// the low end, [`MAX_WAARDE`] is passed, or the figure can no longer be calculated.
+    fn bovenkant(
+        &mut self,
+        hi: Option<Decimal>,
+        huidig: Decimal,
+        f_lo: Option<Decimal>,
+        doel: Decimal,
+    ) -> Result<(i64, Grens), AnalyseFout> {
+        let index = |v: Option<Decimal>, stap: Decimal| -> i64 {
+            v.and_then(|v| v.checked_div(stap))
+                .and_then(|k| k.trunc().try_into().ok())
+                .unwrap_or(i64::MAX)
+        };
+        if let Some(h) = hi {
+            return Ok((index(h.checked_sub(self.lo), self.stap), Grens::Bovengrens));
+        }
+        let start = huidig
+            .max(Decimal::ONE)
+            .checked_mul(Decimal::TWO)
+            .unwrap_or(Decimal::MAX)
+            .min(Decimal::from(MAX_WAARDE));
+        let side = |f: Option<Decimal>| f.map(|x| x.cmp(&doel));
+        let mut k = index(start.checked_sub(self.lo), self.stap);
+        let mut f = self.f(k)?;
+        loop {
+            if side(f) != side(f_lo) || self.waarde(k) >= Decimal::from(MAX_WAARDE) {
+                return Ok((k, Grens::Zoekgrens));
+            }
+            let next = k.saturating_mul(2);
+            match self.f(next) {
+                Ok(fx) => (k, f) = (next, fx),
+                // Too large to calculate: the range ends at the last value that can be.
+                Err(AnalyseFout::Calc(_)) => return Ok((k, Grens::Zoekgrens)),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Where a figure going `richting` over grid indices `0..=k_hi` (values `a` and `b` at the
+/// ends) reaches `doel`: `(k*, neighbour, plateau end)`, or `None` when it does not.
+fn kruising_op(
+    r: &mut Raster<'_>,
+    richting: Richting,
+    k_hi: i64,
+    (a, b): (Decimal, Decimal),
+    doel: Decimal,
+) -> Result<Option<Kruising>, AnalyseFout> {
+    let reached = |f: Option<Decimal>| f.is_some_and(|x| x >= doel);
+    let equal = |f: Option<Decimal>| f == Some(doel);
+    let (k, ervoor, tot) = if richting == Richting::Dalend {
+        // Reached on [0, k*]: k* is the last index that reaches it.
+        if a < doel {
+            return Ok(None);
+        }
+        let k = if b >= doel {
+            k_hi
+        } else {
+            r.eerste_waar(0, k_hi, |f| !reached(f))? - 1
+        };
+        let ervoor = if k < k_hi { r.punt(k + 1)? } else { None };
+        let tot = if equal(r.f(k)?) && k > 0 {
+            let first = if equal(r.f(0)?) {
+                0
+            } else {
+                r.eerste_waar(0, k, equal)?
+            };
+            (first < k).then_some(first)
+        } else {
+            None
+        };
+        (k, ervoor, tot)
+    } else {
+        // Reached on [k*, k_hi].
+        if b < doel {
+            return Ok(None);
+        }
+        let k = if a >= doel {
+            0
+        } else {
+            r.eerste_waar(0, k_hi, reached)?
+        };
+        let ervoor = if k > 0 { r.punt(k - 1)? } else { None };
+        let tot = if equal(r.f(k)?) {
+            let last = if equal(r.f(k_hi)?) {
+                k_hi
+            } else {
+                r.eerste_waar(k, k_hi, |f| !equal(f))? - 1
+            };
+            (last > k).then_some(last)
+        } else {
+            None
+        };
+        (k, ervoor, tot)
+    };
+    let Some(eerste) = r.punt(k)? else {
+        return Ok(None);
+    };
+    Ok(Some(Kruising {
+        eerste,
+        ervoor,
+        tot: tot.map(|t| Punt {
+            waarde: r.waarde(t),
+            uitkomst: doel,
+        }),
+    }))
+}
+
 /// Finds the value of `pad` at which `doel` reaches `waarde` (see [`Oplossing`]).
 pub fn los_op(
     s: &Scenario,
@@ -290,49 +492,59 @@ pub fn los_op(
         Decimal::new(1, 2)
     };
     let (lo, hi_bound) = p.soort.bereik();
-    let mut work = s.clone();
-    let mut eval = |v: Decimal| -> Result<Option<Decimal>, AnalyseFout> {
-        p.set(&mut work, v);
-        doel.waarde(&work)
-    };
+    let geheel = p.soort.geheel();
     let huidig_v = p.get(s);
     let huidig_u = doel
         .waarde(s)?
         .ok_or_else(|| AnalyseFout::Ongeldig("de uitkomst bestaat niet (noemer nul)".into()))?;
-    let grid = |k: i64| lo + stap * Decimal::from(k);
-    // Grid index of the top of the range: the bound, or doubling until the target is passed.
-    let f_lo = eval(lo)?;
-    let mut k_hi: i64 = match hi_bound {
-        Some(h) => ((h - lo) / stap).trunc().try_into().unwrap_or(i64::MAX),
-        None => {
-            let start = huidig_v
-                .max(Decimal::ONE)
-                .checked_mul(Decimal::TWO)
-                .unwrap_or(Decimal::MAX)
-                .min(Decimal::from(MAX_WAARDE));
-            ((start - lo) / stap).trunc().try_into().unwrap_or(i64::MAX)
-        }
+    let mut r = Raster {
+        p,
+        doel,
+        work: s.clone(),
+        lo,
+        stap,
     };
-    let side = |f: Option<Decimal>| f.map(|x| x.cmp(&waarde));
-    let start_side = side(f_lo);
-    loop {
-        let f = eval(grid(k_hi))?;
-        if side(f) != start_side || hi_bound.is_some() || grid(k_hi) >= Decimal::from(MAX_WAARDE) {
-            break;
-        }
-        k_hi = k_hi.saturating_mul(2);
-    }
-    let f_hi = eval(grid(k_hi))?;
-    let (Some(a), Some(b)) = (f_lo, f_hi) else {
+    let f_lo = r.f(0)?;
+    let (k_hi, grens_hi) = r.bovenkant(hi_bound, huidig_v, f_lo, waarde)?;
+    let (Some(a), Some(b)) = (f_lo, r.f(k_hi)?) else {
         return Err(AnalyseFout::Ongeldig(
             "de uitkomst bestaat niet over het hele bereik (noemer nul)".into(),
         ));
     };
-    let increasing = b >= a;
-    let reached = |f: Decimal| {
-        if increasing { f >= waarde } else { f <= waarde }
+    let richting = match b.cmp(&a) {
+        std::cmp::Ordering::Greater => Richting::Stijgend,
+        std::cmp::Ordering::Less => Richting::Dalend,
+        std::cmp::Ordering::Equal => Richting::Vlak,
     };
-    let mut oplossing = Oplossing {
+    let kruising = kruising_op(&mut r, richting, k_hi, (a, b), waarde)?;
+    // Not reached: the figure is highest at the low end when it falls, else at the high end.
+    let onbereikt = kruising.is_none().then(|| match richting {
+        Richting::Dalend => Onbereikt {
+            punt: Punt {
+                waarde: lo,
+                uitkomst: a,
+            },
+            grens: Grens::Ondergrens,
+        },
+        _ => Onbereikt {
+            punt: Punt {
+                waarde: r.waarde(k_hi),
+                uitkomst: b,
+            },
+            grens: grens_hi,
+        },
+    });
+    // Linear through the two ends and the middle (up to a cent per 10,000 of the spread)?
+    let lineair = if !geheel && k_hi > 2 && a != b {
+        let mid_k = k_hi / 2;
+        match r.f(mid_k)? {
+            Some(m) => linear_root(lo, r.waarde(mid_k), r.waarde(k_hi), a, m, b, waarde),
+            None => None,
+        }
+    } else {
+        None
+    };
+    Ok(Oplossing {
         pad: pad.to_string(),
         grootheid: doel.naam(s),
         doel: waarde,
@@ -341,82 +553,10 @@ pub fn los_op(
             uitkomst: huidig_u,
         },
         stap,
-        kruising: None,
-        lineair: None,
-    };
-    // With `increasing` taken from the two ends, reaching the target at the low end implies
-    // reaching it at the high end; not reaching it at the high end means no value does.
-    if !reached(b) {
-        return Ok(oplossing);
-    }
-    // Smallest grid index where the target is reached.
-    let value_at =
-        |k: i64, eval: &mut dyn FnMut(Decimal) -> Result<Option<Decimal>, AnalyseFout>| {
-            eval(grid(k)).map(|f| {
-                f.unwrap_or(if increasing {
-                    Decimal::MIN
-                } else {
-                    Decimal::MAX
-                })
-            })
-        };
-    let (mut left, mut right) = (0i64, k_hi);
-    if reached(a) {
-        right = 0;
-    } else {
-        while right - left > 1 {
-            let mid = left + (right - left) / 2;
-            if reached(value_at(mid, &mut eval)?) {
-                right = mid;
-            } else {
-                left = mid;
-            }
-        }
-    }
-    let eerste = Punt {
-        waarde: grid(right),
-        uitkomst: value_at(right, &mut eval)?,
-    };
-    let ervoor = if right > 0 {
-        Some(Punt {
-            waarde: grid(right - 1),
-            uitkomst: value_at(right - 1, &mut eval)?,
-        })
-    } else {
-        None
-    };
-    // A plateau at exactly the target: its last grid value.
-    let tot = if eerste.uitkomst == waarde {
-        let (mut l, mut r) = (right, k_hi);
-        if value_at(r, &mut eval)? == waarde {
-            l = r;
-        } else {
-            while r - l > 1 {
-                let mid = l + (r - l) / 2;
-                if value_at(mid, &mut eval)? == waarde {
-                    l = mid;
-                } else {
-                    r = mid;
-                }
-            }
-        }
-        (l > right).then(|| Punt {
-            waarde: grid(l),
-            uitkomst: waarde,
-        })
-    } else {
-        None
-    };
-    oplossing.kruising = Some(Kruising {
-        eerste,
-        ervoor,
-        tot,
-    });
-    // Linear through the two ends and the middle (up to a cent per 100 of the spread)?
-    if !p.soort.geheel() && k_hi > 2 && a != b {
-        let mid_k = k_hi / 2;
-        let m = value_at(mid_k, &mut eval)?;
-        oplossing.lineair = linear_root(lo, grid(mid_k), grid(k_hi), a, m, b, waarde);
-    }
-    Ok(oplossing)
+        richting,
+        kruising,
+        onbereikt,
+        lineair,
+        ondergrens: lo,
+    })
 }

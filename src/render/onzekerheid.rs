@@ -10,7 +10,7 @@ use super::json::{dec, finish, opt};
 use super::table::{new_table, right};
 use super::{Format, Options};
 use crate::decimal::{dutch, euro, round_half_away};
-use crate::onzekerheid::analyse::{Gevoeligheid, Oplossing, Punt};
+use crate::onzekerheid::analyse::{Gevoeligheid, Grens, Onbereikt, Oplossing, Punt, Richting};
 use crate::onzekerheid::simulatie::Simulatie;
 use crate::scenario::{Grootheid, Scenario};
 
@@ -199,127 +199,220 @@ fn punt(p: &Punt, dp: u32) -> Value {
 
 /// `solve`.
 pub fn oplossing(s: &Scenario, o: &Oplossing, dp: u32, opts: Options) -> Vec<u8> {
-    let fig = |v: Decimal| dutch(round_half_away(v, dp), dp);
     match opts.format {
-        Format::Table => {
-            let mut out = format!(
-                "Drempel — {}\nGezocht: de waarde van {} waarbij {} = {}\nNu: {} = {} geeft {} = {}\n\n",
-                s.naam,
-                o.pad,
-                o.grootheid,
-                fig(o.doel),
-                o.pad,
-                number(o.huidig.waarde),
-                o.grootheid,
-                fig(o.huidig.uitkomst)
-            );
-            match &o.kruising {
-                None => out.push_str(&format!(
-                    "Geen waarde van {} in het geldige bereik haalt {} = {}.\n",
-                    o.pad,
-                    o.grootheid,
-                    fig(o.doel)
-                )),
-                Some(k) => {
-                    match k.tot {
-                        Some(t) => out.push_str(&format!(
-                            "{} = {} voor {} van {} tot en met {}.\n",
-                            o.grootheid,
-                            fig(o.doel),
-                            o.pad,
-                            number(k.eerste.waarde),
-                            number(t.waarde)
-                        )),
-                        None => out.push_str(&format!(
-                            "Bij {} = {} wordt het doel gehaald: {} = {}.\n",
-                            o.pad,
-                            number(k.eerste.waarde),
-                            o.grootheid,
-                            fig(k.eerste.uitkomst)
-                        )),
-                    }
-                    if let Some(v) = k.ervoor {
-                        out.push_str(&format!(
-                            "Eén stap ({}) eerder, bij {}: {} = {}.\n",
-                            number(o.stap),
-                            number(v.waarde),
-                            o.grootheid,
-                            fig(v.uitkomst)
-                        ));
-                    }
+        Format::Table => oplossing_tabel(s, o, dp).into_bytes(),
+        Format::Csv => oplossing_csv(o, dp, opts.csv_nl),
+        Format::Json => oplossing_json(s, o, dp),
+    }
+}
+
+/// Why no value reaches the target, after "Geen waarde … haalt … = …".
+fn onbereikt(o: &Oplossing, n: &Onbereikt, fig: &dyn Fn(Decimal) -> String) -> String {
+    let (g, pad, v, f) = (
+        &o.grootheid,
+        &o.pad,
+        number(n.punt.waarde),
+        fig(n.punt.uitkomst),
+    );
+    match (n.grens, o.richting) {
+        (Grens::Ondergrens, _) => {
+            format!(": {g} daalt als {pad} stijgt en is bij de ondergrens ({pad} = {v}) al {f}")
+        }
+        (_, Richting::Vlak) => format!(
+            ": {g} is bij {pad} = {} en bij {pad} = {v} gelijk, {f}",
+            number(o.ondergrens)
+        ),
+        (Grens::Bovengrens, _) => {
+            format!(": {g} stijgt met {pad}, maar is bij de bovengrens ({pad} = {v}) pas {f}")
+        }
+        (Grens::Zoekgrens, _) => format!(
+            ": {g} stijgt met {pad}, maar is bij de hoogste onderzochte waarde ({pad} = {v}) \
+             pas {f}"
+        ),
+    }
+}
+
+fn oplossing_tabel(s: &Scenario, o: &Oplossing, dp: u32) -> String {
+    let fig = |v: Decimal| dutch(round_half_away(v, dp), dp);
+    let dalend = o.richting == Richting::Dalend;
+    let mut out = format!(
+        "Drempel — {}\nGezocht: de waarde van {} waarbij {} = {}\nNu: {} = {} geeft {} = {}\n\n",
+        s.naam,
+        o.pad,
+        o.grootheid,
+        fig(o.doel),
+        o.pad,
+        number(o.huidig.waarde),
+        o.grootheid,
+        fig(o.huidig.uitkomst)
+    );
+    match &o.kruising {
+        None => out.push_str(&format!(
+            "Geen waarde van {} in het geldige bereik haalt {} = {}{}.\n",
+            o.pad,
+            o.grootheid,
+            fig(o.doel),
+            o.onbereikt
+                .as_ref()
+                .map_or(String::new(), |n| onbereikt(o, n, &fig))
+        )),
+        Some(k) => {
+            match k.tot {
+                Some(t) => {
+                    let (van, tot) = if dalend {
+                        (t.waarde, k.eerste.waarde)
+                    } else {
+                        (k.eerste.waarde, t.waarde)
+                    };
+                    out.push_str(&format!(
+                        "{} = {} voor {} van {} tot en met {}.\n",
+                        o.grootheid,
+                        fig(o.doel),
+                        o.pad,
+                        number(van),
+                        number(tot)
+                    ))
                 }
-            }
-            if let Some(l) = o.lineair {
-                out.push_str(&format!(
-                    "{} is lineair in {} (op de afronding per regel na); de rechte lijn raakt het doel bij {}.\n",
-                    o.grootheid,
+                None => out.push_str(&format!(
+                    "{} {} = {} wordt het doel gehaald: {} = {}.\n",
+                    if dalend { "Tot en met" } else { "Bij" },
                     o.pad,
-                    number(round_half_away(l, 6))
-                ));
-            } else {
+                    number(k.eerste.waarde),
+                    o.grootheid,
+                    fig(k.eerste.uitkomst)
+                )),
+            }
+            if let Some(v) = k.ervoor {
                 out.push_str(&format!(
-                    "Gevonden door bisectie op stappen van {}.\n",
-                    number(o.stap)
+                    "Eén stap ({}) {}, bij {}: {} = {}.\n",
+                    number(o.stap),
+                    if dalend { "verder" } else { "eerder" },
+                    number(v.waarde),
+                    o.grootheid,
+                    fig(v.uitkomst)
                 ));
             }
-            out.into_bytes()
-        }
-        Format::Csv => {
-            let mut csv = Csv::new(
-                opts.csv_nl,
-                &[
-                    "parameter",
-                    "grootheid",
-                    "doel",
-                    "waarde",
-                    "uitkomst",
-                    "waarde_ervoor",
-                    "uitkomst_ervoor",
-                    "waarde_tot",
-                    "lineair",
-                ],
-            );
-            let nl = |s: String| if opts.csv_nl { s.replace('.', ",") } else { s };
-            let k = o.kruising.as_ref();
-            csv.row(vec![
-                text(&o.pad),
-                text(&o.grootheid),
-                csv.num(o.doel, dp),
-                k.map(|k| nl(k.eerste.waarde.normalize().to_string()))
-                    .unwrap_or_default(),
-                csv.opt(k.map(|k| k.eerste.uitkomst), dp),
-                k.and_then(|k| k.ervoor)
-                    .map(|p| nl(p.waarde.normalize().to_string()))
-                    .unwrap_or_default(),
-                csv.opt(k.and_then(|k| k.ervoor).map(|p| p.uitkomst), dp),
-                k.and_then(|k| k.tot)
-                    .map(|p| nl(p.waarde.normalize().to_string()))
-                    .unwrap_or_default(),
-                o.lineair
-                    .map(|l| nl(round_half_away(l, 6).normalize().to_string()))
-                    .unwrap_or_default(),
-            ]);
-            csv.finish()
-        }
-        Format::Json => {
-            let k = o.kruising.as_ref();
-            finish(&json!({
-                "scenario": s.naam,
-                "parameter": o.pad,
-                "grootheid": o.grootheid,
-                "doel": dec(o.doel, dp),
-                "huidig": punt(&o.huidig, dp),
-                "stap": o.stap.normalize().to_string(),
-                "gevonden": k.is_some(),
-                "kruising": k.map(|k| json!({
-                    "eerste": punt(&k.eerste, dp),
-                    "ervoor": k.ervoor.map(|p| punt(&p, dp)),
-                    "tot": k.tot.map(|p| punt(&p, dp)),
-                })),
-                "lineair": o.lineair.map(|l| round_half_away(l, 6).normalize().to_string()),
-            }))
         }
     }
+    match (o.lineair, &o.kruising) {
+        (Some(l), Some(_)) => out.push_str(&format!(
+            "{} is lineair in {} (op de afronding per regel na); de rechte lijn raakt het doel bij {}.\n",
+            o.grootheid,
+            o.pad,
+            number(round_half_away(l, 6))
+        )),
+        (Some(l), None) => {
+            let waar = match o.onbereikt {
+                _ if l < o.ondergrens => format!(", onder de ondergrens {}", number(o.ondergrens)),
+                Some(n) if n.grens == Grens::Bovengrens && l > n.punt.waarde => {
+                    format!(", boven de bovengrens {}", number(n.punt.waarde))
+                }
+                Some(n) if n.grens == Grens::Zoekgrens && l > n.punt.waarde => {
+                    ", voorbij de hoogste onderzochte waarde".to_string()
+                }
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "{} is lineair in {} (op de afronding per regel na); de rechte lijn raakt het doel pas bij {}{waar}.\n",
+                o.grootheid,
+                o.pad,
+                number(round_half_away(l, 6))
+            ))
+        }
+        (None, Some(_)) => out.push_str(&format!(
+            "Gevonden door bisectie op stappen van {}.\n",
+            number(o.stap)
+        )),
+        (None, None) => {}
+    }
+    out
+}
+
+fn oplossing_csv(o: &Oplossing, dp: u32, csv_nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        csv_nl,
+        &[
+            "parameter",
+            "grootheid",
+            "doel",
+            "waarde",
+            "uitkomst",
+            "waarde_ervoor",
+            "uitkomst_ervoor",
+            "waarde_tot",
+            "lineair",
+        ],
+    );
+    let nl = |s: String| if csv_nl { s.replace('.', ",") } else { s };
+    let k = o.kruising.as_ref();
+    csv.row(vec![
+        text(&o.pad),
+        text(&o.grootheid),
+        csv.num(o.doel, dp),
+        k.map(|k| nl(k.eerste.waarde.normalize().to_string()))
+            .unwrap_or_default(),
+        csv.opt(k.map(|k| k.eerste.uitkomst), dp),
+        k.and_then(|k| k.ervoor)
+            .map(|p| nl(p.waarde.normalize().to_string()))
+            .unwrap_or_default(),
+        csv.opt(k.and_then(|k| k.ervoor).map(|p| p.uitkomst), dp),
+        k.and_then(|k| k.tot)
+            .map(|p| nl(p.waarde.normalize().to_string()))
+            .unwrap_or_default(),
+        o.lineair
+            .map(|l| nl(round_half_away(l, 6).normalize().to_string()))
+            .unwrap_or_default(),
+    ]);
+    csv.finish()
+}
+
+fn oplossing_json(s: &Scenario, o: &Oplossing, dp: u32) -> Vec<u8> {
+    let k = o.kruising.as_ref();
+    let mut v = json!({
+        "scenario": s.naam,
+        "parameter": o.pad,
+        "grootheid": o.grootheid,
+        "doel": dec(o.doel, dp),
+        "huidig": punt(&o.huidig, dp),
+        "stap": o.stap.normalize().to_string(),
+        "gevonden": k.is_some(),
+        "kruising": k.map(|k| json!({
+            "eerste": punt(&k.eerste, dp),
+            "ervoor": k.ervoor.map(|p| punt(&p, dp)),
+            "tot": k.tot.map(|p| punt(&p, dp)),
+        })),
+    });
+    if let (Some(n), Some(m)) = (o.onbereikt, v.as_object_mut()) {
+        let richting = match o.richting {
+            Richting::Stijgend => "stijgend",
+            Richting::Dalend => "dalend",
+            Richting::Vlak => "vlak",
+        };
+        let grens = match n.grens {
+            Grens::Ondergrens => "ondergrens",
+            Grens::Bovengrens => "bovengrens",
+            Grens::Zoekgrens => "zoekgrens",
+        };
+        m.insert(
+            "reden".into(),
+            json!({
+                "richting": richting,
+                "grens": grens,
+                "waarde": n.punt.waarde.normalize().to_string(),
+                "uitkomst": dec(n.punt.uitkomst, dp),
+            }),
+        );
+    }
+    if let Some(m) = v.as_object_mut() {
+        m.insert(
+            "lineair".into(),
+            json!(
+                o.lineair
+                    .map(|l| round_half_away(l, 6).normalize().to_string())
+            ),
+        );
+    }
+    finish(&v)
 }
 
 /// A sparkline of histogram counts.

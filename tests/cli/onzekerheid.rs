@@ -499,3 +499,166 @@ fn sensitivity_takes_a_truncated_normals_low_and_high_value_inside_its_bounds() 
         assert!((num(k) - netto).abs() < 0.005, "{k}: {} {netto}", num(k));
     }
 }
+
+#[test]
+fn solve_says_a_falling_figure_below_the_target_at_the_low_end_never_reaches_it() {
+    // netto = 600 − (45 × rate + 2.520) = −1.920 − 45 × rate falls as the rate rises; at the
+    // lowest valid rate, 0, it is already −1.920 < 0. The straight line meets 0 at
+    // −1.920 / 45 = −42,666667, below the range.
+    let v = json(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "netto=0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["gevonden"], false);
+    assert_eq!(v["kruising"], serde_json::Value::Null);
+    assert_eq!(v["reden"]["richting"], "dalend");
+    assert_eq!(v["reden"]["grens"], "ondergrens");
+    assert_eq!(v["reden"]["waarde"], "0");
+    assert_eq!(v["reden"]["uitkomst"], "-1920.00");
+    assert_eq!(v["lineair"], "-42.666667");
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "netto=0",
+    ]);
+    assert!(
+        out.stdout.contains(
+            "Geen waarde van uurtarieven.huisarts in het geldige bereik haalt netto = 0,00: netto \
+             daalt als uurtarieven.huisarts stijgt en is bij de ondergrens (uurtarieven.huisarts = \
+             0) al -1.920,00.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("de rechte lijn raakt het doel pas bij -42,666667, onder de ondergrens 0."),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn solve_on_grote_regio_no_longer_claims_break_even_at_a_huisarts_rate_of_zero() {
+    // The issue's case. netto is linear in the rate (up to the cent per line): from business-case
+    // at rate 0 and at 117, the line through both meets 0 at −netto(0) / slope, with slope =
+    // (netto(117) − netto(0)) / 117 — below 0 (about −1,85), outside the valid range.
+    let netto_at = |rate: &str| -> f64 {
+        let out = run(&[
+            "business-case",
+            "scenarios/grote-regio.toml",
+            "--set",
+            &format!("uurtarieven.huisarts={rate}"),
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        v["totaal"]["netto"].as_str().unwrap().parse().unwrap()
+    };
+    let (n0, n117) = (netto_at("0"), netto_at("117"));
+    let root = -n0 / ((n117 - n0) / 117.0);
+    assert!(n0 < 0.0 && root < 0.0, "{n0} {root}");
+    let v = json(&[
+        "solve",
+        "scenarios/grote-regio.toml",
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "netto=0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["gevonden"], false);
+    assert_eq!(v["reden"]["richting"], "dalend");
+    let uitkomst: f64 = v["reden"]["uitkomst"].as_str().unwrap().parse().unwrap();
+    assert!((uitkomst - n0).abs() < 0.005, "{uitkomst} {n0}");
+    let lineair: f64 = v["lineair"].as_str().unwrap().parse().unwrap();
+    assert!((lineair - root).abs() < 0.001, "{lineair} {root}");
+}
+
+#[test]
+fn solve_gives_up_to_which_value_a_falling_figure_reaches_the_target() {
+    // netto = −1.920 − 45 × rate ≥ −6.000 ⇔ rate ≤ 4.080 / 45 = 90,666…: on the grid up to
+    // 90,66 (45 × 90,66 = 4.079,70 → −5.999,70); one step further, 90,67: 4.080,15 → −6.000,15.
+    let v = json(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "netto=-6000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["gevonden"], true);
+    assert_eq!(v["kruising"]["eerste"]["waarde"], "90.66");
+    assert_eq!(v["kruising"]["eerste"]["uitkomst"], "-5999.70");
+    assert_eq!(v["kruising"]["ervoor"]["waarde"], "90.67");
+    assert_eq!(v["kruising"]["ervoor"]["uitkomst"], "-6000.15");
+    assert_eq!(v["lineair"], "90.666667");
+    // Meetings: each costs 5 × 1,5 × 100 + 2 × 1,5 × 80 + 1 × 1,5 × 120 = 1.170, so netto =
+    // 600 − 1.170 × b ≥ −3.000 ⇔ b ≤ 3,08: up to 3 (−2.910); at 4, −4.080.
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "werkwijze.bijeenkomsten_per_jaar",
+        "--doel",
+        "netto=-3000",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Tot en met werkwijze.bijeenkomsten_per_jaar = 3 wordt het doel gehaald: netto = \
+             -2.910,00.\nEén stap (1) verder, bij 4: netto = -4.080,00.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn solve_gives_the_range_of_insured_numbers_a_falling_tariff_holds() {
+    // kostendekkend tarief = ⌈7.020 / V⌉ (to the cent) = 0,80 when 0,79 < 7.020 / V ≤ 0,80 ⇔
+    // 8.775 ≤ V < 8.886,08: from 8.775 (exactly 0,80) to 8.886 (0,790007 → 0,80); at 8.887
+    // (0,789918) it is 0,79, and at 8.774 (0,800091) 0,81.
+    let v = json(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "scenario.verzekerden",
+        "--doel",
+        "kostendekkend_tarief=0.80",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["kruising"]["eerste"]["waarde"], "8886");
+    assert_eq!(v["kruising"]["eerste"]["uitkomst"], "0.80");
+    assert_eq!(v["kruising"]["ervoor"]["waarde"], "8887");
+    assert_eq!(v["kruising"]["ervoor"]["uitkomst"], "0.79");
+    assert_eq!(v["kruising"]["tot"]["waarde"], "8775");
+    let out = run(&[
+        "solve",
+        BASIS,
+        "--parameter",
+        "scenario.verzekerden",
+        "--doel",
+        "kostendekkend_tarief=0.80",
+    ]);
+    assert!(
+        out.stdout.contains(
+            "kostendekkend_tarief = 0,80 voor scenario.verzekerden van 8.775 tot en met 8.886.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
