@@ -44,7 +44,7 @@ pub struct SimulateArgs {
     /// Het scenariobestand (.toml).
     #[arg(value_name = "BESTAND")]
     pub file: PathBuf,
-    /// Aantal trekkingen.
+    /// Aantal trekkingen: 1 tot en met 1.000.000.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub iteraties: u64,
     /// Startwaarde van de toevalsgenerator: dezelfde seed geeft dezelfde uitkomst.

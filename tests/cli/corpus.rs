@@ -944,34 +944,36 @@ fn an_invalid_scenario_leaves_an_existing_output_file_untouched() {
 #[test]
 fn an_unwritable_target_is_a_clear_error_with_exit_1_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
-    // The target is a directory: the rename fails after the temporary file was written.
+    // The target is a directory: a usage error (exit 2) before anything is computed.
     let map = dir.path().join("map.csv");
     std::fs::create_dir(&map).unwrap();
     std::fs::write(map.join("binnen.txt"), "blijft").unwrap();
     // The parent is a regular file, or does not exist.
     let file = dir.path().join("bestand");
     std::fs::write(&file, "geen map").unwrap();
-    let cases: Vec<(PathBuf, &str)> = vec![
-        (map.clone(), "kan het bestand niet plaatsen"),
-        (file.join("uit.csv"), "kan niet schrijven in map"),
+    let cases: Vec<(PathBuf, i32, &str)> = vec![
+        (map.clone(), 2, "dit is een map; geef een bestandsnaam"),
+        (file.join("uit.csv"), 1, "kan niet schrijven in map"),
         (
             dir.path().join("bestaat-niet/uit.csv"),
+            1,
             "kan niet schrijven in map",
         ),
         // Not writable even for root.
         (
             PathBuf::from("/proc/patz-calc-uit.csv"),
+            1,
             "kan niet schrijven in map",
         ),
     ];
     for cmd in writing_commands() {
-        for (target, fragment) in &cases {
+        for (target, code, fragment) in &cases {
             let mut args = cmd.clone();
             args.extend(["--format".into(), "csv".into()]);
             args.extend(["-o".into(), target.display().to_string()]);
             let out = run_strings(&args, None);
             let stderr = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(1), "{args:?}\n{stderr}");
+            assert_eq!(out.status.code(), Some(*code), "{args:?}\n{stderr}");
             assert!(stderr.contains(fragment), "{args:?}: {stderr}");
             assert!(
                 stderr.contains(&target.display().to_string()),

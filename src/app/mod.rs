@@ -1,0 +1,318 @@
+//! The application layer: the only code that touches the terminal and files. [`run`] checks the
+//! command line in one step (`--set` values, every output against every input), hands the
+//! command to its family in `crate::commands`, and ends with one exit status. The parts:
+//!
+//! - [`invoer`]: reading scenario and CSV files (bounded, UTF-8), and batch folders;
+//! - [`beoordeling`]: one scenario read, validated and calculated, its messages as values;
+//! - [`uitvoer`]: the one writer of results (stdout, atomic files, devices);
+//! - [`rapport`]: the one printer of messages, and the exit status;
+//! - [`gebruik`]: clap's errors in Dutch, and outputs held against inputs.
+//!
+//! The sequence of a command on one scenario (read → evaluate → print warnings → make the
+//! result → write it → check expectations) is written once, in [`App::met_scenario`].
+
+use std::io;
+use std::path::Path;
+
+use patz_calc::calc;
+use patz_calc::cli::{Cli, Command};
+use patz_calc::render::Format;
+use patz_calc::scenario::{Override, Scenario};
+
+pub(crate) mod beoordeling;
+pub(crate) mod gebruik;
+pub(crate) mod invoer;
+pub(crate) mod rapport;
+pub(crate) mod uitvoer;
+
+pub(crate) use rapport::{Fout, Melding, Status};
+use uitvoer::{Doel, Vervang};
+
+use crate::commands;
+
+/// A command being carried out: its checked arguments, and where messages and results go.
+pub(crate) struct App {
+    /// The printer of messages (stderr).
+    pub(crate) rapport: rapport::Rapport<io::Stderr>,
+    /// The `--set` values, parsed.
+    pub(crate) sets: Vec<Override>,
+    /// Where the result goes (`-o`, or stdout).
+    pub(crate) uit: Doel,
+    /// Whether an existing file at [`App::uit`] may be replaced.
+    pub(crate) vervang: Vervang,
+    /// `simulate --draws`.
+    pub(crate) draws: Option<Doel>,
+}
+
+/// Carries out the parsed command line and gives the exit status.
+pub(crate) fn run(cli: Cli) -> Status {
+    let mut rapport = rapport::Rapport::new(io::stderr());
+    let uitkomst = match prepare(&cli) {
+        Ok((sets, uit, vervang, draws)) => {
+            let mut app = App {
+                rapport,
+                sets,
+                uit,
+                vervang,
+                draws,
+            };
+            let r = commands::run(&mut app, cli.command);
+            rapport = app.rapport;
+            r
+        }
+        Err(f) => Err(f),
+    };
+    rapport.sluit(uitkomst)
+}
+
+/// Translates clap's error: help on stdout, or the Dutch usage error on stderr.
+pub(crate) fn clap_error(e: &clap::Error) -> Status {
+    match gebruik::clap_fout(e) {
+        gebruik::ClapUitkomst::Hulp(code) => {
+            let _ = e.print();
+            if code == 0 {
+                Status::Gelukt
+            } else {
+                Status::Ongeldig
+            }
+        }
+        gebruik::ClapUitkomst::Fout(m) => {
+            rapport::Rapport::new(io::stderr()).sluit(Err(Fout::ongeldig(m)))
+        }
+    }
+}
+
+type Prepared = (Vec<Override>, Doel, Vervang, Option<Doel>);
+
+/// The one check of the command line before any work: the `--set` values, and every output
+/// (what it is, and that it is neither an input nor another output).
+fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
+    let mut sets = Vec::with_capacity(cli.set.len());
+    for arg in &cli.set {
+        sets.push(Override::parse(arg).map_err(|msg| Fout::ongeldig(Melding::fout(msg)))?);
+    }
+    let ends = endpoints(&cli.command);
+    if let Some(refuse) = ends.bestaand
+        && let Some(p) = ends.uit
+        && p != Path::new("-")
+        && p.exists()
+    {
+        return Err(Fout::ongeldig(refuse.melding(p)));
+    }
+    let uit = Doel::kies(ends.uit).map_err(Fout::ongeldig)?;
+    let draws = match ends.draws {
+        Some(p) => Some(Doel::kies(Some(p)).map_err(Fout::ongeldig)?),
+        None => None,
+    };
+    let mut outputs = vec![gebruik::Uitvoerpad {
+        naam: ends.uit_naam,
+        doel: &uit,
+    }];
+    if let Some(d) = &draws {
+        outputs.insert(
+            0,
+            gebruik::Uitvoerpad {
+                naam: "--draws",
+                doel: d,
+            },
+        );
+    }
+    gebruik::geen_overlap(&ends.invoer, &outputs)?;
+    let vervang = if ends.bestaand.is_some() {
+        Vervang::Nee
+    } else {
+        Vervang::Ja
+    };
+    Ok((sets, uit, vervang, draws))
+}
+
+/// A command's files: what it reads and where it writes.
+struct Endpoints<'a> {
+    invoer: Vec<gebruik::Invoerpad<'a>>,
+    uit: Option<&'a Path>,
+    uit_naam: &'static str,
+    /// How an existing output file is refused, if it is (`init`, `report` without `--force`).
+    bestaand: Option<Weiger>,
+    draws: Option<&'a Path>,
+}
+
+/// Why an existing output file is not replaced.
+#[derive(Clone, Copy)]
+enum Weiger {
+    Init,
+    ZonderForce,
+}
+
+impl Weiger {
+    fn melding(self, p: &Path) -> Melding {
+        let shown = invoer::getoond(p);
+        match self {
+            Weiger::Init => Melding::regel(format!(
+                "{shown}: fout: bestaat al; patz-calc init overschrijft nooit een bestand"
+            ))
+            .hint("kies een andere naam, bijv. patz-calc init mijn-regio.toml"),
+            Weiger::ZonderForce => Melding::regel(format!(
+                "{shown}: fout: bestaat al; patz-calc overschrijft een bestaand bestand alleen \
+                 met --force"
+            ))
+            .hint("kies een andere naam, of voeg --force toe om het te vervangen"),
+        }
+    }
+}
+
+/// The files of each command (batch adds the files found in its folders later).
+fn endpoints(c: &Command) -> Endpoints<'_> {
+    fn scenario(p: &Path) -> gebruik::Invoerpad<'_> {
+        gebruik::Invoerpad {
+            naam: "het scenariobestand",
+            pad: p,
+        }
+    }
+    let mut e = Endpoints {
+        invoer: Vec::new(),
+        uit: None,
+        uit_naam: "-o",
+        bestaand: None,
+        draws: None,
+    };
+    match c {
+        Command::Check { files } => e.invoer.extend(files.iter().map(|f| scenario(f))),
+        Command::Cost { file, output }
+        | Command::Impact { file, output }
+        | Command::Offers { file, output }
+        | Command::BusinessCase { file, output }
+        | Command::Explain { file, output, .. }
+        | Command::Sweep { file, output } => {
+            e.invoer.push(scenario(file));
+            e.uit = output.output.as_deref();
+        }
+        Command::Batch { paths, output, .. } => {
+            e.invoer.extend(paths.iter().map(|f| scenario(f)));
+            e.uit = output.output.as_deref();
+        }
+        Command::Compare {
+            files,
+            reference,
+            output,
+        } => {
+            e.invoer.extend(files.iter().map(|f| scenario(f)));
+            e.invoer.extend(reference.iter().map(|f| scenario(f)));
+            e.uit = output.output.as_deref();
+        }
+        Command::Sensitivity(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.uit = a.output.output.as_deref();
+        }
+        Command::Solve(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.uit = a.output.output.as_deref();
+        }
+        Command::Simulate(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.uit = a.output.output.as_deref();
+            e.draws = a.draws.as_deref();
+        }
+        Command::Monitor(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.invoer.push(gebruik::Invoerpad {
+                naam: "--bijeenkomsten",
+                pad: &a.bijeenkomsten,
+            });
+            e.invoer
+                .extend(a.indicatoren.iter().map(|p| gebruik::Invoerpad {
+                    naam: "--indicatoren",
+                    pad: p,
+                }));
+            e.uit = a.output.output.as_deref();
+        }
+        Command::Payout(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.invoer
+                .extend(a.bijeenkomsten.iter().map(|p| gebruik::Invoerpad {
+                    naam: "--bijeenkomsten",
+                    pad: p,
+                }));
+            e.uit = a.output.output.as_deref();
+        }
+        Command::Report(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.uit = Some(&a.output);
+            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+        }
+        Command::Export(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.uit = Some(&a.output);
+            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+        }
+        Command::Init { file } => {
+            e.uit = Some(file);
+            e.uit_naam = "het sjabloon";
+            e.bestaand = Some(Weiger::Init);
+        }
+        Command::Completions { .. } | Command::Manpage => {}
+    }
+    e
+}
+
+/// One step of a streamed result, in the order a shared terminal shows it.
+pub(crate) enum Stap {
+    /// A message, on stderr.
+    Melding(Melding),
+    /// A piece of the result, for the output being written.
+    Uitvoer(Vec<u8>),
+}
+
+impl App {
+    /// Carries out `stappen` in order: messages printed, pieces written to `sink`.
+    pub(crate) fn druk(
+        &mut self,
+        sink: &mut uitvoer::Schrijver,
+        stappen: Vec<Stap>,
+    ) -> Result<(), Fout> {
+        for stap in stappen {
+            match stap {
+                Stap::Melding(m) => self.rapport.meld(&m),
+                Stap::Uitvoer(bytes) if bytes.is_empty() => {}
+                Stap::Uitvoer(bytes) => sink.schrijf(&bytes)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads and evaluates one scenario, printing its warnings; its errors end the command.
+    pub(crate) fn scenario(&mut self, file: &Path) -> Result<(Scenario, calc::Resultaat), Fout> {
+        let a = beoordeling::assess(file, &self.sets, beoordeling::Need::ALL);
+        self.rapport.meld_alle(&a.warnings);
+        a.outcome.ok_or(Fout::Ongeldig(a.errors))
+    }
+
+    /// Prints every expectation of `s` that `r` misses; one missed makes the exit status 3.
+    pub(crate) fn verwachtingen(&mut self, file: &Path, s: &Scenario, r: &calc::Resultaat) {
+        let missed = beoordeling::missed_expectations(&invoer::getoond(file), s, r);
+        if !missed.is_empty() {
+            self.rapport.markeer(Status::Gemist);
+        }
+        self.rapport.meld_alle(&missed);
+    }
+
+    /// Writes a command's whole result to its output; a table made safe for a terminal.
+    pub(crate) fn lever(&mut self, format: Option<Format>, bytes: &[u8]) -> Result<(), Fout> {
+        uitvoer::schrijf_alles(&self.uit, &uitvoer::veilig(format, bytes), self.vervang)
+    }
+
+    /// A command on one scenario: read and evaluate it (warnings printed), `maak` the result
+    /// (in `format`, when it is a table, CSV or JSON), write it, then report the expectations
+    /// that are missed.
+    pub(crate) fn met_scenario(
+        &mut self,
+        file: &Path,
+        format: Option<Format>,
+        maak: impl FnOnce(&mut App, &Scenario, &calc::Resultaat) -> Result<Vec<u8>, Fout>,
+    ) -> Result<(), Fout> {
+        let (s, r) = self.scenario(file)?;
+        let bytes = maak(self, &s, &r)?;
+        self.lever(format, &bytes)?;
+        self.verwachtingen(file, &s, &r);
+        Ok(())
+    }
+}
