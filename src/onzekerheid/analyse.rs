@@ -186,6 +186,15 @@ pub fn gevoeligheid(s: &Scenario, uitkomst: Grootheid) -> Result<Gevoeligheid, A
         let uitkomst_laag = outcome(&work, uitkomst)?;
         let hoog = p.set(&mut work, hi);
         let uitkomst_hoog = outcome(&work, uitkomst)?;
+        let swing = uitkomst_hoog
+            .checked_sub(uitkomst_laag)
+            .ok_or_else(|| {
+                AnalyseFout::TeGroot(format!(
+                    "{}: het verschil tussen de uitkomst bij laag en bij hoog is te groot",
+                    p.pad
+                ))
+            })?
+            .abs();
         rijen.push(GevoeligheidRij {
             basiswaarde: p.get(s),
             pad: p.pad,
@@ -194,9 +203,7 @@ pub fn gevoeligheid(s: &Scenario, uitkomst: Grootheid) -> Result<Gevoeligheid, A
             bron,
             uitkomst_laag,
             uitkomst_hoog,
-            swing: uitkomst_hoog
-                .checked_sub(uitkomst_laag)
-                .map_or(Decimal::MAX, |d| d.abs()),
+            swing,
         });
     }
     rijen.sort_by(|a, b| b.swing.cmp(&a.swing).then_with(|| a.pad.cmp(&b.pad)));

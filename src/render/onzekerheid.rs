@@ -38,16 +38,21 @@ pub fn verdelingen(s: &Scenario) -> String {
 
 /// A tornado bar: the part below the base to the left of `│`, the part above to the right.
 fn bar(low: Decimal, high: Decimal, base: Decimal, scale: Decimal, half: usize) -> String {
-    let width = |d: Decimal| -> usize {
+    // Checked all the way: a distance too large to scale is a full half.
+    let width = |d: Option<Decimal>| -> usize {
         if scale.is_zero() {
             return 0;
         }
-        let w = (d.abs() * Decimal::from(half as u64) / scale).round();
-        usize::try_from(w.mantissa()).unwrap_or(half).min(half)
+        d.map(|d| d.max(Decimal::ZERO))
+            .and_then(|d| d.checked_mul(Decimal::from(half as u64)))
+            .and_then(|d| d.checked_div(scale))
+            .and_then(|w| usize::try_from(w.round().mantissa()).ok())
+            .unwrap_or(half)
+            .min(half)
     };
     let (lo, hi) = (low.min(high), low.max(high));
-    let left = width((base - lo).max(Decimal::ZERO));
-    let right_w = width((hi - base).max(Decimal::ZERO));
+    let left = width(base.checked_sub(lo));
+    let right_w = width(hi.checked_sub(base));
     format!(
         "{}{}│{}{}",
         " ".repeat(half - left),
@@ -59,138 +64,145 @@ fn bar(low: Decimal, high: Decimal, base: Decimal, scale: Decimal, half: usize) 
 
 /// `sensitivity`.
 pub fn gevoeligheid(s: &Scenario, g: &Gevoeligheid, opts: Options) -> Vec<u8> {
-    let u = g.uitkomst;
     match opts.format {
-        Format::Table => {
-            let mut out = format!(
-                "Gevoeligheid van {} — {}\nBasis: {} = {}\n",
-                u.as_str(),
-                s.naam,
-                u.as_str(),
-                show(u, g.basis)
-            );
-            if g.verklaard {
-                out.push_str("Lage en hoge waarden uit de verdelingen van [[onzekerheid]]:\n");
-                out.push_str(&verdelingen(s));
-            } else {
-                out.push_str(
-                    "Geen [[onzekerheid]] gedeclareerd: elk tarief, percentage en aantal ±20 %.\n",
-                );
-            }
-            out.push('\n');
-            let scale = g
-                .rijen
-                .iter()
-                .map(|r| {
-                    (r.uitkomst_laag - g.basis)
-                        .abs()
-                        .max((r.uitkomst_hoog - g.basis).abs())
-                })
-                .max()
-                .unwrap_or_default();
-            let mut t = new_table(
-                [
-                    "Parameter",
-                    "Laag",
-                    "Hoog",
-                    &format!("{} bij laag", u.as_str()),
-                    &format!("{} bij hoog", u.as_str()),
-                    "Verschil",
-                    "Tornado (← lager · hoger →)",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
-            for r in &g.rijen {
-                t.add_row(vec![
-                    Cell::new(&r.pad),
-                    right(number(r.laag)),
-                    right(number(r.hoog)),
-                    right(show(u, r.uitkomst_laag)),
-                    right(show(u, r.uitkomst_hoog)),
-                    right(show(u, r.swing)),
-                    Cell::new(bar(r.uitkomst_laag, r.uitkomst_hoog, g.basis, scale, 15)),
-                ]);
-            }
-            out.push_str(&t.to_string());
-            out.push_str("\nGesorteerd op verschil, grootste eerst.\n");
-            out.into_bytes()
-        }
-        Format::Csv => {
-            let mut csv = Csv::new(
-                opts.csv_nl,
-                &[
-                    "parameter",
-                    "basiswaarde",
-                    "laag",
-                    "hoog",
-                    "bron",
-                    "uitkomst",
-                    "uitkomst_basis",
-                    "uitkomst_laag",
-                    "uitkomst_hoog",
-                    "verschil",
-                ],
-            );
-            let dp = super::summary::decimals(u);
-            for r in &g.rijen {
-                let row = vec![
-                    text(&r.pad),
-                    r.basiswaarde.normalize().to_string(),
-                    r.laag.normalize().to_string(),
-                    r.hoog.normalize().to_string(),
-                    r.bron.clone(),
-                    u.as_str().to_string(),
-                    csv.num(g.basis, dp),
-                    csv.num(r.uitkomst_laag, dp),
-                    csv.num(r.uitkomst_hoog, dp),
-                    csv.num(r.swing, dp),
-                ];
-                let row = if opts.csv_nl {
-                    row.into_iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            if (1..=3).contains(&i) {
-                                c.replace('.', ",")
-                            } else {
-                                c
-                            }
-                        })
-                        .collect()
-                } else {
-                    row
-                };
-                csv.row(row);
-            }
-            csv.finish()
-        }
-        Format::Json => {
-            let dp = super::summary::decimals(u);
-            let rows: Vec<Value> = g
-                .rijen
-                .iter()
-                .map(|r| {
-                    json!({
-                        "parameter": r.pad,
-                        "basiswaarde": r.basiswaarde.normalize().to_string(),
-                        "laag": r.laag.normalize().to_string(),
-                        "hoog": r.hoog.normalize().to_string(),
-                        "bron": r.bron,
-                        "uitkomst_laag": dec(r.uitkomst_laag, dp),
-                        "uitkomst_hoog": dec(r.uitkomst_hoog, dp),
-                        "verschil": dec(r.swing, dp),
-                    })
-                })
-                .collect();
-            finish(&json!({
-                "scenario": s.naam,
-                "uitkomst": u.as_str(),
-                "basis": dec(g.basis, dp),
-                "verklaard": g.verklaard,
-                "rijen": rows,
-            }))
-        }
+        Format::Table => gevoeligheid_tabel(s, g).into_bytes(),
+        Format::Csv => gevoeligheid_csv(g, opts.csv_nl),
+        Format::Json => gevoeligheid_json(s, g),
     }
+}
+
+fn gevoeligheid_tabel(s: &Scenario, g: &Gevoeligheid) -> String {
+    let u = g.uitkomst;
+    let mut out = format!(
+        "Gevoeligheid van {} — {}\nBasis: {} = {}\n",
+        u.as_str(),
+        s.naam,
+        u.as_str(),
+        show(u, g.basis)
+    );
+    if g.verklaard {
+        out.push_str("Lage en hoge waarden uit de verdelingen van [[onzekerheid]]:\n");
+        out.push_str(&verdelingen(s));
+    } else {
+        out.push_str(
+            "Geen [[onzekerheid]] gedeclareerd: elk tarief, percentage en aantal ±20 %.\n",
+        );
+    }
+    out.push('\n');
+    let scale = g
+        .rijen
+        .iter()
+        .map(|r| {
+            let d = |x: Decimal| x.checked_sub(g.basis).map_or(Decimal::MAX, |d| d.abs());
+            d(r.uitkomst_laag).max(d(r.uitkomst_hoog))
+        })
+        .max()
+        .unwrap_or_default();
+    let mut t = new_table(
+        [
+            "Parameter",
+            "Laag",
+            "Hoog",
+            &format!("{} bij laag", u.as_str()),
+            &format!("{} bij hoog", u.as_str()),
+            "Verschil",
+            "Tornado (← lager · hoger →)",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for r in &g.rijen {
+        t.add_row(vec![
+            Cell::new(&r.pad),
+            right(number(r.laag)),
+            right(number(r.hoog)),
+            right(show(u, r.uitkomst_laag)),
+            right(show(u, r.uitkomst_hoog)),
+            right(show(u, r.swing)),
+            Cell::new(bar(r.uitkomst_laag, r.uitkomst_hoog, g.basis, scale, 15)),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\nGesorteerd op verschil, grootste eerst.\n");
+    out
+}
+
+fn gevoeligheid_csv(g: &Gevoeligheid, csv_nl: bool) -> Vec<u8> {
+    let u = g.uitkomst;
+    let mut csv = Csv::new(
+        csv_nl,
+        &[
+            "parameter",
+            "basiswaarde",
+            "laag",
+            "hoog",
+            "bron",
+            "uitkomst",
+            "uitkomst_basis",
+            "uitkomst_laag",
+            "uitkomst_hoog",
+            "verschil",
+        ],
+    );
+    let dp = super::summary::decimals(u);
+    for r in &g.rijen {
+        let row = vec![
+            text(&r.pad),
+            r.basiswaarde.normalize().to_string(),
+            r.laag.normalize().to_string(),
+            r.hoog.normalize().to_string(),
+            r.bron.clone(),
+            u.as_str().to_string(),
+            csv.num(g.basis, dp),
+            csv.num(r.uitkomst_laag, dp),
+            csv.num(r.uitkomst_hoog, dp),
+            csv.num(r.swing, dp),
+        ];
+        let row = if csv_nl {
+            row.into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if (1..=3).contains(&i) {
+                        c.replace('.', ",")
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        } else {
+            row
+        };
+        csv.row(row);
+    }
+    csv.finish()
+}
+
+fn gevoeligheid_json(s: &Scenario, g: &Gevoeligheid) -> Vec<u8> {
+    let u = g.uitkomst;
+    let dp = super::summary::decimals(u);
+    let rows: Vec<Value> = g
+        .rijen
+        .iter()
+        .map(|r| {
+            json!({
+                "parameter": r.pad,
+                "basiswaarde": r.basiswaarde.normalize().to_string(),
+                "laag": r.laag.normalize().to_string(),
+                "hoog": r.hoog.normalize().to_string(),
+                "bron": r.bron,
+                "uitkomst_laag": dec(r.uitkomst_laag, dp),
+                "uitkomst_hoog": dec(r.uitkomst_hoog, dp),
+                "verschil": dec(r.swing, dp),
+            })
+        })
+        .collect();
+    finish(&json!({
+        "scenario": s.naam,
+        "uitkomst": u.as_str(),
+        "basis": dec(g.basis, dp),
+        "verklaard": g.verklaard,
+        "rijen": rows,
+    }))
 }
 
 fn punt(p: &Punt, dp: u32) -> Value {
@@ -294,13 +306,19 @@ fn oplossing_tabel(s: &Scenario, o: &Oplossing, dp: u32) -> String {
             }
         }
     }
+    out.push_str(&lijn(o));
+    out
+}
+
+/// The line on linearity (with the straight line's root), or how the value was found.
+fn lijn(o: &Oplossing) -> String {
     match (o.lineair, &o.kruising) {
-        (Some(l), Some(_)) => out.push_str(&format!(
+        (Some(l), Some(_)) => format!(
             "{} is lineair in {} (op de afronding per regel na); de rechte lijn raakt het doel bij {}.\n",
             o.grootheid,
             o.pad,
             number(round_half_away(l, 6))
-        )),
+        ),
         (Some(l), None) => {
             let waar = match o.onbereikt {
                 _ if l < o.ondergrens => format!(", onder de ondergrens {}", number(o.ondergrens)),
@@ -312,20 +330,19 @@ fn oplossing_tabel(s: &Scenario, o: &Oplossing, dp: u32) -> String {
                 }
                 _ => String::new(),
             };
-            out.push_str(&format!(
+            format!(
                 "{} is lineair in {} (op de afronding per regel na); de rechte lijn raakt het doel pas bij {}{waar}.\n",
                 o.grootheid,
                 o.pad,
                 number(round_half_away(l, 6))
-            ))
+            )
         }
-        (None, Some(_)) => out.push_str(&format!(
+        (None, Some(_)) => format!(
             "Gevonden door bisectie op stappen van {}.\n",
             number(o.stap)
-        )),
-        (None, None) => {}
+        ),
+        (None, None) => String::new(),
     }
-    out
 }
 
 fn oplossing_csv(o: &Oplossing, dp: u32, csv_nl: bool) -> Vec<u8> {
@@ -433,126 +450,132 @@ fn sparkline(counts: &[u64]) -> String {
 
 /// `simulate`.
 pub fn simulatie(s: &Scenario, r: &Simulatie, opts: Options) -> Vec<u8> {
-    let kans = r.kans_netto_positief.map(|k| round_half_away(k, 4));
     match opts.format {
-        Format::Table => {
-            let mut out = format!(
-                "Simulatie — {}\n{} trekkingen, seed {}. Verdelingen:\n",
-                s.naam,
-                dutch(Decimal::from(r.iteraties), 0),
-                r.seed
-            );
-            out.push_str(&verdelingen(s));
-            out.push('\n');
-            let mut t = new_table(
-                [
-                    "Uitkomst (looptijd)",
-                    "Zonder onzekerheid",
-                    "Gemiddelde",
-                    "SD",
-                    "P5",
-                    "P50",
-                    "P95",
-                    "Verdeling (min → max)",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
-            for (k, f) in r.figuren.iter().enumerate() {
-                let g = f.grootheid;
-                let base = crate::onzekerheid::simulatie::FIGUREN
-                    .iter()
-                    .position(|x| *x == g)
-                    .and_then(|i| r.deterministisch[i]);
-                let _ = k;
-                t.add_row(vec![
-                    Cell::new(g.label()),
-                    right(base.map_or("—".into(), |b| show(g, b))),
-                    right(show(g, f.gemiddelde)),
-                    right(show(g, f.sd)),
-                    right(show(g, f.p5)),
-                    right(show(g, f.p50)),
-                    right(show(g, f.p95)),
-                    Cell::new(format!(
-                        "{} {} {}",
-                        euro(f.min),
-                        sparkline(&f.histogram),
-                        euro(f.max)
-                    )),
-                ]);
-            }
-            out.push_str(&t.to_string());
-            out.push('\n');
-            if let Some(k) = kans {
-                out.push_str(&format!(
-                    "Kans dat netto ≥ 0: {} %\n",
-                    dutch(k * Decimal::ONE_HUNDRED, 2)
-                ));
-            }
-            out.push_str(
-                "Percentielen volgens de rangmethode (de ⌈p·n⌉-de kleinste trekking); dezelfde \
-                 seed geeft altijd dezelfde uitkomst.\n",
-            );
-            out.into_bytes()
-        }
-        Format::Csv => {
-            let mut csv = Csv::new(
-                opts.csv_nl,
-                &[
-                    "grootheid",
-                    "gemiddelde",
-                    "sd",
-                    "p5",
-                    "p50",
-                    "p95",
-                    "min",
-                    "max",
-                ],
-            );
-            for f in &r.figuren {
-                csv.row(vec![
-                    f.grootheid.as_str().to_string(),
-                    csv.num(f.gemiddelde, 2),
-                    csv.num(f.sd, 2),
-                    csv.num(f.p5, 2),
-                    csv.num(f.p50, 2),
-                    csv.num(f.p95, 2),
-                    csv.num(f.min, 2),
-                    csv.num(f.max, 2),
-                ]);
-            }
-            csv.finish()
-        }
-        Format::Json => {
-            let mut m = serde_json::Map::new();
-            for f in &r.figuren {
-                m.insert(
-                    f.grootheid.as_str().to_string(),
-                    json!({
-                        "gemiddelde": dec(f.gemiddelde, 2),
-                        "sd": dec(f.sd, 2),
-                        "p5": dec(f.p5, 2),
-                        "p50": dec(f.p50, 2),
-                        "p95": dec(f.p95, 2),
-                        "min": dec(f.min, 2),
-                        "max": dec(f.max, 2),
-                        "histogram": f.histogram,
-                    }),
-                );
-            }
-            m.insert("kans_netto_positief".into(), opt(kans, 4));
-            m.insert("iteraties".into(), json!(r.iteraties));
-            m.insert("seed".into(), json!(r.seed));
-            m.insert(
-                "verdelingen".into(),
-                Value::Array(
-                    r.parameters
-                        .iter()
-                        .map(|(p, d)| json!({ "parameter": p, "verdeling": d }))
-                        .collect(),
-                ),
-            );
-            finish(&Value::Object(m))
-        }
+        Format::Table => simulatie_tabel(s, r).into_bytes(),
+        Format::Csv => simulatie_csv(r, opts.csv_nl),
+        Format::Json => simulatie_json(r),
     }
+}
+
+fn simulatie_tabel(s: &Scenario, r: &Simulatie) -> String {
+    let kans = r.kans_netto_positief.map(|k| round_half_away(k, 4));
+    let mut out = format!(
+        "Simulatie — {}\n{} trekkingen, seed {}. Verdelingen:\n",
+        s.naam,
+        dutch(Decimal::from(r.iteraties), 0),
+        r.seed
+    );
+    out.push_str(&verdelingen(s));
+    out.push('\n');
+    let mut t = new_table(
+        [
+            "Uitkomst (looptijd)",
+            "Zonder onzekerheid",
+            "Gemiddelde",
+            "SD",
+            "P5",
+            "P50",
+            "P95",
+            "Verdeling (min → max)",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for f in &r.figuren {
+        let g = f.grootheid;
+        let base = crate::onzekerheid::simulatie::FIGUREN
+            .iter()
+            .position(|x| *x == g)
+            .and_then(|i| r.deterministisch[i]);
+        t.add_row(vec![
+            Cell::new(g.label()),
+            right(base.map_or("—".into(), |b| show(g, b))),
+            right(show(g, f.gemiddelde)),
+            right(show(g, f.sd)),
+            right(show(g, f.p5)),
+            right(show(g, f.p50)),
+            right(show(g, f.p95)),
+            Cell::new(format!(
+                "{} {} {}",
+                euro(f.min),
+                sparkline(&f.histogram),
+                euro(f.max)
+            )),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if let Some(k) = kans {
+        out.push_str(&format!(
+            "Kans dat netto ≥ 0: {} %\n",
+            dutch(k * Decimal::ONE_HUNDRED, 2)
+        ));
+    }
+    out.push_str(
+        "Percentielen volgens de rangmethode (de ⌈p·n⌉-de kleinste trekking); dezelfde \
+         seed geeft altijd dezelfde uitkomst.\n",
+    );
+    out
+}
+
+fn simulatie_csv(r: &Simulatie, csv_nl: bool) -> Vec<u8> {
+    let mut csv = Csv::new(
+        csv_nl,
+        &[
+            "grootheid",
+            "gemiddelde",
+            "sd",
+            "p5",
+            "p50",
+            "p95",
+            "min",
+            "max",
+        ],
+    );
+    for f in &r.figuren {
+        csv.row(vec![
+            f.grootheid.as_str().to_string(),
+            csv.num(f.gemiddelde, 2),
+            csv.num(f.sd, 2),
+            csv.num(f.p5, 2),
+            csv.num(f.p50, 2),
+            csv.num(f.p95, 2),
+            csv.num(f.min, 2),
+            csv.num(f.max, 2),
+        ]);
+    }
+    csv.finish()
+}
+
+fn simulatie_json(r: &Simulatie) -> Vec<u8> {
+    let kans = r.kans_netto_positief.map(|k| round_half_away(k, 4));
+    let mut m = serde_json::Map::new();
+    for f in &r.figuren {
+        m.insert(
+            f.grootheid.as_str().to_string(),
+            json!({
+                "gemiddelde": dec(f.gemiddelde, 2),
+                "sd": dec(f.sd, 2),
+                "p5": dec(f.p5, 2),
+                "p50": dec(f.p50, 2),
+                "p95": dec(f.p95, 2),
+                "min": dec(f.min, 2),
+                "max": dec(f.max, 2),
+                "histogram": f.histogram,
+            }),
+        );
+    }
+    m.insert("kans_netto_positief".into(), opt(kans, 4));
+    m.insert("iteraties".into(), json!(r.iteraties));
+    m.insert("seed".into(), json!(r.seed));
+    m.insert(
+        "verdelingen".into(),
+        Value::Array(
+            r.parameters
+                .iter()
+                .map(|(p, d)| json!({ "parameter": p, "verdeling": d }))
+                .collect(),
+        ),
+    );
+    finish(&Value::Object(m))
 }
