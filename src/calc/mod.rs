@@ -8,6 +8,7 @@ pub mod explain;
 pub mod impact;
 pub mod monitor;
 pub mod offers;
+pub mod overzicht;
 pub mod payout;
 
 use rust_decimal::Decimal;

@@ -3,16 +3,34 @@
 //! before any work). Through the application layer only.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use patz_calc::cli::document::{ExportArgs, ReportArgs};
+use patz_calc::onzekerheid::analyse::{self, Gevoeligheid};
 use patz_calc::render;
+use patz_calc::scenario::{Grootheid, Scenario};
 
 use crate::app::invoer::getoond;
 use crate::app::uitvoer::Doel;
 use crate::app::{App, Fout, Melding};
 
 pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
-    app.met_scenario(&args.file, None, |_, s, r| Ok(render::html::report(s, r)))
+    app.met_scenario(&args.file, None, |_, s, r| {
+        let g = gevoeligheid(&args.file, s)?;
+        Ok(render::html::report(s, r, g.as_ref()))
+    })
+}
+
+/// The report's chapter Gevoeligheid: for a scenario that declares `[[onzekerheid]]` and has
+/// `[impact]`, netto's one-way sensitivity, computed once here; an error in it is reported as
+/// `sensitivity` reports it (exit 2, nothing written).
+fn gevoeligheid(file: &Path, s: &Scenario) -> Result<Option<Gevoeligheid>, Fout> {
+    if s.onzekerheden.is_empty() || s.impact.is_none() {
+        return Ok(None);
+    }
+    analyse::gevoeligheid(s, Grootheid::Netto)
+        .map(Some)
+        .map_err(|e| Fout::ongeldig(Melding::regel(format!("{}: fout: {e}", getoond(file)))))
 }
 
 pub(crate) fn export(app: &mut App, args: &ExportArgs) -> Result<(), Fout> {

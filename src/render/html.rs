@@ -24,9 +24,11 @@ use serde_json::{Map, Value};
 
 use crate::calc::Resultaat;
 use crate::calc::businesscase::BusinessCase;
-use crate::calc::cost::{Kosten, Post, Regel};
+use crate::calc::cost::{Kosten, Post};
 use crate::calc::impact::ImpactResultaat;
+use crate::calc::overzicht::{Overzicht, Subtotaal, overzicht};
 use crate::decimal::{dutch, euro};
+use crate::onzekerheid::analyse::Gevoeligheid;
 use crate::scenario::{Diagnostic, Scenario};
 
 /// Year columns per table: wider tables do not fit an A4 page, so longer horizons are split.
@@ -36,7 +38,11 @@ const JAREN_PER_TABEL: usize = 6;
 const HEEL: usize = 14;
 
 /// Renders the whole businesscase document.
-pub fn report(s: &Scenario, r: &Resultaat) -> Vec<u8> {
+///
+/// `gevoeligheid`: the one-way sensitivity of netto (`sensitivity --format json`), computed by
+/// the caller for a scenario that declares `[[onzekerheid]]` and has `[impact]`; with it the
+/// document gets the chapter Gevoeligheid.
+pub fn report(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) -> Vec<u8> {
     let mut out = String::with_capacity(64 * 1024);
     head(&mut out, s);
     out.push_str("<body>\n");
@@ -56,8 +62,8 @@ pub fn report(s: &Scenario, r: &Resultaat) -> Vec<u8> {
         }
         _ => geen_impact(&mut out),
     }
-    if let Some(section) = gevoeligheid(s, r) {
-        out.push_str(&section);
+    if let Some(g) = gevoeligheid {
+        gevoeligheid_hoofdstuk(&mut out, s, g);
     }
     waarschuwingen(&mut out, s);
     bronnen(&mut out, s);
@@ -76,15 +82,9 @@ pub fn report(s: &Scenario, r: &Resultaat) -> Vec<u8> {
 // ---------------------------------------------------------------------------------------------
 
 /// "Gevoeligheid": the one-way sensitivity of netto to every declared `[[onzekerheid]]`, as a
-/// tornado chart and a table (the same rows as `patz-calc sensitivity --format json`). Only
-/// when the scenario declares uncertainty and has `[impact]`.
-fn gevoeligheid(s: &Scenario, _r: &Resultaat) -> Option<String> {
-    if s.onzekerheden.is_empty() || s.impact.is_none() {
-        return None;
-    }
-    let g = crate::onzekerheid::analyse::gevoeligheid(s, crate::scenario::Grootheid::Netto).ok()?;
-    let mut out = String::new();
-    hoofdstuk(&mut out, "gevoeligheid", "Gevoeligheid");
+/// tornado chart and a table (the same rows as `patz-calc sensitivity --format json`).
+fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeligheid) {
+    hoofdstuk(out, "gevoeligheid", "Gevoeligheid");
     out.push_str(&format!(
         "<p>De verwachte zorgreductie rust op enkele studies. Hieronder staat wat het saldo (netto) \
          wordt als één onzekere invoer op zijn lage of hoge waarde staat en al het andere blijft \
@@ -94,7 +94,7 @@ fn gevoeligheid(s: &Scenario, _r: &Resultaat) -> Option<String> {
         json("sensitivity", "/basis"),
         esc(&euro(g.basis))
     ));
-    out.push_str(&svg_tornado(&g));
+    out.push_str(&svg_tornado(g));
     let rijen: Vec<Vec<String>> = g
         .rijen
         .iter()
@@ -122,7 +122,7 @@ fn gevoeligheid(s: &Scenario, _r: &Resultaat) -> Option<String> {
         })
         .collect();
     tabel(
-        &mut out,
+        out,
         "Gevoeligheid van het saldo, grootste verschil eerst",
         &[
             ("Parameter", false),
@@ -135,8 +135,7 @@ fn gevoeligheid(s: &Scenario, _r: &Resultaat) -> Option<String> {
         ],
         &rijen,
     );
-    einde(&mut out);
-    Some(out)
+    einde(out);
 }
 
 fn verdeling_naam(v: &crate::scenario::Verdeling) -> &'static str {
@@ -153,7 +152,7 @@ fn verdeling_naam(v: &crate::scenario::Verdeling) -> &'static str {
 
 /// The tornado: per parameter a bar from the netto at its low value to the netto at its high
 /// value, around a vertical line at the netto as described.
-fn svg_tornado(g: &crate::onzekerheid::analyse::Gevoeligheid) -> String {
+fn svg_tornado(g: &Gevoeligheid) -> String {
     // Signed: a saldo is usually negative (the shared `f` clamps at zero for the bar charts).
     let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
     let mut out = String::new();
@@ -470,31 +469,19 @@ fn einde(out: &mut String) {
     out.push_str("</section>\n");
 }
 
-/// A row of a year table: the sum of the lines that `keep` selects per year and over the
-/// horizon; each cell carries its source as a cost-line filter (`som` adds the fields to the
-/// year, or to nothing for the total).
-fn regels_rij(
-    k: &Kosten,
-    label: String,
-    keep: impl Fn(&Regel) -> bool,
-    som: impl Fn(Som) -> Som,
-) -> Rij {
+/// A row of a year table: a subtotal of cost lines per year and over the horizon; each cell
+/// carries its source as a cost-line filter (`som` adds the fields to the year, or to nothing
+/// for the total).
+fn subtotaal_rij(k: &Kosten, label: String, t: &Subtotaal, som: impl Fn(Som) -> Som) -> Rij {
     Rij {
         label,
         jaren: k
             .jaren
             .iter()
-            .map(|j| {
-                Cel::new(
-                    euro(som_regels(&j.regels, &keep)),
-                    som(Som::default().jaar(j.jaar)).attr(),
-                )
-            })
+            .zip(&t.per_jaar)
+            .map(|(j, v)| Cel::new(euro(*v), som(Som::default().jaar(j.jaar)).attr()))
             .collect(),
-        totaal: Some(Cel::new(
-            euro(som_regels(k.jaren.iter().flat_map(|j| &j.regels), &keep)),
-            som(Som::default()).attr(),
-        )),
+        totaal: Some(Cel::new(euro(t.totaal), som(Som::default()).attr())),
         totaalrij: false,
     }
 }
@@ -523,14 +510,6 @@ fn aanbod_cellen(
         &json("offers", &format!("{p}/dekking_percentage")),
     ));
     cellen
-}
-
-/// The sum of the amounts of the lines that `keep` selects.
-fn som_regels<'a>(
-    regels: impl IntoIterator<Item = &'a Regel>,
-    keep: impl Fn(&Regel) -> bool,
-) -> Decimal {
-    super::sum(regels.into_iter().filter(|r| keep(r)).map(|r| r.bedrag))
 }
 
 fn looptijd(s: &Scenario) -> String {
@@ -1093,25 +1072,19 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     );
     out.push_str(&intro);
 
-    let posten: Vec<Post> = Post::ALL
-        .into_iter()
-        .filter(|p| {
-            k.jaren
-                .iter()
-                .any(|j| j.regels.iter().any(|r| r.post == *p))
-        })
-        .collect();
+    let o = overzicht(s, k);
 
     // Per post.
-    out.push_str(&svg_kosten_per_jaar(k, &posten));
-    let mut rijen: Vec<Rij> = posten
+    out.push_str(&svg_kosten_per_jaar(k, &o.posten));
+    let mut rijen: Vec<Rij> = o
+        .posten
         .iter()
-        .map(|&post| {
-            regels_rij(
+        .map(|(post, t)| {
+            subtotaal_rij(
                 k,
-                format!("{}{}", kleur_blokje(post), esc(post.label())),
-                |r| r.post == post,
-                |som| som.post(post),
+                format!("{}{}", kleur_blokje(*post), esc(post.label())),
+                t,
+                |som| som.post(*post),
             )
         })
         .collect();
@@ -1124,37 +1097,23 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     ondersteuning(out, s);
 
     // Per role.
-    let rollen: Vec<&str> = s
-        .uurtarieven
+    out.push_str(&svg_kosten_per_rol(s, &o));
+    let mut rijen: Vec<Rij> = o
+        .rollen
         .iter()
-        .map(|u| &*u.rol)
-        .filter(|rol| {
-            k.jaren
-                .iter()
-                .any(|j| j.regels.iter().any(|r| r.rol.as_deref() == Some(*rol)))
-        })
-        .collect();
-    out.push_str(&svg_kosten_per_rol(s, k, &rollen));
-    let mut rijen: Vec<Rij> = rollen
-        .iter()
-        .map(|&rol| {
+        .map(|(rol, t)| {
             let label = if s.is_elders_gefinancierd(rol) {
                 format!("{} (elders gefinancierd)", esc(rol))
             } else {
                 esc(rol)
             };
-            regels_rij(
-                k,
-                label,
-                |r| r.rol.as_deref() == Some(rol),
-                |som| som.rol(Some(rol)),
-            )
+            subtotaal_rij(k, label, t, |som| som.rol(Some(rol)))
         })
         .collect();
-    rijen.push(regels_rij(
+    rijen.push(subtotaal_rij(
         k,
         "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
-        |r| r.rol.is_none(),
+        &o.zonder_rol,
         |som| som.rol(None),
     ));
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
@@ -1166,25 +1125,21 @@ fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     let mut rijen: Vec<Rij> = s
         .groepen
         .iter()
+        .zip(&o.groepen)
         .enumerate()
-        .map(|(gi, g)| {
+        .map(|(gi, (g, t))| {
             let label = format!(
                 "<span{}>{}</span>",
                 invoer(&format!("groep[{}].naam", gi + 1)),
                 esc(&g.naam)
             );
-            regels_rij(
-                k,
-                label,
-                |r| r.groep == Some(gi),
-                |som| som.groep(Some(&g.naam)),
-            )
+            subtotaal_rij(k, label, t, |som| som.groep(Some(&g.naam)))
         })
         .collect();
-    rijen.push(regels_rij(
+    rijen.push(subtotaal_rij(
         k,
         "Regionaal (projectleiding, monitoring, overhead)".into(),
-        |r| r.groep.is_none(),
+        &o.regionaal,
         |som| som.groep(None),
     ));
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
@@ -2096,7 +2051,7 @@ fn tekstbreedte(t: &str, size: f64) -> f64 {
 }
 
 /// Costs per year, stacked by post.
-fn svg_kosten_per_jaar(k: &Kosten, posten: &[Post]) -> String {
+fn svg_kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> String {
     let mut out = String::new();
     let max = k
         .jaren
@@ -2112,7 +2067,7 @@ fn svg_kosten_per_jaar(k: &Kosten, posten: &[Post]) -> String {
     // Legend: rows of items.
     let mut legenda = Vec::new();
     let (mut lx, mut ly) = (links, 0.0);
-    for p in posten {
+    for (p, _) in posten {
         let w = 16.0 + tekstbreedte(p.label(), 10.0) + 14.0;
         if lx + w > BREEDTE - rechts && lx > links {
             lx = links;
@@ -2155,8 +2110,8 @@ fn svg_kosten_per_jaar(k: &Kosten, posten: &[Post]) -> String {
     for (yi, j) in k.jaren.iter().enumerate() {
         let x = links + vak * yi as f64 + (vak - staaf) / 2.0;
         let mut y = as_y;
-        for p in posten {
-            let v = f(som_regels(&j.regels, |r| r.post == *p));
+        for (p, t) in posten {
+            let v = f(t.per_jaar.get(yi).copied().unwrap_or_default());
             if v <= 0.0 {
                 continue;
             }
@@ -2207,20 +2162,20 @@ fn svg_kosten_per_jaar(k: &Kosten, posten: &[Post]) -> String {
 }
 
 /// Costs per role over the horizon, horizontal bars.
-fn svg_kosten_per_rol(s: &Scenario, k: &Kosten, rollen: &[&str]) -> String {
+fn svg_kosten_per_rol(s: &Scenario, o: &Overzicht) -> String {
     let mut out = String::new();
-    let alle = || k.jaren.iter().flat_map(|j| &j.regels);
-    let mut balken: Vec<(String, Decimal, String, bool)> = rollen
+    let mut balken: Vec<(String, Decimal, String, bool)> = o
+        .rollen
         .iter()
-        .map(|rol| {
+        .map(|(rol, t)| {
             let label = if s.is_elders_gefinancierd(rol) {
                 format!("{rol} (elders gefinancierd)")
             } else {
-                (*rol).to_string()
+                rol.to_string()
             };
             (
                 label,
-                som_regels(alle(), |r| r.rol.as_deref() == Some(*rol)),
+                t.totaal,
                 Som::default().rol(Some(rol)).attr(),
                 s.is_elders_gefinancierd(rol),
             )
@@ -2228,7 +2183,7 @@ fn svg_kosten_per_rol(s: &Scenario, k: &Kosten, rollen: &[&str]) -> String {
         .collect();
     balken.push((
         "zonder rol (ondersteuning, projectleiding, overhead)".into(),
-        som_regels(alle(), |r| r.rol.is_none()),
+        o.zonder_rol.totaal,
         Som::default().rol(None).attr(),
         false,
     ));

@@ -10,8 +10,6 @@ pub mod summary;
 pub mod table;
 pub mod xlsx;
 
-use rust_decimal::Decimal;
-
 use crate::calc::businesscase::BusinessCase;
 use crate::calc::cost::Kosten;
 use crate::calc::explain::Uitleg;
@@ -53,14 +51,6 @@ pub(crate) fn groep_naam(s: &Scenario, groep: Option<usize>) -> Option<&str> {
     groep
         .and_then(|i| s.groepen.get(i))
         .map(|g| g.naam.as_str())
-}
-
-/// Sums amounts that were each rounded to cents; a sum of cents can only overflow when a
-/// single total already did in the calculation, which is then an error there.
-pub(crate) fn sum(items: impl IntoIterator<Item = Decimal>) -> Decimal {
-    items.into_iter().fold(Decimal::ZERO, |a, b| {
-        a.checked_add(b).unwrap_or(Decimal::MAX)
-    })
 }
 
 /// Renders the result of `impact`.

@@ -11,6 +11,7 @@ use super::table::{new_table, right};
 use crate::calc::Resultaat;
 use crate::calc::cost::Post;
 use crate::calc::expectations::figure;
+use crate::calc::overzicht::{Subtotaal, per_post};
 use crate::decimal::{dutch, euro};
 use crate::scenario::Grootheid;
 
@@ -197,19 +198,16 @@ fn comparisons(variants: &[Variant<'_>]) -> Vec<Vergelijking> {
                 .collect(),
         });
     }
+    let posten: Vec<Vec<(Post, Subtotaal)>> = variants
+        .iter()
+        .map(|v| per_post(&v.resultaat.kosten))
+        .collect();
     for post in Post::ALL {
-        let waarden: Vec<Option<Decimal>> = variants
+        let waarden: Vec<Option<Decimal>> = posten
             .iter()
-            .map(|v| {
-                let lines = v
-                    .resultaat
-                    .kosten
-                    .jaren
-                    .iter()
-                    .flat_map(|j| j.regels.iter())
-                    .filter(|r| r.post == post)
-                    .map(|r| r.bedrag);
-                Some(super::sum(lines))
+            .map(|p| {
+                let totaal = p.iter().find(|(x, _)| *x == post).map(|(_, t)| t.totaal);
+                Some(totaal.unwrap_or(Decimal::ZERO))
             })
             .collect();
         if waarden.iter().any(|w| w.is_some_and(|x| !x.is_zero())) {

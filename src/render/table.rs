@@ -5,9 +5,10 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 
 use crate::calc::businesscase::{BusinessCase, Saldo};
-use crate::calc::cost::{Kosten, Post, Regel, Totalen};
+use crate::calc::cost::{Kosten, Post, Totalen};
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
+use crate::calc::overzicht::{Subtotaal, overzicht, per_post};
 use crate::decimal::{dutch, euro};
 use crate::scenario::{Groep, Scenario};
 
@@ -96,16 +97,9 @@ impl<'k> YearTable<'k> {
         self.table.add_row(row);
     }
 
-    /// A row with the sum of the lines that `keep` selects, per year and in total.
-    fn lines(&mut self, label: &str, keep: &dyn Fn(&Regel) -> bool) {
-        let v: Vec<Decimal> = self
-            .kosten
-            .jaren
-            .iter()
-            .map(|j| super::sum(j.regels.iter().filter(|r| keep(r)).map(|r| r.bedrag)))
-            .collect();
-        let total = super::sum(v.clone());
-        self.row(label, v, total);
+    /// A row of a subtotal, per year and in total.
+    fn subtotal(&mut self, label: &str, t: &Subtotaal) {
+        self.row(label, t.per_jaar.clone(), t.totaal);
     }
 
     /// A row of one of the four totals.
@@ -120,15 +114,10 @@ impl<'k> YearTable<'k> {
 }
 
 /// The costs per post, years as columns.
-pub(crate) fn posts(out: &mut String, k: &Kosten) {
+pub(crate) fn posts(out: &mut String, k: &Kosten, posten: &[(Post, Subtotaal)]) {
     let mut t = YearTable::new(k, "Post", "Totaal");
-    for post in Post::ALL {
-        if k.jaren
-            .iter()
-            .any(|j| j.regels.iter().any(|r| r.post == post))
-        {
-            t.lines(post.label(), &|r| r.post == post);
-        }
+    for (post, sub) in posten {
+        t.subtotal(post.label(), sub);
     }
     t.totals("Totaal", |t| t.kosten_totaal);
     t.finish(out, "Kosten per post");
@@ -156,37 +145,33 @@ pub(crate) fn financing(out: &mut String, s: &Scenario, k: &Kosten) {
 pub fn cost(s: &Scenario, k: &Kosten) -> String {
     let mut out = String::new();
     heading(&mut out, "Kosten", s);
-    posts(&mut out, k);
+    let o = overzicht(s, k);
+    posts(&mut out, k, &o.posten);
 
     let mut t = YearTable::new(k, "Rol", "Totaal");
-    for u in &s.uurtarieven {
-        let rol: &str = &u.rol;
-        if k.jaren
-            .iter()
-            .any(|j| j.regels.iter().any(|r| r.rol.as_deref() == Some(rol)))
-        {
-            let label = if s.is_elders_gefinancierd(rol) {
-                format!("{rol} (elders gefinancierd)")
-            } else {
-                rol.to_string()
-            };
-            t.lines(&label, &|r| r.rol.as_deref() == Some(rol));
-        }
+    for (rol, sub) in &o.rollen {
+        let label = if s.is_elders_gefinancierd(rol) {
+            format!("{rol} (elders gefinancierd)")
+        } else {
+            rol.to_string()
+        };
+        t.subtotal(&label, sub);
     }
-    t.lines(
+    t.subtotal(
         "Zonder rol (ondersteuning, projectleiding, overhead)",
-        &|r| r.rol.is_none(),
+        &o.zonder_rol,
     );
     t.totals("Totaal", |t| t.kosten_totaal);
     t.finish(&mut out, "Kosten per rol");
 
     let mut t = YearTable::new(k, "Groep", "Totaal");
-    for (gi, g) in s.groepen.iter().enumerate() {
-        t.lines(&group_label(s, g), &|r| r.groep == Some(gi));
+    for (g, sub) in s.groepen.iter().zip(&o.groepen) {
+        t.subtotal(&group_label(s, g), sub);
     }
-    t.lines("Regionaal (projectleiding, monitoring, overhead)", &|r| {
-        r.groep.is_none()
-    });
+    t.subtotal(
+        "Regionaal (projectleiding, monitoring, overhead)",
+        &o.regionaal,
+    );
     t.totals("Totaal", |t| t.kosten_totaal);
     t.finish(&mut out, "Kosten per groep");
 
@@ -452,7 +437,7 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
         &t,
     );
 
-    posts(&mut out, k);
+    posts(&mut out, k, &per_post(k));
     financing(&mut out, s, k);
     out.push('\n');
 

@@ -22,7 +22,8 @@ use rust_xlsxwriter::{
 };
 
 use crate::calc::Resultaat;
-use crate::calc::cost::{Financiering, Post, Regel};
+use crate::calc::cost::{KostenJaar, Post, Regel};
+use crate::calc::overzicht::{overhead_grondslag, per_post};
 use crate::decimal::{fixed, round_money};
 use crate::scenario::{IndicatorId, Scenario};
 
@@ -757,14 +758,7 @@ fn kosten(
         &o.noot,
     )?;
 
-    let posten: Vec<Post> = Post::ALL
-        .into_iter()
-        .filter(|p| {
-            k.jaren
-                .iter()
-                .any(|j| j.regels.iter().any(|r| r.post == *p))
-        })
-        .collect();
+    let posten = per_post(k);
     let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
 
     // Layout.
@@ -819,20 +813,12 @@ fn kosten(
     // Costs per post.
     ws.write_string_with_format(post_kop, 0, "Kosten per post", &o.sectie)?;
     let tot_col = totaal_kolom(s);
-    for (pi, post) in posten.iter().enumerate() {
+    for (pi, (post, sub)) in posten.iter().enumerate() {
         let row = eerste_post + u32::try_from(pi).unwrap_or(0);
         ws.write_string(row, 0, post.label())?;
         ws.write_string(row, 1, post.as_str())?;
-        let mut totaal = Decimal::ZERO;
-        for (yi, j) in k.jaren.iter().enumerate() {
+        for (yi, v) in sub.per_jaar.iter().enumerate() {
             let col = jaar_kolom(yi);
-            let v = super::sum(
-                j.regels
-                    .iter()
-                    .filter(|r| r.post == *post)
-                    .map(|r| r.bedrag),
-            );
-            totaal = super::sum([totaal, v]);
             formule(
                 ws,
                 row,
@@ -845,7 +831,7 @@ fn kosten(
                     bereik(kol::POST),
                     post.as_str()
                 ),
-                bedrag(v),
+                bedrag(*v),
                 &o.euro,
             )?;
         }
@@ -854,7 +840,7 @@ fn kosten(
             row,
             tot_col,
             &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
-            bedrag(totaal),
+            bedrag(sub.totaal),
             &o.euro,
         )?;
     }
@@ -922,7 +908,7 @@ fn kosten(
                 index: &index,
                 jaar_start,
             };
-            regel_rij(ws, row, regel, j.indexfactor, &j.regels, &ctx, o)?;
+            regel_rij(ws, row, regel, j, &ctx, o)?;
             row += 1;
         }
     }
@@ -945,8 +931,7 @@ fn regel_rij(
     ws: &mut Worksheet,
     row: u32,
     regel: &Regel,
-    indexfactor: Decimal,
-    jaar_regels: &[Regel],
+    jaar: &KostenJaar,
     c: &Regelcontext<'_>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
@@ -963,7 +948,14 @@ fn regel_rij(
     let cel = |col: u16| row_col_to_cell(row, col);
     // A line's amount: the product of two of its cells and the index factor, to the cent.
     let indexed = |a: u16, b: u16| format!("ROUND({}*{}*{},2)", cel(a), cel(b), cel(kol::INDEX));
-    formule(ws, row, kol::INDEX, c.index, exact(indexfactor), &o.factor)?;
+    formule(
+        ws,
+        row,
+        kol::INDEX,
+        c.index,
+        exact(jaar.indexfactor),
+        &o.factor,
+    )?;
     let rol_index = regel
         .rol
         .as_deref()
@@ -1092,12 +1084,7 @@ fn regel_rij(
         Post::Overhead => {
             // The base: this year's TAPA$ lines above this one (the overhead is the year's last
             // line, so the range never contains the formula itself).
-            let grondslag = super::sum(
-                jaar_regels
-                    .iter()
-                    .filter(|x| x.post != Post::Overhead && x.financiering == Financiering::Tapas)
-                    .map(|x| x.bedrag),
-            );
+            let grondslag = overhead_grondslag(jaar);
             let eind = row.saturating_sub(1).max(c.jaar_start);
             let f = if row > c.jaar_start {
                 format!(
