@@ -1,0 +1,424 @@
+//! The chapter Financiering: totals and tariff per year, the insurers, their offers and what
+//! no insurer carries. Pure, no I/O.
+
+use rust_decimal::Decimal;
+
+use crate::calc::Resultaat;
+use crate::decimal::{dutch, euro};
+use crate::scenario::Scenario;
+
+use super::grafiek::{BREEDTE, f, streepjes, svg_close, svg_open, text};
+use super::opmaak::{
+    Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
+    ratio, tabel, td, td_attr, td_n, totaal_rij,
+};
+
+pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
+    hoofdstuk(out, "financiering", "Financiering");
+    let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
+    let mut kosten_rij = totaal_rij(k, "Kosten totaal", "kosten_totaal", |t| t.kosten_totaal);
+    kosten_rij.totaalrij = false;
+    let rijen = vec![
+        kosten_rij,
+        totaal_rij(k, "Elders gefinancierd", "elders_gefinancierd", |t| {
+            t.elders_gefinancierd
+        }),
+        totaal_rij(k, "Te financieren via TAPA$", "te_financieren", |t| {
+            t.te_financieren
+        }),
+        totaal_rij(
+            k,
+            "Kostendekkend tarief per verzekerde",
+            "kostendekkend_tarief",
+            |t| t.kostendekkend_tarief,
+        ),
+    ];
+    jaartabel(out, "Financiering per jaar", "", &jaren, &rijen);
+    out.push_str(&format!(
+        "<p class=\"noot\">Het kostendekkend tarief is het te financieren bedrag gedeeld door het \
+         aantal verzekerden, naar boven afgerond op hele centen. In de kolom Totaal staat het vaste \
+         tarief per verzekerde per jaar dat de hele looptijd dekt ({} verzekerden, {} jaar).</p>\n",
+        getal(&dutch(s.verzekerden, 0), &invoer("scenario.verzekerden")),
+        getal(
+            &s.looptijd_jaren.to_string(),
+            &invoer("scenario.looptijd_jaren")
+        )
+    ));
+
+    if s.verzekeraars.is_empty() {
+        out.push_str(
+            "<p>Dit scenario noemt geen zorgverzekeraars; de verdeling over verzekeraars en hun \
+             aanbiedingen zijn daarom niet berekend.</p>\n",
+        );
+        einde(out);
+        return;
+    }
+
+    out.push_str("<h3>Per zorgverzekeraar</h3>\n");
+    out.push_str(
+        "<p>Elke verzekeraar draagt het deel van het te financieren bedrag dat overeenkomt met zijn \
+         marktaandeel. Het break-even tarief is het vaste tarief per verzekerde per jaar waarmee \
+         de verzekeraar zijn aandeel over de looptijd dekt (naar boven afgerond). Het tekort als \
+         alleen deze tekent is wat van het hele te financieren bedrag ongedekt blijft als alleen \
+         deze verzekeraar zijn beste aanbod contracteert.</p>\n",
+    );
+    let rijen: Vec<Vec<String>> = a
+        .verzekeraars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let vz = s.verzekeraars.get(v.verzekeraar)?;
+            let p = format!("/totaal/verzekeraars/{i}");
+            let beste = v.beste_aanbod.and_then(|b| s.aanbiedingen.get(b));
+            let opbrengst = v
+                .beste_aanbod
+                .and_then(|b| a.totalen.get(b))
+                .map_or(Decimal::ZERO, |t| t.opbrengst);
+            Some(vec![
+                format!(
+                    "<th scope=\"row\"{}>{}</th>",
+                    invoer(&format!("verzekeraar[{}].naam", v.verzekeraar + 1)),
+                    esc(&vz.naam)
+                ),
+                td_n(
+                    &procent(vz.marktaandeel_percentage),
+                    &invoer(&format!(
+                        "verzekeraar[{}].marktaandeel_percentage",
+                        v.verzekeraar + 1
+                    )),
+                ),
+                td_n(
+                    &aantal(v.verzekerden),
+                    &json("offers", &format!("{p}/verzekerden")),
+                ),
+                td_n(
+                    &euro(v.kostenaandeel),
+                    &json("offers", &format!("{p}/kostenaandeel")),
+                ),
+                td_n(
+                    &v.break_even_tarief.map_or_else(|| "—".to_string(), euro),
+                    &json("offers", &format!("{p}/break_even_tarief")),
+                ),
+                match beste {
+                    Some(b) => td_attr(&b.label, &json("offers", &format!("{p}/beste_aanbod"))),
+                    None => td("geen aanbod"),
+                },
+                td_n(
+                    &euro(k.totaal.te_financieren - opbrengst),
+                    &json("offers", &format!("{p}/tekort_als_enige")),
+                ),
+            ])
+        })
+        .collect();
+    tabel(
+        out,
+        "Kostenaandeel en break-even tarief per verzekeraar (looptijd)",
+        &[
+            ("Verzekeraar", false),
+            ("Marktaandeel", true),
+            ("Verzekerden", true),
+            ("Kostenaandeel", true),
+            ("Break-even tarief", true),
+            ("Beste aanbod", false),
+            ("Tekort als alleen deze tekent", true),
+        ],
+        &rijen,
+    );
+
+    if s.aanbiedingen.is_empty() {
+        out.push_str("<p>Dit scenario bevat geen aanbiedingen van verzekeraars.</p>\n");
+    } else {
+        out.push_str("<h3>Aanbiedingen</h3>\n");
+        out.push_str(
+            "<p>De opbrengst van een aanbod is het tarief per verzekerde maal de verzekerden van \
+             de verzekeraar, hoogstens het plafond, in elk jaar van het aanbod; tarieven worden \
+             niet geïndexeerd. De dekking is de opbrengst als percentage van het kostenaandeel \
+             van de verzekeraar in diezelfde jaren.</p>\n",
+        );
+        let rijen: Vec<Vec<String>> = s
+            .aanbiedingen
+            .iter()
+            .enumerate()
+            .map(|(ai, x)| {
+                let p = format!("aanbod[{}]", ai + 1);
+                let jaren = if x.jaren.len() == s.looptijd_jaren as usize {
+                    "hele looptijd".to_string()
+                } else {
+                    x.jaren
+                        .iter()
+                        .map(|j| j.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                vec![
+                    format!(
+                        "<th scope=\"row\"{}>{}</th>",
+                        invoer(&format!("{p}.label")),
+                        esc(&x.label)
+                    ),
+                    td_attr(&x.verzekeraar, &invoer(&format!("{p}.verzekeraar"))),
+                    td_n(
+                        &euro_invoer(x.tarief_per_verzekerde),
+                        &invoer(&format!("{p}.tarief_per_verzekerde")),
+                    ),
+                    match x.plafond {
+                        Some(pl) => td_n(&euro_invoer(pl), &invoer(&format!("{p}.plafond"))),
+                        None => td_n("geen", ""),
+                    },
+                    td(&jaren),
+                ]
+            })
+            .collect();
+        tabel(
+            out,
+            "Voorwaarden van de aanbiedingen",
+            &[
+                ("Aanbod", false),
+                ("Verzekeraar", false),
+                ("Tarief per verzekerde", true),
+                ("Plafond per jaar", true),
+                ("Jaren", false),
+            ],
+            &rijen,
+        );
+        let rijen: Vec<Vec<String>> = a
+            .totalen
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let x = s.aanbiedingen.get(t.aanbod)?;
+                Some(aanbod_cellen(
+                    &format!("/totaal/aanbiedingen/{i}"),
+                    &x.label,
+                    [t.kostenaandeel, t.opbrengst, t.saldo],
+                    t.dekking_percentage,
+                ))
+            })
+            .collect();
+        tabel(
+            out,
+            "Uitkomst per aanbod over zijn jaren",
+            &[
+                ("Aanbod", false),
+                ("Kostenaandeel", true),
+                ("Opbrengst", true),
+                ("Saldo", true),
+                ("Dekking", true),
+            ],
+            &rijen,
+        );
+        out.push_str(&svg_dekking(s, r));
+
+        let mut rijen = Vec::new();
+        for (yi, j) in k.jaren.iter().enumerate() {
+            for (k_in_jaar, x) in a.regels.iter().filter(|x| x.jaar == j.jaar).enumerate() {
+                let Some(aanbod) = s.aanbiedingen.get(x.aanbod) else {
+                    continue;
+                };
+                let mut rij = vec![td(&j.jaar.to_string())];
+                rij.extend(aanbod_cellen(
+                    &format!("/jaren/{yi}/aanbiedingen/{k_in_jaar}"),
+                    &aanbod.label,
+                    [x.kostenaandeel, x.opbrengst, x.saldo],
+                    x.dekking_percentage,
+                ));
+                rijen.push(rij);
+            }
+        }
+        tabel(
+            out,
+            "Aanbiedingen per jaar",
+            &[
+                ("Jaar", false),
+                ("Aanbod", false),
+                ("Kostenaandeel", true),
+                ("Opbrengst", true),
+                ("Saldo", true),
+                ("Dekking", true),
+            ],
+            &rijen,
+        );
+    }
+
+    let mut te_rij = totaal_rij(k, "Te financieren via TAPA$", "te_financieren", |t| {
+        t.te_financieren
+    });
+    te_rij.totaalrij = false;
+    let rijen = vec![
+        te_rij,
+        Rij {
+            label: "Niet toegerekend aan een verzekeraar".into(),
+            jaren: a
+                .niet_toegerekend
+                .iter()
+                .enumerate()
+                .map(|(yi, (_, x))| {
+                    Cel::new(
+                        euro(*x),
+                        json("offers", &format!("/jaren/{yi}/niet_toegerekend")),
+                    )
+                })
+                .collect(),
+            totaal: Some(Cel::new(
+                euro(a.niet_toegerekend_totaal),
+                json("offers", "/totaal/niet_toegerekend"),
+            )),
+            totaalrij: false,
+        },
+    ];
+    out.push_str("<h3>Niet toegerekend</h3>\n");
+    out.push_str(
+        "<p>Het deel van de verzekerden dat bij geen van de genoemde verzekeraars is verzekerd, \
+         draagt ook een deel van de kosten. Dat deel is aan geen verzekeraar toegerekend en moet \
+         op een andere manier worden gedekt.</p>\n",
+    );
+    jaartabel(out, "Niet toegerekende kosten", "", &jaren, &rijen);
+    einde(out);
+}
+
+/// The cells of an offer's row (label, kostenaandeel, opbrengst, saldo, dekking), each with its
+/// source at JSON pointer `p` of `offers --format json`.
+fn aanbod_cellen(
+    p: &str,
+    label: &str,
+    bedragen: [Decimal; 3],
+    dekking: Option<Decimal>,
+) -> Vec<String> {
+    let mut cellen = vec![format!(
+        "<th scope=\"row\"{}>{}</th>",
+        json("offers", &format!("{p}/aanbod")),
+        esc(label)
+    )];
+    for (veld, v) in ["kostenaandeel", "opbrengst", "saldo"]
+        .into_iter()
+        .zip(bedragen)
+    {
+        cellen.push(td_n(&euro(v), &json("offers", &format!("{p}/{veld}"))));
+    }
+    cellen.push(td_n(
+        &dekking.map_or_else(|| "—".to_string(), ratio),
+        &json("offers", &format!("{p}/dekking_percentage")),
+    ));
+    cellen
+}
+
+/// The coverage of every offer over its years, grouped per insurer, with the 100 % line.
+fn svg_dekking(s: &Scenario, r: &Resultaat) -> String {
+    let mut out = String::new();
+    let a = &r.aanbiedingen;
+    // Offers grouped per insurer, in the insurers' order.
+    let mut balken = Vec::new();
+    for v in &s.verzekeraars {
+        for (i, t) in a.totalen.iter().enumerate() {
+            let Some(x) = s.aanbiedingen.get(t.aanbod) else {
+                continue;
+            };
+            if x.verzekeraar == v.naam {
+                let aanbod = format!(
+                    "<tspan{}>{}</tspan>",
+                    json("offers", &format!("/totaal/aanbiedingen/{i}/aanbod")),
+                    esc(&x.label)
+                );
+                let label = if x.label.contains(&v.naam) {
+                    aanbod
+                } else {
+                    format!(
+                        "<tspan{}>{}</tspan>: {aanbod}",
+                        json("offers", &format!("/totaal/aanbiedingen/{i}/verzekeraar")),
+                        esc(&v.naam)
+                    )
+                };
+                balken.push((label, t.dekking_percentage, i));
+            }
+        }
+    }
+    if balken.is_empty() {
+        return out;
+    }
+    let max = balken
+        .iter()
+        .filter_map(|b| b.1.map(f))
+        .fold(100.0, f64::max);
+    let ticks = streepjes(max, 5.0);
+    let top = ticks.last().map_or(max, |t| f(*t)).max(max);
+    let (links, rechts, boven) = (10.0, 46.0, 22.0);
+    let rij = 32.0;
+    let as_y = boven + rij * balken.len() as f64;
+    let hoogte = as_y + 24.0;
+    svg_open(
+        &mut out,
+        "grafiek-dekking",
+        hoogte,
+        "Dekking per aanbod, per verzekeraar",
+        "Liggende staven: per aanbod de opbrengst als percentage van het kostenaandeel van de \
+         verzekeraar in de jaren van het aanbod. De streeplijn markeert volledige dekking: \
+         daar dekt het aanbod precies de kosten. Dezelfde percentages staan in de tabel Uitkomst per aanbod.",
+    );
+    let breed = BREEDTE - links - rechts;
+    let schaal = breed / top;
+    for t in &ticks {
+        let x = links + f(*t) * schaal;
+        out.push_str(&format!(
+            "<line x1=\"{x:.1}\" y1=\"{boven:.1}\" x2=\"{x:.1}\" y2=\"{as_y:.1}\" stroke=\"#d5dbe0\" stroke-width=\"0.8\"/>\n"
+        ));
+        let n = t.normalize();
+        out.push_str(&text(
+            x,
+            as_y + 14.0,
+            "middle",
+            9.5,
+            &format!("{} %", dutch(n, n.scale())),
+            " data-as",
+        ));
+    }
+    for (k, (label, dekking, i)) in balken.iter().enumerate() {
+        let y = boven + rij * k as f64;
+        out.push_str(&format!(
+            "<text x=\"{links:.1}\" y=\"{:.1}\" text-anchor=\"start\" font-size=\"10.0\">{label}</text>\n",
+            y + 10.0
+        ));
+        let (w, kleur) = match dekking {
+            Some(d) => (
+                f(*d) * schaal,
+                if *d >= Decimal::ONE_HUNDRED {
+                    "#4f7f2f"
+                } else {
+                    "#c9822b"
+                },
+            ),
+            None => (0.0, "#a6a6a6"),
+        };
+        out.push_str(&format!(
+            "<rect x=\"{links:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"12\" fill=\"{kleur}\"/>\n",
+            y + 14.0
+        ));
+        out.push_str(&text(
+            links + w + 4.0,
+            y + 24.0,
+            "start",
+            9.5,
+            &dekking.map_or_else(|| "—".to_string(), ratio),
+            &json(
+                "offers",
+                &format!("/totaal/aanbiedingen/{i}/dekking_percentage"),
+            ),
+        ));
+    }
+    let x100 = links + 100.0 * schaal;
+    out.push_str(&format!(
+        "<line x1=\"{x100:.1}\" y1=\"{:.1}\" x2=\"{x100:.1}\" y2=\"{as_y:.1}\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
+        boven - 6.0
+    ));
+    out.push_str(&text(
+        x100,
+        boven - 10.0,
+        "middle",
+        9.5,
+        "kostendekkend",
+        "",
+    ));
+    svg_close(&mut out);
+    out
+}

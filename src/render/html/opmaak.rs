@@ -1,0 +1,307 @@
+//! The building blocks of the HTML document: escaping, where a number comes from
+//! (`data-json`, `data-som`, `data-invoer`), number formats, tables and chapters. Pure, no I/O.
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use crate::calc::cost::{Kosten, Post};
+use crate::calc::overzicht::Subtotaal;
+use crate::decimal::{dutch, euro};
+use crate::scenario::Scenario;
+
+/// Year columns per table: wider tables do not fit an A4 page, so longer horizons are split.
+pub(super) const JAREN_PER_TABEL: usize = 6;
+
+/// Tables of at most this many rows are kept on one page.
+pub(super) const HEEL: usize = 14;
+
+/// Escapes text for HTML content and attribute values.
+pub(super) fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where a number comes from, as an HTML attribute (with its leading space).
+pub(super) fn json(command: &str, pointer: &str) -> String {
+    format!(" data-json=\"{}:{}\"", esc(command), esc(pointer))
+}
+
+/// A sum of cost lines: the fields a line must have to count.
+#[derive(Default)]
+pub(super) struct Som(Map<String, Value>);
+
+impl Som {
+    pub(super) fn jaar(mut self, jaar: i32) -> Self {
+        self.0.insert("jaar".into(), Value::from(jaar));
+        self
+    }
+    pub(super) fn post(mut self, post: Post) -> Self {
+        self.0.insert("post".into(), Value::from(post.as_str()));
+        self
+    }
+    pub(super) fn rol(mut self, rol: Option<&str>) -> Self {
+        self.0
+            .insert("rol".into(), rol.map_or(Value::Null, Value::from));
+        self
+    }
+    pub(super) fn groep(mut self, groep: Option<&str>) -> Self {
+        self.0
+            .insert("groep".into(), groep.map_or(Value::Null, Value::from));
+        self
+    }
+    pub(super) fn attr(&self) -> String {
+        format!(
+            " data-som=\"{}\"",
+            esc(&Value::Object(self.0.clone()).to_string())
+        )
+    }
+}
+
+pub(super) fn invoer(path: &str) -> String {
+    format!(" data-invoer=\"{}\"", esc(path))
+}
+
+/// A figure in running text.
+pub(super) fn getal(text: &str, attr: &str) -> String {
+    format!("<span class=\"n\"{attr}>{}</span>", esc(text))
+}
+
+/// An expected count, one decimal.
+pub(super) fn aantal(v: Decimal) -> String {
+    dutch(v, 1)
+}
+
+/// A calculated percentage, one decimal.
+pub(super) fn ratio(v: Decimal) -> String {
+    format!("{} %", dutch(v, 1))
+}
+
+/// A number as written in the scenario, with at least `min` decimals.
+pub(super) fn zoals_gegeven(v: Decimal, min: u32) -> String {
+    let n = v.normalize();
+    dutch(n, n.scale().max(min))
+}
+
+/// A percentage as written in the scenario: `45 %`, `5,3 %`.
+pub(super) fn procent(v: Decimal) -> String {
+    format!("{} %", zoals_gegeven(v, 0))
+}
+
+/// An amount as written in the scenario, in euro with at least two decimals.
+pub(super) fn euro_invoer(v: Decimal) -> String {
+    format!("€ {}", zoals_gegeven(v, 2))
+}
+
+/// A table cell holding a figure.
+pub(super) struct Cel {
+    pub(super) tekst: String,
+    pub(super) attr: String,
+}
+
+impl Cel {
+    pub(super) fn new(tekst: String, attr: String) -> Self {
+        Cel { tekst, attr }
+    }
+    pub(super) fn html(&self) -> String {
+        format!("<td class=\"n\"{}>{}</td>", self.attr, esc(&self.tekst))
+    }
+}
+
+/// A row of a table with one column per year.
+pub(super) struct Rij {
+    /// The label, already HTML.
+    pub(super) label: String,
+    pub(super) jaren: Vec<Cel>,
+    pub(super) totaal: Option<Cel>,
+    pub(super) totaalrij: bool,
+}
+
+/// A table with a label column, one column per year and a total column; split into several
+/// tables of at most [`JAREN_PER_TABEL`] years (the total in the last one).
+pub(super) fn jaartabel(out: &mut String, titel: &str, kop: &str, jaren: &[i32], rijen: &[Rij]) {
+    let heeft_totaal = rijen.iter().any(|r| r.totaal.is_some());
+    let stukken: Vec<(usize, &[i32])> = jaren
+        .chunks(JAREN_PER_TABEL)
+        .enumerate()
+        .map(|(i, c)| (i * JAREN_PER_TABEL, c))
+        .collect();
+    let n = stukken.len();
+    for (k, (begin, stuk)) in stukken.iter().enumerate() {
+        let laatste = k + 1 == n;
+        let caption = match (n > 1, stuk.first(), stuk.last()) {
+            (true, Some(a), Some(b)) => format!("{} ({a}–{b})", esc(titel)),
+            _ => esc(titel),
+        };
+        let heel = if rijen.len() <= HEEL { " heel" } else { "" };
+        out.push_str(&format!(
+            "<table class=\"jaren{heel}\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+            esc(kop)
+        ));
+        for j in *stuk {
+            out.push_str(&format!("<th scope=\"col\" class=\"n\">{j}</th>"));
+        }
+        if laatste && heeft_totaal {
+            out.push_str("<th scope=\"col\" class=\"n\">Totaal</th>");
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for r in rijen {
+            out.push_str(if r.totaalrij {
+                "<tr class=\"totaal\">"
+            } else {
+                "<tr>"
+            });
+            out.push_str(&format!("<th scope=\"row\">{}</th>", r.label));
+            for c in r.jaren.iter().skip(*begin).take(stuk.len()) {
+                out.push_str(&c.html());
+            }
+            if laatste && heeft_totaal {
+                match &r.totaal {
+                    Some(c) => out.push_str(&c.html()),
+                    None => out.push_str("<td></td>"),
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+}
+
+/// A plain table: header cells, then rows of ready HTML cells.
+pub(super) fn tabel(out: &mut String, titel: &str, kop: &[(&str, bool)], rijen: &[Vec<String>]) {
+    let mut klassen = Vec::new();
+    if kop.len() <= 3 {
+        klassen.push("smal");
+    }
+    if rijen.len() <= HEEL {
+        klassen.push("heel");
+    }
+    out.push_str(&format!(
+        "<table class=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+        klassen.join(" "),
+        esc(titel)
+    ));
+    for (k, rechts) in kop {
+        if *rechts {
+            out.push_str(&format!("<th scope=\"col\" class=\"n\">{}</th>", esc(k)));
+        } else {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", esc(k)));
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for r in rijen {
+        out.push_str("<tr>");
+        for c in r {
+            out.push_str(c);
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+pub(super) fn td(text: &str) -> String {
+    format!("<td>{}</td>", esc(text))
+}
+
+pub(super) fn td_attr(text: &str, attr: &str) -> String {
+    format!("<td{attr}>{}</td>", esc(text))
+}
+
+pub(super) fn td_n(text: &str, attr: &str) -> String {
+    format!("<td class=\"n\"{attr}>{}</td>", esc(text))
+}
+
+pub(super) fn th_row(html: &str) -> String {
+    format!("<th scope=\"row\">{html}</th>")
+}
+
+pub(super) fn hoofdstuk(out: &mut String, id: &str, titel: &str) {
+    out.push_str(&format!(
+        "<section class=\"hoofdstuk\" id=\"{id}\">\n<h2>{}</h2>\n",
+        esc(titel)
+    ));
+}
+
+pub(super) fn einde(out: &mut String) {
+    out.push_str("</section>\n");
+}
+
+/// A row of a year table: a subtotal of cost lines per year and over the horizon; each cell
+/// carries its source as a cost-line filter (`som` adds the fields to the year, or to nothing
+/// for the total).
+pub(super) fn subtotaal_rij(
+    k: &Kosten,
+    label: String,
+    t: &Subtotaal,
+    som: impl Fn(Som) -> Som,
+) -> Rij {
+    Rij {
+        label,
+        jaren: k
+            .jaren
+            .iter()
+            .zip(&t.per_jaar)
+            .map(|(j, v)| Cel::new(euro(*v), som(Som::default().jaar(j.jaar)).attr()))
+            .collect(),
+        totaal: Some(Cel::new(euro(t.totaal), som(Som::default()).attr())),
+        totaalrij: false,
+    }
+}
+
+/// A row of one of the cost totals, per year and over the horizon.
+pub(super) fn totaal_rij(
+    k: &Kosten,
+    label: &str,
+    veld: &str,
+    f: fn(&crate::calc::cost::Totalen) -> Decimal,
+) -> Rij {
+    Rij {
+        label: esc(label),
+        jaren: k
+            .jaren
+            .iter()
+            .enumerate()
+            .map(|(yi, j)| {
+                Cel::new(
+                    euro(f(&j.totalen)),
+                    json("cost", &format!("/jaren/{yi}/{veld}")),
+                )
+            })
+            .collect(),
+        totaal: Some(Cel::new(
+            euro(f(&k.totaal)),
+            json("cost", &format!("/totaal/{veld}")),
+        )),
+        totaalrij: matches!(veld, "kosten_totaal" | "te_financieren"),
+    }
+}
+
+pub(super) fn looptijd(s: &Scenario) -> String {
+    if s.looptijd_jaren == 1 {
+        s.startjaar.to_string()
+    } else {
+        format!("{}–{}", s.startjaar, s.eindjaar())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_character_that_could_open_markup() {
+        assert_eq!(
+            esc("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+}

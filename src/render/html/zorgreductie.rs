@@ -1,0 +1,282 @@
+//! The chapter Verwachte zorgreductie: patients, the six indicators and the avoided costs.
+//! Pure, no I/O.
+
+use rust_decimal::Decimal;
+
+use crate::calc::impact::ImpactResultaat;
+use crate::decimal::{dutch, euro};
+use crate::scenario::Scenario;
+
+use super::grafiek::{BREEDTE, f, streepjes, svg_close, svg_open, text};
+use super::opmaak::{
+    Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
+    tabel, td_n, th_row,
+};
+
+pub(super) fn geen_impact(out: &mut String) {
+    hoofdstuk(out, "zorgreductie", "Verwachte zorgreductie");
+    out.push_str(
+        "<p>Dit scenario bevat geen <code>[impact]</code>-sectie met de zes indicatoren. De \
+         verwachte zorgreductie, de vermeden kosten, het saldo en de netto contante waarde zijn \
+         daarom niet berekend.</p>\n",
+    );
+    einde(out);
+}
+
+pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) {
+    hoofdstuk(out, "zorgreductie", "Verwachte zorgreductie");
+    let Some(imp) = &s.impact else {
+        einde(out);
+        return;
+    };
+    out.push_str(&format!(
+        "<p>De zes indicatoren tellen overleden palliatieve patiënten met mogelijk niet-passende \
+         zorg in de laatste 30 dagen voor overlijden. Per jaar is het aantal patiënten de som van \
+         de patiënten van de actieve groepen; chemotherapie geldt alleen voor het aandeel met \
+         kanker ({}). Zonder PaTz is het basispercentage van die patiënten; met PaTz is dat aantal \
+         verminderd met de verwachte reductie. Elk vermeden geval bespaart de kosten per geval \
+         (geïndexeerd).</p>\n",
+        getal(
+            &procent(imp.aandeel_kanker_percentage),
+            &invoer("impact.aandeel_kanker_percentage")
+        )
+    ));
+    let jaren: Vec<i32> = i.jaren.iter().map(|j| j.jaar).collect();
+    jaartabel(
+        out,
+        "Palliatieve patiënten van de actieve groepen",
+        "",
+        &jaren,
+        &[Rij {
+            label: "Patiënten".into(),
+            jaren: i
+                .jaren
+                .iter()
+                .enumerate()
+                .map(|(yi, j)| {
+                    Cel::new(
+                        aantal(j.patienten),
+                        json("impact", &format!("/jaren/{yi}/patienten")),
+                    )
+                })
+                .collect(),
+            totaal: Some(Cel::new(
+                aantal(i.patienten),
+                json("impact", "/totaal/patienten"),
+            )),
+            totaalrij: false,
+        }],
+    );
+    out.push_str(&svg_indicatoren(i));
+
+    let rijen: Vec<Vec<String>> = imp
+        .indicatoren
+        .iter()
+        .zip(&i.totaal)
+        .enumerate()
+        .map(|(k, (ind, tot))| {
+            let p = format!("/totaal/indicatoren/{k}");
+            let id = ind.id.as_str();
+            vec![
+                th_row(&esc(ind.id.omschrijving())),
+                td_n(
+                    &procent(ind.basis_percentage),
+                    &invoer(&format!("indicator.{id}.basis_percentage")),
+                ),
+                td_n(
+                    &procent(ind.reductie_percentage),
+                    &invoer(&format!("indicator.{id}.reductie_percentage")),
+                ),
+                td_n(
+                    &euro_invoer(ind.kosten_per_geval),
+                    &invoer(&format!("indicator.{id}.kosten_per_geval")),
+                ),
+                td_n(&aantal(tot.basis), &json("impact", &format!("{p}/basis"))),
+                td_n(
+                    &aantal(tot.met_patz),
+                    &json("impact", &format!("{p}/met_patz")),
+                ),
+                td_n(
+                    &aantal(tot.vermeden),
+                    &json("impact", &format!("{p}/vermeden")),
+                ),
+                td_n(
+                    &euro(tot.vermeden_kosten),
+                    &json("impact", &format!("{p}/vermeden_kosten")),
+                ),
+            ]
+        })
+        .collect();
+    tabel(
+        out,
+        "Indicatoren over de looptijd (aantallen patiënten)",
+        &[
+            ("Indicator (laatste 30 dagen)", false),
+            ("Basis", true),
+            ("Reductie", true),
+            ("Kosten per geval", true),
+            ("Zonder PaTz", true),
+            ("Met PaTz", true),
+            ("Vermeden", true),
+            ("Vermeden kosten", true),
+        ],
+        &rijen,
+    );
+
+    let mut rijen: Vec<Rij> = imp
+        .indicatoren
+        .iter()
+        .enumerate()
+        .map(|(k, ind)| Rij {
+            label: esc(ind.id.omschrijving()),
+            jaren: i
+                .jaren
+                .iter()
+                .enumerate()
+                .map(|(yi, j)| {
+                    let v = j
+                        .indicatoren
+                        .get(k)
+                        .map_or(Decimal::ZERO, |x| x.vermeden_kosten);
+                    Cel::new(
+                        euro(v),
+                        json(
+                            "impact",
+                            &format!("/jaren/{yi}/indicatoren/{k}/vermeden_kosten"),
+                        ),
+                    )
+                })
+                .collect(),
+            totaal: i.totaal.get(k).map(|t| {
+                Cel::new(
+                    euro(t.vermeden_kosten),
+                    json(
+                        "impact",
+                        &format!("/totaal/indicatoren/{k}/vermeden_kosten"),
+                    ),
+                )
+            }),
+            totaalrij: false,
+        })
+        .collect();
+    rijen.push(Rij {
+        label: "Totaal".into(),
+        jaren: i
+            .jaren
+            .iter()
+            .enumerate()
+            .map(|(yi, j)| {
+                Cel::new(
+                    euro(j.vermeden_kosten),
+                    json("impact", &format!("/jaren/{yi}/vermeden_kosten")),
+                )
+            })
+            .collect(),
+        totaal: Some(Cel::new(
+            euro(i.vermeden_kosten),
+            json("impact", "/totaal/vermeden_kosten"),
+        )),
+        totaalrij: true,
+    });
+    jaartabel(
+        out,
+        "Vermeden kosten per indicator",
+        "Indicator",
+        &jaren,
+        &rijen,
+    );
+    out.push_str(
+        "<p class=\"noot\">Aantallen zijn verwachtingen; ze worden in de berekening niet afgerond \
+         en hier elk apart met één decimaal getoond, zodat vermeden plus met PaTz een tiende kan \
+         afwijken van zonder PaTz. De bedragen zijn per regel op centen afgerond en tellen precies \
+         op.</p>\n",
+    );
+    einde(out);
+}
+
+/// The six indicators over the horizon, without and with PaTz.
+fn svg_indicatoren(i: &ImpactResultaat) -> String {
+    let mut out = String::new();
+    let max = i
+        .totaal
+        .iter()
+        .map(|t| f(t.basis).max(f(t.met_patz)))
+        .fold(0.0, f64::max);
+    if max <= 0.0 {
+        return out;
+    }
+    let ticks = streepjes(max, 5.0);
+    let top = ticks.last().map_or(max, |t| f(*t)).max(max);
+    let (links, rechts, boven) = (10.0, 40.0, 26.0);
+    let rij = 44.0;
+    let as_y = boven + rij * i.totaal.len() as f64;
+    let hoogte = as_y + 24.0;
+    svg_open(
+        &mut out,
+        "grafiek-indicatoren",
+        hoogte,
+        "Verwachte aantallen patiënten per indicator over de looptijd, zonder en met PaTz",
+        "Per indicator twee liggende staven: het verwachte aantal patiënten zonder PaTz (grijs) en \
+         met PaTz (blauw), met de aantallen erbij. Dezelfde aantallen staan in de tabel \
+         Indicatoren over de looptijd.",
+    );
+    // Legend.
+    out.push_str(&format!(
+        "<rect x=\"{links:.1}\" y=\"4\" width=\"10\" height=\"10\" fill=\"#a6a6a6\"/>\n{}\
+         <rect x=\"{:.1}\" y=\"4\" width=\"10\" height=\"10\" fill=\"#1f4e79\"/>\n{}",
+        text(links + 14.0, 13.0, "start", 10.0, "zonder PaTz", ""),
+        links + 110.0,
+        text(links + 124.0, 13.0, "start", 10.0, "met PaTz", "")
+    ));
+    let breed = BREEDTE - links - rechts;
+    let schaal = breed / top;
+    for t in &ticks {
+        let x = links + f(*t) * schaal;
+        out.push_str(&format!(
+            "<line x1=\"{x:.1}\" y1=\"{boven:.1}\" x2=\"{x:.1}\" y2=\"{as_y:.1}\" stroke=\"#d5dbe0\" stroke-width=\"0.8\"/>\n"
+        ));
+        let n = t.normalize();
+        out.push_str(&text(
+            x,
+            as_y + 14.0,
+            "middle",
+            9.5,
+            &dutch(n, n.scale()),
+            " data-as",
+        ));
+    }
+    for (k, t) in i.totaal.iter().enumerate() {
+        let y = boven + rij * k as f64;
+        out.push_str(&text(
+            links,
+            y + 10.0,
+            "start",
+            10.0,
+            t.indicator.omschrijving(),
+            "",
+        ));
+        for (m, (v, veld, kleur)) in [
+            (t.basis, "basis", "#a6a6a6"),
+            (t.met_patz, "met_patz", "#1f4e79"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let by = y + 14.0 + 13.0 * m as f64;
+            let w = f(v) * schaal;
+            out.push_str(&format!(
+                "<rect x=\"{links:.1}\" y=\"{by:.1}\" width=\"{w:.1}\" height=\"11\" fill=\"{kleur}\"/>\n"
+            ));
+            out.push_str(&text(
+                links + w + 4.0,
+                by + 9.0,
+                "start",
+                9.0,
+                &aantal(v),
+                &json("impact", &format!("/totaal/indicatoren/{k}/{veld}")),
+            ));
+        }
+    }
+    svg_close(&mut out);
+    out
+}

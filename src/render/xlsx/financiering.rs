@@ -1,0 +1,456 @@
+//! The sheet Financiering: totals and tariff per year, the insurers' shares and every offer.
+//! Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::calc::Resultaat;
+use crate::scenario::Scenario;
+
+use super::invoer::InvoerCellen;
+use super::kosten::KostenCellen;
+use super::opmaak::{
+    Opmaak, abs, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
+    kop_rij, optioneel, tekst_formule, totaal_kolom,
+};
+
+pub(super) const FINANCIERING: &str = "Financiering";
+
+/// Where the financing sheet keeps the totals per year (same columns as the years).
+pub(super) struct FinCellen {
+    pub(super) kosten_totaal: u32,
+    pub(super) elders: u32,
+    pub(super) te_financieren: u32,
+    pub(super) tarief: u32,
+}
+
+pub(super) fn financiering(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    kc: &KostenCellen,
+    o: &Opmaak,
+) -> Result<FinCellen, XlsxError> {
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
+    ws.set_name(FINANCIERING)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 20)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    ws.write_string_with_format(0, 0, format!("Financiering — {}", s.naam), &o.titel)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Totalen uit het blad Kosten; het kostendekkend tarief is naar boven afgerond op de cent \
+         (ROUNDUP); in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
+         Kostenaandelen en opbrengsten zijn per jaar op centen afgerond.",
+        &o.noot,
+    )?;
+    let kop: u32 = 3;
+    jaar_kop(ws, kop, s, o)?;
+    let tot = totaal_kolom(s);
+    let cellen = FinCellen {
+        kosten_totaal: 4,
+        elders: 5,
+        te_financieren: 6,
+        tarief: 7,
+    };
+    ws.write_string(cellen.kosten_totaal, 0, "Kosten totaal")?;
+    ws.write_string(cellen.elders, 0, "Elders gefinancierd")?;
+    ws.write_string(cellen.te_financieren, 0, "Te financieren via TAPA$")?;
+    ws.write_string(cellen.tarief, 0, "Kostendekkend tarief per verzekerde")?;
+    for (yi, j) in k.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        let jaar = kolom_vast_rij(kop, col);
+        formule(
+            ws,
+            cellen.kosten_totaal,
+            col,
+            &format!(
+                "ROUND(SUMIFS({},{},{jaar}),2)",
+                kc.bedrag_bereik, kc.jaar_bereik
+            ),
+            bedrag(j.totalen.kosten_totaal),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            cellen.elders,
+            col,
+            &format!(
+                "ROUND(SUMIFS({},{},{jaar},{},\"elders\"),2)",
+                kc.bedrag_bereik, kc.jaar_bereik, kc.financiering_bereik
+            ),
+            bedrag(j.totalen.elders_gefinancierd),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            cellen.te_financieren,
+            col,
+            &format!(
+                "ROUND({}-{},2)",
+                row_col_to_cell(cellen.kosten_totaal, col),
+                row_col_to_cell(cellen.elders, col)
+            ),
+            bedrag(j.totalen.te_financieren),
+            &o.euro_totaal,
+        )?;
+        formule(
+            ws,
+            cellen.tarief,
+            col,
+            &format!(
+                "ROUNDUP({}/{},2)",
+                row_col_to_cell(cellen.te_financieren, col),
+                inv.verzekerden
+            ),
+            bedrag(j.totalen.kostendekkend_tarief),
+            &o.euro,
+        )?;
+    }
+    for (row, v, fmt) in [
+        (cellen.kosten_totaal, k.totaal.kosten_totaal, &o.euro),
+        (cellen.elders, k.totaal.elders_gefinancierd, &o.euro),
+        (
+            cellen.te_financieren,
+            k.totaal.te_financieren,
+            &o.euro_totaal,
+        ),
+    ] {
+        formule(
+            ws,
+            row,
+            tot,
+            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
+            bedrag(v),
+            fmt,
+        )?;
+    }
+    formule(
+        ws,
+        cellen.tarief,
+        tot,
+        &format!(
+            "ROUNDUP({}/({}*{}),2)",
+            row_col_to_cell(cellen.te_financieren, tot),
+            inv.verzekerden,
+            inv.looptijd
+        ),
+        bedrag(k.totaal.kostendekkend_tarief),
+        &o.euro,
+    )?;
+
+    if s.verzekeraars.is_empty() {
+        ws.write_string_with_format(
+            cellen.tarief + 2,
+            0,
+            "Dit scenario noemt geen zorgverzekeraars.",
+            &o.noot,
+        )?;
+        return Ok(cellen);
+    }
+
+    // Layout of the insurer and offer blocks.
+    let n_v = u32::try_from(s.verzekeraars.len()).unwrap_or(0);
+    let tabel_titel = cellen.tarief + 2;
+    let tabel_kop = tabel_titel + 1;
+    let eerste_v = tabel_kop + 1;
+    let aandeel_titel = eerste_v + n_v + 1;
+    let aandeel_kop = aandeel_titel + 1;
+    let eerste_aandeel = aandeel_kop + 1;
+    let niet_toegerekend = eerste_aandeel + n_v;
+    let aanbod_titel = niet_toegerekend + 2;
+    let aanbod_kop = aanbod_titel + 1;
+    let eerste_aanbod = aanbod_kop + 1;
+    // Each offer takes four rows: kostenaandeel, opbrengst, saldo, dekking.
+    let aanbod_rij = |ai: usize| eerste_aanbod + 4 * u32::try_from(ai).unwrap_or(0);
+    let te_tot = abs(cellen.te_financieren, tot);
+
+    // Kostenaandeel per insurer and year.
+    ws.write_string_with_format(aandeel_titel, 0, "Kostenaandeel per verzekeraar", &o.sectie)?;
+    jaar_kop(ws, aandeel_kop, s, o)?;
+    for (vi, v) in a.verzekeraars.iter().enumerate() {
+        let row = eerste_aandeel + u32::try_from(vi).unwrap_or(0);
+        let naam = s
+            .verzekeraars
+            .get(v.verzekeraar)
+            .map_or("", |x| x.naam.as_str());
+        let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
+        ws.write_string(row, 0, naam)?;
+        ws.write_string(row, 1, "kostenaandeel")?;
+        for (yi, x) in v.kostenaandeel_per_jaar.iter().enumerate() {
+            let col = jaar_kolom(yi);
+            formule(
+                ws,
+                row,
+                col,
+                &format!("ROUND({}*{aandeel}/100,2)", abs(cellen.te_financieren, col)),
+                bedrag(*x),
+                &o.euro,
+            )?;
+        }
+        formule(
+            ws,
+            row,
+            tot,
+            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
+            bedrag(v.kostenaandeel),
+            &o.euro,
+        )?;
+    }
+    ws.write_string_with_format(
+        niet_toegerekend,
+        0,
+        "Niet toegerekend aan een verzekeraar",
+        &o.label_totaal,
+    )?;
+    ws.write_string_with_format(niet_toegerekend, 1, "", &o.label_totaal)?;
+    for (yi, (_, x)) in a.niet_toegerekend.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(
+            ws,
+            niet_toegerekend,
+            col,
+            &format!(
+                "ROUND({}-SUM({}:{}),2)",
+                abs(cellen.te_financieren, col),
+                row_col_to_cell(eerste_aandeel, col),
+                row_col_to_cell(niet_toegerekend - 1, col)
+            ),
+            bedrag(*x),
+            &o.euro_totaal,
+        )?;
+    }
+    formule(
+        ws,
+        niet_toegerekend,
+        tot,
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, niet_toegerekend)),
+        bedrag(a.niet_toegerekend_totaal),
+        &o.euro_totaal,
+    )?;
+
+    // The insurer table: the best offer last, so that a long label can run into the empty
+    // cells to its right.
+    const TEKORT: u16 = 5;
+    const BESTE: u16 = 6;
+    ws.write_string_with_format(tabel_titel, 0, "Per verzekeraar (looptijd)", &o.sectie)?;
+    kop_rij(
+        ws,
+        tabel_kop,
+        &[
+            "Verzekeraar",
+            "Marktaandeel (%)",
+            "Verzekerden",
+            "Kostenaandeel",
+            "Break-even tarief",
+            "Tekort als alleen deze tekent",
+            "Beste aanbod",
+        ],
+        &[0, 6],
+        o,
+    )?;
+    ws.set_row_height(tabel_kop, 30)?;
+    for (vi, v) in a.verzekeraars.iter().enumerate() {
+        let row = eerste_v + u32::try_from(vi).unwrap_or(0);
+        let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+            continue;
+        };
+        let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
+        ws.write_string(row, 0, &vz.naam)?;
+        formule(
+            ws,
+            row,
+            1,
+            &aandeel,
+            exact(vz.marktaandeel_percentage),
+            &o.getal,
+        )?;
+        formule(
+            ws,
+            row,
+            2,
+            &format!("{}*{aandeel}/100", inv.verzekerden),
+            exact(v.verzekerden),
+            &o.aantal,
+        )?;
+        let aandeel_tot = abs(eerste_aandeel + u32::try_from(vi).unwrap_or(0), tot);
+        formule(ws, row, 3, &aandeel_tot, bedrag(v.kostenaandeel), &o.euro)?;
+        formule(
+            ws,
+            row,
+            4,
+            &format!(
+                "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
+                row_col_to_cell(row, 2),
+                row_col_to_cell(row, 2),
+                inv.looptijd
+            ),
+            optioneel(v.break_even_tarief, 2),
+            &o.euro,
+        )?;
+        // The insurer's offers: their total opbrengst cells and labels.
+        let eigen: Vec<(usize, String, String)> = s
+            .aanbiedingen
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.verzekeraar == vz.naam)
+            .map(|(ai, _)| {
+                (
+                    ai,
+                    abs(aanbod_rij(ai) + 1, tot),
+                    inv.aanbod_label.get(ai).cloned().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let beste_label = v
+            .beste_aanbod
+            .and_then(|b| s.aanbiedingen.get(b))
+            .map(|x| x.label.clone());
+        let beste_opbrengst = v
+            .beste_aanbod
+            .and_then(|b| a.totalen.get(b))
+            .map_or(Decimal::ZERO, |t| t.opbrengst);
+        let tekort = k.totaal.te_financieren - beste_opbrengst;
+        if eigen.is_empty() {
+            ws.write_string(row, BESTE, "geen aanbod")?;
+            formule(
+                ws,
+                row,
+                TEKORT,
+                &format!("ROUND({te_tot},2)"),
+                bedrag(tekort),
+                &o.euro,
+            )?;
+        } else {
+            let max = format!(
+                "MAX({})",
+                eigen
+                    .iter()
+                    .map(|(_, c, _)| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let mut f = "\"\"".to_string();
+            for (_, cel, label) in eigen.iter().rev() {
+                f = format!("IF({cel}={max},{label},{f})");
+            }
+            tekst_formule(
+                ws,
+                row,
+                BESTE,
+                &f,
+                beste_label.as_deref().unwrap_or(""),
+                &o.tekst,
+            )?;
+            formule(
+                ws,
+                row,
+                TEKORT,
+                &format!("ROUND({te_tot}-{max},2)"),
+                bedrag(tekort),
+                &o.euro,
+            )?;
+        }
+    }
+
+    // Offers per year.
+    if s.aanbiedingen.is_empty() {
+        ws.write_string_with_format(
+            aanbod_titel,
+            0,
+            "Dit scenario bevat geen aanbiedingen.",
+            &o.noot,
+        )?;
+        return Ok(cellen);
+    }
+    ws.write_string_with_format(aanbod_titel, 0, "Aanbiedingen per jaar", &o.sectie)?;
+    jaar_kop(ws, aanbod_kop, s, o)?;
+    for (ai, x) in s.aanbiedingen.iter().enumerate() {
+        let base = aanbod_rij(ai);
+        let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == x.verzekeraar) else {
+            continue;
+        };
+        let verz_v = abs(eerste_v + u32::try_from(vi).unwrap_or(0), 2);
+        let tarief = inv.aanbod_tarief.get(ai).cloned().unwrap_or_default();
+        let plafond = inv.aanbod_plafond.get(ai).cloned().unwrap_or_default();
+        for (m, naam) in ["kostenaandeel", "opbrengst", "saldo", "dekking (%)"]
+            .iter()
+            .enumerate()
+        {
+            let row = base + u32::try_from(m).unwrap_or(0);
+            ws.write_string(row, 0, &x.label)?;
+            ws.write_string(row, 1, *naam)?;
+        }
+        for (yi, jaar) in s.jaren().enumerate() {
+            let Some(rj) = a.regels.iter().find(|r| r.aanbod == ai && r.jaar == jaar) else {
+                continue;
+            };
+            let col = jaar_kolom(yi);
+            let ka = row_col_to_cell(base, col);
+            let ob = row_col_to_cell(base + 1, col);
+            formule(
+                ws,
+                base,
+                col,
+                &row_col_to_cell(eerste_aandeel + u32::try_from(vi).unwrap_or(0), col),
+                bedrag(rj.kostenaandeel),
+                &o.euro,
+            )?;
+            formule(
+                ws,
+                base + 1,
+                col,
+                &format!(
+                    "ROUND(IF({plafond}=\"\",{tarief}*{verz_v},MIN({tarief}*{verz_v},{plafond})),2)"
+                ),
+                bedrag(rj.opbrengst),
+                &o.euro,
+            )?;
+            formule(
+                ws,
+                base + 2,
+                col,
+                &format!("ROUND({ob}-{ka},2)"),
+                bedrag(rj.saldo),
+                &o.euro,
+            )?;
+            formule(
+                ws,
+                base + 3,
+                col,
+                &format!("IF({ka}=0,\"\",ROUND({ob}/{ka}*100,1))"),
+                optioneel(rj.dekking_percentage, 1),
+                &o.procent,
+            )?;
+        }
+        let Some(t) = a.totalen.iter().find(|t| t.aanbod == ai) else {
+            continue;
+        };
+        for (m, v) in [t.kostenaandeel, t.opbrengst, t.saldo].iter().enumerate() {
+            let row = base + u32::try_from(m).unwrap_or(0);
+            formule(
+                ws,
+                row,
+                tot,
+                &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
+                bedrag(*v),
+                &o.euro_vet,
+            )?;
+        }
+        let ka = row_col_to_cell(base, tot);
+        let ob = row_col_to_cell(base + 1, tot);
+        formule(
+            ws,
+            base + 3,
+            tot,
+            &format!("IF({ka}=0,\"\",ROUND({ob}/{ka}*100,1))"),
+            optioneel(t.dekking_percentage, 1),
+            &o.procent_vet,
+        )?;
+    }
+    Ok(cellen)
+}

@@ -1,0 +1,439 @@
+//! The sheet Invoer: every input of the scenario, in blue where a user may change it; returns
+//! where each input stands for the formulas of the other sheets. Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use crate::scenario::{IndicatorId, Scenario};
+
+use super::opmaak::{Opmaak, abs, as_f64, kop_rij, op};
+
+pub(super) const INVOER: &str = "Invoer";
+
+/// Where each input stands in `Invoer`, as absolute references.
+pub(super) struct InvoerCellen {
+    pub(super) startjaar: String,
+    pub(super) looptijd: String,
+    pub(super) verzekerden: String,
+    pub(super) indexatie: String,
+    /// Per role of `[uurtarieven]`: rate and the "elders gefinancierd" cell.
+    pub(super) tarief: Vec<String>,
+    pub(super) elders: Vec<String>,
+    pub(super) ict: String,
+    pub(super) huisvesting: String,
+    pub(super) projectleiding_uren: String,
+    pub(super) projectleiding_uurtarief: String,
+    pub(super) monitoring: String,
+    pub(super) startkosten: String,
+    pub(super) scholing: String,
+    pub(super) overhead: String,
+    pub(super) groepen: Vec<GroepCellen>,
+    /// The start years and patients of all groups, for `SUMIFS`.
+    pub(super) start_bereik: String,
+    pub(super) patienten_bereik: String,
+    pub(super) verzekeraar_aandeel: Vec<String>,
+    pub(super) aanbod_label: Vec<String>,
+    pub(super) aanbod_tarief: Vec<String>,
+    pub(super) aanbod_plafond: Vec<String>,
+    pub(super) kanker: String,
+    pub(super) disconto: String,
+    /// Per indicator in `IndicatorId::ALL` order: basis, reductie, kosten per geval.
+    pub(super) indicator: Vec<(IndicatorId, String, String, String)>,
+}
+
+pub(super) struct GroepCellen {
+    pub(super) deelnemers: Vec<String>,
+    pub(super) deelnemers_bereik: String,
+    pub(super) bijeenkomsten: String,
+    pub(super) duur: String,
+    pub(super) voorbereiding: String,
+    pub(super) reistijd: String,
+    pub(super) voorzitter_uren: String,
+    pub(super) coordinatie: String,
+    pub(super) telefonisch: String,
+    pub(super) patienten: String,
+}
+
+pub(super) fn invoer(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+) -> Result<InvoerCellen, XlsxError> {
+    ws.set_name(INVOER)?;
+    ws.set_column_width(0, 38)?;
+    ws.set_column_range_width(1, 40, 14)?;
+    ws.write_string_with_format(0, 0, format!("Invoer — {}", s.naam), &o.titel)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Blauwe cellen zijn invoer: wijzig ze en alle formules in de andere bladen rekenen mee. \
+         Grijze cellen bepalen welke regels er zijn (groepen, jaren, rollen); wijzig die in het \
+         scenario en exporteer opnieuw.",
+        &o.noot,
+    )?;
+    let mut row: u32 = 3;
+
+    // Scenario.
+    ws.write_string_with_format(row, 0, "Scenario", &o.sectie)?;
+    row += 1;
+    ws.write_string(row, 0, "Naam")?;
+    ws.write_string_with_format(row, 1, &s.naam, &o.tekst)?;
+    row += 1;
+    ws.write_string(row, 0, "Regio")?;
+    ws.write_string_with_format(row, 1, s.regio.as_deref().unwrap_or(""), &o.tekst)?;
+    row += 1;
+    ws.write_string(row, 0, "Startjaar")?;
+    ws.write_number_with_format(row, 1, f64::from(s.startjaar), &o.getal_vast)?;
+    let startjaar = op(INVOER, row, 1);
+    row += 1;
+    ws.write_string(row, 0, "Looptijd (jaren)")?;
+    ws.write_number_with_format(row, 1, f64::from(s.looptijd_jaren), &o.getal_vast)?;
+    let looptijd = op(INVOER, row, 1);
+    row += 1;
+    ws.write_string(row, 0, "Verzekerden")?;
+    ws.write_number_with_format(row, 1, as_f64(s.verzekerden), &o.getal_invoer)?;
+    let verzekerden = op(INVOER, row, 1);
+    row += 1;
+    ws.write_string(row, 0, "Indexatie (% per jaar)")?;
+    ws.write_number_with_format(row, 1, as_f64(s.indexatie_percentage), &o.getal_invoer)?;
+    let indexatie = op(INVOER, row, 1);
+    row += 2;
+
+    // Uurtarieven.
+    ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
+    row += 1;
+    kop_rij(
+        ws,
+        row,
+        &["Rol", "€ per uur", "Elders gefinancierd (ja/nee)"],
+        &[0, 2],
+        o,
+    )?;
+    ws.set_row_height(row, 30)?;
+    row += 1;
+    let mut tarief = Vec::new();
+    let mut elders = Vec::new();
+    for u in &s.uurtarieven {
+        ws.write_string_with_format(row, 0, &*u.rol, &o.tekst_vast)?;
+        ws.write_number_with_format(row, 1, as_f64(u.bedrag), &o.euro_invoer)?;
+        let ja = if s.is_elders_gefinancierd(&u.rol) {
+            "ja"
+        } else {
+            "nee"
+        };
+        ws.write_string_with_format(row, 2, ja, &o.tekst_invoer)?;
+        tarief.push(op(INVOER, row, 1));
+        elders.push(op(INVOER, row, 2));
+        row += 1;
+    }
+    row += 1;
+
+    // Ondersteuning.
+    ws.write_string_with_format(row, 0, "Ondersteuning", &o.sectie)?;
+    row += 1;
+    let od = &s.ondersteuning;
+    let veld = |ws: &mut Worksheet,
+                row: &mut u32,
+                label: &str,
+                v: Decimal,
+                fmt: &Format|
+     -> Result<String, XlsxError> {
+        ws.write_string(*row, 0, label)?;
+        ws.write_number_with_format(*row, 1, as_f64(v), fmt)?;
+        let cel = op(INVOER, *row, 1);
+        *row += 1;
+        Ok(cel)
+    };
+    let ict = veld(
+        ws,
+        &mut row,
+        "ICT per actieve groep per jaar",
+        od.ict_per_groep,
+        &o.euro_invoer,
+    )?;
+    let huisvesting = veld(
+        ws,
+        &mut row,
+        "Huisvesting per bijeenkomst",
+        od.huisvesting_per_bijeenkomst,
+        &o.euro_invoer,
+    )?;
+    let projectleiding_uren = veld(
+        ws,
+        &mut row,
+        "Projectleiding (uren per jaar)",
+        od.projectleiding_uren,
+        &o.getal_invoer,
+    )?;
+    let projectleiding_uurtarief = veld(
+        ws,
+        &mut row,
+        "Projectleiding (€ per uur)",
+        od.projectleiding_uurtarief,
+        &o.euro_invoer,
+    )?;
+    let monitoring = veld(
+        ws,
+        &mut row,
+        "Monitoring en evaluatie per jaar",
+        od.monitoring_per_jaar,
+        &o.euro_invoer,
+    )?;
+    let startkosten = veld(
+        ws,
+        &mut row,
+        "Startkosten per nieuwe groep (eenmalig)",
+        od.startkosten_per_nieuwe_groep,
+        &o.euro_invoer,
+    )?;
+    let scholing = veld(
+        ws,
+        &mut row,
+        "Scholing per nieuwe deelnemer (eenmalig)",
+        od.scholing_per_nieuwe_deelnemer,
+        &o.euro_invoer,
+    )?;
+    let overhead = veld(
+        ws,
+        &mut row,
+        "Overhead penvoerder (% van de TAPA$-regels)",
+        od.overhead_percentage,
+        &o.getal_invoer,
+    )?;
+    row += 1;
+
+    // Groups and their werkwijze.
+    ws.write_string_with_format(row, 0, "Groepen en werkwijze", &o.sectie)?;
+    row += 1;
+    let mut koppen: Vec<String> = vec!["Groep".into(), "Start".into(), "Nieuw".into()];
+    koppen.extend(
+        s.uurtarieven
+            .iter()
+            .map(|u| format!("Deelnemers {}", u.rol)),
+    );
+    koppen.extend(
+        [
+            "Bijeenkomsten per jaar",
+            "Duur (uur)",
+            "Voorbereiding (uur)",
+            "Reistijd (uur)",
+            "Voorzitter (rol)",
+            "Voorzitter (uur per bijeenkomst)",
+            "Coördinatie (rol)",
+            "Coördinatie (uur per patiënt)",
+            "Telefonische ondersteuning (uur per jaar)",
+            "Patiënten per jaar",
+        ]
+        .map(String::from),
+    );
+    let koppen_ref: Vec<&str> = koppen.iter().map(String::as_str).collect();
+    let n = s.uurtarieven.len();
+    kop_rij(ws, row, &koppen_ref, &[0, 2, 3 + n + 4, 3 + n + 6], o)?;
+    ws.set_row_height(row, 45)?;
+    row += 1;
+    let eerste_groep = row;
+    let n_rollen = u16::try_from(s.uurtarieven.len()).unwrap_or(u16::MAX);
+    let werk = 3 + n_rollen;
+    let mut groepen = Vec::new();
+    for g in &s.groepen {
+        let w = &g.werkwijze;
+        ws.write_string_with_format(row, 0, &g.naam, &o.tekst_vast)?;
+        ws.write_number_with_format(row, 1, f64::from(g.start), &o.getal_vast)?;
+        ws.write_string_with_format(row, 2, if g.nieuw { "ja" } else { "nee" }, &o.tekst_vast)?;
+        let mut deelnemers = Vec::new();
+        for (ri, u) in s.uurtarieven.iter().enumerate() {
+            let col = 3 + u16::try_from(ri).unwrap_or(u16::MAX);
+            ws.write_number_with_format(row, col, f64::from(g.aantal(&u.rol)), &o.getal_invoer)?;
+            deelnemers.push(op(INVOER, row, col));
+        }
+        let deelnemers_bereik = if n_rollen == 0 {
+            "0".to_string()
+        } else {
+            format!("{INVOER}!{}:{}", abs(row, 3), abs(row, 3 + n_rollen - 1))
+        };
+        let num = |ws: &mut Worksheet, col: u16, v: Decimal| -> Result<String, XlsxError> {
+            ws.write_number_with_format(row, werk + col, as_f64(v), &o.getal_invoer)?;
+            Ok(op(INVOER, row, werk + col))
+        };
+        let bijeenkomsten = num(ws, 0, Decimal::from(w.bijeenkomsten_per_jaar))?;
+        let duur = num(ws, 1, w.duur_uren)?;
+        let voorbereiding = num(ws, 2, w.voorbereiding_uren)?;
+        let reistijd = num(ws, 3, w.reistijd_uren)?;
+        ws.write_string_with_format(row, werk + 4, &*w.voorzitter_rol, &o.tekst_vast)?;
+        let voorzitter_uren = num(ws, 5, w.voorzitter_uren)?;
+        ws.write_string_with_format(row, werk + 6, &*w.coordinatie_rol, &o.tekst_vast)?;
+        let coordinatie = num(ws, 7, w.coordinatie_uren_per_patient)?;
+        let telefonisch = num(ws, 8, w.telefonische_ondersteuning_uren)?;
+        let patienten = num(ws, 9, w.patienten_per_jaar)?;
+        groepen.push(GroepCellen {
+            deelnemers,
+            deelnemers_bereik,
+            bijeenkomsten,
+            duur,
+            voorbereiding,
+            reistijd,
+            voorzitter_uren,
+            coordinatie,
+            telefonisch,
+            patienten,
+        });
+        row += 1;
+    }
+    let laatste_groep = row.saturating_sub(1).max(eerste_groep);
+    let start_bereik = format!(
+        "{INVOER}!{}:{}",
+        abs(eerste_groep, 1),
+        abs(laatste_groep, 1)
+    );
+    let patienten_bereik = format!(
+        "{INVOER}!{}:{}",
+        abs(eerste_groep, werk + 9),
+        abs(laatste_groep, werk + 9)
+    );
+    row += 1;
+
+    // Insurers and offers.
+    let mut verzekeraar_aandeel = Vec::new();
+    let mut aanbod_label = Vec::new();
+    let mut aanbod_tarief = Vec::new();
+    let mut aanbod_plafond = Vec::new();
+    if !s.verzekeraars.is_empty() {
+        ws.write_string_with_format(row, 0, "Verzekeraars", &o.sectie)?;
+        row += 1;
+        kop_rij(ws, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
+        ws.set_row_height(row, 30)?;
+        row += 1;
+        for v in &s.verzekeraars {
+            ws.write_string_with_format(row, 0, &v.naam, &o.tekst_vast)?;
+            ws.write_number_with_format(
+                row,
+                1,
+                as_f64(v.marktaandeel_percentage),
+                &o.getal_invoer,
+            )?;
+            verzekeraar_aandeel.push(op(INVOER, row, 1));
+            row += 1;
+        }
+        row += 1;
+    }
+    if !s.aanbiedingen.is_empty() {
+        ws.write_string_with_format(row, 0, "Aanbiedingen", &o.sectie)?;
+        row += 1;
+        kop_rij(
+            ws,
+            row,
+            &[
+                "Aanbod",
+                "Verzekeraar",
+                "Tarief per verzekerde per jaar",
+                "Plafond per jaar (leeg: geen)",
+                "Jaren",
+            ],
+            &[0, 1, 4],
+            o,
+        )?;
+        ws.set_row_height(row, 30)?;
+        row += 1;
+        for a in &s.aanbiedingen {
+            ws.write_string_with_format(row, 0, &a.label, &o.tekst_vast)?;
+            ws.write_string_with_format(row, 1, &a.verzekeraar, &o.tekst_vast)?;
+            ws.write_number_with_format(row, 2, as_f64(a.tarief_per_verzekerde), &o.euro_invoer)?;
+            match a.plafond {
+                Some(p) => ws.write_number_with_format(row, 3, as_f64(p), &o.euro_invoer)?,
+                None => ws.write_blank(row, 3, &o.euro_invoer)?,
+            };
+            let jaren: Vec<String> = a.jaren.iter().map(|j| j.to_string()).collect();
+            ws.write_string_with_format(row, 4, jaren.join(", "), &o.tekst_vast)?;
+            aanbod_label.push(op(INVOER, row, 0));
+            aanbod_tarief.push(op(INVOER, row, 2));
+            aanbod_plafond.push(op(INVOER, row, 3));
+            row += 1;
+        }
+        row += 1;
+    }
+
+    // Impact.
+    let mut kanker = String::new();
+    let mut disconto = String::new();
+    let mut indicator = Vec::new();
+    if let Some(imp) = &s.impact {
+        ws.write_string_with_format(row, 0, "Impact", &o.sectie)?;
+        row += 1;
+        ws.write_string(row, 0, "Aandeel patiënten met kanker (%)")?;
+        ws.write_number_with_format(
+            row,
+            1,
+            as_f64(imp.aandeel_kanker_percentage),
+            &o.getal_invoer,
+        )?;
+        kanker = op(INVOER, row, 1);
+        row += 1;
+        ws.write_string(row, 0, "Disconteringsvoet (% per jaar)")?;
+        ws.write_number_with_format(
+            row,
+            1,
+            as_f64(imp.disconteringsvoet_percentage),
+            &o.getal_invoer,
+        )?;
+        disconto = op(INVOER, row, 1);
+        row += 2;
+        ws.write_string_with_format(row, 0, "Indicatoren (laatste 30 dagen)", &o.sectie)?;
+        row += 1;
+        kop_rij(
+            ws,
+            row,
+            &[
+                "Indicator",
+                "Basis (% van de patiënten)",
+                "Reductie (%)",
+                "Kosten per geval",
+                "Bron",
+            ],
+            &[0, 4],
+            o,
+        )?;
+        ws.set_row_height(row, 30)?;
+        row += 1;
+        for ind in &imp.indicatoren {
+            ws.write_string_with_format(row, 0, ind.id.omschrijving(), &o.tekst_vast)?;
+            ws.write_number_with_format(row, 1, as_f64(ind.basis_percentage), &o.getal_invoer)?;
+            ws.write_number_with_format(row, 2, as_f64(ind.reductie_percentage), &o.getal_invoer)?;
+            ws.write_number_with_format(row, 3, as_f64(ind.kosten_per_geval), &o.euro_invoer)?;
+            ws.write_string(row, 4, &ind.bron)?;
+            indicator.push((
+                ind.id,
+                op(INVOER, row, 1),
+                op(INVOER, row, 2),
+                op(INVOER, row, 3),
+            ));
+            row += 1;
+        }
+    }
+
+    Ok(InvoerCellen {
+        startjaar,
+        looptijd,
+        verzekerden,
+        indexatie,
+        tarief,
+        elders,
+        ict,
+        huisvesting,
+        projectleiding_uren,
+        projectleiding_uurtarief,
+        monitoring,
+        startkosten,
+        scholing,
+        overhead,
+        groepen,
+        start_bereik,
+        patienten_bereik,
+        verzekeraar_aandeel,
+        aanbod_label,
+        aanbod_tarief,
+        aanbod_plafond,
+        kanker,
+        disconto,
+        indicator,
+    })
+}

@@ -1,0 +1,427 @@
+//! The sheet Kosten: the indexation factors, the costs per post and every line item as a
+//! formula on Invoer. Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::calc::Resultaat;
+use crate::calc::cost::{KostenJaar, Post, Regel};
+use crate::calc::overzicht::{overhead_grondslag, per_post};
+use crate::scenario::Scenario;
+
+use super::invoer::InvoerCellen;
+use super::opmaak::{
+    Opmaak, abs, as_f64, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
+    kop_rij, totaal_kolom,
+};
+
+pub(super) const KOSTEN: &str = "Kosten";
+
+/// Where the cost sheet keeps what other sheets need.
+pub(super) struct KostenCellen {
+    /// `I(y)` per year, absolute (`Kosten!$C$5`); the same column as the year elsewhere.
+    pub(super) index_rij: u32,
+    /// The line items' columns `Jaar`, `Bedrag` and `Financiering`, as absolute ranges.
+    pub(super) jaar_bereik: String,
+    pub(super) bedrag_bereik: String,
+    pub(super) financiering_bereik: String,
+}
+
+/// The columns of the line items.
+mod kol {
+    pub(super) const JAAR: u16 = 0;
+    pub(super) const GROEP: u16 = 1;
+    pub(super) const POST: u16 = 2;
+    pub(super) const ROL: u16 = 3;
+    pub(super) const UREN: u16 = 4;
+    pub(super) const TARIEF: u16 = 5;
+    pub(super) const AANTAL: u16 = 6;
+    pub(super) const INDEX: u16 = 7;
+    pub(super) const BEDRAG: u16 = 8;
+    pub(super) const FINANCIERING: u16 = 9;
+}
+
+pub(super) fn kosten(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    o: &Opmaak,
+) -> Result<KostenCellen, XlsxError> {
+    let k = &r.kosten;
+    ws.set_name(KOSTEN)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 22)?;
+    ws.set_column_width(2, 26)?;
+    ws.set_column_range_width(3, 40, 15)?;
+    ws.write_string_with_format(0, 0, format!("Kosten — {}", s.naam), &o.titel)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Elke regel is een formule die naar het blad Invoer verwijst, per regel op centen \
+         afgerond (ROUND); elk totaal is de som van de afgeronde regels.",
+        &o.noot,
+    )?;
+
+    let posten = per_post(k);
+    let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
+
+    // Layout.
+    let kop_jaar: u32 = 3;
+    let index_rij: u32 = 4;
+    let post_kop: u32 = 6;
+    let eerste_post = post_kop + 1;
+    let n_posten = u32::try_from(posten.len()).unwrap_or(0);
+    let post_totaal = eerste_post + n_posten;
+    let regels_titel = post_totaal + 2;
+    let regels_kop = regels_titel + 1;
+    let eerste_regel = regels_kop + 1;
+    let laatste_regel = eerste_regel + u32::try_from(n_regels.max(1)).unwrap_or(0) - 1;
+    let bereik = |col: u16| {
+        format!(
+            "{KOSTEN}!{}:{}",
+            abs(eerste_regel, col),
+            abs(laatste_regel, col)
+        )
+    };
+    let cellen = KostenCellen {
+        index_rij,
+        jaar_bereik: bereik(kol::JAAR),
+        bedrag_bereik: bereik(kol::BEDRAG),
+        financiering_bereik: bereik(kol::FINANCIERING),
+    };
+
+    // Indexation factors.
+    jaar_kop(ws, kop_jaar, s, o)?;
+    ws.write_string(
+        index_rij,
+        0,
+        "Indexfactor I(jaar) = (1 + indexatie/100)^(jaar − startjaar)",
+    )?;
+    for (yi, j) in k.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(
+            ws,
+            index_rij,
+            col,
+            &format!(
+                "(1+{}/100)^({}-{})",
+                inv.indexatie,
+                kolom_vast_rij(kop_jaar, col),
+                inv.startjaar
+            ),
+            exact(j.indexfactor),
+            &o.factor,
+        )?;
+    }
+
+    // Costs per post.
+    ws.write_string_with_format(post_kop, 0, "Kosten per post", &o.sectie)?;
+    let tot_col = totaal_kolom(s);
+    for (pi, (post, sub)) in posten.iter().enumerate() {
+        let row = eerste_post + u32::try_from(pi).unwrap_or(0);
+        ws.write_string(row, 0, post.label())?;
+        ws.write_string(row, 1, post.as_str())?;
+        for (yi, v) in sub.per_jaar.iter().enumerate() {
+            let col = jaar_kolom(yi);
+            formule(
+                ws,
+                row,
+                col,
+                &format!(
+                    "ROUND(SUMIFS({},{},{},{},\"{}\"),2)",
+                    bereik(kol::BEDRAG),
+                    bereik(kol::JAAR),
+                    kolom_vast_rij(kop_jaar, col),
+                    bereik(kol::POST),
+                    post.as_str()
+                ),
+                bedrag(*v),
+                &o.euro,
+            )?;
+        }
+        formule(
+            ws,
+            row,
+            tot_col,
+            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
+            bedrag(sub.totaal),
+            &o.euro,
+        )?;
+    }
+    ws.write_string_with_format(post_totaal, 0, "Totaal", &o.label_totaal)?;
+    ws.write_string_with_format(post_totaal, 1, "", &o.label_totaal)?;
+    for (yi, j) in k.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(
+            ws,
+            post_totaal,
+            col,
+            &format!(
+                "ROUND(SUMIFS({},{},{}),2)",
+                bereik(kol::BEDRAG),
+                bereik(kol::JAAR),
+                kolom_vast_rij(kop_jaar, col)
+            ),
+            bedrag(j.totalen.kosten_totaal),
+            &o.euro_totaal,
+        )?;
+    }
+    formule(
+        ws,
+        post_totaal,
+        tot_col,
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, post_totaal)),
+        bedrag(k.totaal.kosten_totaal),
+        &o.euro_totaal,
+    )?;
+
+    // Line items.
+    ws.write_string_with_format(
+        regels_titel,
+        0,
+        "Regels (zoals patz-calc cost --format csv)",
+        &o.sectie,
+    )?;
+    kop_rij(
+        ws,
+        regels_kop,
+        &[
+            "Jaar",
+            "Groep",
+            "Post",
+            "Rol",
+            "Uren",
+            "Tarief of bedrag per eenheid",
+            "Aantal of grondslag",
+            "Indexfactor",
+            "Bedrag",
+            "Financiering",
+        ],
+        &[1, 2, 3, 9],
+        o,
+    )?;
+    ws.set_row_height(regels_kop, 30)?;
+    let mut row = eerste_regel;
+    for (yi, j) in k.jaren.iter().enumerate() {
+        let index = abs(index_rij, jaar_kolom(yi));
+        let jaar_start = row;
+        for regel in &j.regels {
+            let ctx = Regelcontext {
+                s,
+                inv,
+                index: &index,
+                jaar_start,
+            };
+            regel_rij(ws, row, regel, j, &ctx, o)?;
+            row += 1;
+        }
+    }
+    if n_regels > 0 {
+        ws.autofilter(regels_kop, 0, laatste_regel, kol::FINANCIERING)?;
+    }
+    Ok(cellen)
+}
+
+struct Regelcontext<'a> {
+    s: &'a Scenario,
+    inv: &'a InvoerCellen,
+    /// The absolute reference of this year's `I(y)`.
+    index: &'a str,
+    /// The row of the year's first line (the overhead sums the year's lines above it).
+    jaar_start: u32,
+}
+
+fn regel_rij(
+    ws: &mut Worksheet,
+    row: u32,
+    regel: &Regel,
+    jaar: &KostenJaar,
+    c: &Regelcontext<'_>,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let s = c.s;
+    let inv = c.inv;
+    ws.write_number(row, kol::JAAR, f64::from(regel.jaar))?;
+    if let Some(g) = regel.groep.and_then(|gi| s.groepen.get(gi)) {
+        ws.write_string(row, kol::GROEP, &g.naam)?;
+    }
+    ws.write_string(row, kol::POST, regel.post.as_str())?;
+    if let Some(rol) = &regel.rol {
+        ws.write_string(row, kol::ROL, &**rol)?;
+    }
+    let cel = |col: u16| row_col_to_cell(row, col);
+    // A line's amount: the product of two of its cells and the index factor, to the cent.
+    let indexed = |a: u16, b: u16| format!("ROUND({}*{}*{},2)", cel(a), cel(b), cel(kol::INDEX));
+    formule(
+        ws,
+        row,
+        kol::INDEX,
+        c.index,
+        exact(jaar.indexfactor),
+        &o.factor,
+    )?;
+    let rol_index = regel
+        .rol
+        .as_deref()
+        .and_then(|rol| s.uurtarieven.iter().position(|u| &*u.rol == rol));
+    let groep = regel.groep.and_then(|gi| inv.groepen.get(gi));
+    let groep_model = regel.groep.and_then(|gi| s.groepen.get(gi));
+    let uren_formule: Option<String> = match (regel.post, groep, rol_index) {
+        (Post::Bijeenkomsten, Some(g), Some(ri)) => g.deelnemers.get(ri).map(|n| {
+            format!(
+                "{}*{n}*({}+{}+{})",
+                g.bijeenkomsten, g.duur, g.voorbereiding, g.reistijd
+            )
+        }),
+        (Post::Voorzitter, Some(g), _) => {
+            Some(format!("{}*{}", g.bijeenkomsten, g.voorzitter_uren))
+        }
+        (Post::Coordinatie, Some(g), _) => Some(format!("{}*{}", g.patienten, g.coordinatie)),
+        (Post::TelefonischeOndersteuning, Some(g), _) => Some(g.telefonisch.clone()),
+        (Post::Projectleiding, _, _) => Some(inv.projectleiding_uren.clone()),
+        _ => None,
+    };
+    if let (Some(f), Some(u)) = (&uren_formule, regel.uren) {
+        formule(ws, row, kol::UREN, f, exact(u), &o.uren)?;
+    }
+    let bedrag_cel = bedrag(regel.bedrag);
+    match regel.post {
+        Post::Bijeenkomsten
+        | Post::Voorzitter
+        | Post::Coordinatie
+        | Post::TelefonischeOndersteuning => {
+            let Some(ri) = rol_index else {
+                ws.write_number_with_format(row, kol::BEDRAG, as_f64(regel.bedrag), &o.euro)?;
+                return Ok(());
+            };
+            let tarief = inv.tarief.get(ri).cloned().unwrap_or_default();
+            let t = s.uurtarieven.get(ri).map_or(Decimal::ZERO, |u| u.bedrag);
+            formule(ws, row, kol::TARIEF, &tarief, exact(t), &o.euro)?;
+            formule(
+                ws,
+                row,
+                kol::BEDRAG,
+                &indexed(kol::UREN, kol::TARIEF),
+                bedrag_cel,
+                &o.euro,
+            )?;
+            let elders = inv.elders.get(ri).cloned().unwrap_or_default();
+            formule(
+                ws,
+                row,
+                kol::FINANCIERING,
+                &format!("IF({elders}=\"ja\",\"elders\",\"tapas\")"),
+                regel.financiering.as_str().to_string(),
+                &o.tekst,
+            )?;
+            return Ok(());
+        }
+        Post::Projectleiding => {
+            let t = s.ondersteuning.projectleiding_uurtarief;
+            formule(
+                ws,
+                row,
+                kol::TARIEF,
+                &inv.projectleiding_uurtarief,
+                exact(t),
+                &o.euro,
+            )?;
+            formule(
+                ws,
+                row,
+                kol::BEDRAG,
+                &indexed(kol::UREN, kol::TARIEF),
+                bedrag_cel,
+                &o.euro,
+            )?;
+        }
+        Post::Ict | Post::Startkosten | Post::Monitoring => {
+            let (f, t) = match regel.post {
+                Post::Ict => (&inv.ict, s.ondersteuning.ict_per_groep),
+                Post::Startkosten => (
+                    &inv.startkosten,
+                    s.ondersteuning.startkosten_per_nieuwe_groep,
+                ),
+                _ => (&inv.monitoring, s.ondersteuning.monitoring_per_jaar),
+            };
+            formule(ws, row, kol::TARIEF, f, exact(t), &o.euro)?;
+            formule(
+                ws,
+                row,
+                kol::BEDRAG,
+                &format!("ROUND({}*{},2)", cel(kol::TARIEF), cel(kol::INDEX)),
+                bedrag_cel,
+                &o.euro,
+            )?;
+        }
+        Post::Huisvesting | Post::Scholing => {
+            let (Some(g), Some(gm)) = (groep, groep_model) else {
+                ws.write_number_with_format(row, kol::BEDRAG, as_f64(regel.bedrag), &o.euro)?;
+                return Ok(());
+            };
+            let (tf, t, af, a) = if regel.post == Post::Huisvesting {
+                (
+                    &inv.huisvesting,
+                    s.ondersteuning.huisvesting_per_bijeenkomst,
+                    g.bijeenkomsten.clone(),
+                    Decimal::from(gm.werkwijze.bijeenkomsten_per_jaar),
+                )
+            } else {
+                (
+                    &inv.scholing,
+                    s.ondersteuning.scholing_per_nieuwe_deelnemer,
+                    format!("SUM({})", g.deelnemers_bereik),
+                    Decimal::from(gm.totaal_deelnemers()),
+                )
+            };
+            formule(ws, row, kol::TARIEF, tf, exact(t), &o.euro)?;
+            formule(ws, row, kol::AANTAL, &af, exact(a), &o.getal)?;
+            formule(
+                ws,
+                row,
+                kol::BEDRAG,
+                &indexed(kol::TARIEF, kol::AANTAL),
+                bedrag_cel,
+                &o.euro,
+            )?;
+        }
+        Post::Overhead => {
+            // The base: this year's TAPA$ lines above this one (the overhead is the year's last
+            // line, so the range never contains the formula itself).
+            let grondslag = overhead_grondslag(jaar);
+            let eind = row.saturating_sub(1).max(c.jaar_start);
+            let f = if row > c.jaar_start {
+                format!(
+                    "SUMIFS({}:{},{}:{},\"tapas\")",
+                    abs(c.jaar_start, kol::BEDRAG),
+                    abs(eind, kol::BEDRAG),
+                    abs(c.jaar_start, kol::FINANCIERING),
+                    abs(eind, kol::FINANCIERING)
+                )
+            } else {
+                "0".to_string()
+            };
+            formule(
+                ws,
+                row,
+                kol::TARIEF,
+                &inv.overhead,
+                exact(s.ondersteuning.overhead_percentage),
+                &o.getal,
+            )?;
+            formule(ws, row, kol::AANTAL, &f, bedrag(grondslag), &o.euro)?;
+            formule(
+                ws,
+                row,
+                kol::BEDRAG,
+                &format!("ROUND({}/100*{},2)", cel(kol::TARIEF), cel(kol::AANTAL)),
+                bedrag_cel,
+                &o.euro,
+            )?;
+        }
+    }
+    ws.write_string(row, kol::FINANCIERING, regel.financiering.as_str())?;
+    Ok(())
+}

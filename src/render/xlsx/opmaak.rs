@@ -1,0 +1,220 @@
+//! What every sheet shares: the cell formats, cell addresses, and formula cells that carry
+//! the CLI's exact result. Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::{column_number_to_name, row_col_to_cell, row_col_to_cell_absolute};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Worksheet, XlsxError};
+
+use crate::decimal::fixed;
+use crate::scenario::Scenario;
+
+/// The column of the first year in the year-wise blocks.
+pub(super) const EERSTE_JAAR_KOLOM: u16 = 2;
+
+pub(super) struct Opmaak {
+    pub(super) titel: Format,
+    pub(super) noot: Format,
+    pub(super) kop: Format,
+    pub(super) kop_rechts: Format,
+    pub(super) sectie: Format,
+    pub(super) tekst: Format,
+    pub(super) tekst_invoer: Format,
+    pub(super) tekst_vast: Format,
+    pub(super) euro: Format,
+    pub(super) euro_invoer: Format,
+    pub(super) euro_totaal: Format,
+    pub(super) getal: Format,
+    pub(super) getal_invoer: Format,
+    pub(super) getal_vast: Format,
+    pub(super) uren: Format,
+    pub(super) aantal: Format,
+    pub(super) factor: Format,
+    pub(super) procent: Format,
+    pub(super) procent_vet: Format,
+    pub(super) euro_vet: Format,
+    pub(super) break_even: Format,
+    pub(super) label_totaal: Format,
+}
+
+impl Opmaak {
+    pub(super) fn new() -> Self {
+        let euro = "\"€ \"#,##0.00;\"€ \"-#,##0.00";
+        let invoer = Color::RGB(0xDD_EB_F7);
+        let vast = Color::RGB(0xED_ED_ED);
+        let totaal = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
+        Opmaak {
+            titel: Format::new().set_bold().set_font_size(14),
+            noot: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x59_59_59)),
+            kop: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xE9_EE_F3))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap(),
+            kop_rechts: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xE9_EE_F3))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_align(FormatAlign::Right)
+                .set_text_wrap(),
+            sectie: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_font_color(Color::RGB(0x1F_4E_79)),
+            tekst: Format::new(),
+            tekst_invoer: Format::new().set_background_color(invoer),
+            tekst_vast: Format::new().set_background_color(vast),
+            euro: Format::new().set_num_format(euro),
+            euro_invoer: Format::new()
+                .set_num_format(euro)
+                .set_background_color(invoer),
+            euro_totaal: totaal(Format::new().set_num_format(euro)),
+            getal: Format::new().set_num_format("General"),
+            getal_invoer: Format::new()
+                .set_num_format("General")
+                .set_background_color(invoer),
+            getal_vast: Format::new()
+                .set_num_format("General")
+                .set_background_color(vast),
+            uren: Format::new().set_num_format("#,##0.00"),
+            aantal: Format::new().set_num_format("#,##0.0"),
+            factor: Format::new().set_num_format("0.000000"),
+            procent: Format::new().set_num_format("0.0"),
+            procent_vet: Format::new().set_num_format("0.0").set_bold(),
+            euro_vet: Format::new().set_num_format(euro).set_bold(),
+            break_even: Format::new().set_num_format("0.000"),
+            label_totaal: totaal(Format::new()),
+        }
+    }
+}
+
+/// `$C$5`.
+pub(super) fn abs(row: u32, col: u16) -> String {
+    row_col_to_cell_absolute(row, col)
+}
+
+/// `Invoer!$C$5`.
+pub(super) fn op(blad: &str, row: u32, col: u16) -> String {
+    format!("{blad}!{}", abs(row, col))
+}
+
+/// `C$4`: the column moves, the row does not.
+pub(super) fn kolom_vast_rij(row: u32, col: u16) -> String {
+    format!("{}${}", column_number_to_name(col), row + 1)
+}
+
+/// A decimal as the exact text a spreadsheet reads as a number.
+pub(super) fn exact(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+/// A decimal as the nearest binary number (correctly rounded from its text).
+pub(super) fn as_f64(v: Decimal) -> f64 {
+    v.to_string().parse().unwrap_or(0.0)
+}
+
+/// An amount as cached result: exactly two decimals.
+pub(super) fn bedrag(v: Decimal) -> String {
+    fixed(v, 2)
+}
+
+pub(super) fn formule(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    f: &str,
+    result: String,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    ws.write_formula_with_format(row, col, Formula::new(f).set_result(result), fmt)?;
+    Ok(())
+}
+
+/// A text formula whose cached result is `text`; written as plain text when a spreadsheet
+/// would take the text for a number.
+pub(super) fn tekst_formule(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    f: &str,
+    text: &str,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    if text.trim().parse::<f64>().is_ok() || text.is_empty() {
+        ws.write_string_with_format(row, col, text, fmt)?;
+        Ok(())
+    } else {
+        formule(ws, row, col, f, text.to_string(), fmt)
+    }
+}
+
+/// A ratio that is empty for a zero denominator.
+pub(super) fn optioneel(v: Option<Decimal>, dp: u32) -> String {
+    v.map_or_else(String::new, |x| fixed(x, dp))
+}
+
+/// A header row; the columns in `tekst` hold text (left-aligned), the others numbers.
+pub(super) fn kop_rij(
+    ws: &mut Worksheet,
+    row: u32,
+    koppen: &[&str],
+    tekst: &[usize],
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    for (c, k) in koppen.iter().enumerate() {
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        let fmt = if tekst.contains(&c) {
+            &o.kop
+        } else {
+            &o.kop_rechts
+        };
+        ws.write_string_with_format(row, col, *k, fmt)?;
+    }
+    Ok(())
+}
+
+/// The year header of a year-wise block: `Jaar`, (blank), the years, `Totaal`.
+pub(super) fn jaar_kop(
+    ws: &mut Worksheet,
+    row: u32,
+    s: &Scenario,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, "Jaar", &o.kop)?;
+    ws.write_string_with_format(row, 1, "", &o.kop)?;
+    let mut col = EERSTE_JAAR_KOLOM;
+    for j in s.jaren() {
+        ws.write_number_with_format(row, col, f64::from(j), &o.kop_rechts)?;
+        col += 1;
+    }
+    ws.write_string_with_format(row, col, "Totaal", &o.kop_rechts)?;
+    Ok(())
+}
+
+pub(super) fn jaar_kolom(yi: usize) -> u16 {
+    EERSTE_JAAR_KOLOM.saturating_add(u16::try_from(yi).unwrap_or(u16::MAX))
+}
+
+pub(super) fn totaal_kolom(s: &Scenario) -> u16 {
+    jaar_kolom(s.looptijd_jaren as usize)
+}
+
+/// `C5:E5`: the year cells of a row.
+pub(super) fn jaar_bereik(s: &Scenario, row: u32) -> String {
+    format!(
+        "{}:{}",
+        row_col_to_cell(row, EERSTE_JAAR_KOLOM),
+        row_col_to_cell(row, jaar_kolom(s.looptijd_jaren.saturating_sub(1) as usize))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mixed_reference_fixes_the_row_only() {
+        assert_eq!(kolom_vast_rij(3, 2), "C$4");
+    }
+}

@@ -1,0 +1,279 @@
+//! The sheet Samenvatting: the businesscase as `business-case` gives it. Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::calc::Resultaat;
+use crate::decimal::round_money;
+use crate::scenario::Scenario;
+
+use super::financiering::{FINANCIERING, FinCellen};
+use super::invoer::InvoerCellen;
+use super::opmaak::{
+    Opmaak, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij, op,
+    optioneel, totaal_kolom,
+};
+use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
+
+pub(super) fn samenvatting(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    fin: &FinCellen,
+    zorg: Option<&ZorgCellen>,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    ws.set_name("Samenvatting")?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 18)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    ws.write_string_with_format(0, 0, format!("Samenvatting — {}", s.naam), &o.titel)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "De businesscase zoals patz-calc business-case hem geeft; elke cel is een formule.",
+        &o.noot,
+    )?;
+    let kop: u32 = 3;
+    jaar_kop(ws, kop, s, o)?;
+    let tot = totaal_kolom(s);
+    let k = &r.kosten;
+    let n = s.looptijd_jaren as usize;
+    let mut row = kop + 1;
+    // The cost totals, taken from Financiering.
+    let rijen: [(&str, u32, Vec<Decimal>, Decimal); 4] = [
+        (
+            "Kosten totaal",
+            fin.kosten_totaal,
+            k.jaren.iter().map(|j| j.totalen.kosten_totaal).collect(),
+            k.totaal.kosten_totaal,
+        ),
+        (
+            "Elders gefinancierd",
+            fin.elders,
+            k.jaren
+                .iter()
+                .map(|j| j.totalen.elders_gefinancierd)
+                .collect(),
+            k.totaal.elders_gefinancierd,
+        ),
+        (
+            "Te financieren via TAPA$",
+            fin.te_financieren,
+            k.jaren.iter().map(|j| j.totalen.te_financieren).collect(),
+            k.totaal.te_financieren,
+        ),
+        (
+            "Kostendekkend tarief per verzekerde",
+            fin.tarief,
+            k.jaren
+                .iter()
+                .map(|j| j.totalen.kostendekkend_tarief)
+                .collect(),
+            k.totaal.kostendekkend_tarief,
+        ),
+    ];
+    let mut te_rij = row;
+    for (label, bron, per_jaar, totaal) in rijen {
+        ws.write_string(row, 0, label)?;
+        if bron == fin.te_financieren {
+            te_rij = row;
+        }
+        for yi in 0..=n {
+            let col = jaar_kolom(yi);
+            let v = if yi == n {
+                totaal
+            } else {
+                per_jaar.get(yi).copied().unwrap_or_default()
+            };
+            formule(
+                ws,
+                row,
+                col,
+                &op(FINANCIERING, bron, col),
+                bedrag(v),
+                &o.euro,
+            )?;
+        }
+        row += 1;
+    }
+    let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
+        ws.write_string_with_format(
+            row + 1,
+            0,
+            "Dit scenario bevat geen [impact]-sectie; vermeden kosten en saldo zijn niet berekend.",
+            &o.noot,
+        )?;
+        return Ok(());
+    };
+    let vk_rij = row;
+    let netto_rij = row + 1;
+    let roi_rij = row + 2;
+    let be_rij = row + 3;
+    let disc_rij = row + 4;
+    let cw_rij = row + 5;
+    let ncw_rij = row + 7;
+    ws.write_string(vk_rij, 0, "Vermeden kosten")?;
+    ws.write_string_with_format(
+        netto_rij,
+        0,
+        "Netto (vermeden − te financieren)",
+        &o.label_totaal,
+    )?;
+    ws.write_string_with_format(netto_rij, 1, "", &o.label_totaal)?;
+    ws.write_string(roi_rij, 0, "ROI (%)")?;
+    ws.write_string(be_rij, 0, "Break-even factor")?;
+    ws.write_string(
+        disc_rij,
+        0,
+        "Disconteringsfactor (1 + voet/100)^(jaar − startjaar)",
+    )?;
+    ws.write_string(cw_rij, 0, "Contante waarde van netto")?;
+    ws.write_string_with_format(ncw_rij, 0, "Netto contante waarde", &o.label_totaal)?;
+    ws.write_string_with_format(ncw_rij, 1, "", &o.label_totaal)?;
+
+    // The discounted netto of each year, as the CLI sums it.
+    let d = s
+        .impact
+        .as_ref()
+        .map_or(Decimal::ZERO, |i| i.disconteringsvoet_percentage);
+    let step = Decimal::ONE
+        .checked_add(d.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default())
+        .unwrap_or(Decimal::ONE);
+    let mut discount = Decimal::ONE;
+    for (yi, (_, x)) in b.jaren.iter().enumerate() {
+        if yi > 0 {
+            discount = discount.checked_mul(step).unwrap_or(discount);
+        }
+        let col = jaar_kolom(yi);
+        let cel = |r: u32| row_col_to_cell(r, col);
+        formule(
+            ws,
+            vk_rij,
+            col,
+            &op(ZORGREDUCTIE, z.vermeden_kosten, col),
+            bedrag(x.vermeden_kosten),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            netto_rij,
+            col,
+            &format!("ROUND({}-{},2)", cel(vk_rij), cel(te_rij)),
+            bedrag(x.netto),
+            &o.euro_totaal,
+        )?;
+        formule(
+            ws,
+            roi_rij,
+            col,
+            &format!(
+                "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
+                cel(netto_rij),
+                te = cel(te_rij)
+            ),
+            optioneel(x.roi_percentage, 1),
+            &o.procent,
+        )?;
+        formule(
+            ws,
+            be_rij,
+            col,
+            &format!(
+                "IF({vk}=0,\"\",ROUND({}/{vk},3))",
+                cel(te_rij),
+                vk = cel(vk_rij)
+            ),
+            optioneel(x.break_even_factor, 3),
+            &o.break_even,
+        )?;
+        formule(
+            ws,
+            disc_rij,
+            col,
+            &format!(
+                "(1+{}/100)^({}-{})",
+                inv.disconto,
+                kolom_vast_rij(kop, col),
+                inv.startjaar
+            ),
+            exact(discount),
+            &o.factor,
+        )?;
+        let cw = x
+            .netto
+            .checked_div(discount)
+            .map(round_money)
+            .unwrap_or_default();
+        formule(
+            ws,
+            cw_rij,
+            col,
+            &format!("ROUND({}/{},2)", cel(netto_rij), cel(disc_rij)),
+            bedrag(cw),
+            &o.euro,
+        )?;
+    }
+    let t = &b.totaal;
+    let cel = |r: u32| row_col_to_cell(r, tot);
+    formule(
+        ws,
+        vk_rij,
+        tot,
+        &op(ZORGREDUCTIE, z.vermeden_kosten, tot),
+        bedrag(t.vermeden_kosten),
+        &o.euro,
+    )?;
+    formule(
+        ws,
+        netto_rij,
+        tot,
+        &format!("ROUND({}-{},2)", cel(vk_rij), cel(te_rij)),
+        bedrag(t.netto),
+        &o.euro_totaal,
+    )?;
+    formule(
+        ws,
+        roi_rij,
+        tot,
+        &format!(
+            "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
+            cel(netto_rij),
+            te = cel(te_rij)
+        ),
+        optioneel(t.roi_percentage, 1),
+        &o.procent,
+    )?;
+    formule(
+        ws,
+        be_rij,
+        tot,
+        &format!(
+            "IF({vk}=0,\"\",ROUND({}/{vk},3))",
+            cel(te_rij),
+            vk = cel(vk_rij)
+        ),
+        optioneel(t.break_even_factor, 3),
+        &o.break_even,
+    )?;
+    formule(
+        ws,
+        cw_rij,
+        tot,
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, cw_rij)),
+        bedrag(b.netto_contante_waarde),
+        &o.euro,
+    )?;
+    formule(
+        ws,
+        ncw_rij,
+        tot,
+        &cel(cw_rij),
+        bedrag(b.netto_contante_waarde),
+        &o.euro_totaal,
+    )?;
+    ws.write_string_with_format(ncw_rij, 1, format!("voet {} %", exact(d)), &o.label_totaal)?;
+    Ok(())
+}

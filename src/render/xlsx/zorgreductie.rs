@@ -1,0 +1,201 @@
+//! The sheet Zorgreductie: patients and the six indicators per year. Pure, no I/O.
+
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::calc::Resultaat;
+use crate::scenario::{IndicatorId, Scenario};
+
+use super::invoer::InvoerCellen;
+use super::kosten::{KOSTEN, KostenCellen};
+use super::opmaak::{
+    Opmaak, abs, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij, op,
+    totaal_kolom,
+};
+
+pub(super) const ZORGREDUCTIE: &str = "Zorgreductie";
+
+/// The row of the avoided costs per year in `Zorgreductie`.
+pub(super) struct ZorgCellen {
+    pub(super) vermeden_kosten: u32,
+}
+
+pub(super) fn zorgreductie(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    kc: &KostenCellen,
+    o: &Opmaak,
+) -> Result<Option<ZorgCellen>, XlsxError> {
+    ws.set_name(ZORGREDUCTIE)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 18)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    ws.write_string_with_format(0, 0, format!("Zorgreductie — {}", s.naam), &o.titel)?;
+    let (Some(i), Some(imp)) = (&r.impact, &s.impact) else {
+        ws.write_string_with_format(
+            1,
+            0,
+            "Dit scenario bevat geen [impact]-sectie; de zorgreductie is niet berekend.",
+            &o.noot,
+        )?;
+        return Ok(None);
+    };
+    ws.write_string_with_format(
+        1,
+        0,
+        "Verwachte aantallen overleden palliatieve patiënten per indicator (laatste 30 dagen), niet \
+         afgerond; vermeden kosten per indicator en jaar op centen afgerond (ROUND).",
+        &o.noot,
+    )?;
+    let kop: u32 = 3;
+    jaar_kop(ws, kop, s, o)?;
+    let tot = totaal_kolom(s);
+    let pat_rij: u32 = 4;
+    ws.write_string(pat_rij, 0, "Patiënten van de actieve groepen P(jaar)")?;
+    for (yi, j) in i.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(
+            ws,
+            pat_rij,
+            col,
+            &format!(
+                "SUMIFS({},{},\"<=\"&{})",
+                inv.patienten_bereik,
+                inv.start_bereik,
+                kolom_vast_rij(kop, col)
+            ),
+            exact(j.patienten),
+            &o.aantal,
+        )?;
+    }
+    formule(
+        ws,
+        pat_rij,
+        tot,
+        &format!("SUM({})", jaar_bereik(s, pat_rij)),
+        exact(i.patienten),
+        &o.aantal,
+    )?;
+
+    let eerste = pat_rij + 2;
+    let blok = |k: usize| eerste + 5 * u32::try_from(k).unwrap_or(0);
+    for (k, (id, basis, reductie, kosten)) in inv.indicator.iter().enumerate() {
+        let b = blok(k);
+        if !imp.indicatoren.iter().any(|x| x.id == *id) {
+            continue;
+        }
+        ws.write_string_with_format(b, 0, id.omschrijving(), &o.sectie)?;
+        for (m, naam) in ["zonder PaTz", "vermeden", "met PaTz", "vermeden kosten"]
+            .iter()
+            .enumerate()
+        {
+            let row = b + 1 + u32::try_from(m).unwrap_or(0);
+            ws.write_string(row, 0, id.omschrijving())?;
+            ws.write_string(row, 1, *naam)?;
+        }
+        for (yi, j) in i.jaren.iter().enumerate() {
+            let col = jaar_kolom(yi);
+            let Some(x) = j.indicatoren.iter().find(|x| x.indicator == *id) else {
+                continue;
+            };
+            let p = abs(pat_rij, col);
+            let kanker = if *id == IndicatorId::Chemotherapie {
+                format!("*{}/100", inv.kanker)
+            } else {
+                String::new()
+            };
+            formule(
+                ws,
+                b + 1,
+                col,
+                &format!("{p}*{basis}/100{kanker}"),
+                exact(x.basis),
+                &o.aantal,
+            )?;
+            let basis_cel = row_col_to_cell(b + 1, col);
+            let vermeden_cel = row_col_to_cell(b + 2, col);
+            formule(
+                ws,
+                b + 2,
+                col,
+                &format!("{basis_cel}*{reductie}/100"),
+                exact(x.vermeden),
+                &o.aantal,
+            )?;
+            formule(
+                ws,
+                b + 3,
+                col,
+                &format!("{basis_cel}-{vermeden_cel}"),
+                exact(x.met_patz),
+                &o.aantal,
+            )?;
+            formule(
+                ws,
+                b + 4,
+                col,
+                &format!(
+                    "ROUND({vermeden_cel}*{kosten}*{},2)",
+                    op(KOSTEN, kc.index_rij, col)
+                ),
+                bedrag(x.vermeden_kosten),
+                &o.euro,
+            )?;
+        }
+        let Some(t) = i.totaal.iter().find(|x| x.indicator == *id) else {
+            continue;
+        };
+        for (m, v) in [t.basis, t.vermeden, t.met_patz].iter().enumerate() {
+            let row = b + 1 + u32::try_from(m).unwrap_or(0);
+            formule(
+                ws,
+                row,
+                tot,
+                &format!("SUM({})", jaar_bereik(s, row)),
+                exact(*v),
+                &o.aantal,
+            )?;
+        }
+        formule(
+            ws,
+            b + 4,
+            tot,
+            &format!("ROUND(SUM({}),2)", jaar_bereik(s, b + 4)),
+            bedrag(t.vermeden_kosten),
+            &o.euro,
+        )?;
+    }
+    let vk = blok(inv.indicator.len());
+    ws.write_string_with_format(vk, 0, "Vermeden kosten totaal", &o.label_totaal)?;
+    ws.write_string_with_format(vk, 1, "", &o.label_totaal)?;
+    let cellen_vk = |col: u16| -> String {
+        (0..inv.indicator.len())
+            .map(|k| row_col_to_cell(blok(k) + 4, col))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for (yi, j) in i.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(
+            ws,
+            vk,
+            col,
+            &format!("ROUND(SUM({}),2)", cellen_vk(col)),
+            bedrag(j.vermeden_kosten),
+            &o.euro_totaal,
+        )?;
+    }
+    formule(
+        ws,
+        vk,
+        tot,
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, vk)),
+        bedrag(i.vermeden_kosten),
+        &o.euro_totaal,
+    )?;
+    Ok(Some(ZorgCellen {
+        vermeden_kosten: vk,
+    }))
+}
