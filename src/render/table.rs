@@ -350,49 +350,7 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> String {
     }
 
     if !s.verzekeraars.is_empty() {
-        let mut t = new_table(
-            [
-                "Verzekeraar",
-                "Marktaandeel",
-                "Verzekerden",
-                "Kostenaandeel looptijd",
-                "Break-even tarief",
-                "Beste aanbod",
-                "Tekort als alleen deze tekent",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
-        for v in &a.verzekeraars {
-            let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
-                continue;
-            };
-            let best = v.beste_aanbod.and_then(|b| {
-                let label = s.aanbiedingen.get(b)?.label.clone();
-                let opbrengst = a.totalen.get(b)?.opbrengst;
-                Some((label, opbrengst))
-            });
-            let (best_label, opbrengst) = match best {
-                Some((l, o)) => (l, o),
-                None => ("geen aanbod".to_string(), Decimal::ZERO),
-            };
-            t.add_row(vec![
-                Cell::new(&vz.naam),
-                right(percent(vz.marktaandeel_percentage)),
-                right(count(v.verzekerden)),
-                right(euro(v.kostenaandeel)),
-                right(v.break_even_tarief.map(euro).unwrap_or_else(|| "—".into())),
-                Cell::new(best_label),
-                right(euro(k.totaal.te_financieren - opbrengst)),
-            ]);
-        }
-        section(&mut out, "Per verzekeraar", &t);
-        out.push_str(
-            "Break-even tarief: het vaste tarief per verzekerde per jaar waarmee de verzekeraar \
-             zijn kostenaandeel over de looptijd dekt (naar boven afgerond). Tekort als alleen deze \
-             tekent: wat van het hele te financieren bedrag over de looptijd ongedekt blijft als \
-             alleen deze verzekeraar zijn beste aanbod contracteert.\n\n",
-        );
+        insurers(&mut out, s, k, a);
     }
 
     let mut t = YearTable::new(k, "", "Totaal");
@@ -411,31 +369,7 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
     let mut out = String::new();
     heading(&mut out, "Businesscase", s);
 
-    // Zorg.
-    let mut header = vec!["Groep".to_string(), "Start".to_string()];
-    let roles: Vec<&str> = s
-        .uurtarieven
-        .iter()
-        .map(|u| &*u.rol)
-        .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
-        .collect();
-    header.extend(roles.iter().map(|r| r.to_string()));
-    header.extend(["Bijeenkomsten/jaar", "Duur (uur)", "Patiënten/jaar"].map(String::from));
-    let mut t = new_table(header);
-    for g in &s.groepen {
-        let mut row = vec![Cell::new(&g.naam), Cell::new(g.start)];
-        row.extend(roles.iter().map(|rol| right(g.aantal(rol).to_string())));
-        row.push(right(g.werkwijze.bijeenkomsten_per_jaar.to_string()));
-        let duur = g.werkwijze.duur_uren.normalize();
-        row.push(right(dutch(duur, duur.scale().max(1))));
-        row.push(right(count(g.werkwijze.patienten_per_jaar)));
-        t.add_row(row);
-    }
-    section(
-        &mut out,
-        "Zorg: groepen, deelnemers, frequentie en duur",
-        &t,
-    );
+    care(&mut out, s);
 
     posts(&mut out, k, &per_post(k));
     financing(&mut out, s, k);
@@ -482,7 +416,89 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
         &t,
     );
 
-    // Saldo.
+    balance(&mut out, k, b);
+
+    // Bronnen.
+    out.push_str("Bronnen van de indicatorcijfers\n");
+    for (n, ind) in inds.iter().enumerate() {
+        out.push_str(&format!("{}. {}: {}\n", n + 1, ind.id.as_str(), ind.bron));
+    }
+    out
+}
+
+/// The insurers' shares, break-even tariffs and best offers.
+fn insurers(out: &mut String, s: &Scenario, k: &Kosten, a: &Aanbiedingen) {
+    let mut t = new_table(
+        [
+            "Verzekeraar",
+            "Marktaandeel",
+            "Verzekerden",
+            "Kostenaandeel looptijd",
+            "Break-even tarief",
+            "Beste aanbod",
+            "Tekort als alleen deze tekent",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for v in &a.verzekeraars {
+        let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+            continue;
+        };
+        let best = v.beste_aanbod.and_then(|b| {
+            let label = s.aanbiedingen.get(b)?.label.clone();
+            let opbrengst = a.totalen.get(b)?.opbrengst;
+            Some((label, opbrengst))
+        });
+        let (best_label, opbrengst) = match best {
+            Some((l, o)) => (l, o),
+            None => ("geen aanbod".to_string(), Decimal::ZERO),
+        };
+        t.add_row(vec![
+            Cell::new(&vz.naam),
+            right(percent(vz.marktaandeel_percentage)),
+            right(count(v.verzekerden)),
+            right(euro(v.kostenaandeel)),
+            right(v.break_even_tarief.map(euro).unwrap_or_else(|| "—".into())),
+            Cell::new(best_label),
+            right(euro(k.totaal.te_financieren - opbrengst)),
+        ]);
+    }
+    section(out, "Per verzekeraar", &t);
+    out.push_str(
+        "Break-even tarief: het vaste tarief per verzekerde per jaar waarmee de verzekeraar \
+         zijn kostenaandeel over de looptijd dekt (naar boven afgerond). Tekort als alleen deze \
+         tekent: wat van het hele te financieren bedrag over de looptijd ongedekt blijft als \
+         alleen deze verzekeraar zijn beste aanbod contracteert.\n\n",
+    );
+}
+
+/// Zorg: the groups, their participants, frequency and duration.
+fn care(out: &mut String, s: &Scenario) {
+    let mut header = vec!["Groep".to_string(), "Start".to_string()];
+    let roles: Vec<&str> = s
+        .uurtarieven
+        .iter()
+        .map(|u| &*u.rol)
+        .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
+        .collect();
+    header.extend(roles.iter().map(|r| r.to_string()));
+    header.extend(["Bijeenkomsten/jaar", "Duur (uur)", "Patiënten/jaar"].map(String::from));
+    let mut t = new_table(header);
+    for g in &s.groepen {
+        let mut row = vec![Cell::new(&g.naam), Cell::new(g.start)];
+        row.extend(roles.iter().map(|rol| right(g.aantal(rol).to_string())));
+        row.push(right(g.werkwijze.bijeenkomsten_per_jaar.to_string()));
+        let duur = g.werkwijze.duur_uren.normalize();
+        row.push(right(dutch(duur, duur.scale().max(1))));
+        row.push(right(count(g.werkwijze.patienten_per_jaar)));
+        t.add_row(row);
+    }
+    section(out, "Zorg: groepen, deelnemers, frequentie en duur", &t);
+}
+
+/// Saldo: costs against avoided costs per year, ROI, break-even factor and the NPV.
+fn balance(out: &mut String, k: &Kosten, b: &BusinessCase) {
     let mut t = YearTable::new(k, "", "Totaal");
     let per = |f: fn(&Saldo) -> Decimal| -> (Vec<Decimal>, Decimal) {
         (b.jaren.iter().map(|(_, x)| f(x)).collect(), f(&b.totaal))
@@ -505,7 +521,7 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
         .collect();
     cells.push(factor(b.totaal.break_even_factor));
     t.text_row("Break-even factor", cells);
-    t.finish(&mut out, "Saldo");
+    t.finish(out, "Saldo");
     out.push_str(&format!(
         "Netto contante waarde (disconteringsvoet {}): {}\n",
         percent(b.disconteringsvoet_percentage),
@@ -516,11 +532,4 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
          gelijk zijn aan de te financieren kosten (1 = precies quitte; boven 1 is meer reductie \
          nodig dan verwacht).\n\n",
     );
-
-    // Bronnen.
-    out.push_str("Bronnen van de indicatorcijfers\n");
-    for (n, ind) in inds.iter().enumerate() {
-        out.push_str(&format!("{}. {}: {}\n", n + 1, ind.id.as_str(), ind.bron));
-    }
-    out
 }

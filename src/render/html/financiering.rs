@@ -13,9 +13,9 @@ use super::opmaak::{
     ratio, tabel, td, td_attr, td_n, totaal_rij,
 };
 
+/// The chapter Financiering.
 pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
     let k = &r.kosten;
-    let a = &r.aanbiedingen;
     hoofdstuk(out, "financiering", "Financiering");
     let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
     let mut kosten_rij = totaal_rij(k, "Kosten totaal", "kosten_totaal", |t| t.kosten_totaal);
@@ -56,6 +56,16 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
         return;
     }
 
+    verzekeraars(out, s, r);
+    aanbiedingen(out, s, r);
+    niet_toegerekend(out, r);
+    einde(out);
+}
+
+/// The insurers: each one's share of the costs, break-even tarief and best offer.
+fn verzekeraars(out: &mut String, s: &Scenario, r: &Resultaat) {
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
     out.push_str("<h3>Per zorgverzekeraar</h3>\n");
     out.push_str(
         "<p>Elke verzekeraar draagt het deel van het te financieren bedrag dat overeenkomt met zijn \
@@ -126,7 +136,11 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
         ],
         &rijen,
     );
+}
 
+/// The offers: their terms, their outcome over their years (with a chart) and per year.
+fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
+    let a = &r.aanbiedingen;
     if s.aanbiedingen.is_empty() {
         out.push_str("<p>Dit scenario bevat geen aanbiedingen van verzekeraars.</p>\n");
     } else {
@@ -211,37 +225,50 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
         );
         out.push_str(&svg_dekking(s, r));
 
-        let mut rijen = Vec::new();
-        for (yi, j) in k.jaren.iter().enumerate() {
-            for (k_in_jaar, x) in a.regels.iter().filter(|x| x.jaar == j.jaar).enumerate() {
-                let Some(aanbod) = s.aanbiedingen.get(x.aanbod) else {
-                    continue;
-                };
-                let mut rij = vec![td(&j.jaar.to_string())];
-                rij.extend(aanbod_cellen(
-                    &format!("/jaren/{yi}/aanbiedingen/{k_in_jaar}"),
-                    &aanbod.label,
-                    [x.kostenaandeel, x.opbrengst, x.saldo],
-                    x.dekking_percentage,
-                ));
-                rijen.push(rij);
-            }
-        }
-        tabel(
-            out,
-            "Aanbiedingen per jaar",
-            &[
-                ("Jaar", false),
-                ("Aanbod", false),
-                ("Kostenaandeel", true),
-                ("Opbrengst", true),
-                ("Saldo", true),
-                ("Dekking", true),
-            ],
-            &rijen,
-        );
+        per_jaar(out, s, r);
     }
+}
 
+/// Every offer in every year of it.
+fn per_jaar(out: &mut String, s: &Scenario, r: &Resultaat) {
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
+    let mut rijen = Vec::new();
+    for (yi, j) in k.jaren.iter().enumerate() {
+        for (k_in_jaar, x) in a.regels.iter().filter(|x| x.jaar == j.jaar).enumerate() {
+            let Some(aanbod) = s.aanbiedingen.get(x.aanbod) else {
+                continue;
+            };
+            let mut rij = vec![td(&j.jaar.to_string())];
+            rij.extend(aanbod_cellen(
+                &format!("/jaren/{yi}/aanbiedingen/{k_in_jaar}"),
+                &aanbod.label,
+                [x.kostenaandeel, x.opbrengst, x.saldo],
+                x.dekking_percentage,
+            ));
+            rijen.push(rij);
+        }
+    }
+    tabel(
+        out,
+        "Aanbiedingen per jaar",
+        &[
+            ("Jaar", false),
+            ("Aanbod", false),
+            ("Kostenaandeel", true),
+            ("Opbrengst", true),
+            ("Saldo", true),
+            ("Dekking", true),
+        ],
+        &rijen,
+    );
+}
+
+/// What no insurer carries, per year and over the horizon.
+fn niet_toegerekend(out: &mut String, r: &Resultaat) {
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
+    let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
     let mut te_rij = totaal_rij(k, "Te financieren via TAPA$", "te_financieren", |t| {
         t.te_financieren
     });
@@ -275,7 +302,6 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
          op een andere manier worden gedekt.</p>\n",
     );
     jaartabel(out, "Niet toegerekende kosten", "", &jaren, &rijen);
-    einde(out);
 }
 
 /// The cells of an offer's row (label, kostenaandeel, opbrengst, saldo, dekking), each with its
@@ -304,7 +330,9 @@ fn aanbod_cellen(
     cellen
 }
 
-/// The coverage of every offer over its years, grouped per insurer, with the 100 % line.
+/// The coverage of every offer over its years, grouped per insurer, with the 100 % line. (One
+/// drawing laid out from the top down: bars, axis and labels share its coordinates, so it stays
+/// one function.)
 fn svg_dekking(s: &Scenario, r: &Resultaat) -> String {
     let mut out = String::new();
     let a = &r.aanbiedingen;

@@ -193,7 +193,8 @@ fn ondersteuning(out: &mut String, s: &Scenario) {
     );
 }
 
-/// Costs per year, stacked by post.
+/// Costs per year, stacked by post. (One drawing laid out from the top down: legend, axis, bars
+/// and labels share its coordinates, so it stays one function.)
 fn svg_kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> String {
     let mut out = String::new();
     let max = k

@@ -6,8 +6,8 @@ use crate::scenario::Scenario;
 
 use super::opmaak::{esc, getal, invoer, json, looptijd, procent};
 
+/// The title page: the scenario's facts, then the summary.
 pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
-    let k = &r.kosten;
     out.push_str("<header>\n<p class=\"soort\">Businesscase PaTz via TAPA$-prestatie 1</p>\n");
     out.push_str(&format!(
         "<h1{}>{}</h1>\n",
@@ -48,7 +48,12 @@ pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
         ));
     }
     out.push_str("</dl>\n</header>\n");
+    samenvatting(out, r);
+}
 
+/// The summary: a paragraph and the key figures.
+fn samenvatting(out: &mut String, r: &Resultaat) {
+    let k = &r.kosten;
     out.push_str("<section id=\"samenvatting\">\n<h3>Samenvatting</h3>\n<p>");
     out.push_str(&format!(
         "Over de looptijd kosten de PaTz-groepen {} in totaal. ",
@@ -88,6 +93,13 @@ pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
         ));
     }
     out.push_str("</p>\n<div class=\"kerncijfers\">\n");
+    kerncijfers(out, r);
+    out.push_str("</div>\n</section>\n");
+}
+
+/// The key figures: to be financed, the tariff, and the businesscase or the cost totals.
+fn kerncijfers(out: &mut String, r: &Resultaat) {
+    let k = &r.kosten;
     let mut kern = |wat: &str, tekst: String, attr: String, negatief: bool| {
         let klasse = if negatief { "n negatief" } else { "n" };
         out.push_str(&format!(
@@ -152,5 +164,4 @@ pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
             );
         }
     }
-    out.push_str("</div>\n</section>\n");
 }

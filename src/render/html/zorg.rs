@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::decimal::dutch;
-use crate::scenario::Scenario;
+use crate::scenario::{Groep, Scenario};
 
 use super::opmaak::{
     einde, esc, euro_invoer, getal, hoofdstuk, invoer, looptijd, tabel, td, td_n, th_row,
@@ -107,11 +107,7 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
         .iter()
         .enumerate()
         .map(|(gi, g)| {
-            let mut rij = vec![format!(
-                "<th scope=\"row\"{}>{}</th>",
-                invoer(&format!("groep[{}].naam", gi + 1)),
-                esc(&g.naam)
-            )];
+            let mut rij = vec![groep_naam(gi, g)];
             rij.extend(rollen.iter().map(|rol| {
                 td_n(
                     &g.aantal(rol).to_string(),
@@ -134,13 +130,6 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
          consulent is tussen de bijeenkomsten telefonisch bereikbaar.</p>\n",
     );
     let uur = |v: Decimal, path: String| td_n(&zoals_gegeven(v, 1), &invoer(&path));
-    let naam = |gi: usize, g: &crate::scenario::Groep| {
-        format!(
-            "<th scope=\"row\"{}>{}</th>",
-            invoer(&format!("groep[{}].naam", gi + 1)),
-            esc(&g.naam)
-        )
-    };
     let rijen: Vec<Vec<String>> = s
         .groepen
         .iter()
@@ -149,7 +138,7 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
             let w = &g.werkwijze;
             let p = format!("groep[{}]", gi + 1);
             vec![
-                naam(gi, g),
+                groep_naam(gi, g),
                 td_n(
                     &w.bijeenkomsten_per_jaar.to_string(),
                     &invoer(&format!("{p}.bijeenkomsten_per_jaar")),
@@ -174,6 +163,12 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
         ],
         &rijen,
     );
+    voorzitter_coordinatie(out, s);
+    einde(out);
+}
+
+/// Per group: the chair's extra hours, the coordination and the phone support.
+fn voorzitter_coordinatie(out: &mut String, s: &Scenario) {
     let rijen: Vec<Vec<String>> = s
         .groepen
         .iter()
@@ -193,7 +188,7 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
                 "<td class=\"n\">geen consulent</td>".to_string()
             };
             vec![
-                naam(gi, g),
+                groep_naam(gi, g),
                 format!(
                     "<td>{}, {} uur per bijeenkomst</td>",
                     esc(&w.voorzitter_rol),
@@ -225,7 +220,15 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
         ],
         &rijen,
     );
-    einde(out);
+}
+
+/// A group's name as a row header, with its source.
+fn groep_naam(gi: usize, g: &Groep) -> String {
+    format!(
+        "<th scope=\"row\"{}>{}</th>",
+        invoer(&format!("groep[{}].naam", gi + 1)),
+        esc(&g.naam)
+    )
 }
 
 pub(super) fn regio(out: &mut String, s: &Scenario) {
@@ -261,11 +264,7 @@ pub(super) fn regio(out: &mut String, s: &Scenario) {
                 "bestaande groep"
             };
             vec![
-                format!(
-                    "<th scope=\"row\"{}>{}</th>",
-                    invoer(&format!("groep[{}].naam", gi + 1)),
-                    esc(&g.naam)
-                ),
+                groep_naam(gi, g),
                 td_n(
                     &g.start.to_string(),
                     &invoer(&format!("groep[{}].start", gi + 1)),

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::impact::ImpactResultaat;
 use crate::decimal::{dutch, euro};
-use crate::scenario::Scenario;
+use crate::scenario::{Impact, Scenario};
 
 use super::grafiek::{BREEDTE, f, streepjes, svg_close, svg_open, text};
 use super::opmaak::{
@@ -23,6 +23,7 @@ pub(super) fn geen_impact(out: &mut String) {
     einde(out);
 }
 
+/// The chapter Verwachte zorgreductie.
 pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) {
     hoofdstuk(out, "zorgreductie", "Verwachte zorgreductie");
     let Some(imp) = &s.impact else {
@@ -69,6 +70,13 @@ pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) 
     );
     out.push_str(&svg_indicatoren(i));
 
+    indicatoren(out, imp, i);
+    vermeden_kosten(out, imp, i, &jaren);
+    einde(out);
+}
+
+/// The six indicators over the horizon: the inputs and the expected counts.
+fn indicatoren(out: &mut String, imp: &Impact, i: &ImpactResultaat) {
     let rijen: Vec<Vec<String>> = imp
         .indicatoren
         .iter()
@@ -122,7 +130,10 @@ pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) 
         ],
         &rijen,
     );
+}
 
+/// The avoided costs per indicator and year, with the note on rounding.
+fn vermeden_kosten(out: &mut String, imp: &Impact, i: &ImpactResultaat, jaren: &[i32]) {
     let mut rijen: Vec<Rij> = imp
         .indicatoren
         .iter()
@@ -191,7 +202,6 @@ pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) 
          afwijken van zonder PaTz. De bedragen zijn per regel op centen afgerond en tellen precies \
          op.</p>\n",
     );
-    einde(out);
 }
 
 /// The six indicators over the horizon, without and with PaTz.
