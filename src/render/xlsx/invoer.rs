@@ -11,6 +11,7 @@ use super::opmaak::{Opmaak, abs, as_f64, kop_rij, op};
 pub(super) const INVOER: &str = "Invoer";
 
 /// Where each input stands in `Invoer`, as absolute references.
+#[derive(Default)]
 pub(super) struct InvoerCellen {
     pub(super) startjaar: String,
     pub(super) looptijd: String,
@@ -71,9 +72,26 @@ pub(super) fn invoer(
          scenario en exporteer opnieuw.",
         &o.noot,
     )?;
+    let mut c = InvoerCellen::default();
     let mut row: u32 = 3;
+    row = scenario(ws, s, o, row, &mut c)?;
+    row = uurtarieven(ws, s, o, row, &mut c)?;
+    row = ondersteuning(ws, s, o, row, &mut c)?;
+    row = groepen(ws, s, o, row, &mut c)?;
+    row = verzekeraars(ws, s, o, row, &mut c)?;
+    row = aanbiedingen(ws, s, o, row, &mut c)?;
+    impact(ws, s, o, row, &mut c)?;
+    Ok(c)
+}
 
-    // Scenario.
+/// The scenario's name, region, horizon, insured and indexation. Returns the next free row.
+fn scenario(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Scenario", &o.sectie)?;
     row += 1;
     ws.write_string(row, 0, "Naam")?;
@@ -98,8 +116,21 @@ pub(super) fn invoer(
     ws.write_number_with_format(row, 1, as_f64(s.indexatie_percentage), &o.getal_invoer)?;
     let indexatie = op(INVOER, row, 1);
     row += 2;
+    c.startjaar = startjaar;
+    c.looptijd = looptijd;
+    c.verzekerden = verzekerden;
+    c.indexatie = indexatie;
+    Ok(row)
+}
 
-    // Uurtarieven.
+/// The hourly rate of every role and whether it is paid elsewhere. Returns the next free row.
+fn uurtarieven(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
     row += 1;
     kop_rij(
@@ -127,8 +158,19 @@ pub(super) fn invoer(
         row += 1;
     }
     row += 1;
+    c.tarief = tarief;
+    c.elders = elders;
+    Ok(row)
+}
 
-    // Ondersteuning.
+/// The fixed amounts of the support lines. Returns the next free row.
+fn ondersteuning(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Ondersteuning", &o.sectie)?;
     row += 1;
     let od = &s.ondersteuning;
@@ -201,8 +243,25 @@ pub(super) fn invoer(
         &o.getal_invoer,
     )?;
     row += 1;
+    c.ict = ict;
+    c.huisvesting = huisvesting;
+    c.projectleiding_uren = projectleiding_uren;
+    c.projectleiding_uurtarief = projectleiding_uurtarief;
+    c.monitoring = monitoring;
+    c.startkosten = startkosten;
+    c.scholing = scholing;
+    c.overhead = overhead;
+    Ok(row)
+}
 
-    // Groups and their werkwijze.
+/// Every group with its participants and werkwijze. Returns the next free row.
+fn groepen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Groepen en werkwijze", &o.sectie)?;
     row += 1;
     let mut koppen: Vec<String> = vec!["Groep".into(), "Start".into(), "Nieuw".into()];
@@ -291,12 +350,21 @@ pub(super) fn invoer(
         abs(laatste_groep, werk + 9)
     );
     row += 1;
+    c.groepen = groepen;
+    c.start_bereik = start_bereik;
+    c.patienten_bereik = patienten_bereik;
+    Ok(row)
+}
 
-    // Insurers and offers.
+/// The insurers and their market shares. Returns the next free row.
+fn verzekeraars(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     let mut verzekeraar_aandeel = Vec::new();
-    let mut aanbod_label = Vec::new();
-    let mut aanbod_tarief = Vec::new();
-    let mut aanbod_plafond = Vec::new();
     if !s.verzekeraars.is_empty() {
         ws.write_string_with_format(row, 0, "Verzekeraars", &o.sectie)?;
         row += 1;
@@ -316,6 +384,21 @@ pub(super) fn invoer(
         }
         row += 1;
     }
+    c.verzekeraar_aandeel = verzekeraar_aandeel;
+    Ok(row)
+}
+
+/// The offers' terms. Returns the next free row.
+fn aanbiedingen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
+    let mut aanbod_label = Vec::new();
+    let mut aanbod_tarief = Vec::new();
+    let mut aanbod_plafond = Vec::new();
     if !s.aanbiedingen.is_empty() {
         ws.write_string_with_format(row, 0, "Aanbiedingen", &o.sectie)?;
         row += 1;
@@ -351,8 +434,20 @@ pub(super) fn invoer(
         }
         row += 1;
     }
+    c.aanbod_label = aanbod_label;
+    c.aanbod_tarief = aanbod_tarief;
+    c.aanbod_plafond = aanbod_plafond;
+    Ok(row)
+}
 
-    // Impact.
+/// The impact inputs and the six indicators. Returns the next free row.
+fn impact(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    o: &Opmaak,
+    mut row: u32,
+    c: &mut InvoerCellen,
+) -> Result<u32, XlsxError> {
     let mut kanker = String::new();
     let mut disconto = String::new();
     let mut indicator = Vec::new();
@@ -410,30 +505,8 @@ pub(super) fn invoer(
         }
     }
 
-    Ok(InvoerCellen {
-        startjaar,
-        looptijd,
-        verzekerden,
-        indexatie,
-        tarief,
-        elders,
-        ict,
-        huisvesting,
-        projectleiding_uren,
-        projectleiding_uurtarief,
-        monitoring,
-        startkosten,
-        scholing,
-        overhead,
-        groepen,
-        start_bereik,
-        patienten_bereik,
-        verzekeraar_aandeel,
-        aanbod_label,
-        aanbod_tarief,
-        aanbod_plafond,
-        kanker,
-        disconto,
-        indicator,
-    })
+    c.kanker = kanker;
+    c.disconto = disconto;
+    c.indicator = indicator;
+    Ok(row)
 }

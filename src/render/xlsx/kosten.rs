@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
 use crate::calc::cost::{KostenJaar, Post, Regel};
-use crate::calc::overzicht::{overhead_grondslag, per_post};
+use crate::calc::overzicht::{Subtotaal, overhead_grondslag, per_post};
 use crate::scenario::Scenario;
 
 use super::invoer::InvoerCellen;
@@ -66,31 +66,27 @@ pub(super) fn kosten(
 
     let posten = per_post(k);
     let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
-
-    // Layout.
-    let kop_jaar: u32 = 3;
-    let index_rij: u32 = 4;
-    let post_kop: u32 = 6;
-    let eerste_post = post_kop + 1;
     let n_posten = u32::try_from(posten.len()).unwrap_or(0);
+    let eerste_post = 7;
     let post_totaal = eerste_post + n_posten;
-    let regels_titel = post_totaal + 2;
-    let regels_kop = regels_titel + 1;
+    let regels_kop = post_totaal + 3;
     let eerste_regel = regels_kop + 1;
-    let laatste_regel = eerste_regel + u32::try_from(n_regels.max(1)).unwrap_or(0) - 1;
-    let bereik = |col: u16| {
-        format!(
-            "{KOSTEN}!{}:{}",
-            abs(eerste_regel, col),
-            abs(laatste_regel, col)
-        )
+    let i = Indeling {
+        kop_jaar: 3,
+        eerste_post,
+        post_totaal,
+        regels_kop,
+        eerste_regel,
+        laatste_regel: eerste_regel + u32::try_from(n_regels.max(1)).unwrap_or(0) - 1,
     };
+    let index_rij: u32 = 4;
     let cellen = KostenCellen {
         index_rij,
-        jaar_bereik: bereik(kol::JAAR),
-        bedrag_bereik: bereik(kol::BEDRAG),
-        financiering_bereik: bereik(kol::FINANCIERING),
+        jaar_bereik: i.bereik(kol::JAAR),
+        bedrag_bereik: i.bereik(kol::BEDRAG),
+        financiering_bereik: i.bereik(kol::FINANCIERING),
     };
+    let kop_jaar = i.kop_jaar;
 
     // Indexation factors.
     jaar_kop(ws, kop_jaar, s, o)?;
@@ -115,8 +111,48 @@ pub(super) fn kosten(
             &o.factor,
         )?;
     }
+    posten_blok(ws, s, r, &posten, &i, o)?;
+    regels_blok(ws, s, r, inv, index_rij, &i, o)?;
+    Ok(cellen)
+}
 
-    // Costs per post.
+/// Where the blocks of the cost sheet stand.
+struct Indeling {
+    /// The row of the years' header.
+    kop_jaar: u32,
+    /// The first post's row and the total under the posts.
+    eerste_post: u32,
+    post_totaal: u32,
+    /// The header of the line items, and their first and last row.
+    regels_kop: u32,
+    eerste_regel: u32,
+    laatste_regel: u32,
+}
+
+impl Indeling {
+    /// The line items' column `col`, as an absolute range on this sheet.
+    fn bereik(&self, col: u16) -> String {
+        format!(
+            "{KOSTEN}!{}:{}",
+            abs(self.eerste_regel, col),
+            abs(self.laatste_regel, col)
+        )
+    }
+}
+
+/// The costs per post and year, each a `SUMIFS` over the line items, and their total.
+fn posten_blok(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    posten: &[(Post, Subtotaal)],
+    i: &Indeling,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let k = &r.kosten;
+    let (kop_jaar, eerste_post, post_totaal) = (i.kop_jaar, i.eerste_post, i.post_totaal);
+    let bereik = |col: u16| i.bereik(col);
+    let post_kop = eerste_post - 1;
     ws.write_string_with_format(post_kop, 0, "Kosten per post", &o.sectie)?;
     let tot_col = totaal_kolom(s);
     for (pi, (post, sub)) in posten.iter().enumerate() {
@@ -176,8 +212,23 @@ pub(super) fn kosten(
         bedrag(k.totaal.kosten_totaal),
         &o.euro_totaal,
     )?;
+    Ok(())
+}
 
-    // Line items.
+/// Every line item as a row of formulas, with an autofilter.
+fn regels_blok(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    index_rij: u32,
+    i: &Indeling,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let k = &r.kosten;
+    let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
+    let (regels_kop, eerste_regel, laatste_regel) = (i.regels_kop, i.eerste_regel, i.laatste_regel);
+    let regels_titel = regels_kop - 1;
     ws.write_string_with_format(
         regels_titel,
         0,
@@ -221,7 +272,7 @@ pub(super) fn kosten(
     if n_regels > 0 {
         ws.autofilter(regels_kop, 0, laatste_regel, kol::FINANCIERING)?;
     }
-    Ok(cellen)
+    Ok(())
 }
 
 struct Regelcontext<'a> {
