@@ -18,6 +18,7 @@ use super::opmaak::{
 pub(super) const FINANCIERING: &str = "Financiering";
 
 /// Where the financing sheet keeps the totals per year (same columns as the years).
+#[derive(Clone, Copy)]
 pub(super) struct FinCellen {
     pub(super) kosten_totaal: u32,
     pub(super) elders: u32,
@@ -33,8 +34,6 @@ pub(super) fn financiering(
     kc: &KostenCellen,
     o: &Opmaak,
 ) -> Result<FinCellen, XlsxError> {
-    let k = &r.kosten;
-    let a = &r.aanbiedingen;
     ws.set_name(FINANCIERING)?;
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 20)?;
@@ -57,6 +56,86 @@ pub(super) fn financiering(
         te_financieren: 6,
         tarief: 7,
     };
+    totalen(ws, s, r, inv, kc, &cellen, o)?;
+
+    if s.verzekeraars.is_empty() {
+        ws.write_string_with_format(
+            cellen.tarief + 2,
+            0,
+            "Dit scenario noemt geen zorgverzekeraars.",
+            &o.noot,
+        )?;
+        return Ok(cellen);
+    }
+
+    let n_v = u32::try_from(s.verzekeraars.len()).unwrap_or(0);
+    let tabel_titel = cellen.tarief + 2;
+    let eerste_v = tabel_titel + 2;
+    let aandeel_titel = eerste_v + n_v + 1;
+    let eerste_aandeel = aandeel_titel + 2;
+    let niet_toegerekend = eerste_aandeel + n_v;
+    let aanbod_titel = niet_toegerekend + 2;
+    let b = Blokken {
+        tot,
+        cellen,
+        tabel_titel,
+        tabel_kop: tabel_titel + 1,
+        eerste_v,
+        aandeel_titel,
+        aandeel_kop: aandeel_titel + 1,
+        eerste_aandeel,
+        niet_toegerekend,
+        aanbod_titel,
+        aanbod_kop: aanbod_titel + 1,
+        eerste_aanbod: aanbod_titel + 2,
+    };
+    aandelen(ws, s, r, inv, &b, o)?;
+    verzekeraar_tabel(ws, s, r, inv, &b, o)?;
+    aanbiedingen(ws, s, r, inv, &b, o)?;
+    Ok(cellen)
+}
+
+/// Where the insurer and offer blocks stand (below the totals).
+#[derive(Clone, Copy)]
+struct Blokken {
+    /// The total column and the rows of the totals.
+    tot: u16,
+    cellen: FinCellen,
+    /// The insurer table: title, header, first insurer.
+    tabel_titel: u32,
+    tabel_kop: u32,
+    eerste_v: u32,
+    /// The kostenaandeel per insurer and year: title, header, first insurer, the rest.
+    aandeel_titel: u32,
+    aandeel_kop: u32,
+    eerste_aandeel: u32,
+    niet_toegerekend: u32,
+    /// The offers per year: title, header, first offer.
+    aanbod_titel: u32,
+    aanbod_kop: u32,
+    eerste_aanbod: u32,
+}
+
+impl Blokken {
+    /// The first row of offer `ai`, which takes four: kostenaandeel, opbrengst, saldo, dekking.
+    fn aanbod_rij(&self, ai: usize) -> u32 {
+        self.eerste_aanbod + 4 * u32::try_from(ai).unwrap_or(0)
+    }
+}
+
+/// Kosten totaal, elders gefinancierd, te financieren and the tariff, per year and in total.
+fn totalen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    kc: &KostenCellen,
+    cellen: &FinCellen,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let k = &r.kosten;
+    let kop: u32 = 3;
+    let tot = totaal_kolom(s);
     ws.write_string(cellen.kosten_totaal, 0, "Kosten totaal")?;
     ws.write_string(cellen.elders, 0, "Elders gefinancierd")?;
     ws.write_string(cellen.te_financieren, 0, "Te financieren via TAPA$")?;
@@ -142,33 +221,28 @@ pub(super) fn financiering(
         bedrag(k.totaal.kostendekkend_tarief),
         &o.euro,
     )?;
+    Ok(())
+}
 
-    if s.verzekeraars.is_empty() {
-        ws.write_string_with_format(
-            cellen.tarief + 2,
-            0,
-            "Dit scenario noemt geen zorgverzekeraars.",
-            &o.noot,
-        )?;
-        return Ok(cellen);
-    }
-
-    // Layout of the insurer and offer blocks.
-    let n_v = u32::try_from(s.verzekeraars.len()).unwrap_or(0);
-    let tabel_titel = cellen.tarief + 2;
-    let tabel_kop = tabel_titel + 1;
-    let eerste_v = tabel_kop + 1;
-    let aandeel_titel = eerste_v + n_v + 1;
-    let aandeel_kop = aandeel_titel + 1;
-    let eerste_aandeel = aandeel_kop + 1;
-    let niet_toegerekend = eerste_aandeel + n_v;
-    let aanbod_titel = niet_toegerekend + 2;
-    let aanbod_kop = aanbod_titel + 1;
-    let eerste_aanbod = aanbod_kop + 1;
-    // Each offer takes four rows: kostenaandeel, opbrengst, saldo, dekking.
-    let aanbod_rij = |ai: usize| eerste_aanbod + 4 * u32::try_from(ai).unwrap_or(0);
-    let te_tot = abs(cellen.te_financieren, tot);
-
+/// Every insurer's kostenaandeel per year, and what no insurer carries.
+fn aandelen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let Blokken {
+        tot,
+        cellen,
+        aandeel_titel,
+        aandeel_kop,
+        eerste_aandeel,
+        niet_toegerekend,
+        ..
+    } = *b;
+    let a = &r.aanbiedingen;
     // Kostenaandeel per insurer and year.
     ws.write_string_with_format(aandeel_titel, 0, "Kostenaandeel per verzekeraar", &o.sectie)?;
     jaar_kop(ws, aandeel_kop, s, o)?;
@@ -232,7 +306,31 @@ pub(super) fn financiering(
         bedrag(a.niet_toegerekend_totaal),
         &o.euro_totaal,
     )?;
+    Ok(())
+}
 
+/// The insurer table: the best offer last, so that a long label can run into the empty cells to its right.
+fn verzekeraar_tabel(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let Blokken {
+        tot,
+        cellen,
+        tabel_titel,
+        tabel_kop,
+        eerste_v,
+        eerste_aandeel,
+        ..
+    } = *b;
+    let k = &r.kosten;
+    let a = &r.aanbiedingen;
+    let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
+    let te_tot = abs(cellen.te_financieren, tot);
     // The insurer table: the best offer last, so that a long label can run into the empty
     // cells to its right.
     const TEKORT: u16 = 5;
@@ -356,7 +454,28 @@ pub(super) fn financiering(
             )?;
         }
     }
+    Ok(())
+}
 
+/// Every offer per year: kostenaandeel, opbrengst, saldo and dekking.
+fn aanbiedingen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let Blokken {
+        tot,
+        eerste_v,
+        eerste_aandeel,
+        aanbod_titel,
+        aanbod_kop,
+        ..
+    } = *b;
+    let a = &r.aanbiedingen;
+    let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
     // Offers per year.
     if s.aanbiedingen.is_empty() {
         ws.write_string_with_format(
@@ -365,7 +484,7 @@ pub(super) fn financiering(
             "Dit scenario bevat geen aanbiedingen.",
             &o.noot,
         )?;
-        return Ok(cellen);
+        return Ok(());
     }
     ws.write_string_with_format(aanbod_titel, 0, "Aanbiedingen per jaar", &o.sectie)?;
     jaar_kop(ws, aanbod_kop, s, o)?;
@@ -452,5 +571,5 @@ pub(super) fn financiering(
             &o.procent_vet,
         )?;
     }
-    Ok(cellen)
+    Ok(())
 }

@@ -10,7 +10,7 @@ use crate::calc::cost::{KostenJaar, Post, Regel};
 use crate::calc::overzicht::{Subtotaal, overhead_grondslag, per_post};
 use crate::scenario::Scenario;
 
-use super::invoer::InvoerCellen;
+use super::invoer::{GroepCellen, InvoerCellen};
 use super::opmaak::{
     Opmaak, abs, as_f64, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
     kop_rij, totaal_kolom,
@@ -284,6 +284,9 @@ struct Regelcontext<'a> {
     jaar_start: u32,
 }
 
+/// One line item: its columns, then its hours and amount as formulas on Invoer. (One arm per
+/// kind of line, each SPEC.md's formula for it; they share the row's cell closures, so the match
+/// stays in one function.)
 fn regel_rij(
     ws: &mut Worksheet,
     row: u32,
@@ -319,21 +322,7 @@ fn regel_rij(
         .and_then(|rol| s.uurtarieven.iter().position(|u| &*u.rol == rol));
     let groep = regel.groep.and_then(|gi| inv.groepen.get(gi));
     let groep_model = regel.groep.and_then(|gi| s.groepen.get(gi));
-    let uren_formule: Option<String> = match (regel.post, groep, rol_index) {
-        (Post::Bijeenkomsten, Some(g), Some(ri)) => g.deelnemers.get(ri).map(|n| {
-            format!(
-                "{}*{n}*({}+{}+{})",
-                g.bijeenkomsten, g.duur, g.voorbereiding, g.reistijd
-            )
-        }),
-        (Post::Voorzitter, Some(g), _) => {
-            Some(format!("{}*{}", g.bijeenkomsten, g.voorzitter_uren))
-        }
-        (Post::Coordinatie, Some(g), _) => Some(format!("{}*{}", g.patienten, g.coordinatie)),
-        (Post::TelefonischeOndersteuning, Some(g), _) => Some(g.telefonisch.clone()),
-        (Post::Projectleiding, _, _) => Some(inv.projectleiding_uren.clone()),
-        _ => None,
-    };
+    let uren_formule = uren_formule(regel, inv, groep, rol_index);
     if let (Some(f), Some(u)) = (&uren_formule, regel.uren) {
         formule(ws, row, kol::UREN, f, exact(u), &o.uren)?;
     }
@@ -438,41 +427,79 @@ fn regel_rij(
                 &o.euro,
             )?;
         }
-        Post::Overhead => {
-            // The base: this year's TAPA$ lines above this one (the overhead is the year's last
-            // line, so the range never contains the formula itself).
-            let grondslag = overhead_grondslag(jaar);
-            let eind = row.saturating_sub(1).max(c.jaar_start);
-            let f = if row > c.jaar_start {
-                format!(
-                    "SUMIFS({}:{},{}:{},\"tapas\")",
-                    abs(c.jaar_start, kol::BEDRAG),
-                    abs(eind, kol::BEDRAG),
-                    abs(c.jaar_start, kol::FINANCIERING),
-                    abs(eind, kol::FINANCIERING)
-                )
-            } else {
-                "0".to_string()
-            };
-            formule(
-                ws,
-                row,
-                kol::TARIEF,
-                &inv.overhead,
-                exact(s.ondersteuning.overhead_percentage),
-                &o.getal,
-            )?;
-            formule(ws, row, kol::AANTAL, &f, bedrag(grondslag), &o.euro)?;
-            formule(
-                ws,
-                row,
-                kol::BEDRAG,
-                &format!("ROUND({}/100*{},2)", cel(kol::TARIEF), cel(kol::AANTAL)),
-                bedrag_cel,
-                &o.euro,
-            )?;
-        }
+        Post::Overhead => overhead(ws, row, regel, jaar, c, o)?,
     }
     ws.write_string(row, kol::FINANCIERING, regel.financiering.as_str())?;
+    Ok(())
+}
+
+/// The formula of a line's hours on Invoer, for the posts paid by the hour.
+fn uren_formule(
+    regel: &Regel,
+    inv: &InvoerCellen,
+    groep: Option<&GroepCellen>,
+    rol_index: Option<usize>,
+) -> Option<String> {
+    match (regel.post, groep, rol_index) {
+        (Post::Bijeenkomsten, Some(g), Some(ri)) => g.deelnemers.get(ri).map(|n| {
+            format!(
+                "{}*{n}*({}+{}+{})",
+                g.bijeenkomsten, g.duur, g.voorbereiding, g.reistijd
+            )
+        }),
+        (Post::Voorzitter, Some(g), _) => {
+            Some(format!("{}*{}", g.bijeenkomsten, g.voorzitter_uren))
+        }
+        (Post::Coordinatie, Some(g), _) => Some(format!("{}*{}", g.patienten, g.coordinatie)),
+        (Post::TelefonischeOndersteuning, Some(g), _) => Some(g.telefonisch.clone()),
+        (Post::Projectleiding, _, _) => Some(inv.projectleiding_uren.clone()),
+        _ => None,
+    }
+}
+
+/// The overhead line: the rate times its base, this year's TAPA$ lines above it.
+fn overhead(
+    ws: &mut Worksheet,
+    row: u32,
+    regel: &Regel,
+    jaar: &KostenJaar,
+    c: &Regelcontext<'_>,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let cel = |col: u16| row_col_to_cell(row, col);
+    let (s, inv) = (c.s, c.inv);
+    let bedrag_cel = bedrag(regel.bedrag);
+    // The base: this year's TAPA$ lines above this one (the overhead is the year's last
+    // line, so the range never contains the formula itself).
+    let grondslag = overhead_grondslag(jaar);
+    let eind = row.saturating_sub(1).max(c.jaar_start);
+    let f = if row > c.jaar_start {
+        format!(
+            "SUMIFS({}:{},{}:{},\"tapas\")",
+            abs(c.jaar_start, kol::BEDRAG),
+            abs(eind, kol::BEDRAG),
+            abs(c.jaar_start, kol::FINANCIERING),
+            abs(eind, kol::FINANCIERING)
+        )
+    } else {
+        "0".to_string()
+    };
+    formule(
+        ws,
+        row,
+        kol::TARIEF,
+        &inv.overhead,
+        exact(s.ondersteuning.overhead_percentage),
+        &o.getal,
+    )?;
+    formule(ws, row, kol::AANTAL, &f, bedrag(grondslag), &o.euro)?;
+    formule(
+        ws,
+        row,
+        kol::BEDRAG,
+        &format!("ROUND({}/100*{},2)", cel(kol::TARIEF), cel(kol::AANTAL)),
+        bedrag_cel,
+        &o.euro,
+    )?;
     Ok(())
 }
