@@ -133,16 +133,26 @@ mod tests {
     use super::*;
     use crate::calc::cost::{KostenJaar, Totalen};
 
-    fn regel(jaar: i32, groep: Option<usize>, post: Post, rol: Option<&str>, cent: i64) -> Regel {
+    fn regel(
+        jaar: i32,
+        groep: Option<usize>,
+        post: Post,
+        rol: Option<&str>,
+        bedrag: &str,
+    ) -> Regel {
         Regel {
             jaar,
             groep,
             post,
             rol: rol.map(Arc::from),
             uren: None,
-            bedrag: Decimal::new(cent, 2),
+            bedrag: d(bedrag),
             financiering: Financiering::Tapas,
         }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect("a decimal")
     }
 
     fn kosten(jaren: Vec<(i32, Vec<Regel>)>) -> Kosten {
@@ -166,23 +176,20 @@ mod tests {
             (
                 2026,
                 vec![
-                    regel(2026, Some(0), Post::Ict, None, 100_05),
-                    regel(2026, Some(1), Post::Ict, None, 200_10),
-                    regel(2026, None, Post::Monitoring, None, 0),
+                    regel(2026, Some(0), Post::Ict, None, "100.05"),
+                    regel(2026, Some(1), Post::Ict, None, "200.10"),
+                    regel(2026, None, Post::Monitoring, None, "0"),
                 ],
             ),
-            (2027, vec![regel(2027, Some(0), Post::Ict, None, 103_01)]),
+            (2027, vec![regel(2027, Some(0), Post::Ict, None, "103.01")]),
         ]);
         let p = per_post(&k);
         // ICT: 100.05 + 200.10 = 300.15 in 2026, 103.01 in 2027, 403.16 in all. Monitoring has
         // one line of € 0 and is listed; no other post has a line.
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].0, Post::Ict);
-        assert_eq!(
-            p[0].1.per_jaar,
-            vec![Decimal::new(300_15, 2), Decimal::new(103_01, 2)]
-        );
-        assert_eq!(p[0].1.totaal, Decimal::new(403_16, 2));
+        assert_eq!(p[0].1.per_jaar, vec![d("300.15"), d("103.01")]);
+        assert_eq!(p[0].1.totaal, d("403.16"));
         assert_eq!(p[0].1.regels, 3);
         assert_eq!(p[1].0, Post::Monitoring);
         assert_eq!(p[1].1.totaal, Decimal::ZERO);
@@ -195,7 +202,7 @@ mod tests {
             Some(0),
             Post::Bijeenkomsten,
             Some("consulent"),
-            500_00,
+            "500.00",
         );
         elders.financiering = Financiering::Elders;
         let k = kosten(vec![(
@@ -206,16 +213,16 @@ mod tests {
                     Some(0),
                     Post::Bijeenkomsten,
                     Some("huisarts"),
-                    1_000_00,
+                    "1000.00",
                 ),
                 elders,
-                regel(2026, None, Post::Monitoring, None, 250_50),
-                regel(2026, None, Post::Overhead, None, 50_02),
+                regel(2026, None, Post::Monitoring, None, "250.50"),
+                regel(2026, None, Post::Overhead, None, "50.02"),
             ],
         )]);
         // 1,000.00 + 250.50: the consulent's hours are paid elsewhere, the overhead is the
         // result, not its base.
-        assert_eq!(overhead_grondslag(&k.jaren[0]), Decimal::new(1_250_50, 2));
+        assert_eq!(overhead_grondslag(&k.jaren[0]), d("1250.50"));
     }
 
     #[test]
@@ -268,11 +275,11 @@ deelnemers = { huisarts = 1 }
         let huisarts: Vec<_> = o.rollen.iter().map(|(r, t)| (&**r, t.totaal)).collect();
         // The wijkverpleegkundige has no line and is not listed.
         assert!(huisarts.iter().all(|(r, _)| *r == "huisarts"));
-        assert_eq!(huisarts.first().map(|x| x.1), Some(Decimal::new(200_00, 2)));
+        assert_eq!(huisarts.first().map(|x| x.1), Some(d("200.00")));
         assert_eq!(o.groepen.len(), 2);
         assert_eq!(o.groepen[1].totaal, Decimal::ZERO);
         assert_eq!(o.groepen[1].regels, 0);
-        assert_eq!(o.regionaal.totaal, Decimal::new(50_00, 2));
+        assert_eq!(o.regionaal.totaal, d("50.00"));
         // Every line lands in exactly one group row and in exactly one role row.
         let groepen = o.groepen.iter().map(|t| t.totaal).sum::<Decimal>() + o.regionaal.totaal;
         let rollen = o.rollen.iter().map(|(_, t)| t.totaal).sum::<Decimal>() + o.zonder_rol.totaal;

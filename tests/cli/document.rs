@@ -2,7 +2,7 @@
 //! formulas).
 //!
 //! - Every number in the HTML report says where it comes from (`data-json`, `data-som`,
-//!   `data-invoer`, …, see `src/render/html.rs`); each is held against the CLI's own JSON, the
+//!   `data-invoer`, …, see `src/render/html/mod.rs`); each is held against the CLI's own JSON, the
 //!   cost lines or the scenario file, and no other number may appear in the report's text.
 //! - A real browser, headless Chromium, prints the report to an A4 PDF and a PNG.
 //! - A real spreadsheet engine, LibreOffice headless, recalculates the workbook and writes every
@@ -717,6 +717,26 @@ fn an_invalid_scenario_writes_no_document_and_exits_2() {
         assert!(!p.exists());
         assert!(leftovers(dir.path()).is_empty());
     }
+}
+
+/// The report's chapter Gevoeligheid is the `sensitivity` analysis of netto; when that fails,
+/// the report fails with the same message instead of leaving the chapter out (as it once did).
+#[test]
+fn a_report_whose_sensitivity_analysis_fails_says_why_and_writes_nothing() {
+    const FAALT: &str = "tests/fixtures/document/gevoeligheid-faalt.toml";
+    // The scenario as written calculates; only its analysis fails.
+    assert_eq!(run(&["business-case", FAALT]).status.code(), Some(0));
+    let analyse = run(&["sensitivity", FAALT]);
+    assert_eq!(analyse.status.code(), Some(2));
+    let dir = tmp();
+    let p = dir.path().join("b.html");
+    let out = run(&["report", FAALT, "-o", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), text(&analyse.stderr));
+    assert!(text(&out.stderr).contains("fout"));
+    assert!(out.stdout.is_empty());
+    assert!(!p.exists());
+    assert!(leftovers(dir.path()).is_empty());
 }
 
 #[test]

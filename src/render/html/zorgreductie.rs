@@ -193,7 +193,7 @@ fn vermeden_kosten(out: &mut String, imp: &Impact, i: &ImpactResultaat, jaren: &
         out,
         "Vermeden kosten per indicator",
         "Indicator",
-        &jaren,
+        jaren,
         &rijen,
     );
     out.push_str(
