@@ -1378,6 +1378,76 @@ fn libreoffice_recalculates_the_workbook_to_the_cli_numbers_and_caches_them_too(
     }
 }
 
+/// Amounts near the documented bound (every produced amount at most € 10^12, that is below 2^53
+/// cents, so exact as a double) and names of the longest allowed length, 200 characters.
+const GROOT_EN_LANG: &str = "tests/fixtures/document/groot-en-lang.toml";
+
+#[test]
+fn a_total_near_the_bound_keeps_every_cent_in_the_workbook_and_long_names_stay_whole() {
+    let dir = tmp();
+    let p = export(GROOT_EN_LANG, dir.path(), &[]);
+    let files = unzip(&std::fs::read(&p).unwrap());
+    let cost = cli_json(GROOT_EN_LANG, "cost", &[]).expect("cost JSON");
+    let totaal = cost["totaal"]["kosten_totaal"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let bedrag = dec(&totaal).unwrap();
+    // Of the order of the bound, with cents that a float of fewer than 14 significant digits
+    // would lose.
+    assert!(bedrag > Decimal::from(500_000_000_000u64), "{totaal}");
+    assert!(bedrag < Decimal::from(1_000_000_000_000u64), "{totaal}");
+    assert!(!(bedrag * Decimal::from(10)).fract().is_zero(), "{totaal}");
+    // The cached value of the horizon total, in Kosten and in Financiering: the CLI's text.
+    for sheet in ["sheet2", "sheet3"] {
+        let xml = text(&files[&format!("xl/worksheets/{sheet}.xml")]);
+        assert!(
+            xml.contains(&format!("<v>{totaal}</v>")),
+            "{sheet}: {totaal}"
+        );
+    }
+    // Every name and label of 200 characters is in the workbook whole.
+    let strings = text(&files["xl/sharedStrings.xml"]);
+    let file: toml::Table = std::fs::read_to_string(root().join(GROOT_EN_LANG))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut names: Vec<String> = Vec::new();
+    for (table, field) in [
+        ("groep", "naam"),
+        ("verzekeraar", "naam"),
+        ("aanbod", "label"),
+    ] {
+        for t in file[table].as_array().unwrap() {
+            names.push(t[field].as_str().unwrap().to_string());
+        }
+    }
+    names.push(file["scenario"]["regio"].as_str().unwrap().to_string());
+    assert_eq!(names.len(), 20);
+    for n in &names {
+        assert_eq!(n.chars().count(), 200, "{n}");
+        let xml = n
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(strings.contains(&xml), "{n}");
+    }
+    // A spreadsheet reading the workbook (and recalculating it in doubles) gets the same cents.
+    let Some(soffice) = tool(
+        "LibreOffice",
+        &["soffice", "libreoffice"],
+        "libreoffice-calc-nogui",
+    ) else {
+        return;
+    };
+    for recalc in [true, false] {
+        assert_same(
+            &compare_workbook(&libreoffice(&soffice, &p, recalc), GROOT_EN_LANG, &[]),
+            &format!("{GROOT_EN_LANG}, recalculated: {recalc}"),
+        );
+    }
+}
+
 /// Sets the rate of `rol` in the `Invoer` sheet of the workbook to `value`, as an analyst would.
 fn change_rate(xlsx: &[u8], rol: &str, value: &str) -> Vec<u8> {
     let mut files = unzip(xlsx);
