@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use super::cost::{Financiering, Kosten};
+use super::cost::{Financiering, Kosten, Regel};
 use super::payout::{self, Bron, Dekking, UURPOSTEN};
 use super::{CalcError, Checked, Ops, index_factors, pct};
 use crate::decimal::round_money;
@@ -212,6 +212,58 @@ pub struct Monitor {
     pub vermeden_kosten: Decimal,
 }
 
+/// Role `ri` of the group-year `l`: attendance, hours and cost against the plan's lines `plan`
+/// of that group and year; `None` for a role without participants, attendance or hours.
+fn rol_jaar(
+    s: &Scenario,
+    c: &Checked<'_>,
+    l: &payout::Levering,
+    ri: usize,
+    plan: &[&Regel],
+) -> Result<Option<RolJaar>, CalcError> {
+    let (Some(g), Some(u)) = (s.groepen.get(l.groep), s.uurtarieven.get(ri)) else {
+        return Ok(None);
+    };
+    let gehouden: u32 = l.bijeenkomsten.iter().sum();
+    let b = g.werkwijze.bijeenkomsten_per_jaar;
+    let deelnemers = g.aantal(&u.rol);
+    let aanwezigheden: u64 = l.aanwezigheden.get(ri).map_or(0, |a| a.iter().sum());
+    let mine = || plan.iter().filter(|r| r.rol.as_deref() == Some(&*u.rol));
+    let uren_gepland = c.sum(mine().filter_map(|r| r.uren))?;
+    let kosten_begroot = c.sum(mine().map(|r| r.bedrag))?;
+    let lijnen = || l.lijnen.iter().filter(|x| x.rol == ri);
+    let uren_geleverd = c.sum(lijnen().map(|x| x.jaar_uren()))?;
+    let kosten_geleverd = c.sum(lijnen().map(|x| x.jaar_bedrag()))?;
+    if deelnemers == 0 && aanwezigheden == 0 && uren_gepland.is_zero() && uren_geleverd.is_zero() {
+        return Ok(None);
+    }
+    let capacity = u64::from(gehouden) * u64::from(deelnemers);
+    let opkomst_percentage = if capacity == 0 {
+        None
+    } else {
+        Some(c.mul(
+            c.div(Decimal::from(aanwezigheden), Decimal::from(capacity))?,
+            Decimal::ONE_HUNDRED,
+        )?)
+    };
+    Ok(Some(RolJaar {
+        rol: u.rol.to_string(),
+        financiering: if s.is_elders_gefinancierd(&u.rol) {
+            Financiering::Elders
+        } else {
+            Financiering::Tapas
+        },
+        deelnemers,
+        aanwezigheden_gepland: u64::from(b) * u64::from(deelnemers),
+        aanwezigheden,
+        opkomst_percentage,
+        uren_gepland,
+        uren_geleverd,
+        kosten_begroot,
+        kosten_geleverd,
+    }))
+}
+
 /// The verantwoording of `bijeenkomsten` against the plan `kosten` of `s`, and of the observed
 /// indicators (`waarnemingen` with the scenario's `[impact]`) when given.
 pub fn evaluate(
@@ -248,47 +300,10 @@ pub fn evaluate(
         let b = w.bijeenkomsten_per_jaar;
 
         let mut rollen = Vec::new();
-        for (ri, u) in s.uurtarieven.iter().enumerate() {
-            let deelnemers = g.aantal(&u.rol);
-            let aanwezigheden: u64 = l.aanwezigheden.get(ri).map_or(0, |a| a.iter().sum());
-            let mine = || plan.iter().filter(|r| r.rol.as_deref() == Some(&*u.rol));
-            let uren_gepland = c.sum(mine().filter_map(|r| r.uren))?;
-            let kosten_begroot = c.sum(mine().map(|r| r.bedrag))?;
-            let lijnen = || l.lijnen.iter().filter(|x| x.rol == ri);
-            let uren_geleverd = c.sum(lijnen().map(|x| x.jaar_uren()))?;
-            let kosten_geleverd = c.sum(lijnen().map(|x| x.jaar_bedrag()))?;
-            if deelnemers == 0
-                && aanwezigheden == 0
-                && uren_gepland.is_zero()
-                && uren_geleverd.is_zero()
-            {
-                continue;
+        for ri in 0..s.uurtarieven.len() {
+            if let Some(r) = rol_jaar(s, &c, l, ri, &plan)? {
+                rollen.push(r);
             }
-            let capacity = u64::from(gehouden) * u64::from(deelnemers);
-            let opkomst_percentage = if capacity == 0 {
-                None
-            } else {
-                Some(c.mul(
-                    c.div(Decimal::from(aanwezigheden), Decimal::from(capacity))?,
-                    Decimal::ONE_HUNDRED,
-                )?)
-            };
-            rollen.push(RolJaar {
-                rol: u.rol.to_string(),
-                financiering: if s.is_elders_gefinancierd(&u.rol) {
-                    Financiering::Elders
-                } else {
-                    Financiering::Tapas
-                },
-                deelnemers,
-                aanwezigheden_gepland: u64::from(b) * u64::from(deelnemers),
-                aanwezigheden,
-                opkomst_percentage,
-                uren_gepland,
-                uren_geleverd,
-                kosten_begroot,
-                kosten_geleverd,
-            });
         }
         let tapas = || {
             rollen

@@ -9,7 +9,7 @@ use super::json::{dec, finish, opt};
 use super::table::{heading, new_table, right};
 use super::{Format, Options, groep_naam};
 use crate::calc::cost::Financiering;
-use crate::calc::monitor::{GroepJaar, IndicatorWaarneming, Monitor, Totaal};
+use crate::calc::monitor::{GroepJaar, IndicatorWaarneming, Monitor, MonitorJaar, Totaal};
 use crate::calc::payout::{Betaallijst, Per, Som};
 use crate::decimal::{dutch, euro, round_half_away};
 use crate::scenario::Scenario;
@@ -162,109 +162,7 @@ fn monitor_table(s: &Scenario, m: &Monitor, bijeenkomsten: &str) -> String {
         out.push_str("Er zijn geen bijeenkomsten geregistreerd.\n\n");
     }
     for j in &m.jaren {
-        let mut t = new_table(verantwoording_kop("Groep"));
-        for g in &j.groepen {
-            t.add_row(vec![
-                Cell::new(naam(s, g.groep)),
-                right(format!(
-                    "{} / {}",
-                    g.bijeenkomsten_gehouden, g.bijeenkomsten_gepland
-                )),
-                right(format!(
-                    "{} / {}",
-                    hours(g.duur_uren_gehouden),
-                    hours(g.duur_uren_gepland)
-                )),
-                right(format!(
-                    "{} / {}",
-                    hours(g.uren_geleverd),
-                    hours(g.uren_gepland)
-                )),
-                right(euro(g.kosten_begroot)),
-                right(euro(g.kosten_geleverd)),
-                right(euro(g.verschil())),
-                right(g.signalen.len().to_string()),
-            ]);
-        }
-        let tot = &j.totaal;
-        let nsig: usize = j.groepen.iter().map(|g| g.signalen.len()).sum();
-        t.add_row(totaal_row(tot, nsig));
-        section(
-            &mut out,
-            &format!("Bijeenkomsten, uren en kosten per groep — {}", j.jaar),
-            &t,
-        );
-
-        let mut t = new_table(
-            [
-                "Groep",
-                "Rol",
-                "Deelnemers",
-                "Aanwezig\n/ gepland",
-                "Opkomst",
-                "Uren\ngeleverd / gepland",
-                "Begroot",
-                "Geleverd",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
-        for g in &j.groepen {
-            for r in &g.rollen {
-                let rol = if r.financiering == Financiering::Elders {
-                    format!("{} (elders gefinancierd)", r.rol)
-                } else {
-                    r.rol.clone()
-                };
-                t.add_row(vec![
-                    Cell::new(naam(s, g.groep)),
-                    Cell::new(rol),
-                    right(r.deelnemers.to_string()),
-                    right(format!("{} / {}", r.aanwezigheden, r.aanwezigheden_gepland)),
-                    right(percent(
-                        r.opkomst_percentage.map(|p| round_half_away(p, 1)),
-                        1,
-                    )),
-                    right(format!(
-                        "{} / {}",
-                        hours(r.uren_geleverd),
-                        hours(r.uren_gepland)
-                    )),
-                    right(euro(r.kosten_begroot)),
-                    right(euro(r.kosten_geleverd)),
-                ]);
-            }
-        }
-        section(&mut out, &format!("Aanwezigheid per rol — {}", j.jaar), &t);
-
-        let signals: Vec<(&GroepJaar, &crate::calc::monitor::Signaal)> = j
-            .groepen
-            .iter()
-            .flat_map(|g| g.signalen.iter().map(move |x| (g, x)))
-            .collect();
-        out.push_str(&format!("Signalen — {}\n", j.jaar));
-        if signals.is_empty() {
-            out.push_str(
-                "Geen signalen: elke groep hield de geplande bijeenkomsten, met consulent en \
-                          voldoende huisartsen en wijkverpleegkundigen.\n\n",
-            );
-        } else {
-            let mut t = new_table(
-                ["Groep", "Datum", "Signaal", "Toelichting"]
-                    .map(String::from)
-                    .to_vec(),
-            );
-            for (g, sig) in signals {
-                t.add_row(vec![
-                    Cell::new(naam(s, g.groep)),
-                    Cell::new(sig.datum.map(|d| d.to_string()).unwrap_or_default()),
-                    Cell::new(sig.soort.as_str()),
-                    Cell::new(&sig.toelichting),
-                ]);
-            }
-            out.push_str(&t.to_string());
-            out.push_str("\n\n");
-        }
+        monitor_jaar(&mut out, s, j);
     }
     if m.jaren.len() > 1 {
         let mut t = new_table(verantwoording_kop("Jaar"));
@@ -294,51 +192,163 @@ fn monitor_table(s: &Scenario, m: &Monitor, bijeenkomsten: &str) -> String {
     );
 
     if !m.indicatoren.is_empty() {
-        out.push('\n');
-        let mut t = new_table(
-            [
-                "Jaar",
-                "Indicator",
-                "Gevallen\n/ overleden",
-                "Waar-\ngenomen",
-                "Basis",
-                "Verwacht\nmet PaTz",
-                "Reductie\ngerealiseerd",
-                "Reductie\nverwacht",
-                "Vermeden\ngevallen",
-                "Vermeden\nkosten",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
-        for i in &m.indicatoren {
-            t.add_row(vec![
-                Cell::new(i.jaar.to_string()),
-                Cell::new(i.indicator.omschrijving()),
-                right(format!("{} / {}", i.gevallen, i.overleden_patienten)),
-                right(percent(i.waargenomen_percentage, 2)),
-                right(percent(Some(i.basis_percentage), 2)),
-                right(percent(Some(i.verwacht_percentage), 2)),
-                right(percent(i.gerealiseerde_reductie_percentage, 1)),
-                right(percent(Some(i.verwachte_reductie_percentage), 1)),
-                right(dutch(i.vermeden, 1)),
-                right(euro(i.vermeden_kosten)),
-            ]);
-        }
-        let mut total = vec![Cell::new("Totaal")];
-        total.extend((0..8).map(|_| Cell::new("")));
-        total.push(right(euro(m.vermeden_kosten)));
-        t.add_row(total);
-        section(&mut out, "Indicatoren — waargenomen tegen verwacht", &t);
-        note(
-            &mut out,
-            "Waargenomen = gevallen / overleden patiënten; bij chemotherapie alleen het aandeel \
-             met kanker uit het scenario. Vermeden gevallen = verwacht zonder PaTz (basis) − \
-             gevallen; negatief is meer dan de basis. Vermeden kosten = vermeden gevallen × \
-             kosten per geval × indexfactor van het jaar.\n",
-        );
+        indicatoren_table(&mut out, m);
     }
     out
+}
+
+/// The three tables of one year: per group, per role, and the signals.
+fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
+    let mut t = new_table(verantwoording_kop("Groep"));
+    for g in &j.groepen {
+        t.add_row(vec![
+            Cell::new(naam(s, g.groep)),
+            right(format!(
+                "{} / {}",
+                g.bijeenkomsten_gehouden, g.bijeenkomsten_gepland
+            )),
+            right(format!(
+                "{} / {}",
+                hours(g.duur_uren_gehouden),
+                hours(g.duur_uren_gepland)
+            )),
+            right(format!(
+                "{} / {}",
+                hours(g.uren_geleverd),
+                hours(g.uren_gepland)
+            )),
+            right(euro(g.kosten_begroot)),
+            right(euro(g.kosten_geleverd)),
+            right(euro(g.verschil())),
+            right(g.signalen.len().to_string()),
+        ]);
+    }
+    let tot = &j.totaal;
+    let nsig: usize = j.groepen.iter().map(|g| g.signalen.len()).sum();
+    t.add_row(totaal_row(tot, nsig));
+    section(
+        out,
+        &format!("Bijeenkomsten, uren en kosten per groep — {}", j.jaar),
+        &t,
+    );
+
+    let mut t = new_table(
+        [
+            "Groep",
+            "Rol",
+            "Deelnemers",
+            "Aanwezig\n/ gepland",
+            "Opkomst",
+            "Uren\ngeleverd / gepland",
+            "Begroot",
+            "Geleverd",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for g in &j.groepen {
+        for r in &g.rollen {
+            let rol = if r.financiering == Financiering::Elders {
+                format!("{} (elders gefinancierd)", r.rol)
+            } else {
+                r.rol.clone()
+            };
+            t.add_row(vec![
+                Cell::new(naam(s, g.groep)),
+                Cell::new(rol),
+                right(r.deelnemers.to_string()),
+                right(format!("{} / {}", r.aanwezigheden, r.aanwezigheden_gepland)),
+                right(percent(
+                    r.opkomst_percentage.map(|p| round_half_away(p, 1)),
+                    1,
+                )),
+                right(format!(
+                    "{} / {}",
+                    hours(r.uren_geleverd),
+                    hours(r.uren_gepland)
+                )),
+                right(euro(r.kosten_begroot)),
+                right(euro(r.kosten_geleverd)),
+            ]);
+        }
+    }
+    section(out, &format!("Aanwezigheid per rol — {}", j.jaar), &t);
+
+    let signals: Vec<(&GroepJaar, &crate::calc::monitor::Signaal)> = j
+        .groepen
+        .iter()
+        .flat_map(|g| g.signalen.iter().map(move |x| (g, x)))
+        .collect();
+    out.push_str(&format!("Signalen — {}\n", j.jaar));
+    if signals.is_empty() {
+        out.push_str(
+            "Geen signalen: elke groep hield de geplande bijeenkomsten, met consulent en \
+                      voldoende huisartsen en wijkverpleegkundigen.\n\n",
+        );
+    } else {
+        let mut t = new_table(
+            ["Groep", "Datum", "Signaal", "Toelichting"]
+                .map(String::from)
+                .to_vec(),
+        );
+        for (g, sig) in signals {
+            t.add_row(vec![
+                Cell::new(naam(s, g.groep)),
+                Cell::new(sig.datum.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::new(sig.soort.as_str()),
+                Cell::new(&sig.toelichting),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push_str("\n\n");
+    }
+}
+
+/// The observed indicators against the expectation, with the note on how they are computed.
+fn indicatoren_table(out: &mut String, m: &Monitor) {
+    out.push('\n');
+    let mut t = new_table(
+        [
+            "Jaar",
+            "Indicator",
+            "Gevallen\n/ overleden",
+            "Waar-\ngenomen",
+            "Basis",
+            "Verwacht\nmet PaTz",
+            "Reductie\ngerealiseerd",
+            "Reductie\nverwacht",
+            "Vermeden\ngevallen",
+            "Vermeden\nkosten",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for i in &m.indicatoren {
+        t.add_row(vec![
+            Cell::new(i.jaar.to_string()),
+            Cell::new(i.indicator.omschrijving()),
+            right(format!("{} / {}", i.gevallen, i.overleden_patienten)),
+            right(percent(i.waargenomen_percentage, 2)),
+            right(percent(Some(i.basis_percentage), 2)),
+            right(percent(Some(i.verwacht_percentage), 2)),
+            right(percent(i.gerealiseerde_reductie_percentage, 1)),
+            right(percent(Some(i.verwachte_reductie_percentage), 1)),
+            right(dutch(i.vermeden, 1)),
+            right(euro(i.vermeden_kosten)),
+        ]);
+    }
+    let mut total = vec![Cell::new("Totaal")];
+    total.extend((0..8).map(|_| Cell::new("")));
+    total.push(right(euro(m.vermeden_kosten)));
+    t.add_row(total);
+    section(out, "Indicatoren — waargenomen tegen verwacht", &t);
+    note(
+        out,
+        "Waargenomen = gevallen / overleden patiënten; bij chemotherapie alleen het aandeel \
+         met kanker uit het scenario. Vermeden gevallen = verwacht zonder PaTz (basis) − \
+         gevallen; negatief is meer dan de basis. Vermeden kosten = vermeden gevallen × \
+         kosten per geval × indexfactor van het jaar.\n",
+    );
 }
 
 fn totaal_row(t: &Totaal, nsig: usize) -> Vec<Cell> {

@@ -521,6 +521,75 @@ fn add_som(
     Ok(())
 }
 
+/// The periods of a year: its four quarters (with their 0-based index) or the whole year.
+fn perioden(jaar: i32, per: Per) -> Vec<(Periode, Option<usize>)> {
+    match per {
+        Per::Kwartaal => (0..4u32)
+            .map(|k| {
+                let periode = Periode {
+                    jaar,
+                    kwartaal: Some(k + 1),
+                };
+                (periode, Some(k as usize))
+            })
+            .collect(),
+        Per::Jaar => vec![(
+            Periode {
+                jaar,
+                kwartaal: None,
+            },
+            None,
+        )],
+    }
+}
+
+/// What role `ri` (named `rol`) of the group-year `l` gets in `periode`: quarter `k` (0-based)
+/// or, for `None`, the whole year. `None` when there is nothing (no attendance, hours or
+/// amount).
+fn betaling(
+    c: &Checked<'_>,
+    l: &Levering,
+    periode: Periode,
+    k: Option<usize>,
+    ri: usize,
+    rol: &str,
+) -> Result<Option<Betaling>, CalcError> {
+    let att = l.aanwezigheden.get(ri).map_or(0, |a| match k {
+        Some(k) => a.get(k).copied().unwrap_or(0),
+        None => a.iter().sum(),
+    });
+    let mut posten = Vec::new();
+    let mut uren = Decimal::ZERO;
+    let mut bedrag = Decimal::ZERO;
+    for lijn in l.lijnen.iter().filter(|x| x.rol == ri) {
+        let (h, a) = match k {
+            Some(k) => (lijn.uren(k), lijn.bedrag(k)),
+            None => (round_half_away(lijn.jaar_uren(), 2), lijn.jaar_bedrag()),
+        };
+        uren = c.add(uren, h)?;
+        bedrag = c.add(bedrag, a)?;
+        if !(h.is_zero() && a.is_zero()) {
+            posten.push(PostBetaling {
+                post: lijn.post,
+                uren: h,
+                bedrag: a,
+            });
+        }
+    }
+    if att == 0 && uren.is_zero() && bedrag.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(Betaling {
+        groep: l.groep,
+        periode,
+        rol: rol.to_string(),
+        aanwezigheden: att,
+        uren,
+        bedrag,
+        posten,
+    }))
+}
+
 /// The payment list for `bron`, per quarter or per year, over the period [`tijdvak`] gives
 /// without `--tot`. Lines of roles financed elsewhere are left out (and listed in
 /// [`Betaallijst::niet_uitbetaald`]).
@@ -559,53 +628,12 @@ pub fn evaluate_in(
         let mut groep_som = Som::default();
         let mut any = false;
         for l in lev.iter().filter(|l| l.groep == gi) {
-            let periods: Vec<(Periode, Option<usize>)> = match per {
-                Per::Kwartaal => (0..4)
-                    .map(|k| {
-                        (
-                            Periode {
-                                jaar: l.jaar,
-                                kwartaal: Some(k as u32 + 1),
-                            },
-                            Some(k),
-                        )
-                    })
-                    .collect(),
-                Per::Jaar => vec![(
-                    Periode {
-                        jaar: l.jaar,
-                        kwartaal: None,
-                    },
-                    None,
-                )],
-            };
-            for (periode, k) in periods {
+            for (periode, k) in perioden(l.jaar, per) {
                 for (ri, u) in s.uurtarieven.iter().enumerate() {
-                    let att = l.aanwezigheden.get(ri).map_or(0, |a| match k {
-                        Some(k) => a[k],
-                        None => a.iter().sum(),
-                    });
-                    let mut posten = Vec::new();
-                    let mut uren = Decimal::ZERO;
-                    let mut bedrag = Decimal::ZERO;
-                    for lijn in l.lijnen.iter().filter(|x| x.rol == ri) {
-                        let (h, a) = match k {
-                            Some(k) => (lijn.uren(k), lijn.bedrag(k)),
-                            None => (round_half_away(lijn.jaar_uren(), 2), lijn.jaar_bedrag()),
-                        };
-                        uren = c.add(uren, h)?;
-                        bedrag = c.add(bedrag, a)?;
-                        if !(h.is_zero() && a.is_zero()) {
-                            posten.push(PostBetaling {
-                                post: lijn.post,
-                                uren: h,
-                                bedrag: a,
-                            });
-                        }
-                    }
-                    if att == 0 && uren.is_zero() && bedrag.is_zero() {
+                    let Some(b) = betaling(&c, l, periode, k, ri, &u.rol)? else {
                         continue;
-                    }
+                    };
+                    let (att, uren, bedrag) = (b.aanwezigheden, b.uren, b.bedrag);
                     if s.is_elders_gefinancierd(&u.rol) {
                         add_som(&c, &mut elders[ri], att, uren, bedrag)?;
                         continue;
@@ -614,15 +642,7 @@ pub fn evaluate_in(
                     add_som(&c, &mut groep_som, att, uren, bedrag)?;
                     add_som(&c, &mut totaal, att, uren, bedrag)?;
                     any = true;
-                    regels.push(Betaling {
-                        groep: gi,
-                        periode,
-                        rol: u.rol.to_string(),
-                        aanwezigheden: att,
-                        uren,
-                        bedrag,
-                        posten,
-                    });
+                    regels.push(b);
                 }
             }
         }
