@@ -68,63 +68,25 @@ pub(crate) fn batch(
     } else {
         &["bestand", "naam"]
     };
-    let mut sink = Schrijver::open(&app.uit, app.vervang)?;
-    match opts.format {
-        Format::Csv => sink.schrijf(&summary::csv_header(keys, opts.csv_nl))?,
-        Format::Json => sink.schrijf(b"[")?,
-        Format::Table => {}
-    }
-    let mut table_rows = Vec::new();
-    let mut first_json = true;
-    let (mut invalid, mut warned_files, mut warnings) = (0usize, 0usize, 0usize);
+    let mut stroom = Stroom::open(app, keys, opts)?;
     for chunk in files.chunks(BATCH_CHUNK) {
         let done = assess_chunk(chunk, &app.sets, per_jaar, show_warnings, keys, opts);
-        // The rows are gathered and written at once (stdout is line-buffered and the temporary
-        // file not at all), but always before a file's messages.
-        let mut stappen = Vec::new();
-        let mut buf: Vec<u8> = Vec::new();
-        for d in done {
-            let pieces = d.pieces.context("JSON maken")?;
-            if !d.a.errors.is_empty() {
-                invalid += 1;
-            }
-            if d.a.warning_count > 0 {
-                warned_files += 1;
-                warnings += d.a.warning_count;
-            }
-            if !d.missed.is_empty() {
-                app.rapport.markeer(Status::Gemist);
-            }
-            let messages: Vec<Melding> =
-                d.a.warnings
-                    .into_iter()
-                    .chain(d.a.errors)
-                    .chain(d.missed)
-                    .collect();
-            if !messages.is_empty() && !buf.is_empty() {
-                stappen.push(Stap::Uitvoer(std::mem::take(&mut buf)));
-            }
-            stappen.extend(messages.into_iter().map(Stap::Melding));
-            match opts.format {
-                Format::Csv => pieces.iter().for_each(|p| buf.extend_from_slice(p)),
-                Format::Json => {
-                    for piece in &pieces {
-                        let sep: &[u8] = if first_json { b"\n  " } else { b",\n  " };
-                        first_json = false;
-                        buf.extend_from_slice(sep);
-                        buf.extend_from_slice(piece);
-                    }
-                }
-                Format::Table => table_rows.extend(d.rows),
-            }
-        }
-        stappen.push(Stap::Uitvoer(buf));
-        app.druk(&mut sink, stappen)?;
+        let stappen = stroom.stappen(app, done)?;
+        app.druk(&mut stroom.sink, stappen)?;
     }
+    let Stroom {
+        mut sink,
+        table_rows,
+        invalid,
+        warned_files,
+        warnings,
+        ..
+    } = stroom;
     let all_failed = invalid == files.len();
     match opts.format {
         Format::Json => sink.schrijf(b"\n]\n")?,
-        // When every file fails there is no table at all: just the errors.
+        // When every file fails there is no table at all (nor a file holding one): just the
+        // errors.
         Format::Table if all_failed => {}
         Format::Table => {
             let table = summary::table(keys, &table_rows);
@@ -149,6 +111,80 @@ pub(crate) fn batch(
         app.rapport.markeer(Status::Ongeldig);
     }
     Ok(())
+}
+
+/// A batch's output while it is written, and what it has counted so far.
+struct Stroom {
+    sink: Schrijver,
+    opts: render::Options,
+    /// The table's rows, kept until the end; CSV and JSON rows are written as they come.
+    table_rows: Vec<summary::Rij>,
+    first_json: bool,
+    invalid: usize,
+    warned_files: usize,
+    warnings: usize,
+}
+
+impl Stroom {
+    /// Opens the output and writes what comes before the rows (the CSV header, JSON's `[`).
+    fn open(app: &App, keys: &[&str], opts: render::Options) -> Result<Self, Fout> {
+        let mut sink = Schrijver::open(&app.uit, app.vervang)?;
+        match opts.format {
+            Format::Csv => sink.schrijf(&summary::csv_header(keys, opts.csv_nl))?,
+            Format::Json => sink.schrijf(b"[")?,
+            Format::Table => {}
+        }
+        Ok(Stroom {
+            sink,
+            opts,
+            table_rows: Vec::new(),
+            first_json: true,
+            invalid: 0,
+            warned_files: 0,
+            warnings: 0,
+        })
+    }
+
+    /// The messages and pieces of a chunk of files, in order: the rows gathered and written at
+    /// once (stdout is line-buffered and the temporary file not at all), but always before a
+    /// file's messages.
+    fn stappen(&mut self, app: &mut App, done: Vec<Gedaan>) -> Result<Vec<Stap>, Fout> {
+        let mut stappen = Vec::new();
+        let mut buf: Vec<u8> = Vec::new();
+        for d in done {
+            let pieces = d.pieces.context("JSON maken")?;
+            if !d.a.errors.is_empty() {
+                self.invalid += 1;
+            }
+            if d.a.warning_count > 0 {
+                self.warned_files += 1;
+                self.warnings += d.a.warning_count;
+            }
+            if !d.missed.is_empty() {
+                app.rapport.markeer(Status::Gemist);
+            }
+            let messages = d.a.warnings.into_iter().chain(d.a.errors).chain(d.missed);
+            let mut messages = messages.peekable();
+            if messages.peek().is_some() && !buf.is_empty() {
+                stappen.push(Stap::Uitvoer(std::mem::take(&mut buf)));
+            }
+            stappen.extend(messages.map(Stap::Melding));
+            match self.opts.format {
+                Format::Csv => pieces.iter().for_each(|p| buf.extend_from_slice(p)),
+                Format::Json => {
+                    for piece in &pieces {
+                        let sep: &[u8] = if self.first_json { b"\n  " } else { b",\n  " };
+                        self.first_json = false;
+                        buf.extend_from_slice(sep);
+                        buf.extend_from_slice(piece);
+                    }
+                }
+                Format::Table => self.table_rows.extend(d.rows),
+            }
+        }
+        stappen.push(Stap::Uitvoer(buf));
+        Ok(stappen)
+    }
 }
 
 /// Each file read, checked, calculated and formatted on the pool, in order.

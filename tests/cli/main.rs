@@ -13,3 +13,4 @@ mod examples;
 mod monitor;
 mod onzekerheid;
 mod properties;
+mod uitvoer;
