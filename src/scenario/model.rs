@@ -1,5 +1,7 @@
 //! The validated scenario: every value checked, every default filled in. Pure data, no I/O.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
@@ -24,7 +26,22 @@ pub struct Posities {
     regels: Arc<OnceLock<Vec<usize>>>,
     /// The text, for columns counted in characters.
     tekst: Arc<str>,
+    /// Every path with its offset, made once many places are asked for (as for a warning per
+    /// group): a search from the end per question would make that quadratic.
+    index: Arc<Index>,
 }
+
+/// See [`Posities::index`].
+#[derive(Debug, Default)]
+struct Index {
+    /// How many places were asked for so far.
+    vragen: AtomicUsize,
+    /// Path -> offset, the last entry for a path winning.
+    kaart: OnceLock<HashMap<Box<str>, usize>>,
+}
+
+/// Up to this many questions a search is cheaper than making the index.
+const ZOEKEN_ZONDER_INDEX: usize = 8;
 
 /// `(path, byte offset)` pairs in reading order, all paths in one buffer (one allocation for
 /// all of them instead of one per field); a later entry for the same path wins.
@@ -49,6 +66,23 @@ impl Paden {
     pub(crate) fn push_with(&mut self, offset: usize, write: impl FnOnce(&mut String)) {
         self.starts.push((self.tekst.len(), offset));
         write(&mut self.tekst);
+    }
+
+    /// Every path with the offset of its last entry.
+    fn kaart(&self) -> HashMap<Box<str>, usize> {
+        let mut kaart = HashMap::with_capacity(self.starts.len());
+        let ends = self
+            .starts
+            .iter()
+            .skip(1)
+            .map(|&(start, _)| start)
+            .chain(std::iter::once(self.tekst.len()));
+        for (&(start, offset), end) in self.starts.iter().zip(ends) {
+            if let Some(path) = self.tekst.get(start..end) {
+                kaart.insert(Box::from(path), offset);
+            }
+        }
+        kaart
     }
 
     /// The offset of the last entry for `path`.
@@ -79,6 +113,7 @@ impl Posities {
             paden: Arc::default(),
             regels: Arc::default(),
             tekst: Arc::from(src),
+            index: Arc::default(),
         }
     }
 
@@ -86,13 +121,24 @@ impl Posities {
     pub(crate) fn with_paden(self, paden: Paden) -> Self {
         Posities {
             paden: Arc::new(paden),
+            index: Arc::default(),
             ..self
         }
     }
 
     /// Line and character column of `path`, if it was recorded.
     pub fn get(&self, path: &str) -> Option<Pos> {
-        self.paden.get(path).map(|offset| self.pos(offset))
+        let vragen = self.index.vragen.fetch_add(1, Ordering::Relaxed);
+        let offset = if vragen < ZOEKEN_ZONDER_INDEX {
+            self.paden.get(path)
+        } else {
+            self.index
+                .kaart
+                .get_or_init(|| self.paden.kaart())
+                .get(path)
+                .copied()
+        };
+        offset.map(|offset| self.pos(offset))
     }
 
     /// Line and character column (both from 1) of a byte offset in the file.
