@@ -4,7 +4,10 @@
 mod diagnostic;
 mod model;
 pub(crate) mod overrides;
+pub mod pad;
+pub mod param;
 pub(crate) mod read;
+pub mod schema;
 mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};

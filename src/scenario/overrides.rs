@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::pad::{self, Segment, parse_path};
+
 /// One override from the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Override {
@@ -29,55 +31,6 @@ impl Override {
             )),
         }
     }
-}
-
-/// One step of a path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Segment {
-    /// A key of a table, or (on an array of tables) the item with this naam, label or id.
-    Key(String),
-    /// The N-th item of an array, counted from 1.
-    Index(usize),
-}
-
-/// Splits `groep[2].deelnemers.huisarts` into its segments.
-pub(crate) fn parse_path(path: &str) -> Result<Vec<Segment>, String> {
-    let mut out = Vec::new();
-    let mut rest = path;
-    let mut after_bracket = false;
-    while !rest.is_empty() {
-        let end = rest.find(['.', '[']).unwrap_or(rest.len());
-        let key = &rest[..end];
-        if !key.is_empty() {
-            out.push(Segment::Key(key.to_string()));
-        }
-        rest = &rest[end..];
-        if let Some(r) = rest.strip_prefix('.') {
-            if r.is_empty() || key.is_empty() && !after_bracket {
-                return Err(format!("ongeldig pad '{path}'"));
-            }
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let close = r
-                .find(']')
-                .ok_or_else(|| format!("ongeldig pad '{path}': ']' ontbreekt"))?;
-            let inner = r[..close].trim().trim_matches('"');
-            match inner.parse::<usize>() {
-                Ok(0) => return Err(format!("ongeldig pad '{path}': tellen begint bij 1")),
-                Ok(n) => out.push(Segment::Index(n)),
-                Err(_) if !inner.is_empty() => out.push(Segment::Key(inner.to_string())),
-                Err(_) => return Err(format!("ongeldig pad '{path}'")),
-            }
-            rest = &r[close + 1..];
-            after_bracket = true;
-            continue;
-        }
-        after_bracket = false;
-    }
-    if out.is_empty() {
-        return Err("leeg pad".to_string());
-    }
-    Ok(out)
 }
 
 /// The field that names an item of an array of tables.
@@ -119,12 +72,10 @@ pub(crate) fn apply<'a>(
             if !table.contains_key(key.as_str()) && shown == format!("uurtarieven.{key}") {
                 // A role is only useful with participants; a new one here is a typo.
                 let roles: Vec<&str> = table.keys().map(|k| k.get_ref().as_ref()).collect();
-                return Err(
-                    match crate::scenario::read::nearest_name(key, roles.iter().copied()) {
-                        Some(r) => format!("rol '{key}' bestaat niet; bedoelde je '{r}'?"),
-                        None => format!("rol '{key}' bestaat niet; rollen: {}", roles.join(", ")),
-                    },
-                );
+                return Err(match pad::nearest(key, roles.iter().copied()) {
+                    Some(r) => format!("rol '{key}' bestaat niet; bedoelde je '{r}'?"),
+                    None => format!("rol '{key}' bestaat niet; rollen: {}", roles.join(", ")),
+                });
             }
             let span = table
                 .get(key.as_str())
@@ -201,31 +152,6 @@ pub(crate) fn apply<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_split_into_keys_and_one_based_indices() {
-        use Segment::{Index, Key};
-        assert_eq!(
-            parse_path("groep[2].deelnemers.huisarts").unwrap(),
-            vec![
-                Key("groep".into()),
-                Index(2),
-                Key("deelnemers".into()),
-                Key("huisarts".into())
-            ]
-        );
-        assert_eq!(
-            parse_path("groep[Delft Noord].duur_uren").unwrap(),
-            vec![
-                Key("groep".into()),
-                Key("Delft Noord".into()),
-                Key("duur_uren".into())
-            ]
-        );
-        assert!(parse_path("groep[0].x").is_err());
-        assert!(parse_path("a..b").is_err());
-        assert!(parse_path("").is_err());
-    }
 
     #[test]
     fn override_needs_path_and_value() {

@@ -1,13 +1,17 @@
 //! Numeric scenario parameters by path (`uurtarieven.huisarts`, `groep[2].duur_uren`,
 //! `indicator.ic_opname.reductie_percentage`, `reductie_factor`): read and set on a validated
-//! scenario, within their valid range. Pure, no I/O.
+//! scenario, within their valid range. Every field and its kind come from [`super::schema`];
+//! the path grammar from [`super::pad`]. Used by `--set`-like variation: `sensitivity`, `solve`,
+//! `simulate` and the check of `[[onzekerheid]]` parameters while reading. Pure, no I/O.
 
 use rust_decimal::Decimal;
 
+use super::model::{IndicatorId, Scenario};
+use super::pad::{Segment, parse_path};
+use super::schema::{
+    self, Grens, IndicatorGetal, ONDERSTEUNING_NAMEN, OndersteuningVeld, Veld, WerkwijzeGetal,
+};
 use crate::decimal::round_half_away;
-use crate::scenario::overrides::{Segment, parse_path};
-use crate::scenario::read::{ONDERSTEUNING_KEYS, WERKWIJZE_KEYS};
-use crate::scenario::{IndicatorId, Scenario};
 
 /// What kind of number a parameter is, which fixes its valid range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +62,18 @@ impl Soort {
     pub fn geheel(self) -> bool {
         matches!(self, Soort::Aantal { .. })
     }
+
+    /// The kind of a numeric schema field.
+    fn van(veld: Veld) -> Soort {
+        match veld.soort {
+            schema::Soort::Percentage => Soort::Percentage,
+            schema::Soort::Aantal => Soort::Aantal {
+                min: veld.grens.map_or(0, |g| g.min),
+            },
+            schema::Soort::Bedrag => Soort::Bedrag,
+            _ => Soort::Getal,
+        }
+    }
 }
 
 /// Which value a parameter is.
@@ -65,10 +81,10 @@ impl Soort {
 enum Doel {
     Uurtarief(usize),
     /// A `[werkwijze]` field in the groups that do not set it themselves.
-    Werkwijze(&'static str, Vec<usize>),
-    GroepWerkwijze(usize, &'static str),
+    Werkwijze(WerkwijzeGetal, Vec<usize>),
+    GroepWerkwijze(usize, WerkwijzeGetal),
     Deelnemers(usize, usize),
-    Ondersteuning(&'static str),
+    Ondersteuning(OndersteuningVeld),
     Indexatie,
     Verzekerden,
     Marktaandeel(usize),
@@ -76,7 +92,7 @@ enum Doel {
     Plafond(usize),
     KankerAandeel,
     Disconteringsvoet,
-    Indicator(usize, &'static str),
+    Indicator(usize, IndicatorGetal),
     /// All reductions × this factor; holds the written reductions.
     ReductieFactor(Vec<Decimal>),
 }
@@ -88,24 +104,20 @@ pub struct Param {
     pub pad: String,
     /// Its kind and valid range.
     pub soort: Soort,
+    /// The documented bounds of the field (README "Grenzen"); `None` for `reductie_factor`.
+    pub grens: Option<Grens>,
     doel: Doel,
 }
 
-/// The numeric `[werkwijze]` fields (the two role fields are text).
-const WERKWIJZE_GETALLEN: [&str; 8] = {
-    let k = WERKWIJZE_KEYS;
-    [k[0], k[1], k[2], k[3], k[5], k[7], k[8], k[9]]
-};
-
-fn werkwijze_soort(f: &str) -> Soort {
-    if f == "bijeenkomsten_per_jaar" {
-        Soort::Aantal { min: 0 }
-    } else {
-        Soort::Getal
-    }
+/// The numeric `[werkwijze]` field named `name`.
+fn werkwijze_getal(name: &str) -> Result<WerkwijzeGetal, String> {
+    WerkwijzeGetal::parse(name).ok_or_else(|| {
+        let list: Vec<&str> = WerkwijzeGetal::ALL.iter().map(|f| f.veld().naam).collect();
+        known(&list, name).err().unwrap_or_default()
+    })
 }
 
-fn known(list: &[&'static str], name: &str) -> Result<&'static str, String> {
+fn known<'a>(list: &[&'a str], name: &str) -> Result<&'a str, String> {
     list.iter().copied().find(|f| *f == name).ok_or_else(|| {
         format!(
             "'{name}' is hier geen getal dat kan variëren; kies uit: {}",
@@ -137,6 +149,17 @@ fn item<T>(
     }
 }
 
+/// The numeric field named by `seg` in `velden` (a section's fields in the schema).
+fn numeriek(velden: &[Veld], seg: Option<&str>) -> Result<Veld, String> {
+    let list: Vec<&str> = velden
+        .iter()
+        .filter(|v| schema::is_getal(v))
+        .map(|v| v.naam)
+        .collect();
+    let name = known(&list, seg.unwrap_or(""))?;
+    schema::zoek(velden, name).ok_or_else(|| format!("'{name}' is geen getal uit het scenario"))
+}
+
 fn key(seg: Option<&Segment>) -> Option<&str> {
     match seg {
         Some(Segment::Key(k)) => Some(k.as_str()),
@@ -151,13 +174,14 @@ impl Param {
         let first = key(segs.first()).unwrap_or("");
         let rest = &segs[1.min(segs.len())..];
         let field = |i: usize| key(rest.get(i));
-        let single = |doel: Doel, soort: Soort, n: usize| -> Result<Param, String> {
+        let single = |doel: Doel, veld: Option<Veld>, n: usize| -> Result<Param, String> {
             if rest.len() != n {
                 return Err(format!("'{path}' is geen getal uit het scenario"));
             }
             Ok(Param {
                 pad: path.to_string(),
-                soort,
+                soort: veld.map_or(Soort::Factor, Soort::van),
+                grens: veld.and_then(|v| v.grens),
                 doel,
             })
         };
@@ -172,7 +196,7 @@ impl Param {
                     .iter()
                     .map(|i| i.reductie_percentage)
                     .collect();
-                single(Doel::ReductieFactor(base), Soort::Factor, 0)
+                single(Doel::ReductieFactor(base), None, 0)
             }
             "uurtarieven" => {
                 let rol = field(0).unwrap_or("");
@@ -181,23 +205,24 @@ impl Param {
                     .iter()
                     .position(|u| &*u.rol == rol)
                     .ok_or_else(|| format!("rol '{rol}' heeft geen uurtarief"))?;
-                single(Doel::Uurtarief(i), Soort::Bedrag, 1)
+                single(Doel::Uurtarief(i), Some(schema::UURTARIEF), 1)
             }
             "werkwijze" => {
-                let f = known(&WERKWIJZE_GETALLEN, field(0).unwrap_or(""))?;
+                let f = werkwijze_getal(field(0).unwrap_or(""))?;
+                let naam = f.veld().naam;
                 let groepen: Vec<usize> = s
                     .groepen
                     .iter()
                     .enumerate()
-                    .filter(|(_, g)| !g.eigen.contains(&f))
+                    .filter(|(_, g)| !g.eigen.contains(&naam))
                     .map(|(i, _)| i)
                     .collect();
                 if groepen.is_empty() {
                     return Err(format!(
-                        "elke groep geeft '{f}' zelf op; kies een groep, bijv. groep[1].{f}"
+                        "elke groep geeft '{naam}' zelf op; kies een groep, bijv. groep[1].{naam}"
                     ));
                 }
-                single(Doel::Werkwijze(f, groepen), werkwijze_soort(f), 1)
+                single(Doel::Werkwijze(f, groepen), Some(f.veld()), 1)
             }
             "groep" => {
                 let gi = item(&s.groepen, "groep", rest.first(), |g| &g.naam)?;
@@ -209,70 +234,54 @@ impl Param {
                             .iter()
                             .position(|(r, _)| &**r == rol)
                             .ok_or_else(|| format!("groep heeft geen deelnemers '{rol}'"))?;
-                        if rest.len() != 3 {
-                            return Err(format!("'{path}' is geen getal uit het scenario"));
-                        }
-                        Ok(Param {
-                            pad: path.to_string(),
-                            soort: Soort::Aantal { min: 0 },
-                            doel: Doel::Deelnemers(gi, ri),
-                        })
+                        single(Doel::Deelnemers(gi, ri), Some(schema::DEELNEMERS), 3)
                     }
                     other => {
-                        let f = known(&WERKWIJZE_GETALLEN, other.unwrap_or(""))?;
-                        single(Doel::GroepWerkwijze(gi, f), werkwijze_soort(f), 2)
+                        let f = werkwijze_getal(other.unwrap_or(""))?;
+                        single(Doel::GroepWerkwijze(gi, f), Some(f.veld()), 2)
                     }
                 }
             }
             "ondersteuning" => {
-                let f = known(ONDERSTEUNING_KEYS, field(0).unwrap_or(""))?;
-                let soort = match f {
-                    "overhead_percentage" => Soort::Percentage,
-                    "projectleiding_uren" => Soort::Getal,
-                    _ => Soort::Bedrag,
-                };
-                single(Doel::Ondersteuning(f), soort, 1)
+                let name = known(&ONDERSTEUNING_NAMEN, field(0).unwrap_or(""))?;
+                let f = OndersteuningVeld::parse(name)
+                    .ok_or_else(|| format!("'{path}' is geen getal uit het scenario"))?;
+                single(Doel::Ondersteuning(f), Some(f.veld()), 1)
             }
             "indexatie" => {
-                known(&["kosten_percentage_per_jaar"], field(0).unwrap_or(""))?;
-                single(Doel::Indexatie, Soort::Percentage, 1)
+                let veld = numeriek(&schema::INDEXATIE, field(0))?;
+                single(Doel::Indexatie, Some(veld), 1)
             }
             "scenario" => {
-                known(&["verzekerden"], field(0).unwrap_or(""))?;
-                single(Doel::Verzekerden, Soort::Aantal { min: 1 }, 1)
+                let veld = numeriek(&schema::SCENARIO[4..], field(0))?;
+                single(Doel::Verzekerden, Some(veld), 1)
             }
             "verzekeraar" => {
                 let vi = item(&s.verzekeraars, "verzekeraar", rest.first(), |v| &v.naam)?;
-                known(&["marktaandeel_percentage"], field(1).unwrap_or(""))?;
-                single(Doel::Marktaandeel(vi), Soort::Percentage, 2)
+                let veld = numeriek(&schema::VERZEKERAAR, field(1))?;
+                single(Doel::Marktaandeel(vi), Some(veld), 2)
             }
             "aanbod" => {
                 let ai = item(&s.aanbiedingen, "aanbod", rest.first(), |a| &a.label)?;
-                match known(
-                    &["tarief_per_verzekerde", "plafond"],
-                    field(1).unwrap_or(""),
-                )? {
-                    "plafond" => {
-                        if s.aanbiedingen[ai].plafond.is_none() {
-                            return Err("dit aanbod heeft geen plafond".to_string());
-                        }
-                        single(Doel::Plafond(ai), Soort::Bedrag, 2)
+                let veld = numeriek(&schema::AANBOD, field(1))?;
+                if veld.naam == "plafond" {
+                    if s.aanbiedingen.get(ai).is_some_and(|a| a.plafond.is_none()) {
+                        return Err("dit aanbod heeft geen plafond".to_string());
                     }
-                    _ => single(Doel::Tarief(ai), Soort::Bedrag, 2),
+                    single(Doel::Plafond(ai), Some(veld), 2)
+                } else {
+                    single(Doel::Tarief(ai), Some(veld), 2)
                 }
             }
             "impact" => {
                 if s.impact.is_none() {
                     return Err("dit scenario heeft geen [impact]-sectie".to_string());
                 }
-                match known(
-                    &["aandeel_kanker_percentage", "disconteringsvoet_percentage"],
-                    field(0).unwrap_or(""),
-                )? {
-                    "aandeel_kanker_percentage" => {
-                        single(Doel::KankerAandeel, Soort::Percentage, 1)
-                    }
-                    _ => single(Doel::Disconteringsvoet, Soort::Percentage, 1),
+                let veld = numeriek(&schema::IMPACT, field(0))?;
+                if veld.naam == "aandeel_kanker_percentage" {
+                    single(Doel::KankerAandeel, Some(veld), 1)
+                } else {
+                    single(Doel::Disconteringsvoet, Some(veld), 1)
                 }
             }
             "indicator" => {
@@ -288,20 +297,10 @@ impl Param {
                         .ok_or_else(|| format!("onbekende indicator '{id}'"))?,
                     other => item(&impact.indicatoren, "indicator", other, |i| i.id.as_str())?,
                 };
-                let f = known(
-                    &[
-                        "basis_percentage",
-                        "reductie_percentage",
-                        "kosten_per_geval",
-                    ],
-                    field(1).unwrap_or(""),
-                )?;
-                let soort = if f == "kosten_per_geval" {
-                    Soort::Bedrag
-                } else {
-                    Soort::Percentage
-                };
-                single(Doel::Indicator(ii, f), soort, 2)
+                let veld = numeriek(&schema::INDICATOR, field(1))?;
+                let f = IndicatorGetal::parse(veld.naam)
+                    .ok_or_else(|| format!("'{path}' is geen getal uit het scenario"))?;
+                single(Doel::Indicator(ii, f), Some(veld), 2)
             }
             _ => Err(format!("'{path}' is geen getal uit het scenario")),
         }
@@ -315,26 +314,14 @@ impl Param {
             Doel::Werkwijze(f, groepen) => groepen
                 .first()
                 .and_then(|g| s.groepen.get(*g))
-                .or_zero(|g| werkwijze_get(&g.werkwijze, f)),
-            Doel::GroepWerkwijze(g, f) => s
-                .groepen
-                .get(*g)
-                .or_zero(|g| werkwijze_get(&g.werkwijze, f)),
+                .or_zero(|g| f.get(&g.werkwijze)),
+            Doel::GroepWerkwijze(g, f) => s.groepen.get(*g).or_zero(|g| f.get(&g.werkwijze)),
             Doel::Deelnemers(g, r) => s
                 .groepen
                 .get(*g)
                 .and_then(|g| g.deelnemers.get(*r))
                 .or_zero(|(_, n)| Decimal::from(*n)),
-            Doel::Ondersteuning(f) => match *f {
-                "ict_per_groep" => o.ict_per_groep,
-                "huisvesting_per_bijeenkomst" => o.huisvesting_per_bijeenkomst,
-                "projectleiding_uren" => o.projectleiding_uren,
-                "projectleiding_uurtarief" => o.projectleiding_uurtarief,
-                "monitoring_per_jaar" => o.monitoring_per_jaar,
-                "startkosten_per_nieuwe_groep" => o.startkosten_per_nieuwe_groep,
-                "scholing_per_nieuwe_deelnemer" => o.scholing_per_nieuwe_deelnemer,
-                _ => o.overhead_percentage,
-            },
+            Doel::Ondersteuning(f) => f.get(o),
             Doel::Indexatie => s.indexatie_percentage,
             Doel::Verzekerden => s.verzekerden,
             Doel::Marktaandeel(i) => s
@@ -356,11 +343,7 @@ impl Param {
                 .impact
                 .as_ref()
                 .and_then(|imp| imp.indicatoren.get(*i))
-                .or_zero(|ind| match *f {
-                    "basis_percentage" => ind.basis_percentage,
-                    "reductie_percentage" => ind.reductie_percentage,
-                    _ => ind.kosten_per_geval,
-                }),
+                .or_zero(|ind| f.get(ind)),
             Doel::ReductieFactor(_) => Decimal::ONE,
         }
     }
@@ -379,13 +362,13 @@ impl Param {
             Doel::Werkwijze(f, groepen) => {
                 for gi in groepen {
                     if let Some(g) = s.groepen.get_mut(*gi) {
-                        werkwijze_set(&mut g.werkwijze, f, v);
+                        f.set(&mut g.werkwijze, v);
                     }
                 }
             }
             Doel::GroepWerkwijze(gi, f) => {
                 if let Some(g) = s.groepen.get_mut(*gi) {
-                    werkwijze_set(&mut g.werkwijze, f, v);
+                    f.set(&mut g.werkwijze, v);
                 }
             }
             Doel::Deelnemers(gi, ri) => {
@@ -397,16 +380,7 @@ impl Param {
                     *n = whole();
                 }
             }
-            Doel::Ondersteuning(f) => match *f {
-                "ict_per_groep" => o.ict_per_groep = v,
-                "huisvesting_per_bijeenkomst" => o.huisvesting_per_bijeenkomst = v,
-                "projectleiding_uren" => o.projectleiding_uren = v,
-                "projectleiding_uurtarief" => o.projectleiding_uurtarief = v,
-                "monitoring_per_jaar" => o.monitoring_per_jaar = v,
-                "startkosten_per_nieuwe_groep" => o.startkosten_per_nieuwe_groep = v,
-                "scholing_per_nieuwe_deelnemer" => o.scholing_per_nieuwe_deelnemer = v,
-                _ => o.overhead_percentage = v,
-            },
+            Doel::Ondersteuning(f) => *f.of(o) = v,
             Doel::Indexatie => s.indexatie_percentage = v,
             Doel::Verzekerden => s.verzekerden = v,
             Doel::Marktaandeel(i) => {
@@ -436,11 +410,7 @@ impl Param {
             }
             Doel::Indicator(ii, f) => {
                 if let Some(ind) = s.impact.as_mut().and_then(|i| i.indicatoren.get_mut(*ii)) {
-                    match *f {
-                        "basis_percentage" => ind.basis_percentage = v,
-                        "reductie_percentage" => ind.reductie_percentage = v,
-                        _ => ind.kosten_per_geval = v,
-                    }
+                    *f.of(ind) = v;
                 }
             }
             Doel::ReductieFactor(base) => {
@@ -464,10 +434,10 @@ impl Param {
                 .iter()
                 .map(|u| format!("uurtarieven.{}", u.rol)),
         );
-        for f in WERKWIJZE_GETALLEN {
-            paths.push(format!("werkwijze.{f}"));
+        for f in WerkwijzeGetal::ALL {
+            paths.push(format!("werkwijze.{}", f.veld().naam));
         }
-        for f in ONDERSTEUNING_KEYS {
+        for f in ONDERSTEUNING_NAMEN {
             paths.push(format!("ondersteuning.{f}"));
         }
         paths.push("indexatie.kosten_percentage_per_jaar".into());
@@ -475,12 +445,8 @@ impl Param {
         if let Some(imp) = &s.impact {
             paths.push("impact.aandeel_kanker_percentage".into());
             for ind in &imp.indicatoren {
-                for f in [
-                    "basis_percentage",
-                    "reductie_percentage",
-                    "kosten_per_geval",
-                ] {
-                    paths.push(format!("indicator.{}.{f}", ind.id.as_str()));
+                for f in IndicatorGetal::ALL {
+                    paths.push(format!("indicator.{}.{}", ind.id.as_str(), f.veld().naam));
                 }
             }
         }
@@ -499,48 +465,5 @@ trait OrZero<T> {
 impl<T> OrZero<T> for Option<T> {
     fn or_zero(self, f: impl FnOnce(T) -> Decimal) -> Decimal {
         self.map_or(Decimal::ZERO, f)
-    }
-}
-
-fn werkwijze_get(w: &crate::scenario::Werkwijze, f: &str) -> Decimal {
-    match f {
-        "bijeenkomsten_per_jaar" => Decimal::from(w.bijeenkomsten_per_jaar),
-        "duur_uren" => w.duur_uren,
-        "voorbereiding_uren" => w.voorbereiding_uren,
-        "reistijd_uren" => w.reistijd_uren,
-        "voorzitter_uren" => w.voorzitter_uren,
-        "coordinatie_uren_per_patient" => w.coordinatie_uren_per_patient,
-        "telefonische_ondersteuning_uren" => w.telefonische_ondersteuning_uren,
-        _ => w.patienten_per_jaar,
-    }
-}
-
-fn werkwijze_set(w: &mut crate::scenario::Werkwijze, f: &str, v: Decimal) {
-    match f {
-        "bijeenkomsten_per_jaar" => {
-            w.bijeenkomsten_per_jaar = u32::try_from(v.trunc().mantissa()).unwrap_or(u32::MAX);
-        }
-        "duur_uren" => w.duur_uren = v,
-        "voorbereiding_uren" => w.voorbereiding_uren = v,
-        "reistijd_uren" => w.reistijd_uren = v,
-        "voorzitter_uren" => w.voorzitter_uren = v,
-        "coordinatie_uren_per_patient" => w.coordinatie_uren_per_patient = v,
-        "telefonische_ondersteuning_uren" => w.telefonische_ondersteuning_uren = v,
-        _ => w.patienten_per_jaar = v,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_numeric_werkwijze_fields_are_all_but_the_two_roles() {
-        let expected: Vec<&str> = WERKWIJZE_KEYS
-            .iter()
-            .copied()
-            .filter(|k| !k.ends_with("_rol"))
-            .collect();
-        assert_eq!(WERKWIJZE_GETALLEN.to_vec(), expected);
     }
 }

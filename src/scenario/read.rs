@@ -1,6 +1,7 @@
 //! From TOML text to a validated [`Scenario`]: every number read exactly from its written text,
 //! every problem collected with its place and field path. Pure, no I/O.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -16,104 +17,22 @@ use super::model::{
     Pos, Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
 use super::overrides::{self, Override};
+use super::pad::nearest;
+use super::schema::{
+    self, AANBOD_NAMEN, FINANCIERING_NAMEN, GROEP_NAMEN, Grens, IMPACT_NAMEN, INDEXATIE_NAMEN,
+    INDICATOR_NAMEN, ONDERSTEUNING_NAMEN, ONZEKERHEID_NAMEN, SCENARIO_NAMEN, SECTIE_NAMEN, Soort,
+    VERWACHTING_NAMEN, VERZEKERAAR_NAMEN, Veld, WERKWIJZE_NAMEN,
+};
 use crate::decimal::{self, NumberError};
+use crate::naam;
 
 /// The format version this program reads.
 pub const FORMAAT: u32 = 1;
 /// The longest horizon in years.
-pub const MAX_LOOPTIJD: u32 = 30;
-
-const TOP_KEYS: [&str; 14] = [
-    "formaat",
-    "scenario",
-    "uurtarieven",
-    "werkwijze",
-    "groep",
-    "ondersteuning",
-    "indexatie",
-    "financiering",
-    "verzekeraar",
-    "aanbod",
-    "impact",
-    "indicator",
-    "verwachting",
-    "onzekerheid",
-];
-const ONZEKERHEID_KEYS: &[&str] = &[
-    "parameter",
-    "verdeling",
-    "min",
-    "modus",
-    "max",
-    "gemiddelde",
-    "sd",
-];
-const VERWACHTING_KEYS: &[&str] = &["grootheid", "jaar", "min", "max"];
-const SCENARIO_KEYS: [&str; 5] = [
-    "naam",
-    "regio",
-    "startjaar",
-    "looptijd_jaren",
-    "verzekerden",
-];
-/// The fields of `[werkwijze]` (and of a group's own werkwijze), in SPEC.md's order.
-pub(crate) const WERKWIJZE_KEYS: [&str; 10] = [
-    "bijeenkomsten_per_jaar",
-    "duur_uren",
-    "voorbereiding_uren",
-    "reistijd_uren",
-    "voorzitter_rol",
-    "voorzitter_uren",
-    "coordinatie_rol",
-    "coordinatie_uren_per_patient",
-    "telefonische_ondersteuning_uren",
-    "patienten_per_jaar",
-];
-/// The fields of a `[[groep]]`: its own four, then [`WERKWIJZE_KEYS`].
-const GROEP_ALLOWED: [&str; 14] = {
-    let own = ["naam", "deelnemers", "start", "nieuw"];
-    let mut all = [""; 14];
-    let mut i = 0;
-    while i < all.len() {
-        all[i] = if i < own.len() {
-            own[i]
-        } else {
-            WERKWIJZE_KEYS[i - own.len()]
-        };
-        i += 1;
-    }
-    all
+pub const MAX_LOOPTIJD: u32 = match schema::SCENARIO[3].grens {
+    Some(g) => g.max,
+    None => 30,
 };
-/// The fields of `[ondersteuning]`.
-pub(crate) const ONDERSTEUNING_KEYS: &[&str] = &ONDERSTEUNING_FIELDS;
-const ONDERSTEUNING_FIELDS: [&str; 8] = [
-    "ict_per_groep",
-    "huisvesting_per_bijeenkomst",
-    "projectleiding_uren",
-    "projectleiding_uurtarief",
-    "monitoring_per_jaar",
-    "startkosten_per_nieuwe_groep",
-    "scholing_per_nieuwe_deelnemer",
-    "overhead_percentage",
-];
-const INDEXATIE_KEYS: [&str; 1] = ["kosten_percentage_per_jaar"];
-const FINANCIERING_KEYS: [&str; 1] = ["elders_gefinancierd"];
-const VERZEKERAAR_KEYS: [&str; 2] = ["naam", "marktaandeel_percentage"];
-const AANBOD_KEYS: [&str; 5] = [
-    "verzekeraar",
-    "label",
-    "tarief_per_verzekerde",
-    "plafond",
-    "jaren",
-];
-const IMPACT_KEYS: [&str; 2] = ["aandeel_kanker_percentage", "disconteringsvoet_percentage"];
-const INDICATOR_KEYS: [&str; 5] = [
-    "id",
-    "basis_percentage",
-    "reductie_percentage",
-    "kosten_per_geval",
-    "bron",
-];
 
 /// Earliest and latest calendar year accepted anywhere in a scenario.
 const JAAR_MIN: i64 = 1900;
@@ -165,10 +84,11 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
         return Err(errors);
     }
     let mut failed: Vec<Diagnostic> = Vec::new();
-    let mut set_paths: Vec<String> = Vec::with_capacity(sets.len());
+    // Each override with its path as validation reports it.
+    let mut set_paths: Vec<(String, &Override)> = Vec::with_capacity(sets.len());
     for ov in sets {
         match overrides::apply(&mut doc, ov) {
-            Ok(path) => set_paths.push(path),
+            Ok(path) => set_paths.push((path, ov)),
             Err(message) => {
                 failed.push(Diagnostic {
                     severity: Severity::Fout,
@@ -197,18 +117,24 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     let mut errors = cx.errors;
     errors.sort_by_key(|a| a.pos);
     errors.dedup();
+    let under = |a: &str, b: &str| {
+        a == b
+            || a.strip_prefix(b)
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+    };
+    let mut from_set = false;
     for e in &mut errors {
-        let under = |a: &str, b: &str| {
-            a == b
-                || a.strip_prefix(b)
-                    .is_some_and(|rest| rest.starts_with(['.', '[']))
-        };
-        if set_paths
-            .iter()
-            .any(|o| under(&e.path, o) || under(o, &e.path))
-        {
+        if let Some((_, ov)) = set_paths.iter().rev().find(|(o, _)| under(&e.path, o)) {
+            // The value itself was written on the command line: it has no place in the file.
+            e.pos = Pos::default();
+            e.message = format!("--set {}={}: {}", ov.path, ov.value, e.message);
+            from_set = true;
+        } else if set_paths.iter().any(|(o, _)| under(o, &e.path)) {
             e.message.push_str(" (waarde uit --set)");
         }
+    }
+    if from_set {
+        errors.sort_by_key(|a| a.pos);
     }
     Err(errors)
 }
@@ -500,6 +426,14 @@ impl Cx {
         );
     }
 
+    /// Reports a key that names something (a role) when it holds a control character or is
+    /// too long.
+    fn key_text(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, path: FieldPath<'_>) {
+        if let Some((message, hint)) = tekst_fout(key.get_ref(), schema::NAAM_MAX) {
+            self.error_at(key.span(), &path.build(), message, Some(hint));
+        }
+    }
+
     fn remember(&mut self, path: FieldPath<'_>, span: Range<usize>) {
         self.paden.push_with(span.start, |out| path.write_to(out));
     }
@@ -563,10 +497,21 @@ impl Cx {
         self.str_ref(field).map(str::to_string)
     }
 
-    /// Like [`Cx::string`], borrowed from the document.
+    /// Like [`Cx::string`], borrowed from the document: at most [`schema::NAAM_MAX`]
+    /// characters, without control characters.
     fn str_ref<'a>(&mut self, field: &Field<'a, '_, '_>) -> Option<&'a str> {
+        self.str_ref_max(field, schema::NAAM_MAX)
+    }
+
+    /// Text of at most `max` characters, without control characters (SPEC.md: a name could
+    /// otherwise clear a terminal or forge a line of output).
+    fn str_ref_max<'a>(&mut self, field: &Field<'a, '_, '_>, max: u32) -> Option<&'a str> {
         match field.value.get_ref() {
             DeValue::String(s) => {
+                if let Some((message, hint)) = tekst_fout(s, max) {
+                    self.error(field, message, Some(hint));
+                    return None;
+                }
                 self.remember(field.path, field.value.span());
                 Some(s)
             }
@@ -653,6 +598,44 @@ impl Cx {
         }
     }
 
+    /// A number of the schema field `veld`, inside its documented bounds.
+    fn getal(&mut self, field: &Field<'_, '_, '_>, veld: &Veld) -> Option<Decimal> {
+        let grens = veld.grens.unwrap_or(Grens { min: 0, max: 0 });
+        match veld.soort {
+            Soort::Percentage => self.percentage(field),
+            Soort::Aantal => self
+                .whole_in(field, i64::from(grens.min), i64::from(grens.max), true)
+                .map(Decimal::from),
+            _ => {
+                let v = self.amount(field)?;
+                if veld.grens.is_some() && v > grens.max() {
+                    self.error(
+                        field,
+                        format!(
+                            "moet tussen {} en {} liggen ({}; gevonden: {v})",
+                            schema::duizendtallen(grens.min),
+                            schema::duizendtallen(grens.max),
+                            veld.eenheid
+                        ),
+                        Some(GRENZEN_HINT.into()),
+                    );
+                    return None;
+                }
+                Some(v)
+            }
+        }
+    }
+
+    /// A whole number of the schema field `veld` (a count), inside its bounds.
+    fn aantal(&mut self, field: &Field<'_, '_, '_>, veld: &Veld) -> Option<u32> {
+        let grens = veld.grens.unwrap_or(Grens {
+            min: 0,
+            max: u32::MAX,
+        });
+        self.whole_in(field, i64::from(grens.min), i64::from(grens.max), true)
+            .and_then(|n| u32::try_from(n).ok())
+    }
+
     /// A number >= 0.
     fn amount(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
         let v = self.decimal(field)?;
@@ -683,6 +666,18 @@ impl Cx {
 
     /// A whole number in `min..=max`.
     fn whole(&mut self, field: &Field<'_, '_, '_>, min: i64, max: i64) -> Option<i64> {
+        self.whole_in(field, min, max, false)
+    }
+
+    /// A whole number in `min..=max`; `dutch`: the bounds written with points between
+    /// thousands (a count, not a year).
+    fn whole_in(
+        &mut self,
+        field: &Field<'_, '_, '_>,
+        min: i64,
+        max: i64,
+        dutch: bool,
+    ) -> Option<i64> {
         let v = self.decimal(field)?;
         // Integers arrive with scale 0: nothing to check or cut off.
         let whole = if v.scale() == 0 {
@@ -702,9 +697,17 @@ impl Cx {
             .ok()
             .filter(|n| (min..=max).contains(n));
         if n.is_none() {
+            let show = |b: i64| match u32::try_from(b) {
+                Ok(b) if dutch => schema::duizendtallen(b),
+                _ => b.to_string(),
+            };
             self.error(
                 field,
-                format!("moet een geheel getal van {min} tot en met {max} zijn (gevonden: {v})"),
+                format!(
+                    "moet een geheel getal van {} tot en met {} zijn (gevonden: {v})",
+                    show(min),
+                    show(max)
+                ),
                 None,
             );
         }
@@ -715,11 +718,42 @@ impl Cx {
         self.whole(field, JAAR_MIN, JAAR_MAX)
             .and_then(|n| i32::try_from(n).ok())
     }
+}
 
-    fn count(&mut self, field: &Field<'_, '_, '_>) -> Option<u32> {
-        self.whole(field, 0, i64::from(u32::MAX))
-            .and_then(|n| u32::try_from(n).ok())
+/// Said of two names that are equal in Unicode NFC but written with other code points.
+const ANDERS_GESCHREVEN: &str = ", alleen anders gecodeerd (bijv. é als één teken of als e met \
+     een los accent); twee namen die er hetzelfde uitzien gelden als dezelfde naam";
+
+/// The hint of a range error.
+const GRENZEN_HINT: &str =
+    "binnen deze grenzen blijft elke berekening exact tot op de cent; zie 'Grenzen' in de README";
+
+/// Why `text` cannot be a name, label or other text of at most `max` characters: a control
+/// character, or too long. `(message, hint)`.
+fn tekst_fout(text: &str, max: u32) -> Option<(String, String)> {
+    if let Some((at, c)) = naam::stuurteken(text) {
+        let plaats = text.get(..at).map_or(0, |t| t.chars().count()) + 1;
+        return Some((
+            format!(
+                "bevat een stuurteken ({}) op teken {plaats}; stuurtekens zoals tab, regeleinde en escape zijn in tekst niet toegestaan",
+                naam::teken(c)
+            ),
+            "haal het teken weg of vervang het door een spatie".into(),
+        ));
     }
+    // Most texts are shorter in bytes than the bound in characters: nothing to count.
+    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    if text.len() > limit && text.chars().count() > limit {
+        return Some((
+            format!(
+                "is te lang: {} tekens, hoogstens {}",
+                schema::duizendtallen(u32::try_from(text.chars().count()).unwrap_or(u32::MAX)),
+                schema::duizendtallen(max)
+            ),
+            "kort de tekst in".into(),
+        ));
+    }
+    None
 }
 
 fn type_name(v: &DeValue<'_>) -> &'static str {
@@ -752,7 +786,7 @@ struct WerkwijzeRaw {
 }
 
 impl WerkwijzeRaw {
-    /// Reads the fields of [`WERKWIJZE_KEYS`], given in that order.
+    /// Reads the fields of [`schema::WERKWIJZE`], given in that order.
     fn read(cx: &mut Cx, fields: [Option<Field<'_, '_, '_>>; 10]) -> Self {
         let [
             bijeenkomsten_per_jaar,
@@ -768,17 +802,17 @@ impl WerkwijzeRaw {
         ] = fields;
         let mut w = WerkwijzeRaw::default();
         let errors_before = cx.errors.len();
-        let hours = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| f.and_then(|f| cx.amount(&f));
-        w.duur_uren = hours(cx, duur_uren);
-        w.voorbereiding_uren = hours(cx, voorbereiding_uren);
-        w.reistijd_uren = hours(cx, reistijd_uren);
-        w.voorzitter_uren = hours(cx, voorzitter_uren);
-        w.coordinatie_uren_per_patient = hours(cx, coordinatie_uren_per_patient);
-        w.telefonische_ondersteuning_uren = hours(cx, telefonische_ondersteuning_uren);
-        w.patienten_per_jaar = hours(cx, patienten_per_jaar);
-        w.bijeenkomsten_per_jaar = bijeenkomsten_per_jaar
-            .and_then(|f| cx.whole(&f, 0, 366))
-            .and_then(|n| u32::try_from(n).ok());
+        let [b, duur, voorb, reis, _, vz, _, coord, tel, pat] = schema::WERKWIJZE;
+        let hours =
+            |cx: &mut Cx, f: Option<Field<'_, '_, '_>>, veld| f.and_then(|f| cx.getal(&f, &veld));
+        w.duur_uren = hours(cx, duur_uren, duur);
+        w.voorbereiding_uren = hours(cx, voorbereiding_uren, voorb);
+        w.reistijd_uren = hours(cx, reistijd_uren, reis);
+        w.voorzitter_uren = hours(cx, voorzitter_uren, vz);
+        w.coordinatie_uren_per_patient = hours(cx, coordinatie_uren_per_patient, coord);
+        w.telefonische_ondersteuning_uren = hours(cx, telefonische_ondersteuning_uren, tel);
+        w.patienten_per_jaar = hours(cx, patienten_per_jaar, pat);
+        w.bijeenkomsten_per_jaar = bijeenkomsten_per_jaar.and_then(|f| cx.aantal(&f, &b));
         let rol = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| {
             f.and_then(|f| {
                 let span = f.value.span();
@@ -830,7 +864,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         indicator_field,
         verwachting_field,
         onzekerheid_field,
-    ] = top.fields(&TOP_KEYS);
+    ] = top.fields(&SECTIE_NAMEN);
 
     // formaat
     match formaat_field {
@@ -861,13 +895,13 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     match scenario_field {
         Some(f) => {
             if let Some(t) = cx.table(&f) {
-                let [naam, regio, startjaar, looptijd, verzekerden] = t.fields(&SCENARIO_KEYS);
+                let [naam, regio, startjaar, looptijd, verzekerden] = t.fields(&SCENARIO_NAMEN);
                 let naam = need(cx, &t, naam, "naam").and_then(|f| cx.text(&f));
                 let regio = regio.and_then(|f| cx.string(&f));
                 let startjaar = need(cx, &t, startjaar, "startjaar").and_then(|f| cx.year(&f));
+                let [_, _, _, looptijd_veld, verzekerden_veld] = schema::SCENARIO;
                 let looptijd = need(cx, &t, looptijd, "looptijd_jaren")
-                    .and_then(|f| cx.whole(&f, 1, i64::from(MAX_LOOPTIJD)))
-                    .and_then(|n| u32::try_from(n).ok());
+                    .and_then(|f| cx.aantal(&f, &looptijd_veld));
                 let verzekerden = need(cx, &t, verzekerden, "verzekerden").and_then(|f| {
                     let v = cx.decimal(&f)?;
                     if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
@@ -877,6 +911,20 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                             Some(
                                 "het aantal verzekerden waarover het tarief wordt verdeeld".into(),
                             ),
+                        );
+                        return None;
+                    }
+                    if let Some(g) = verzekerden_veld.grens
+                        && !g.bevat(v)
+                    {
+                        cx.error(
+                            &f,
+                            format!(
+                                "moet een geheel getal van {} tot en met {} zijn (gevonden: {v})",
+                                schema::duizendtallen(g.min),
+                                schema::duizendtallen(g.max)
+                            ),
+                            Some(GRENZEN_HINT.into()),
                         );
                         return None;
                     }
@@ -924,10 +972,11 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                         value,
                         path: t.child(key.get_ref()),
                     };
+                    cx.key_text(key, field.path);
                     roles.push(key.get_ref());
                     let name: Arc<str> = Arc::from(key.get_ref().as_ref());
                     role_names.push(Arc::clone(&name));
-                    if let Some(v) = cx.amount(&field) {
+                    if let Some(v) = cx.getal(&field, &schema::UURTARIEF) {
                         s.uurtarieven.push(Uurtarief {
                             rol: name,
                             bedrag: v,
@@ -968,7 +1017,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let base = match werkwijze_field {
         Some(f) => match cx.table(&f) {
             Some(t) => {
-                let w = WerkwijzeRaw::read(cx, t.fields(&WERKWIJZE_KEYS));
+                let w = WerkwijzeRaw::read(cx, t.fields(&WERKWIJZE_NAMEN));
                 t.finish_fields(cx);
                 w
             }
@@ -982,23 +1031,28 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         Some(f) => {
             let groepen = cx.tables(&f);
             s.groepen.reserve(groepen.len());
-            // Each name with the path of the group that has it first.
-            let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+            // Each name (in NFC) with the name as written and the path of the group that has
+            // it first.
+            let mut names: BTreeMap<Cow<'_, str>, (&str, &str)> = BTreeMap::new();
             // One buffer for every group's participants.
             let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
             for t in &groepen {
-                let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_ALLOWED);
+                let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_NAMEN);
                 let naam = need(cx, t, naam, "naam").and_then(|f| {
                     let n = cx.text_ref(&f)?;
-                    if let Some(first) = names.get(n) {
-                        cx.error(
-                            &f,
-                            format!("groepsnaam '{n}' komt al voor in {first}"),
-                            Some("elke groep heeft een eigen naam".into()),
-                        );
+                    let key = naam::sleutel(n);
+                    if let Some((written, first)) = names.get(&key) {
+                        let message = if *written == n {
+                            format!("groepsnaam '{n}' komt al voor in {first}")
+                        } else {
+                            format!(
+                                "groepsnaam '{n}' is dezelfde naam als '{written}' in {first}{ANDERS_GESCHREVEN}"
+                            )
+                        };
+                        cx.error(&f, message, Some("elke groep heeft een eigen naam".into()));
                         return None;
                     }
-                    names.insert(n, &t.path);
+                    names.insert(key, (n, &t.path));
                     Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
@@ -1011,7 +1065,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                                     value,
                                     path: dt.child(key.get_ref()),
                                 };
-                                let n = cx.count(&field);
+                                cx.key_text(key, field.path);
+                                let n = cx.aantal(&field, &schema::DEELNEMERS);
                                 let known = check_role(cx, key.get_ref(), field.path, key.span());
                                 match (n, known) {
                                     (Some(n), Some(rol)) => counts.push((rol, n)),
@@ -1032,7 +1087,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     Some(f) => cx.boolean(&f),
                     None => Some(false),
                 };
-                let eigen: Vec<&'static str> = WERKWIJZE_KEYS
+                let eigen: Vec<&'static str> = WERKWIJZE_NAMEN
                     .iter()
                     .zip(&eigen_fields)
                     .filter(|(_, f)| f.is_some())
@@ -1087,19 +1142,20 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
             startkosten_per_nieuwe_groep,
             scholing_per_nieuwe_deelnemer,
             overhead_percentage,
-        ] = t.fields(&ONDERSTEUNING_FIELDS);
+        ] = t.fields(&ONDERSTEUNING_NAMEN);
         let o = &mut s.ondersteuning;
-        let amt = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| {
-            f.and_then(|f| cx.amount(&f)).unwrap_or(Decimal::ZERO)
+        let [ict, huis, pl_uren, pl_tarief, mon, start, scholing, _] = schema::ONDERSTEUNING;
+        let amt = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>, veld| {
+            f.and_then(|f| cx.getal(&f, &veld)).unwrap_or(Decimal::ZERO)
         };
         *o = Ondersteuning {
-            ict_per_groep: amt(cx, ict_per_groep),
-            huisvesting_per_bijeenkomst: amt(cx, huisvesting_per_bijeenkomst),
-            projectleiding_uren: amt(cx, projectleiding_uren),
-            projectleiding_uurtarief: amt(cx, projectleiding_uurtarief),
-            monitoring_per_jaar: amt(cx, monitoring_per_jaar),
-            startkosten_per_nieuwe_groep: amt(cx, startkosten_per_nieuwe_groep),
-            scholing_per_nieuwe_deelnemer: amt(cx, scholing_per_nieuwe_deelnemer),
+            ict_per_groep: amt(cx, ict_per_groep, ict),
+            huisvesting_per_bijeenkomst: amt(cx, huisvesting_per_bijeenkomst, huis),
+            projectleiding_uren: amt(cx, projectleiding_uren, pl_uren),
+            projectleiding_uurtarief: amt(cx, projectleiding_uurtarief, pl_tarief),
+            monitoring_per_jaar: amt(cx, monitoring_per_jaar, mon),
+            startkosten_per_nieuwe_groep: amt(cx, startkosten_per_nieuwe_groep, start),
+            scholing_per_nieuwe_deelnemer: amt(cx, scholing_per_nieuwe_deelnemer, scholing),
             overhead_percentage: Decimal::ZERO,
         };
         o.overhead_percentage = overhead_percentage
@@ -1112,7 +1168,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     if let Some(f) = indexatie_field
         && let Some(t) = cx.table(&f)
     {
-        let [kosten] = t.fields(&INDEXATIE_KEYS);
+        let [kosten] = t.fields(&INDEXATIE_NAMEN);
         s.indexatie_percentage = need(cx, &t, kosten, "kosten_percentage_per_jaar")
             .and_then(|f| cx.percentage(&f))
             .unwrap_or(Decimal::ZERO);
@@ -1123,7 +1179,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     if let Some(f) = financiering_field
         && let Some(t) = cx.table(&f)
     {
-        let [elders] = t.fields(&FINANCIERING_KEYS);
+        let [elders] = t.fields(&FINANCIERING_NAMEN);
         if let Some(lf) = elders
             && let Some(items) = cx.array(&lf)
         {
@@ -1156,11 +1212,19 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     if let Some(f) = verzekeraar_field {
         shares_span = Some((f.value.span(), f.path));
         for t in cx.tables(&f) {
-            let [naam, aandeel] = t.fields(&VERZEKERAAR_KEYS);
+            let [naam, aandeel] = t.fields(&VERZEKERAAR_NAMEN);
             let naam = need(cx, &t, naam, "naam").and_then(|f| {
                 let n = cx.text(&f)?;
-                if s.verzekeraars.iter().any(|v| v.naam == n) {
-                    cx.error(&f, format!("verzekeraar '{n}' komt al voor"), None);
+                if let Some(v) = s.verzekeraars.iter().find(|v| naam::zelfde(&v.naam, &n)) {
+                    let message = if v.naam == n {
+                        format!("verzekeraar '{n}' komt al voor")
+                    } else {
+                        format!(
+                            "verzekeraar '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
+                            v.naam
+                        )
+                    };
+                    cx.error(&f, message, None);
                     return None;
                 }
                 Some(n)
@@ -1191,29 +1255,40 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     // [[aanbod]]
     if let Some(f) = aanbod_field {
         for t in cx.tables(&f) {
-            let [verzekeraar, label, tarief, plafond, jaren] = t.fields(&AANBOD_KEYS);
+            let [verzekeraar, label, tarief, plafond, jaren] = t.fields(&AANBOD_NAMEN);
             let verzekeraar = need(cx, &t, verzekeraar, "verzekeraar").and_then(|f| {
                 let n = cx.text(&f)?;
-                if !s.verzekeraars.iter().any(|v| v.naam == n) {
+                // The insurer's name as its [[verzekeraar]] writes it (equal in NFC).
+                let Some(v) = s.verzekeraars.iter().find(|v| naam::zelfde(&v.naam, &n)) else {
                     let hint = nearest(&n, s.verzekeraars.iter().map(|v| v.naam.as_str()))
                         .map(|r| format!("bedoelde je '{r}'?"))
                         .or_else(|| Some("voeg een [[verzekeraar]] met deze naam toe".into()));
                     cx.error(&f, format!("onbekende verzekeraar '{n}'"), hint);
                     return None;
-                }
-                Some(n)
+                };
+                Some(v.naam.clone())
             });
             let label = need(cx, &t, label, "label").and_then(|f| {
                 let n = cx.text(&f)?;
-                if s.aanbiedingen.iter().any(|a| a.label == n) {
-                    cx.error(&f, format!("aanbod '{n}' komt al voor"), None);
+                if let Some(a) = s.aanbiedingen.iter().find(|a| naam::zelfde(&a.label, &n)) {
+                    let message = if a.label == n {
+                        format!("aanbod '{n}' komt al voor")
+                    } else {
+                        format!(
+                            "aanbod '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
+                            a.label
+                        )
+                    };
+                    cx.error(&f, message, None);
                     return None;
                 }
                 Some(n)
             });
-            let tarief = need(cx, &t, tarief, "tarief_per_verzekerde").and_then(|f| cx.amount(&f));
+            let [_, _, tarief_veld, plafond_veld, _] = schema::AANBOD;
+            let tarief = need(cx, &t, tarief, "tarief_per_verzekerde")
+                .and_then(|f| cx.getal(&f, &tarief_veld));
             let plafond = match plafond {
-                Some(f) => cx.amount(&f).map(Some),
+                Some(f) => cx.getal(&f, &plafond_veld).map(Some),
                 None => Some(None),
             };
             let jaren = match jaren {
@@ -1239,7 +1314,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let impact_field_present = impact_field.as_ref().map(|_| ());
     if let Some(f) = impact_field {
         if let Some(t) = cx.table(&f) {
-            let [kanker, discontering] = t.fields(&IMPACT_KEYS);
+            let [kanker, discontering] = t.fields(&IMPACT_NAMEN);
             let kanker =
                 need(cx, &t, kanker, "aandeel_kanker_percentage").and_then(|f| cx.percentage(&f));
             let discontering = match discontering {
@@ -1324,7 +1399,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                     None,
                 );
             }
-            t.finish(cx, VERWACHTING_KEYS);
+            t.finish(cx, &VERWACHTING_NAMEN);
             let path = t.path.clone();
             if let (Some(grootheid), Some(jaar), false, false) = (
                 grootheid,
@@ -1351,7 +1426,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
                 cx.text(&f).map(|p| (p, span))
             });
             let verdeling = read_verdeling(cx, &t);
-            t.finish(cx, ONZEKERHEID_KEYS);
+            t.finish(cx, &ONZEKERHEID_NAMEN);
             if let (Some((parameter, span)), Some(verdeling)) = (parameter, verdeling) {
                 onzeker_spans.push(span);
                 s.onzekerheden.push(Onzekerheid {
@@ -1368,9 +1443,23 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         return None;
     }
 
-    // Uncertain parameters must name a numeric value of this scenario.
+    // Uncertain parameters must name a numeric value of this scenario. A parameter is not
+    // checked when a section it depends on has an error: then what it names may be missing
+    // only because one of its values was refused (already reported), not because it is not
+    // in the file.
     for (o, span) in s.onzekerheden.iter().zip(&onzeker_spans) {
-        if let Err(message) = crate::onzekerheid::param::Param::resolve(&s, &o.parameter) {
+        let sections = depends_on(&o.parameter);
+        let refused = cx.errors.iter().any(|e| {
+            sections.iter().any(|sec| {
+                e.path
+                    .strip_prefix(sec)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+        });
+        if refused {
+            continue;
+        }
+        if let Err(message) = super::param::Param::resolve(&s, &o.parameter) {
             cx.error_at(
                 span.clone(),
                 &format!("{}.parameter", o.path),
@@ -1380,6 +1469,22 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         }
     }
     Some(s)
+}
+
+/// The sections whose values the parameter `path` of an `[[onzekerheid]]` is found in.
+fn depends_on(path: &str) -> &'static [&'static str] {
+    let first = path.split(['.', '[']).next().unwrap_or("");
+    match first {
+        "uurtarieven" => &["uurtarieven"],
+        // A group is left out when one of its roles has no valid rate.
+        "werkwijze" | "groep" => &["groep", "werkwijze", "uurtarieven"],
+        "aanbod" => &["aanbod", "verzekeraar"],
+        "impact" | "indicator" | "reductie_factor" => &["impact", "indicator"],
+        "ondersteuning" => &["ondersteuning"],
+        "indexatie" => &["indexatie"],
+        "verzekeraar" => &["verzekeraar"],
+        _ => &["scenario"],
+    }
 }
 
 fn required<'a, 'i, 't>(
@@ -1401,27 +1506,6 @@ fn need<'a, 'i, 't>(
         cx.missing(t, key, None);
     }
     f
-}
-
-/// The candidate a misspelt `name` most likely meant: a small edit distance, or one is the
-/// start of the other (`reistijd` for `reistijd_uren`).
-pub(crate) fn nearest_name<'a>(
-    name: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
-    nearest(name, candidates)
-}
-
-fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| {
-            let prefix = name.len() >= 4 && (c.starts_with(name) || name.starts_with(c));
-            let dist = strsim::damerau_levenshtein(name, c);
-            (if prefix { 0 } else { dist }, c)
-        })
-        .filter(|(d, c)| *d <= 3.max(c.len() / 4) && *d < c.len())
-        .min()
-        .map(|(_, c)| c)
 }
 
 /// Checks that a role has a rate, reporting it at `path` and `span` when not.
@@ -1698,7 +1782,7 @@ fn read_indicators(
     let mut seen: Vec<IndicatorId> = Vec::new();
     let mut ok = true;
     for t in cx.tables(field) {
-        let [id, basis, reductie, kosten, bron] = t.fields(&INDICATOR_KEYS);
+        let [id, basis, reductie, kosten, bron] = t.fields(&INDICATOR_NAMEN);
         let id = need(cx, &t, id, "id").and_then(|f| {
             let text = cx.text_ref(&f)?;
             let Some(id) = IndicatorId::parse(text) else {
@@ -1718,8 +1802,18 @@ fn read_indicators(
         let basis = need(cx, &t, basis, "basis_percentage").and_then(|f| cx.percentage(&f));
         let reductie =
             need(cx, &t, reductie, "reductie_percentage").and_then(|f| cx.percentage(&f));
-        let kosten = need(cx, &t, kosten, "kosten_per_geval").and_then(|f| cx.amount(&f));
-        let bron = need(cx, &t, bron, "bron").and_then(|f| cx.text(&f));
+        let [_, _, _, kosten_veld, bron_veld] = schema::INDICATOR;
+        let kosten =
+            need(cx, &t, kosten, "kosten_per_geval").and_then(|f| cx.getal(&f, &kosten_veld));
+        let bron = need(cx, &t, bron, "bron").and_then(|f| {
+            let max = bron_veld.grens.map_or(schema::BRON_MAX, |g| g.max);
+            let text = cx.str_ref_max(&f, max)?;
+            if text.trim().is_empty() {
+                cx.error(&f, "mag niet leeg zijn".to_string(), None);
+                return None;
+            }
+            Some(text.to_string())
+        });
         t.finish_fields(cx);
         match (id, basis, reductie, kosten, bron) {
             (Some(id), Some(basis), Some(reductie), Some(kosten), Some(bron)) => {
@@ -1760,15 +1854,4 @@ fn ids_list() -> String {
         .map(|i| i.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_group_allows_its_own_fields_then_the_werkwijze() {
-        assert_eq!(GROEP_ALLOWED[..4], ["naam", "deelnemers", "start", "nieuw"]);
-        assert_eq!(GROEP_ALLOWED[4..], WERKWIJZE_KEYS);
-    }
 }

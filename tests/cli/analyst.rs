@@ -789,13 +789,12 @@ fn set_of_an_unknown_key_is_reported_as_unknown_with_a_hint() {
     ]);
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(out.stdout, "");
-    // The new key has no place in the file; the message points at its section [werkwijze]
-    // (line 16).
+    // The new key has no place in the file: the message names the --set it came from.
     assert_eq!(
         out.stderr,
         format!(
-            "{g}:16:1: fout: werkwijze.bijeenkomsten: onbekende sleutel 'bijeenkomsten' (waarde \
-             uit --set)\n    hint: bedoelde je 'bijeenkomsten_per_jaar'?\n\
+            "{g}: fout: werkwijze.bijeenkomsten: --set werkwijze.bijeenkomsten=6: onbekende \
+             sleutel 'bijeenkomsten'\n    hint: bedoelde je 'bijeenkomsten_per_jaar'?\n\
              {g}: 1 fout gevonden; er is niets berekend\n"
         )
     );
@@ -829,21 +828,35 @@ fn set_of_a_group_that_does_not_exist_is_an_error() {
 fn set_of_a_bad_value_is_an_error_that_says_it_came_from_set() {
     let g = fx("groepen.toml");
     for (set, message) in [
-        // Bare text becomes a string, which is no number. Line 12 is `huisarts = 100`.
+        // Bare text becomes a string, which is no number. The value has no place in the file
+        // (not line 12, where `huisarts = 100` stands): the message names the --set.
         (
             "uurtarieven.huisarts=abc",
-            ":12:12: fout: uurtarieven.huisarts: 'abc' is geen getal (waarde uit --set)\n",
+            ": fout: uurtarieven.huisarts: --set uurtarieven.huisarts=abc: 'abc' is geen getal\n",
         ),
-        // Participant counts are whole numbers. Line 27 is Zuid's `deelnemers`.
+        // Participant counts are whole numbers.
         (
             "groep[2].deelnemers.huisarts=8.5",
-            ":27:27: fout: groep[2].deelnemers.huisarts: moet een geheel getal zijn (gevonden: \
-             8.5) (waarde uit --set)\n",
+            ": fout: groep[2].deelnemers.huisarts: --set groep[2].deelnemers.huisarts=8.5: moet \
+             een geheel getal zijn (gevonden: 8.5)\n",
         ),
         (
             "uurtarieven.huisarts=-5",
-            ":12:12: fout: uurtarieven.huisarts: mag niet negatief zijn (gevonden: -5) (waarde \
-             uit --set)\n",
+            ": fout: uurtarieven.huisarts: --set uurtarieven.huisarts=-5: mag niet negatief zijn \
+             (gevonden: -5)\n",
+        ),
+        // Past the documented bound of € 10.000 per hour.
+        (
+            "uurtarieven.huisarts=20000",
+            ": fout: uurtarieven.huisarts: --set uurtarieven.huisarts=20000: moet tussen 0 en \
+             10.000 liggen (€ per uur; gevonden: 20000)\n",
+        ),
+        // An array's items get their place from the --set text, not from the file (once
+        // reported at line 1, column 8).
+        (
+            "groep[1].deelnemers={ huisarts = 4, wijkverpleegkundige = \"x\" }",
+            ": fout: groep[1].deelnemers.wijkverpleegkundige: --set groep[1].deelnemers={ \
+             huisarts = 4, wijkverpleegkundige = \"x\" }: 'x' is geen getal\n",
         ),
     ] {
         let out = run(&["cost", &g, "--format", "csv", "--set", set]);
@@ -867,7 +880,7 @@ fn set_by_name_of_a_bad_value_also_says_it_came_from_set() {
         assert_eq!(out.code, 2, "{set}: {out:?}");
         let first = out.stderr.lines().next().unwrap_or("");
         assert!(
-            first.ends_with("(waarde uit --set)"),
+            first.contains(&format!(": --set {set}: ")),
             "{set}: {}",
             out.stderr
         );
@@ -1067,9 +1080,9 @@ fn sweep_with_an_invalid_value_in_the_range_prints_no_rows_and_names_the_value()
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr.contains(&format!(
-            "werkwijze.bijeenkomsten_per_jaar=5.5: {FIX_ALFA}:17:26: fout: \
-             werkwijze.bijeenkomsten_per_jaar: moet een geheel getal zijn (gevonden: 5.5) \
-             (waarde uit --set)"
+            "werkwijze.bijeenkomsten_per_jaar=5.5: {FIX_ALFA}: fout: \
+             werkwijze.bijeenkomsten_per_jaar: --set werkwijze.bijeenkomsten_per_jaar=5.5: moet \
+             een geheel getal zijn (gevonden: 5.5)\n"
         )),
         "{}",
         out.stderr

@@ -1161,13 +1161,15 @@ startkosten_per_nieuwe_groep = 300.01
 
 #[test]
 fn the_tariff_covers_the_costs_even_when_the_quotient_has_more_than_28_digits() {
-    let k = kosten(
+    // Past the read-time bounds (verzekerden at most 10^8, amounts at most 10^8 €): set on
+    // the validated scenario, so that the engine's own rounding is still tested.
+    let mut s = valid(
         r#"formaat = 1
 [scenario]
 naam = "Tarief precisie"
 startjaar = 2026
 looptijd_jaren = 1
-verzekerden = 1000000000000000000000000000
+verzekerden = 1000
 
 [uurtarieven]
 huisarts = 0
@@ -1182,9 +1184,12 @@ naam = "A"
 deelnemers = { huisarts = 4 }
 
 [ondersteuning]
-monitoring_per_jaar = "10000000000000000000000000.01"
+monitoring_per_jaar = 1
 "#,
     );
+    s.verzekerden = d("1000000000000000000000000000");
+    s.ondersteuning.monitoring_per_jaar = d("10000000000000000000000000.01");
+    let k = evaluate(&s).unwrap_or_else(|e| panic!("evaluate failed: {e:?}"));
     let j = jaar(&k, 2026);
     // te_financieren = 10^25 + 0.01 (the huisarts hours cost € 0).
     assert_eq!(j.totalen.te_financieren, d("10000000000000000000000000.01"));
@@ -1359,8 +1364,8 @@ naam = "A"
 deelnemers = { huisarts = 1, wijkverpleegkundige = 1, consulent = 1, specialist_ouderengeneeskunde = 1 }
 
 [ondersteuning]
-monitoring_per_jaar = 1234567890.12
-projectleiding_uren = 1234567.891
+monitoring_per_jaar = 12345678.12
+projectleiding_uren = 12345.891
 projectleiding_uurtarief = 3
 "#,
     );
@@ -1381,15 +1386,15 @@ projectleiding_uurtarief = 3
         bijeenkomst("specialist_ouderengeneeskunde").bedrag,
         d("30.01")
     );
-    // 1234567890.12 × 1 = 1234567890.12, to the cent.
+    // 12345678.12 × 1 = 12345678.12, to the cent.
     assert_eq!(
         regel(j, None, Post::Monitoring, None).bedrag,
-        d("1234567890.12")
+        d("12345678.12")
     );
-    // 1234567.891 h × 3 = 3703703.673 -> 3703703.67; the hours stay 1234567.891 exactly.
+    // 12345.891 h × 3 = 37037.673 -> 37037.67; the hours stay 12345.891 exactly.
     let pl = regel(j, None, Post::Projectleiding, None);
-    assert_eq!(pl.uren, Some(d("1234567.891")));
-    assert_eq!(pl.bedrag, d("3703703.67"));
+    assert_eq!(pl.uren, Some(d("12345.891")));
+    assert_eq!(pl.bedrag, d("37037.67"));
 }
 
 #[test]
@@ -1397,16 +1402,16 @@ fn a_decimal_with_more_digits_than_an_f64_holds_is_read_exactly() {
     let s = valid(&with(
         BASE,
         "huisarts = 100",
-        "huisarts = 1234567890.123456789",
+        "huisarts = 1234.567890123456789",
     ));
-    // As an f64 this would be 1234567890.1234567 (17 significant digits).
-    assert_eq!(s.uurtarief("huisarts"), Some(d("1234567890.123456789")));
+    // As an f64 this would be 1234.567890123457 (16 significant digits).
+    assert_eq!(s.uurtarief("huisarts"), Some(d("1234.567890123456789")));
     let s = valid(&with(
         BASE,
         "huisarts = 100",
-        r#"huisarts = "1234567890.123456789""#,
+        r#"huisarts = "1234.567890123456789""#,
     ));
-    assert_eq!(s.uurtarief("huisarts"), Some(d("1234567890.123456789")));
+    assert_eq!(s.uurtarief("huisarts"), Some(d("1234.567890123456789")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1828,13 +1833,14 @@ fn every_problem_is_reported_not_just_the_first() {
 
 #[test]
 fn overflow_in_a_line_is_a_calc_error_not_a_panic() {
-    // Decimal::MAX as an hourly rate parses, but 6 × 4 × 1.5 = 36 h × MAX does not fit.
-    let src = with(
-        BASE,
-        "huisarts = 100",
-        "huisarts = 79228162514264337593543950335",
-    );
-    let s = valid(&src);
+    // Decimal::MAX as an hourly rate (set past the read-time bound of € 10.000, on the
+    // validated scenario): 6 × 4 × 1.5 = 36 h × MAX does not fit.
+    let mut s = valid(BASE);
+    for u in &mut s.uurtarieven {
+        if &*u.rol == "huisarts" {
+            u.bedrag = Decimal::MAX;
+        }
+    }
     match evaluate(&s) {
         Err(CalcError::Overflow { path, .. }) => assert_eq!(path, "groep[1]"),
         other => panic!("expected an overflow error, got {other:?}"),
@@ -1844,17 +1850,12 @@ fn overflow_in_a_line_is_a_calc_error_not_a_panic() {
 #[test]
 fn overflow_in_the_horizon_total_is_a_calc_error_not_a_panic() {
     // Each year 5 × 10^28 (< Decimal::MAX ≈ 7.9 × 10^28) fits; the two-year sum 10^29 does not.
-    let src = with(
-        &plus(
-            BASE,
-            "\n[ondersteuning]\nmonitoring_per_jaar = 50000000000000000000000000000\n",
-        ),
-        "huisarts = 100",
-        "huisarts = 0",
-    );
+    // (Set past the read-time bound of € 10^8 on the validated scenario.)
+    let src = with(BASE, "huisarts = 100", "huisarts = 0");
     let src = with(&src, "wijkverpleegkundige = 80", "wijkverpleegkundige = 0");
     let src = with(&src, "consulent = 120", "consulent = 0");
-    let s = valid(&src);
+    let mut s = valid(&src);
+    s.ondersteuning.monitoring_per_jaar = d("50000000000000000000000000000");
     assert!(
         matches!(evaluate(&s), Err(CalcError::Overflow { .. })),
         "{:?}",

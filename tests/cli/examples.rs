@@ -675,8 +675,8 @@ fn invalid_scenario_with_output_file_creates_no_file() {
 
 #[test]
 fn calculation_overflow_with_output_file_creates_no_file() {
-    // Valid to read, but hours × rate does not fit in a Decimal: the error comes from the
-    // calculation, after reading; still no output file.
+    // An hourly rate of Decimal::MAX, once valid to read and an overflow of hours × rate in the
+    // calculation, is now refused while reading (above € 10.000 per uur); still no output file.
     let dir = TempDir::new("overflow-no-output");
     let target = dir.join("out.json");
     let out = run(&[
@@ -687,7 +687,7 @@ fn calculation_overflow_with_output_file_creates_no_file() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("waarde te groot voor de berekening"));
+    assert!(stderr(&out).contains("uurtarieven.huisarts: moet tussen 0 en 10.000 liggen"));
     assert!(dir.entries().is_empty(), "{:?}", dir.entries());
 }
 

@@ -10,6 +10,7 @@ mod corpus;
 mod document;
 mod engine;
 mod examples;
+mod invoer;
 mod monitor;
 mod onzekerheid;
 mod properties;

@@ -158,12 +158,25 @@ struct Gen {
     impact: Option<Impact>,
 }
 
-fn money() -> impl Strategy<Value = Decimal> + Clone {
-    (0i64..=500_000, 0u32..=4).prop_map(|(n, s)| Decimal::new(n, s))
+/// A decimal `0 ≤ x ≤ max` with 0 to `scales` decimals: inside the documented input bounds
+/// (README "Grenzen"), as every valid scenario is.
+fn upto(max: i64, scales: u32) -> impl Strategy<Value = Decimal> + Clone {
+    (0u32..=scales)
+        .prop_flat_map(move |s| (0i64..=max * 10i64.pow(s)).prop_map(move |n| Decimal::new(n, s)))
 }
 
+fn money() -> impl Strategy<Value = Decimal> + Clone {
+    upto(500_000, 4)
+}
+
+/// Hours of a meeting or per patient: at most 24.
 fn hours() -> impl Strategy<Value = Decimal> + Clone {
-    (0i64..=4_000, 0u32..=2).prop_map(|(n, s)| Decimal::new(n, s))
+    upto(24, 2)
+}
+
+/// Whether the generated file is a valid scenario (a raised or scaled one may pass a bound).
+fn valid(g: &Gen) -> bool {
+    scenario::parse(&g.toml()).is_ok()
 }
 
 fn percentage() -> impl Strategy<Value = Decimal> + Clone {
@@ -212,10 +225,10 @@ fn impact() -> impl Strategy<Value = Impact> {
         })
 }
 
-fn aanbod() -> impl Strategy<Value = Aanbod> {
+fn aanbod(tarief_max: i64) -> impl Strategy<Value = Aanbod> {
     (
         0usize..3,
-        (0i64..=20_000, 0u32..=4).prop_map(|(n, s)| Decimal::new(n, s)),
+        upto(tarief_max, 4),
         proptest::option::of(money()),
         any::<u32>(),
     )
@@ -228,6 +241,12 @@ fn aanbod() -> impl Strategy<Value = Aanbod> {
 }
 
 fn gen_scenario() -> impl Strategy<Value = Gen> {
+    gen_scenario_with(10_000)
+}
+
+/// A scenario whose hourly rates are at most `uurtarief_max` € and whose offers' tariffs at
+/// most a tenth of that.
+fn gen_scenario_with(uurtarief_max: i64) -> impl Strategy<Value = Gen> {
     let werk = (
         0u32..=12,
         [
@@ -256,18 +275,30 @@ fn gen_scenario() -> impl Strategy<Value = Gen> {
     ];
     (
         (2020i32..=2030, 1u32..=5, 1i64..=3_000_000),
-        [money(), money(), money(), money()],
+        [
+            upto(uurtarief_max, 4),
+            upto(uurtarief_max, 4),
+            upto(uurtarief_max, 4),
+            upto(uurtarief_max, 4),
+        ],
         werk,
         proptest::collection::vec(groep(), 1..=4),
         (
-            [money(), money(), money(), money(), money(), money()],
+            [
+                upto(500_000, 4),
+                upto(500_000, 4),
+                upto(uurtarief_max, 4),
+                upto(500_000, 4),
+                upto(500_000, 4),
+                upto(500_000, 4),
+            ],
             hours(),
             percentage(),
         ),
         proptest::option::of((0i64..=1_000).prop_map(|n| Decimal::new(n, 2))),
         [any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()],
         verzekeraars,
-        proptest::collection::vec(aanbod(), 0..=3),
+        proptest::collection::vec(aanbod(uurtarief_max / 10), 0..=3),
         proptest::option::of(impact()),
     )
         .prop_map(
@@ -983,6 +1014,7 @@ proptest! {
         g in gen_scenario(),
         change in raise(),
     ) {
+        prop_assume!(valid(&change.apply(&g)));
         let (_, before) = evaluate(&g);
         let (_, after) = evaluate(&change.apply(&g));
         let (before, after) = (cost_figures(&before.kosten), cost_figures(&after.kosten));
@@ -995,8 +1027,9 @@ proptest! {
     /// 4.
     #[test]
     fn scaling_every_euro_input_by_k_scales_every_money_output_by_k(
-        g in gen_scenario(),
-        k in (100i64..=100_000).prop_map(|n| Decimal::new(n, 2)),
+        // Rates up to € 1.000 and k up to 10: the scaled rates stay inside their bound.
+        g in gen_scenario_with(1_000),
+        k in (100i64..=1_000).prop_map(|n| Decimal::new(n, 2)),
     ) {
         let (s, r) = evaluate(&g);
         let (s2, r2) = evaluate(&g.scaled(k));
@@ -1241,7 +1274,20 @@ fn huge_value_case(mut g: Gen, big: Decimal, which: usize) -> Result<(), TestCas
         10 => g.projectleiding_uren = big,
         _ => g.werk.uren[0] = big,
     }
-    let s = parse(&g);
+    // Past the documented bounds: a range error at the field, before any calculation.
+    let s = match scenario::parse(&g.toml()) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in &errors {
+                prop_assert!(
+                    e.message.contains("moet tussen") || e.message.contains("past niet"),
+                    "{}",
+                    e.render("gen.toml")
+                );
+            }
+            return Ok(());
+        }
+    };
     assert_totals_only_agrees(&s);
     match calc::evaluate(&s) {
         Ok(r) => {
