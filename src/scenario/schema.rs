@@ -625,6 +625,68 @@ mod tests {
         assert_eq!(GROEP_NAMEN[4..], WERKWIJZE_NAMEN);
     }
 
+    /// The template (`patz-calc init`) shows every field of the schema in its section, with
+    /// the field's documented bound in the comment right above it.
+    #[test]
+    fn the_template_writes_every_field_with_its_bound() {
+        let lines: Vec<&str> = super::super::TEMPLATE.lines().collect();
+        let sections: [(&str, &[Veld]); 10] = [
+            ("[scenario]", &SCENARIO),
+            ("[werkwijze]", &WERKWIJZE),
+            ("[[groep]]", &GROEP),
+            ("[ondersteuning]", &ONDERSTEUNING),
+            ("[indexatie]", &INDEXATIE),
+            ("[financiering]", &FINANCIERING),
+            ("[[verzekeraar]]", &VERZEKERAAR),
+            ("[[aanbod]]", &AANBOD),
+            ("[impact]", &IMPACT),
+            ("[[indicator]]", &INDICATOR),
+        ];
+        let comment_above = |field: usize| -> String {
+            let above: Vec<&str> = lines[..field]
+                .iter()
+                .rev()
+                .take_while(|l| l.starts_with('#'))
+                .copied()
+                .collect();
+            above.join(" ")
+        };
+        for (header, velden) in sections {
+            let start = lines.iter().position(|l| *l == header);
+            let start = start.unwrap_or_else(|| panic!("{header} in the template"));
+            for v in velden {
+                let key = format!("{} =", v.naam);
+                let at = lines[start..].iter().position(|l| l.starts_with(&key));
+                let at =
+                    start + at.unwrap_or_else(|| panic!("{header} {} in the template", v.naam));
+                let Some(g) = v.grens else { continue };
+                let bound = match v.soort {
+                    Soort::Tekst => format!("{} tekens", duizendtallen(g.max)),
+                    _ => duizendtallen(g.max),
+                };
+                let comment = comment_above(at);
+                assert!(
+                    comment.contains(&bound),
+                    "{header} {}: {bound} in {comment:?}",
+                    v.naam
+                );
+            }
+        }
+        let groep = lines.iter().position(|l| *l == "[[groep]]").unwrap_or(0);
+        let deelnemers = lines[groep..]
+            .iter()
+            .position(|l| l.starts_with("deelnemers ="))
+            .map_or(0, |i| groep + i);
+        let max = DEELNEMERS.grens.map_or(0, |g| g.max);
+        assert!(comment_above(deelnemers).contains(&duizendtallen(max)));
+        let max = UURTARIEF.grens.map_or(0, |g| g.max);
+        let uurtarieven = lines
+            .iter()
+            .position(|l| *l == "[uurtarieven]")
+            .unwrap_or(0);
+        assert!(lines[uurtarieven + 1].contains(&duizendtallen(max)));
+    }
+
     #[test]
     fn bounds_are_written_with_points_between_thousands() {
         assert_eq!(duizendtallen(0), "0");
