@@ -35,8 +35,8 @@ pub enum Trekker {
     Uniform(Uniform<f64>),
     /// PERT.
     Pert(Pert<f64>),
-    /// Normal, with optional truncation bounds (redrawn until inside).
-    Normaal(Normal<f64>, Option<f64>, Option<f64>),
+    /// Normal, with optional truncation bounds (redrawn until inside), as written.
+    Normaal(Normal<f64>, Option<Decimal>, Option<Decimal>),
     /// Lognormal.
     Lognormaal(LogNormal<f64>),
     /// Beta on 0–1, scaled to 0–100.
@@ -119,7 +119,8 @@ fn afgekapt_kwantiel(p: f64, za: f64, zb: f64) -> f64 {
         return -afgekapt_kwantiel(1.0 - p, -zb, -za);
     }
     let (fa, fb) = (phi(za), phi(zb));
-    phi_inv(fa + p * (fb - fa)).clamp(za, zb)
+    // max/min, not clamp: never a panic, also on a NaN from an extreme declaration.
+    phi_inv(fa + p * (fb - fa)).max(za).min(zb)
 }
 
 impl Trekker {
@@ -156,8 +157,9 @@ impl Trekker {
                 sd,
                 min,
                 max,
-            } if !sd.is_zero() => Normal::new(f(gemiddelde), f(sd))
-                .map_or(vast, |n| Trekker::Normaal(n, min.map(f), max.map(f))),
+            } if !sd.is_zero() => {
+                Normal::new(f(gemiddelde), f(sd)).map_or(vast, |n| Trekker::Normaal(n, min, max))
+            }
             Verdeling::Lognormaal { gemiddelde, sd } if !sd.is_zero() => {
                 let (mu, sigma) = lognormal_mu_sigma(f(gemiddelde), f(sd));
                 LogNormal::new(mu, sigma).map_or(vast, Trekker::Lognormaal)
@@ -178,27 +180,28 @@ impl Trekker {
             Trekker::Driehoek(t) => d(t.sample(rng)),
             Trekker::Uniform(u) => d(u.sample(rng)),
             Trekker::Pert(p) => d(p.sample(rng)),
-            Trekker::Normaal(n, lo, hi) => {
+            Trekker::Normaal(n, min, max) => {
                 // Truncation by redrawing; after 1000 misses (the interval holds less than
                 // about 1 % of the normal) one draw through the truncated quantile function.
+                // Rounded to six decimals, a draw is brought into the bounds as written (a
+                // no-op for bounds of at most six decimals).
+                let (lo, hi) = (min.map(f), max.map(f));
                 let inside = |x: f64| lo.is_none_or(|l| x >= l) && hi.is_none_or(|h| x <= h);
                 let mut x = n.sample(rng);
                 for _ in 0..1000 {
                     if inside(x) {
-                        return d(x);
+                        return d(x).map(|x| binnen(x, *min, *max));
                     }
                     x = n.sample(rng);
                 }
-                if inside(x) {
-                    return d(x);
+                if !inside(x) {
+                    let (m, s) = (n.mean(), n.std_dev());
+                    let z = |b: Option<f64>, inf: f64| b.map_or(inf, |b| (b - m) / s);
+                    let u: f64 = rng.random();
+                    let q = afgekapt_kwantiel(u, z(lo, f64::NEG_INFINITY), z(hi, f64::INFINITY));
+                    x = m + s * q;
                 }
-                let (m, s) = (n.mean(), n.std_dev());
-                let z = |b: Option<f64>, inf: f64| b.map_or(inf, |b| (b - m) / s);
-                let u: f64 = rng.random();
-                let q = afgekapt_kwantiel(u, z(*lo, f64::NEG_INFINITY), z(*hi, f64::INFINITY));
-                let x = m + s * q;
-                let x = lo.map_or(x, |l| x.max(l));
-                d(hi.map_or(x, |h| x.min(h)))
+                d(x).map(|x| binnen(x, *min, *max))
             }
             Trekker::Lognormaal(l) => d(l.sample(rng)),
             Trekker::Beta(b) => d(b.sample(rng) * 100.0),
@@ -471,5 +474,57 @@ mod tests {
         }
         let mean = sum / Decimal::from(2000);
         assert!((mean - dec("48.135")).abs() < dec("0.15"), "{mean}");
+    }
+
+    #[test]
+    fn no_normal_declaration_makes_the_low_and_high_value_or_a_draw_panic() {
+        // Extreme but readable declarations: whatever comes out is None (too large for a
+        // decimal) or inside the bounds, laag ≤ hoog.
+        let big = Decimal::MAX;
+        let values = [
+            -big,
+            dec("-100000000000000000000"),
+            dec("-1"),
+            Decimal::ZERO,
+            dec("0.0000000000000000000000000001"),
+            dec("100000000000000000000"),
+            big,
+        ];
+        let sds = [
+            dec("0.0000000000000000000000000001"),
+            dec("1"),
+            dec("100000000000000000000"),
+            big,
+        ];
+        for &m in &values {
+            for &sd in &sds {
+                for (i, &lo) in values.iter().enumerate() {
+                    for &hi in &values[i..] {
+                        for (min, max) in [(Some(lo), Some(hi)), (Some(lo), None), (None, Some(hi))]
+                        {
+                            let v = Verdeling::Normaal {
+                                gemiddelde: m,
+                                sd,
+                                min,
+                                max,
+                            };
+                            let inside = |x: Decimal| {
+                                min.is_none_or(|l| x >= l) && max.is_none_or(|h| x <= h)
+                            };
+                            if let Some((l, h)) = laag_hoog(&v) {
+                                assert!(l <= h && inside(l) && inside(h), "{v:?}: {l} {h}");
+                            }
+                            let t = Trekker::new(&v);
+                            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+                            for _ in 0..3 {
+                                if let Some(x) = t.trek(&mut rng) {
+                                    assert!(inside(x), "{v:?}: {x}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
