@@ -58,17 +58,30 @@ pub struct Lijn {
 impl Lijn {
     /// Hours of quarter `k` (0-based), as the difference of the cumulative hours rounded to
     /// 0.01, so that the quarters add up to the year's hours at 0.01.
+    /// A `k` past the fourth quarter has none.
     pub fn uren(&self, k: usize) -> Decimal {
-        let at = |i: usize| round_half_away(self.cum_uren[i], 2);
-        if k == 0 { at(0) } else { at(k) - at(k - 1) }
+        let at = |i: Option<usize>| {
+            i.and_then(|i| self.cum_uren.get(i))
+                .map_or(Decimal::ZERO, |h| round_half_away(*h, 2))
+        };
+        if k >= 4 {
+            Decimal::ZERO
+        } else {
+            at(Some(k)) - at(k.checked_sub(1))
+        }
     }
 
-    /// Amount of quarter `k` (0-based).
+    /// Amount of quarter `k` (0-based); a `k` past the fourth quarter has none.
     pub fn bedrag(&self, k: usize) -> Decimal {
-        if k == 0 {
-            self.cum_bedrag[0]
+        let at = |i: Option<usize>| {
+            i.and_then(|i| self.cum_bedrag.get(i))
+                .copied()
+                .unwrap_or(Decimal::ZERO)
+        };
+        if k >= 4 {
+            Decimal::ZERO
         } else {
-            self.cum_bedrag[k] - self.cum_bedrag[k - 1]
+            at(Some(k)) - at(k.checked_sub(1))
         }
     }
 
