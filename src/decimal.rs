@@ -1,5 +1,7 @@
-//! Exact decimal reading and the one place where numbers are rounded or formatted.
-//! Pure: no I/O.
+//! Exact decimal reading and the one place where numbers are rounded or formatted; the exact
+//! arithmetic of every rounded amount is in [`exact`]. Pure: no I/O.
+
+pub mod exact;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -114,111 +116,15 @@ pub fn parse_integer(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
 }
 
 /// Rounds a money amount to whole cents, half away from zero (SPEC.md: once per line item).
+/// The cost engine rounds the exact value of each formula with [`exact::Exact`]; this rounds a
+/// value that is already a `Decimal`, exactly.
 pub fn round_money(value: Decimal) -> Decimal {
-    cents(value, false)
+    normalise_zero(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// Rounds a tariff UP to the whole cent: a contracted tariff must cover the costs.
 pub fn round_tariff_up(value: Decimal) -> Decimal {
-    cents(value, true)
-}
-
-/// Rounding to two decimals on the integer mantissa (the hot path of every calculation; the
-/// same result as `round_dp_with_strategy`, which divides through a slower general routine).
-/// `up`: towards +∞; otherwise half away from zero.
-fn cents(value: Decimal, up: bool) -> Decimal {
-    let scale = value.scale();
-    if scale <= 2 {
-        return normalise_zero(value);
-    }
-    let m = value.mantissa();
-    // Most amounts fit 64 bits, where division is several times faster than on 128, and faster
-    // still by a constant divisor.
-    let q = match i64::try_from(m)
-        .ok()
-        .and_then(|m| by_power_of_ten(m, scale - 2, up))
-    {
-        Some(q) => i128::from(q),
-        None => round_quotient(m, 10i128.pow(scale - 2), up),
-    };
-    // |q| ≤ |m| + 1, which always fits the 96-bit mantissa again.
-    let rounded = Decimal::try_from_i128_with_scale(q, 2).unwrap_or_else(|_| {
-        let strategy = if up {
-            RoundingStrategy::ToPositiveInfinity
-        } else {
-            RoundingStrategy::MidpointAwayFromZero
-        };
-        value.round_dp_with_strategy(2, strategy)
-    });
-    normalise_zero(rounded)
-}
-
-/// The money amount `mantissa × 10^-scale` rounded to cents as [`round_money`] rounds it, as
-/// whole cents together with the scale `round_money` gives the amount (at most 2: an amount
-/// with fewer decimals keeps them). `mantissa` is below 2^96 in size, as a `Decimal`'s is.
-#[inline]
-pub fn money_cents(mantissa: i128, scale: u32) -> (i128, u32) {
-    const TO_CENTS: [i128; 3] = [100, 10, 1];
-    if let Some(&to_cents) = TO_CENTS.get(scale as usize) {
-        // Below 2^103 for a `Decimal`'s mantissa; saturating, a larger one would still be an
-        // amount too large for any sum, never a wrong one.
-        return (mantissa.saturating_mul(to_cents), scale);
-    }
-    let k = scale - 2;
-    let q = match i64::try_from(mantissa)
-        .ok()
-        .and_then(|m| by_power_of_ten(m, k, false))
-    {
-        Some(q) => i128::from(q),
-        None => round_quotient(mantissa, 10i128.pow(k.min(38)), false),
-    };
-    (q, 2)
-}
-
-/// `m / 10^k` rounded as [`round_quotient`], for `k` in 1..=18, by a constant divisor (which the
-/// compiler turns into a multiplication); `None` for another `k`.
-#[inline]
-fn by_power_of_ten(m: i64, k: u32, up: bool) -> Option<i64> {
-    macro_rules! by {
-        ($($k:literal => $p:literal),*) => {
-            match k {
-                $($k => Some(round_quotient(m, $p, up)),)*
-                _ => None,
-            }
-        };
-    }
-    by!(1 => 10, 2 => 100, 3 => 1_000, 4 => 10_000, 5 => 100_000, 6 => 1_000_000,
-        7 => 10_000_000, 8 => 100_000_000, 9 => 1_000_000_000, 10 => 10_000_000_000,
-        11 => 100_000_000_000, 12 => 1_000_000_000_000, 13 => 10_000_000_000_000,
-        14 => 100_000_000_000_000, 15 => 1_000_000_000_000_000, 16 => 10_000_000_000_000_000,
-        17 => 100_000_000_000_000_000, 18 => 1_000_000_000_000_000_000)
-}
-
-/// `m / p` rounded up (towards +∞) or half away from zero.
-#[inline(always)]
-fn round_quotient<T>(m: T, p: T, up: bool) -> T
-where
-    T: Copy
-        + PartialOrd
-        + std::ops::Div<Output = T>
-        + std::ops::Rem<Output = T>
-        + std::ops::Add<Output = T>
-        + std::ops::Sub<Output = T>
-        + std::ops::Mul<Output = T>
-        + From<i8>,
-{
-    let (zero, one, two) = (T::from(0), T::from(1), T::from(2));
-    let (q, r) = (m / p, m % p);
-    if up {
-        if r > zero { q + one } else { q }
-    } else {
-        let r_abs = if r < zero { zero - r } else { r };
-        if r_abs * two >= p {
-            if m < zero { q - one } else { q + one }
-        } else {
-            q
-        }
-    }
+    normalise_zero(value.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity))
 }
 
 /// Rounds a ratio or expected count for display, half away from zero.
@@ -343,40 +249,6 @@ mod tests {
         assert_eq!(round_money(d("-0.125")), d("-0.13"));
         assert_eq!(round_money(d("2.004999")), d("2.00"));
         assert_eq!(round_money(d("-0.001")).to_string(), "0.00");
-    }
-
-    #[test]
-    fn fast_cent_rounding_agrees_with_rust_decimal_everywhere_it_is_tried() {
-        let cases = [
-            "0.125",
-            "-0.125",
-            "0.135",
-            "2.004999",
-            "-2.005",
-            "1516.725",
-            "3649.7385",
-            "0.3400001",
-            "-0.3400001",
-            "79228162514264337593543950.335",
-            "-0.001",
-            "0.0049",
-            "0.005",
-            "123456789.123456789123456789",
-            "-7.5e-27",
-        ];
-        for c in cases {
-            let v = parse_exact(c).unwrap();
-            assert_eq!(
-                round_money(v),
-                normalise_zero(v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)),
-                "{c}"
-            );
-            assert_eq!(
-                round_tariff_up(v),
-                normalise_zero(v.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)),
-                "{c}"
-            );
-        }
     }
 
     #[test]

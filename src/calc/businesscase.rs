@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use super::CalcError;
 use super::cost::{Kosten, Totalen};
 use super::impact::ImpactResultaat;
-use super::{CalcError, Checked, Ops, pct};
-use crate::decimal::{round_half_away, round_money};
+use super::offers::ratio;
+use crate::decimal::exact::{Afronding, Exact};
 use crate::scenario::Scenario;
 
 /// The businesscase figures of one year or of the horizon.
@@ -37,19 +38,25 @@ pub struct BusinessCase {
     pub disconteringsvoet_percentage: Decimal,
 }
 
-fn saldo(c: &Checked<'_>, kosten: Totalen, vermeden: Decimal) -> Result<Saldo, CalcError> {
-    let netto = c.add(vermeden, -kosten.te_financieren)?;
-    let roi_percentage = if kosten.te_financieren.is_zero() {
-        None
-    } else {
-        let r = c.div(netto, kosten.te_financieren)?;
-        Some(round_half_away(c.mul(r, Decimal::ONE_HUNDRED)?, 1))
-    };
-    let break_even_factor = if vermeden.is_zero() {
-        None
-    } else {
-        Some(round_half_away(c.div(kosten.te_financieren, vermeden)?, 3))
-    };
+/// An amount of the cost or impact result, exactly.
+fn exact(d: Decimal) -> Exact {
+    Exact::from(d)
+}
+
+/// The figures of a year or of the horizon: `netto = vermeden_kosten − te_financieren`,
+/// `roi_percentage = netto / te_financieren × 100` (one decimal), `break_even_factor =
+/// te_financieren / vermeden_kosten` (three decimals), each ratio rounded once from its exact
+/// value.
+fn saldo(kosten: Totalen, vermeden: Decimal) -> Result<Saldo, CalcError> {
+    let netto = vermeden
+        .checked_sub(kosten.te_financieren)
+        .ok_or_else(|| CalcError::Overflow {
+            path: "impact".into(),
+            wat: "netto".into(),
+        })?;
+    let te = exact(kosten.te_financieren);
+    let roi_percentage = ratio(&exact(netto).mul(&Exact::from(100u64)), &te, 1);
+    let break_even_factor = ratio(&te, &exact(vermeden), 3);
     Ok(Saldo {
         kosten,
         vermeden_kosten: vermeden,
@@ -59,37 +66,40 @@ fn saldo(c: &Checked<'_>, kosten: Totalen, vermeden: Decimal) -> Result<Saldo, C
     })
 }
 
-/// Combines costs and impact into the businesscase.
+/// Combines costs and impact into the businesscase; the net present value is
+/// `Σ netto(y) / (1 + d/100)^(y − startjaar)`, each year's term rounded once to cents.
 pub fn evaluate(
     s: &Scenario,
     kosten: &Kosten,
     impact: &ImpactResultaat,
 ) -> Result<BusinessCase, CalcError> {
-    let c = Checked {
-        path: "impact.disconteringsvoet_percentage",
-        wat: "businesscase",
-    };
     let d = s
         .impact
         .as_ref()
         .map_or(Decimal::ZERO, |i| i.disconteringsvoet_percentage);
-    let step = c.add(Decimal::ONE, pct(d))?;
-    let mut discount = Decimal::ONE;
+    let step = Exact::from(1u64).add(&Exact::from(d).procent());
+    let mut discount = Exact::from(1u64);
     let mut jaren = Vec::with_capacity(kosten.jaren.len());
-    let mut npv = Decimal::ZERO;
-    for (i, (kj, ij)) in kosten.jaren.iter().zip(&impact.jaren).enumerate() {
-        let sj = saldo(&c, kj.totalen, ij.vermeden_kosten)?;
-        if i > 0 {
-            discount = c.mul(discount, step)?;
+    let mut npv: i128 = 0;
+    for (k, (kj, ij)) in kosten.jaren.iter().zip(&impact.jaren).enumerate() {
+        let sj = saldo(kj.totalen, ij.vermeden_kosten)?;
+        if k > 0 {
+            discount = discount.mul(&step);
         }
-        npv = c.add(npv, round_money(c.div(sj.netto, discount)?))?;
+        let term = exact(sj.netto)
+            .div_units(&discount, 2, Afronding::HalfVanNulAf)
+            .ok_or_else(|| CalcError::Overflow {
+                path: "impact.disconteringsvoet_percentage".into(),
+                wat: "netto contante waarde".into(),
+            })?;
+        npv = npv.saturating_add(term);
         jaren.push((kj.jaar, sj));
     }
-    let totaal = saldo(&c, kosten.totaal, impact.vermeden_kosten)?;
+    let totaal = saldo(kosten.totaal, impact.vermeden_kosten)?;
     Ok(BusinessCase {
         jaren,
         totaal,
-        netto_contante_waarde: npv,
+        netto_contante_waarde: crate::decimal::exact::units_decimal(npv, 2).unwrap_or_default(),
         disconteringsvoet_percentage: d,
     })
 }

@@ -61,8 +61,8 @@ pub fn check<'s>(s: &'s Scenario, kosten: &Kosten, bc: Option<&BusinessCase>) ->
             let (gehaald, afwijking) = match waarde {
                 None => (false, Decimal::ZERO),
                 Some(x) => match (v.min, v.max) {
-                    (Some(lo), _) if x < lo => (false, x - lo),
-                    (_, Some(hi)) if x > hi => (false, x - hi),
+                    (Some(lo), _) if x < lo => (false, x.saturating_sub(lo)),
+                    (_, Some(hi)) if x > hi => (false, x.saturating_sub(hi)),
                     _ => (true, Decimal::ZERO),
                 },
             };

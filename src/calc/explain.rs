@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::businesscase::BusinessCase;
 use super::cost::{Financiering, Kosten, Post, Regel};
 use super::impact::ImpactResultaat;
+use crate::decimal::exact::Exact;
 use crate::decimal::{dutch, euro};
 use crate::scenario::{IndicatorId, Scenario};
 
@@ -129,7 +130,10 @@ pub fn explain(
     let indexed = !s.indexatie_percentage.is_zero();
     let wants_post = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
     let totals_wanted = filter.groep.is_none();
-    for j in &kosten.jaren {
+    let index = super::indexfactoren(s);
+    let one = Exact::from(1u64);
+    for (yi, j) in kosten.jaren.iter().enumerate() {
+        let i = index.get(yi).unwrap_or(&one);
         if filter.jaar.is_some_and(|f| f != j.jaar) {
             continue;
         }
@@ -148,7 +152,8 @@ pub fn explain(
             if !wants_post(r.post.as_str()) {
                 continue;
             }
-            let (formule, exact) = line_formula(s, r, &j.regels, &factor, j.indexfactor);
+            let (formule, exact) = line_formula(s, r, &j.regels, &factor, i);
+            let exact = exact.and_then(|x| x.to_decimal());
             out.push(Uitleg {
                 jaar: Some(j.jaar),
                 groep: groep.map(|g| g.naam.clone()),
@@ -262,7 +267,8 @@ pub fn explain(
         }
     }
     if let (Some(impact), Some(imp), true) = (impact, &s.impact, totals_wanted) {
-        for (j, kj) in impact.jaren.iter().zip(&kosten.jaren) {
+        for (yi, (j, kj)) in impact.jaren.iter().zip(&kosten.jaren).enumerate() {
+            let i = index.get(yi).unwrap_or(&one);
             if filter.jaar.is_some_and(|f| f != j.jaar) || !wants_post("vermeden_kosten") {
                 continue;
             }
@@ -277,10 +283,10 @@ pub fn explain(
                 } else {
                     String::new()
                 };
-                let exact = res
-                    .vermeden
-                    .checked_mul(ind.kosten_per_geval)
-                    .and_then(|x| x.checked_mul(kj.indexfactor));
+                let exact = Exact::from(res.vermeden)
+                    .mul(&Exact::from(ind.kosten_per_geval))
+                    .mul(i)
+                    .to_decimal();
                 out.push(Uitleg {
                     jaar: Some(j.jaar),
                     groep: None,
@@ -303,21 +309,19 @@ pub fn explain(
     out
 }
 
-/// The formula of one cost line and its exact (unrounded) value.
+/// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`.
 fn line_formula(
     s: &Scenario,
     r: &Regel,
     regels: &[Regel],
     factor: &str,
-    index: Decimal,
-) -> (String, Option<Decimal>) {
+    index: &Exact,
+) -> (String, Option<Exact>) {
     let o = &s.ondersteuning;
     let g = r.groep.and_then(|g| s.groepen.get(g));
     let rate = r.rol.as_deref().and_then(|rol| s.uurtarief(rol));
-    let exact_hours = |uren: Decimal| {
-        rate.and_then(|t| uren.checked_mul(t))
-            .and_then(|x| x.checked_mul(index))
-    };
+    let x = Exact::from;
+    let exact_hours = |uren: Decimal| rate.map(|t| x(uren).mul(&x(t)).mul(index));
     let rate_text = rate.map(money).unwrap_or_default();
     match (r.post, g) {
         (Post::Bijeenkomsten, Some(g)) => {
@@ -368,7 +372,7 @@ fn line_formula(
         ),
         (Post::Ict, _) => (
             format!("{}{}", money(o.ict_per_groep), factor),
-            o.ict_per_groep.checked_mul(index),
+            Some(x(o.ict_per_groep).mul(index)),
         ),
         (Post::Huisvesting, Some(g)) => {
             let b = Decimal::from(g.werkwijze.bijeenkomsten_per_jaar);
@@ -379,13 +383,12 @@ fn line_formula(
                     money(o.huisvesting_per_bijeenkomst),
                     factor
                 ),
-                b.checked_mul(o.huisvesting_per_bijeenkomst)
-                    .and_then(|x| x.checked_mul(index)),
+                Some(x(b).mul(&x(o.huisvesting_per_bijeenkomst)).mul(index)),
             )
         }
         (Post::Startkosten, _) => (
             format!("{}{}", money(o.startkosten_per_nieuwe_groep), factor),
-            o.startkosten_per_nieuwe_groep.checked_mul(index),
+            Some(x(o.startkosten_per_nieuwe_groep).mul(index)),
         ),
         (Post::Scholing, Some(g)) => {
             let n = Decimal::from(g.totaal_deelnemers());
@@ -396,9 +399,7 @@ fn line_formula(
                     n,
                     factor
                 ),
-                o.scholing_per_nieuwe_deelnemer
-                    .checked_mul(n)
-                    .and_then(|x| x.checked_mul(index)),
+                Some(x(o.scholing_per_nieuwe_deelnemer).mul(&x(n)).mul(index)),
             )
         }
         (Post::Projectleiding, _) => (
@@ -408,27 +409,28 @@ fn line_formula(
                 money(o.projectleiding_uurtarief),
                 factor
             ),
-            o.projectleiding_uren
-                .checked_mul(o.projectleiding_uurtarief)
-                .and_then(|x| x.checked_mul(index)),
+            Some(
+                x(o.projectleiding_uren)
+                    .mul(&x(o.projectleiding_uurtarief))
+                    .mul(index),
+            ),
         ),
         (Post::Monitoring, _) => (
             format!("{}{}", money(o.monitoring_per_jaar), factor),
-            o.monitoring_per_jaar.checked_mul(index),
+            Some(x(o.monitoring_per_jaar).mul(index)),
         ),
         (Post::Overhead, _) => {
-            let base: Decimal = regels
+            let base = regels
                 .iter()
                 .filter(|x| x.post != Post::Overhead && x.financiering == Financiering::Tapas)
-                .fold(Decimal::ZERO, |a, x| a.checked_add(x.bedrag).unwrap_or(a));
+                .fold(Exact::from(0u64), |a, r| a.add(&x(r.bedrag)));
             (
                 format!(
                     "{} % × {} (TAPA$-regels van het jaar)",
                     number(o.overhead_percentage),
-                    euro(base)
+                    euro(base.to_decimal().unwrap_or_default())
                 ),
-                base.checked_mul(o.overhead_percentage)
-                    .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)),
+                Some(x(o.overhead_percentage).procent().mul(&base)),
             )
         }
         _ => (String::from("(formule onbekend)"), None),
@@ -462,10 +464,11 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
             });
         }
     };
-    let step = Decimal::ONE
-        + bc.disconteringsvoet_percentage
-            .checked_div(Decimal::ONE_HUNDRED)
-            .unwrap_or_default();
+    let step = bc
+        .disconteringsvoet_percentage
+        .checked_div(Decimal::ONE_HUNDRED)
+        .and_then(|d| d.checked_add(Decimal::ONE))
+        .unwrap_or(Decimal::ONE);
     let mut discount = Decimal::ONE;
     let mut terms = Vec::new();
     let rows = bc

@@ -2,8 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{CalcError, Checked, Lazy, Ops, index_factors, pct};
-use crate::scenario::{IndicatorId, Scenario};
+use super::{CalcError, binnen_grens, euro_bedrag, indexfactoren};
+use crate::decimal::exact::{Afronding, Exact};
+use crate::scenario::{Impact, Indicator, IndicatorId, Scenario};
 
 /// One indicator in one year. Expected counts are exact (not rounded); the avoided costs are
 /// rounded to cents.
@@ -54,18 +55,75 @@ pub struct ImpactResultaat {
 )]
 pub struct GeenImpact;
 
+/// `P(y)`: Σ `patienten_per_jaar` of the groups active in `jaar`, exactly.
+fn patienten_exact(s: &Scenario, jaar: i32) -> Exact {
+    s.groepen
+        .iter()
+        .filter(|g| g.start <= jaar)
+        .fold(Exact::from(0u64), |p, g| {
+            p.add(&Exact::from(g.werkwijze.patienten_per_jaar))
+        })
+}
+
 /// `P(y)`: Σ `patienten_per_jaar` of the groups active in `jaar`.
 pub fn patienten(s: &Scenario, jaar: i32) -> Result<Decimal, CalcError> {
-    let c = Checked {
-        path: "werkwijze.patienten_per_jaar",
-        wat: "aantal patiënten",
-    };
-    c.sum(
-        s.groepen
-            .iter()
-            .filter(|g| g.start <= jaar)
-            .map(|g| g.werkwijze.patienten_per_jaar),
+    decimal(
+        &patienten_exact(s, jaar),
+        "werkwijze.patienten_per_jaar",
+        "aantal patiënten",
     )
+}
+
+/// An exact expected count as a `Decimal` (rounded once past 28 digits, which only a count with
+/// more decimals than any input has can need).
+fn decimal(v: &Exact, path: &str, wat: &str) -> Result<Decimal, CalcError> {
+    v.to_decimal().ok_or_else(|| CalcError::Overflow {
+        path: path.to_string(),
+        wat: wat.to_string(),
+    })
+}
+
+/// One indicator in one year, exactly: `basis = P(y) × basis_percentage/100` (for
+/// `chemotherapie` also `× aandeel_kanker_percentage/100`); `vermeden = basis ×
+/// reductie_percentage/100`; `met_patz = basis − vermeden`; `vermeden_kosten = vermeden ×
+/// kosten_per_geval × I(y)`.
+struct Telling {
+    basis: Exact,
+    vermeden: Exact,
+    vermeden_kosten: Exact,
+}
+
+fn telling(impact: &Impact, ind: &Indicator, p: &Exact, i: &Exact) -> Telling {
+    let mut basis = p.mul(&Exact::from(ind.basis_percentage).procent());
+    if ind.id == IndicatorId::Chemotherapie {
+        basis = basis.mul(&Exact::from(impact.aandeel_kanker_percentage).procent());
+    }
+    let vermeden = basis.mul(&Exact::from(ind.reductie_percentage).procent());
+    let vermeden_kosten = vermeden.mul(&Exact::from(ind.kosten_per_geval)).mul(i);
+    Telling {
+        basis,
+        vermeden,
+        vermeden_kosten,
+    }
+}
+
+/// The fields an indicator's avoided costs come from, for the error of an amount above the
+/// bound.
+fn velden(s: &Scenario, ind: &Indicator) -> Vec<String> {
+    let id = ind.id.as_str();
+    let mut v = vec![
+        "werkwijze.patienten_per_jaar".to_string(),
+        format!("indicator.{id}.basis_percentage"),
+        format!("indicator.{id}.reductie_percentage"),
+        format!("indicator.{id}.kosten_per_geval"),
+    ];
+    if ind.id == IndicatorId::Chemotherapie {
+        v.push("impact.aandeel_kanker_percentage".into());
+    }
+    if !s.indexatie_percentage.is_zero() {
+        v.push("indexatie.kosten_percentage_per_jaar".into());
+    }
+    v
 }
 
 /// Calculates the impact for every year; `Ok(Err(GeenImpact))` without `[impact]`.
@@ -73,75 +131,79 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
     let Some(impact) = &s.impact else {
         return Ok(Err(GeenImpact));
     };
-    let factors = index_factors(s)?;
-    // The fractions are the same every year.
-    let kanker = pct(impact.aandeel_kanker_percentage);
-    let fracties: Vec<(Decimal, Decimal)> = impact
-        .indicatoren
-        .iter()
-        .map(|ind| (pct(ind.basis_percentage), pct(ind.reductie_percentage)))
-        .collect();
+    let factors = indexfactoren(s);
+    let n = impact.indicatoren.len();
+    // Per indicator over the horizon: basis, vermeden (exact) and vermeden_kosten (cents).
+    let mut som: Vec<(Exact, Exact, i128)> = vec![(Exact::from(0u64), Exact::from(0u64), 0); n];
+    let mut som_patienten = Exact::from(0u64);
+    let mut som_kosten: i128 = 0;
+    let mut grootste: Option<(i128, &Indicator)> = None;
+    let te_groot = |ind: &Indicator, wat: String| CalcError::BedragTeGroot {
+        path: format!("indicator.{}", ind.id.as_str()),
+        wat,
+        velden: velden(s, ind),
+    };
     let mut jaren = Vec::with_capacity(factors.len());
-    for (jaar, factor) in s.jaren().zip(factors) {
-        let p = patienten(s, jaar)?;
-        let mut indicatoren = Vec::with_capacity(impact.indicatoren.len());
-        for (ind, &(basis_fractie, reductie)) in impact.indicatoren.iter().zip(&fracties) {
-            let c = Lazy(|| {
-                (
-                    format!("indicator.{}", ind.id.as_str()),
-                    format!("zorgreductie {} {jaar}", ind.id.as_str()),
-                )
-            });
-            let mut basis = c.mul(p, basis_fractie)?;
-            if ind.id == IndicatorId::Chemotherapie {
-                basis = c.mul(basis, kanker)?;
-            }
-            let vermeden = c.mul(basis, reductie)?;
-            let met_patz = basis - vermeden;
-            let vermeden_kosten = c.bedrag(&[vermeden, ind.kosten_per_geval, factor])?;
+    for (jaar, i) in s.jaren().zip(&factors) {
+        let p = patienten_exact(s, jaar);
+        let mut indicatoren = Vec::with_capacity(n);
+        let mut jaar_kosten: i128 = 0;
+        for (ind, som) in impact.indicatoren.iter().zip(som.iter_mut()) {
+            let t = telling(impact, ind, &p, i);
+            let wat = || format!("zorgreductie {} {jaar}", ind.id.as_str());
+            let Some(cents) = binnen_grens(t.vermeden_kosten.to_units(2, Afronding::HalfVanNulAf))
+            else {
+                return Err(te_groot(ind, wat()));
+            };
+            let path = format!("indicator.{}", ind.id.as_str());
+            let met_patz = t.basis.add(&t.vermeden.neg());
             indicatoren.push(IndicatorJaar {
                 indicator: ind.id,
-                basis,
-                vermeden,
-                met_patz,
-                vermeden_kosten,
+                basis: decimal(&t.basis, &path, &wat())?,
+                vermeden: decimal(&t.vermeden, &path, &wat())?,
+                met_patz: decimal(&met_patz, &path, &wat())?,
+                vermeden_kosten: euro_bedrag(cents),
             });
+            *som = (som.0.add(&t.basis), som.1.add(&t.vermeden), som.2 + cents);
+            jaar_kosten += cents;
+            if grootste.is_none_or(|(g, _)| cents.abs() > g) {
+                grootste = Some((cents.abs(), ind));
+            }
         }
-        let c = Checked {
-            path: "indicator",
-            wat: "vermeden kosten",
+        let boven = |cents: i128, wat: String| match grootste {
+            Some((_, ind)) if binnen_grens(Some(cents)).is_none() => Err(te_groot(ind, wat)),
+            _ => Ok(euro_bedrag(cents)),
         };
-        let vermeden_kosten = c.sum(indicatoren.iter().map(|i| i.vermeden_kosten))?;
+        let vermeden_kosten = boven(jaar_kosten, format!("vermeden kosten {jaar}"))?;
+        som_kosten += jaar_kosten;
+        boven(som_kosten, "vermeden kosten over de looptijd".into())?;
+        som_patienten = som_patienten.add(&p);
         jaren.push(ImpactJaar {
             jaar,
-            patienten: p,
+            patienten: decimal(&p, "werkwijze.patienten_per_jaar", "aantal patiënten")?,
             indicatoren,
             vermeden_kosten,
         });
     }
-    let c = Checked {
-        path: "indicator",
-        wat: "totaal over de looptijd",
-    };
-    let mut totaal = Vec::new();
-    for (k, ind) in impact.indicatoren.iter().enumerate() {
-        let pick = |f: fn(&IndicatorJaar) -> Decimal| {
-            c.sum(jaren.iter().filter_map(|j| j.indicatoren.get(k)).map(f))
-        };
+    let (path, wat) = ("indicator", "totaal over de looptijd");
+    let mut totaal = Vec::with_capacity(n);
+    for (ind, (basis, vermeden, kosten)) in impact.indicatoren.iter().zip(&som) {
         totaal.push(IndicatorJaar {
             indicator: ind.id,
-            basis: pick(|i| i.basis)?,
-            vermeden: pick(|i| i.vermeden)?,
-            met_patz: pick(|i| i.met_patz)?,
-            vermeden_kosten: pick(|i| i.vermeden_kosten)?,
+            basis: decimal(basis, path, wat)?,
+            vermeden: decimal(vermeden, path, wat)?,
+            met_patz: decimal(&basis.add(&vermeden.neg()), path, wat)?,
+            vermeden_kosten: euro_bedrag(*kosten),
         });
     }
-    let patienten = c.sum(jaren.iter().map(|j| j.patienten))?;
-    let vermeden_kosten = c.sum(jaren.iter().map(|j| j.vermeden_kosten))?;
     Ok(Ok(ImpactResultaat {
         jaren,
         totaal,
-        patienten,
-        vermeden_kosten,
+        patienten: decimal(
+            &som_patienten,
+            "werkwijze.patienten_per_jaar",
+            "aantal patiënten",
+        )?,
+        vermeden_kosten: euro_bedrag(som_kosten),
     }))
 }

@@ -13,10 +13,26 @@ pub mod payout;
 
 use rust_decimal::Decimal;
 
-/// A calculation that cannot be carried out: a value too large, or a division by zero that the
-/// scenario's validation should have prevented. Never a wrong number.
+use crate::decimal::exact::Exact;
+
+/// A calculation that cannot be carried out: an amount above the documented bound, a value too
+/// large, or a division by zero that the scenario's validation should have prevented. Never a
+/// wrong number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalcError {
+    /// A line, a year total or a horizon total above [`GRENS_BEDRAG`] (README "Grenzen").
+    #[error(
+        "{wat}: bedrag te groot, boven de grens van € 1.000.000.000.000 van de berekening; het volgt uit {}",
+        .velden.join(", ")
+    )]
+    BedragTeGroot {
+        /// Field path the line comes from (for the position in the file).
+        path: String,
+        /// Dutch description of the line or total.
+        wat: String,
+        /// Every field the amount is calculated from.
+        velden: Vec<String>,
+    },
     /// An intermediate value does not fit in a `Decimal`.
     #[error("{wat}: waarde te groot voor de berekening")]
     Overflow {
@@ -39,9 +55,40 @@ impl CalcError {
     /// The field path the error is about.
     pub fn path(&self) -> &str {
         match self {
-            CalcError::Overflow { path, .. } | CalcError::OnbekendeRol { path, .. } => path,
+            CalcError::BedragTeGroot { path, .. }
+            | CalcError::Overflow { path, .. }
+            | CalcError::OnbekendeRol { path, .. } => path,
         }
     }
+
+    /// What the user can do about it, in Dutch.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            CalcError::BedragTeGroot { .. } => {
+                "kies kleinere waarden: elk bedrag van de berekening blijft onder € 10^12"
+            }
+            CalcError::Overflow { .. } => {
+                "kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers"
+            }
+            CalcError::OnbekendeRol { .. } => "geef de rol een uurtarief in [uurtarieven]",
+        }
+    }
+}
+
+/// The largest amount the calculation produces, in cents: € 1.000.000.000.000 (10^12) for a
+/// line, a year total and a horizon total (README "Grenzen"). Below it every amount is exact in
+/// integer cents, and below 2^53 cents, so that a spreadsheet holding it as a double keeps
+/// every cent.
+pub const GRENS_BEDRAG: i128 = 100_000_000_000_000;
+
+/// `cents` when within [`GRENS_BEDRAG`] either way.
+pub(crate) fn binnen_grens(cents: Option<i128>) -> Option<i128> {
+    cents.filter(|c| c.unsigned_abs() <= GRENS_BEDRAG.unsigned_abs())
+}
+
+/// An amount of whole cents as a `Decimal` with two decimals (always fits within the bound).
+pub(crate) fn euro_bedrag(cents: i128) -> Decimal {
+    crate::decimal::exact::units_decimal(cents, 2).unwrap_or(Decimal::MAX)
 }
 
 /// Checked arithmetic: every operation returns an error that names what overflowed, instead of
@@ -78,111 +125,11 @@ pub(crate) trait Ops {
         }
     }
 
-    /// A money amount: the product of `factors`, rounded to cents half away from zero. The
-    /// product must still hold its third decimal; a product so large that `rust_decimal` had to
-    /// round it to fewer decimals first (beyond 28 digits) could round to the wrong cent, and is
-    /// an error.
-    fn bedrag(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
-        Ok(crate::decimal::round_money(self.unrounded(factors)?))
-    }
-
-    /// The product of `factors` as [`Ops::bedrag`] forms it, before the rounding to cents.
-    fn unrounded(&self, factors: &[Decimal]) -> Result<Decimal, CalcError> {
-        let mut acc = match factors.split_first() {
-            None => Decimal::ONE,
-            Some((first, _)) => *first,
-        };
-        for f in factors.iter().skip(1) {
-            acc = self.amount_step(acc, *f)?;
-        }
-        Ok(acc)
-    }
-
-    /// One multiplication of [`Ops::bedrag`]: `acc × f`, an error where `rust_decimal` would
-    /// have to round the product to fewer than three decimals.
-    fn amount_step(&self, acc: Decimal, f: Decimal) -> Result<Decimal, CalcError> {
-        if let Some(r) = exact_product(acc, f) {
-            return Ok(r);
-        }
-        let exact_scale = (acc.scale() + f.scale()).min(28);
-        let r = self.mul(acc, f)?;
-        if !r.is_zero() && r.scale() < exact_scale && r.scale() < 3 {
-            return Err(self.err());
-        }
-        Ok(r)
-    }
-
     fn sum(&self, items: impl IntoIterator<Item = Decimal>) -> Result<Decimal, CalcError> {
-        // Non-negative terms of one scale add up on their mantissas while the sum fits 96 bits:
-        // exactly what the decimal additions give (0 + x is x). From the first term that does
-        // not, the additions go on as decimals from the sum so far.
-        let mut items = items.into_iter();
-        let mut fast: Option<(i128, u32)> = None;
-        let mut acc = Decimal::ZERO;
-        for x in items.by_ref() {
-            let m = x.mantissa();
-            // (Not for -0: the additions keep its sign.)
-            if !x.is_sign_negative() {
-                match fast {
-                    None if acc.is_zero() => {
-                        fast = Some((m, x.scale()));
-                        continue;
-                    }
-                    Some((sum, scale)) if scale == x.scale() && sum + m < 1 << 96 => {
-                        fast = Some((sum + m, scale));
-                        continue;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some((sum, scale)) = fast.take() {
-                acc = Decimal::try_from_i128_with_scale(sum, scale).map_err(|_| self.err())?;
-            }
-            acc = self.add(acc, x)?;
-            break;
-        }
-        if let Some((sum, scale)) = fast {
-            return Decimal::try_from_i128_with_scale(sum, scale).map_err(|_| self.err());
-        }
-        items.try_fold(acc, |acc, x| self.add(acc, x))
+        items
+            .into_iter()
+            .try_fold(Decimal::ZERO, |acc, x| self.add(acc, x))
     }
-}
-
-/// `a × b` when the exact product fits a `Decimal` (mantissa below 2^96, at most 28 decimals),
-/// worked out on the integer mantissas. `rust_decimal` gives the very same value and scale
-/// there (and a zero of scale 0 for a zero product); it only differs where it has to round,
-/// which is left to it. `None`: not exact this way.
-pub(crate) fn exact_product(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let (m, scale) = exact_parts((a.mantissa(), a.scale()), (b.mantissa(), b.scale()))?;
-    Decimal::try_from_i128_with_scale(m, scale).ok()
-}
-
-/// [`exact_product`] on `(mantissa, scale)` pairs: the product's mantissa and scale.
-pub(crate) fn exact_parts(
-    (am, ascale): (i128, u32),
-    (bm, bscale): (i128, u32),
-) -> Option<(i128, u32)> {
-    let scale = ascale + bscale;
-    if scale > Decimal::MAX_SCALE {
-        return None;
-    }
-    let (a, b) = (am.unsigned_abs(), bm.unsigned_abs());
-    // Mantissas of up to 64 bits (nearly all) multiply without an overflow check, which on
-    // 128 bits is a slow library call.
-    let m = if a >> 64 == 0 && b >> 64 == 0 {
-        a * b
-    } else {
-        a.checked_mul(b)?
-    };
-    if m == 0 {
-        return Some((0, 0));
-    }
-    if m >= 1 << 96 {
-        return None;
-    }
-    // Below 2^96, so it fits an i128 with either sign.
-    let m = m as i128;
-    Some((if (am < 0) != (bm < 0) { -m } else { m }, scale))
 }
 
 /// [`Ops`] with a fixed field path and description.
@@ -200,8 +147,7 @@ impl Ops for Checked<'_> {
     }
 }
 
-/// [`Ops`] whose field path and description are built by a closure, only on overflow (for the
-/// hot loops, where formatting them up front would cost more than the arithmetic).
+/// [`Ops`] whose field path and description are built by a closure, only on overflow.
 pub(crate) struct Lazy<F>(pub(crate) F);
 
 impl<F: Fn() -> (String, String)> Ops for Lazy<F> {
@@ -211,14 +157,16 @@ impl<F: Fn() -> (String, String)> Ops for Lazy<F> {
     }
 }
 
-/// `x / 100`, exact.
+/// `x / 100`, exact up to `rust_decimal`'s 28 digits (the amounts use [`Exact::procent`]).
 pub(crate) fn pct(x: Decimal) -> Decimal {
     // Dividing by 100 only moves the decimal point; it cannot overflow, and `checked_div` keeps
     // it panic-free should the scale already be at its maximum.
     x.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO)
 }
 
-/// The indexation factor `I(y) = (1 + p/100)^(y - startjaar)` for every year of the horizon.
+/// The indexation factor `I(y) = (1 + p/100)^(y - startjaar)` for every year of the horizon, as
+/// `Decimal`s for display (each year's factor the previous one × `1 + p/100` within 28 digits).
+/// The amounts are calculated with [`indexfactoren`], which are exact.
 pub fn index_factors(s: &crate::scenario::Scenario) -> Result<Vec<Decimal>, CalcError> {
     let c = Checked {
         path: "indexatie.kosten_percentage_per_jaar",
@@ -234,6 +182,20 @@ pub fn index_factors(s: &crate::scenario::Scenario) -> Result<Vec<Decimal>, Calc
         out.push(f);
     }
     Ok(out)
+}
+
+/// `I(y) = (1 + p/100)^(y − startjaar)` for every year of the horizon, exactly.
+pub(crate) fn indexfactoren(s: &crate::scenario::Scenario) -> Vec<Exact> {
+    let step = Exact::from(1u64).add(&Exact::from(s.indexatie_percentage).procent());
+    let mut out: Vec<Exact> = Vec::with_capacity(s.looptijd_jaren as usize);
+    let mut f = Exact::from(1u64);
+    for k in 0..s.looptijd_jaren {
+        if k > 0 {
+            f = f.mul(&step);
+        }
+        out.push(f.clone());
+    }
+    out
 }
 
 /// Everything the commands report for one scenario.
@@ -273,59 +235,4 @@ fn finish(s: &crate::scenario::Scenario, kosten: cost::Kosten) -> Result<Resulta
         aanbiedingen,
         businesscase,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// Sums as the plain chain of checked decimal additions (what `Ops::sum` must equal).
-    fn chained(c: &Checked<'_>, items: &[Decimal]) -> Result<Decimal, CalcError> {
-        items
-            .iter()
-            .try_fold(Decimal::ZERO, |acc, x| c.add(acc, *x))
-    }
-
-    fn decimal() -> impl Strategy<Value = Decimal> {
-        prop_oneof![
-            // Amounts of one scale, as most sums are.
-            (0i64..10_000_000).prop_map(|m| Decimal::new(m, 2)),
-            // Any sign, scale and size, zeros included.
-            (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
-            Just(Decimal::ZERO),
-            Just(Decimal::new(0, 2)),
-            Just({
-                let mut minus_zero = Decimal::new(0, 1);
-                minus_zero.set_sign_negative(true);
-                minus_zero
-            }),
-            Just(Decimal::MAX),
-        ]
-    }
-
-    proptest! {
-        /// The fast path gives the same value, scale and error as the chain of additions.
-        #[test]
-        fn sum_equals_the_chain_of_additions(items in prop::collection::vec(decimal(), 0..12)) {
-            let c = Checked { path: "p", wat: "w" };
-            let fast = c.sum(items.iter().copied());
-            let slow = chained(&c, &items);
-            prop_assert_eq!(&fast, &slow);
-            if let (Ok(a), Ok(b)) = (fast, slow) {
-                prop_assert_eq!(a.scale(), b.scale());
-                prop_assert_eq!(a.is_sign_negative(), b.is_sign_negative());
-            }
-        }
-
-        /// Exact products on the mantissas are rust_decimal's products, scale included.
-        #[test]
-        fn exact_product_is_rust_decimals(a in decimal(), b in decimal()) {
-            if let Some(p) = exact_product(a, b) {
-                let r = a.checked_mul(b);
-                prop_assert_eq!(Some(p), r);
-                prop_assert_eq!(p.scale(), r.map_or(0, |r| r.scale()));
-            }
-        }
-    }
 }

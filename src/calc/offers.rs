@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::cost::Kosten;
-use super::{CalcError, Checked, Lazy, Ops, pct};
-use crate::decimal::{round_half_away, round_money};
+use super::{CalcError, binnen_grens, euro_bedrag};
+use crate::decimal::exact::{Afronding, Exact};
 use crate::scenario::Scenario;
 
 /// One offer in one of its contract years.
@@ -72,46 +72,96 @@ pub struct Aanbiedingen {
     pub niet_toegerekend_totaal: Decimal,
 }
 
-/// Dekking in percent, one decimal; `None` for a zero denominator.
+/// Dekking in percent, one decimal: `opbrengst / kostenaandeel × 100`, rounded half away from
+/// zero from its exact value; `None` for a zero denominator.
 pub fn dekking(opbrengst: Decimal, kostenaandeel: Decimal) -> Option<Decimal> {
-    if kostenaandeel.is_zero() {
-        return None;
+    ratio(
+        &Exact::from(opbrengst).mul(&Exact::from(100u64)),
+        &Exact::from(kostenaandeel),
+        1,
+    )
+}
+
+/// `a / b` rounded half away from zero to `dp` decimals, exactly; `None` when `b` is zero.
+pub(crate) fn ratio(a: &Exact, b: &Exact, dp: u32) -> Option<Decimal> {
+    a.div_units(b, dp, Afronding::HalfVanNulAf)
+        .and_then(|units| crate::decimal::exact::units_decimal(units, dp))
+        .map(crate::decimal::normalise_zero)
+}
+
+/// An amount of the cost result in whole cents (it has two decimals at most).
+fn cents(d: Decimal) -> i128 {
+    Exact::from(d)
+        .to_units(2, Afronding::HalfVanNulAf)
+        .unwrap_or(i128::MAX)
+}
+
+/// The fields an offer's opbrengst comes from, for the error of an amount above the bound.
+fn te_groot(ai: usize, vi: Option<usize>, wat: &str) -> CalcError {
+    let mut velden = vec![
+        format!("aanbod[{}].tarief_per_verzekerde", ai + 1),
+        "scenario.verzekerden".to_string(),
+    ];
+    if let Some(vi) = vi {
+        velden.push(format!("verzekeraar[{}].marktaandeel_percentage", vi + 1));
     }
-    let ratio = opbrengst.checked_div(kostenaandeel)?;
-    Some(round_half_away(ratio.checked_mul(Decimal::ONE_HUNDRED)?, 1))
+    CalcError::BedragTeGroot {
+        path: format!("aanbod[{}]", ai + 1),
+        wat: wat.to_string(),
+        velden,
+    }
+}
+
+/// Within the bound, or the error for it.
+fn bedrag(cents: i128, err: impl FnOnce() -> CalcError) -> Result<Decimal, CalcError> {
+    binnen_grens(Some(cents)).map(euro_bedrag).ok_or_else(err)
 }
 
 /// Compares every offer with its insurer's share of the costs.
 pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError> {
+    let te_financieren: Vec<i128> = kosten
+        .jaren
+        .iter()
+        .map(|j| cents(j.totalen.te_financieren))
+        .collect();
     let mut verzekeraars = Vec::with_capacity(s.verzekeraars.len());
+    // Per insurer: its verzekerden, exactly.
+    let mut aantallen = Vec::with_capacity(s.verzekeraars.len());
     for (vi, v) in s.verzekeraars.iter().enumerate() {
-        let c = Lazy(|| {
-            (
-                format!("verzekeraar[{}]", vi + 1),
-                "kostenaandeel verzekeraar".to_string(),
-            )
-        });
-        let share = pct(v.marktaandeel_percentage);
-        let verzekerden = c.mul(s.verzekerden, share)?;
-        let mut per_jaar = Vec::with_capacity(kosten.jaren.len());
-        for j in &kosten.jaren {
-            per_jaar.push(c.bedrag(&[j.totalen.te_financieren, share])?);
+        let path = || format!("verzekeraar[{}]", vi + 1);
+        let err = || CalcError::Overflow {
+            path: path(),
+            wat: "kostenaandeel verzekeraar".into(),
+        };
+        let share = Exact::from(v.marktaandeel_percentage).procent();
+        let verzekerden = Exact::from(s.verzekerden).mul(&share);
+        // kostenaandeel_v = te_financieren × marktaandeel/100, in cents.
+        let mut per_jaar = Vec::with_capacity(te_financieren.len());
+        let mut som: i128 = 0;
+        for te in &te_financieren {
+            let aandeel = Exact::cents(*te)
+                .mul(&share)
+                .to_units(2, Afronding::HalfVanNulAf)
+                .ok_or_else(err)?;
+            per_jaar.push(bedrag(aandeel, err)?);
+            som = som.saturating_add(aandeel);
         }
-        let kostenaandeel = c.sum(per_jaar.iter().copied())?;
+        let kostenaandeel = bedrag(som, err)?;
         let break_even_tarief = if verzekerden.is_zero() {
             None
         } else {
-            let denom = c.mul(verzekerden, Decimal::from(s.looptijd_jaren))?;
-            Some(super::cost::tariff(&c, kostenaandeel, denom)?)
+            let jaren = verzekerden.mul(&Exact::from(u64::from(s.looptijd_jaren)));
+            Some(super::cost::tariff(som, &jaren)?)
         };
         verzekeraars.push(VerzekeraarResultaat {
             verzekeraar: vi,
-            verzekerden,
+            verzekerden: verzekerden.to_decimal().ok_or_else(err)?,
             kostenaandeel_per_jaar: per_jaar,
             kostenaandeel,
             break_even_tarief,
             beste_aanbod: None,
         });
+        aantallen.push(verzekerden);
     }
 
     let mut regels = Vec::new();
@@ -120,63 +170,71 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             if !a.jaren.contains(&j.jaar) {
                 continue;
             }
-            let Some(v) = s
-                .verzekeraars
-                .iter()
-                .position(|v| v.naam == a.verzekeraar)
-                .and_then(|vi| verzekeraars.get(vi))
-            else {
+            let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == a.verzekeraar) else {
                 continue;
             };
-            let c = Lazy(|| {
-                (
-                    format!("aanbod[{}]", ai + 1),
-                    "opbrengst aanbod".to_string(),
-                )
-            });
+            let (Some(v), Some(verzekerden)) = (verzekeraars.get(vi), aantallen.get(vi)) else {
+                continue;
+            };
+            let wat = "opbrengst aanbod";
             let kostenaandeel = v
                 .kostenaandeel_per_jaar
                 .get(yi)
                 .copied()
                 .unwrap_or_default();
-            let mut opbrengst = c.mul(a.tarief_per_verzekerde, v.verzekerden)?;
+            // opbrengst = min(tarief_per_verzekerde × verzekerden_v, plafond), in cents; the
+            // rounding to cents keeps the order, so the smaller rounded amount is the same.
+            let half = Afronding::HalfVanNulAf;
+            let mut opbrengst = Exact::from(a.tarief_per_verzekerde)
+                .mul(verzekerden)
+                .to_units(2, half);
             if let Some(plafond) = a.plafond {
-                opbrengst = opbrengst.min(plafond);
+                let plafond = Exact::from(plafond).to_units(2, half);
+                opbrengst = match (opbrengst, plafond) {
+                    (Some(o), Some(p)) => Some(o.min(p)),
+                    (o, p) => o.or(p),
+                };
             }
-            let opbrengst = round_money(opbrengst);
+            let opbrengst = opbrengst.unwrap_or(i128::MAX);
+            let saldo = opbrengst.saturating_sub(cents(kostenaandeel));
+            let opbrengst = bedrag(opbrengst, || te_groot(ai, Some(vi), wat))?;
             regels.push(AanbodJaar {
                 jaar: j.jaar,
                 aanbod: ai,
                 kostenaandeel,
                 opbrengst,
-                saldo: opbrengst - kostenaandeel,
+                saldo: bedrag(saldo, || te_groot(ai, Some(vi), wat))?,
                 dekking_percentage: dekking(opbrengst, kostenaandeel),
             });
         }
     }
 
-    let c = Checked {
-        path: "aanbod",
-        wat: "totaal aanbod",
-    };
     let mut totalen = Vec::with_capacity(s.aanbiedingen.len());
     for ai in 0..s.aanbiedingen.len() {
         let mine = || regels.iter().filter(move |r| r.aanbod == ai);
-        let kostenaandeel = c.sum(mine().map(|r| r.kostenaandeel))?;
-        let opbrengst = c.sum(mine().map(|r| r.opbrengst))?;
+        let som = |f: fn(&AanbodJaar) -> Decimal| {
+            mine().fold(0i128, |acc, r| acc.saturating_add(cents(f(r))))
+        };
+        let (k, o) = (som(|r| r.kostenaandeel), som(|r| r.opbrengst));
+        let err = || te_groot(ai, None, "totaal aanbod");
+        let (kostenaandeel, opbrengst) = (bedrag(k, err)?, bedrag(o, err)?);
         totalen.push(AanbodTotaal {
             aanbod: ai,
             kostenaandeel,
             opbrengst,
-            saldo: opbrengst - kostenaandeel,
+            saldo: bedrag(o.saturating_sub(k), err)?,
             dekking_percentage: dekking(opbrengst, kostenaandeel),
         });
     }
     for v in &mut verzekeraars {
-        let naam = &s.verzekeraars[v.verzekeraar].naam;
+        let Some(naam) = s.verzekeraars.get(v.verzekeraar).map(|x| &x.naam) else {
+            continue;
+        };
         let mut best: Option<(usize, Decimal)> = None;
         for t in &totalen {
-            if &s.aanbiedingen[t.aanbod].verzekeraar == naam
+            if s.aanbiedingen
+                .get(t.aanbod)
+                .is_some_and(|a| &a.verzekeraar == naam)
                 && best.is_none_or(|(_, o)| t.opbrengst > o)
             {
                 best = Some((t.aanbod, t.opbrengst));
@@ -185,21 +243,27 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
         v.beste_aanbod = best.map(|(a, _)| a);
     }
 
+    // What no insurer carries: te_financieren − Σ kostenaandeel_v, per year and in total.
+    let err = || CalcError::Overflow {
+        path: "verzekeraar".into(),
+        wat: "niet toegerekend".into(),
+    };
     let mut niet_toegerekend = Vec::with_capacity(kosten.jaren.len());
-    for (yi, j) in kosten.jaren.iter().enumerate() {
-        let toegerekend = c.sum(
-            verzekeraars
-                .iter()
-                .filter_map(|v| v.kostenaandeel_per_jaar.get(yi).copied()),
-        )?;
-        niet_toegerekend.push((j.jaar, j.totalen.te_financieren - toegerekend));
+    let mut som: i128 = 0;
+    for (yi, (j, te)) in kosten.jaren.iter().zip(&te_financieren).enumerate() {
+        let toegerekend = verzekeraars
+            .iter()
+            .filter_map(|v| v.kostenaandeel_per_jaar.get(yi))
+            .fold(0i128, |acc, k| acc.saturating_add(cents(*k)));
+        let rest = te.saturating_sub(toegerekend);
+        som = som.saturating_add(rest);
+        niet_toegerekend.push((j.jaar, bedrag(rest, err)?));
     }
-    let niet_toegerekend_totaal = c.sum(niet_toegerekend.iter().map(|(_, x)| *x))?;
     Ok(Aanbiedingen {
         regels,
         totalen,
         verzekeraars,
         niet_toegerekend,
-        niet_toegerekend_totaal,
+        niet_toegerekend_totaal: bedrag(som, err)?,
     })
 }

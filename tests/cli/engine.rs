@@ -1160,16 +1160,14 @@ startkosten_per_nieuwe_groep = 300.01
 }
 
 #[test]
-fn the_tariff_covers_the_costs_even_when_the_quotient_has_more_than_28_digits() {
-    // Past the read-time bounds (verzekerden at most 10^8, amounts at most 10^8 €): set on
-    // the validated scenario, so that the engine's own rounding is still tested.
-    let mut s = valid(
+fn the_tariff_is_the_exact_quotient_rounded_up_even_with_the_most_verzekerden() {
+    let k = kosten(
         r#"formaat = 1
 [scenario]
 naam = "Tarief precisie"
 startjaar = 2026
 looptijd_jaren = 1
-verzekerden = 1000
+verzekerden = 100000000
 
 [uurtarieven]
 huisarts = 0
@@ -1184,33 +1182,29 @@ naam = "A"
 deelnemers = { huisarts = 4 }
 
 [ondersteuning]
-monitoring_per_jaar = 1
+monitoring_per_jaar = 99999999.99
+ict_per_groep = 0.02
 "#,
     );
-    s.verzekerden = d("1000000000000000000000000000");
-    s.ondersteuning.monitoring_per_jaar = d("10000000000000000000000000.01");
-    let k = evaluate(&s).unwrap_or_else(|e| panic!("evaluate failed: {e:?}"));
     let j = jaar(&k, 2026);
-    // te_financieren = 10^25 + 0.01 (the huisarts hours cost € 0).
-    assert_eq!(j.totalen.te_financieren, d("10000000000000000000000000.01"));
-    // (10^25 + 0.01) / 10^27 = 0.01 + 10^-29 -> rounded UP: 0.02.
-    // 0.01 would bring in only 0.01 × 10^27 = 10^25 < te_financieren.
-    assert_eq!(j.totalen.kostendekkend_tarief, d("0.02"));
-    assert!(
-        j.totalen.kostendekkend_tarief * d("1000000000000000000000000000")
-            >= j.totalen.te_financieren
-    );
+    // te_financieren = 99999999.99 + 0.02 = 100000000.01 (the huisarts hours cost € 0).
+    assert_eq!(j.totalen.te_financieren, d("100000000.01"));
+    // 100000000.01 / 10^8 = 1.0000000001 -> rounded UP: 1.01; 1.00 would bring in only
+    // 1.00 × 10^8 = 100000000.00 < te_financieren.
+    assert_eq!(j.totalen.kostendekkend_tarief, d("1.01"));
 }
 
+/// A monitoring line whose exact indexed amount lies on a half cent, where `I(y)` has more
+/// decimals than a `Decimal` holds. Within the documented bounds. Before the exact rounding
+/// (issue 13) this gave 152587890.62: the factor was cut to 28 digits first.
 #[test]
-#[ignore = "BUG: I(y) is cut to 28 decimals, so an exactly-half-cent indexed line can round down"]
 fn an_indexed_line_exactly_on_a_half_cent_rounds_up_even_when_the_factor_has_30_decimals() {
     let k = kosten(
         r#"formaat = 1
 [scenario]
 naam = "Indexatie precisie"
 startjaar = 2026
-looptijd_jaren = 11
+looptijd_jaren = 16
 verzekerden = 1000
 
 [uurtarieven]
@@ -1226,22 +1220,76 @@ naam = "A"
 deelnemers = { huisarts = 4 }
 
 [ondersteuning]
-monitoring_per_jaar = 52428800000000
+monitoring_per_jaar = 5368709.12
 
 [indexatie]
-kosten_percentage_per_jaar = 2.5
+kosten_percentage_per_jaar = 25
 "#,
     );
-    let j = jaar(&k, 2036);
-    // I(2036) = 1.025^10 = 41^10 / 40^10 = 1.280084544196357822418212890625: 30 decimals, two
-    // more than a Decimal holds.
-    // monitoring = 52428800000000 = 2^27 × 5^8, so 52428800000000 × 41^10 / (2^30 × 5^10)
-    // = 41^10 / 200 = 13422659310152401 / 200 = 67113296550762.005 exactly -> 67113296550762.01
-    // (with the factor cut to 28 decimals the product is just below the half cent: .00).
+    let j = jaar(&k, 2041);
+    // I(2041) = 1.25^15 = 5^15 / 4^15 = 30517578125 / 2^30 = 28.421709430404007434844970703125:
+    // 30 decimals, more than a Decimal holds.
+    // monitoring = 5368709.12 = 2^29 / 100, so the line is 2^29 × 5^15 / (2^30 × 100)
+    // = 5^15 / 200 = 30517578125 / 200 = 152587890.625 exactly -> 152587890.63.
     assert_eq!(
         regel(j, None, Post::Monitoring, None).bedrag,
-        d("67113296550762.01")
+        d("152587890.63")
     );
+}
+
+/// The same at 87.5 %: I(2037) = 1.875^11 = 15^11 / 2^33 (33 decimals); 42949672.96 =
+/// 2^32 / 100, so the line is 15^11 / 200 = 8649755859375 / 200 = 43248779296.875 exactly
+/// -> 43248779296.88 (cut to 28 digits first: .87).
+#[test]
+fn a_factor_with_33_decimals_still_rounds_the_exact_amount() {
+    let k = kosten(&monitoring_only("42949672.96", "87.5", 12));
+    assert_eq!(
+        regel(jaar(&k, 2037), None, Post::Monitoring, None).bedrag,
+        d("43248779296.88")
+    );
+}
+
+/// BASE without any hour costs, `looptijd` years, and only a monitoring line of `bedrag` €
+/// indexed at `procent` % a year.
+fn monitoring_only(bedrag: &str, procent: &str, looptijd: u32) -> String {
+    let src = with(
+        BASE,
+        "looptijd_jaren = 2",
+        &format!("looptijd_jaren = {looptijd}"),
+    );
+    let src = with(&src, "huisarts = 100", "huisarts = 0");
+    let src = with(&src, "wijkverpleegkundige = 80", "wijkverpleegkundige = 0");
+    let src = with(&src, "consulent = 120", "consulent = 0");
+    format!(
+        "{src}\n[ondersteuning]\nmonitoring_per_jaar = {bedrag}\n\n[indexatie]\n\
+         kosten_percentage_per_jaar = {procent}\n"
+    )
+}
+
+/// Every input within its bound, and yet the horizon total passes € 10^12: a calculation
+/// error naming the fields of the largest line, never a wrong number.
+#[test]
+fn a_horizon_total_above_ten_to_the_twelfth_is_an_error_naming_the_fields() {
+    // 2684354.56 × 1.5^k for k = 0..29: each year at most 2684354.56 × 1.5^29 =
+    // 343151886824.415 (< 10^12), but Σ = 2684354.56 × (1.5^30 − 1) / 0.5
+    // = 2684354.56 × 383500.1… ≈ 1.029 × 10^12 > 10^12.
+    let s = valid(&monitoring_only("2684354.56", "50", 30));
+    match evaluate(&s) {
+        Err(CalcError::BedragTeGroot { path, wat, velden }) => {
+            assert_eq!(path, "ondersteuning.monitoring_per_jaar");
+            assert_eq!(wat, "totaal over de looptijd");
+            assert_eq!(
+                velden,
+                [
+                    "ondersteuning.monitoring_per_jaar",
+                    "indexatie.kosten_percentage_per_jaar"
+                ]
+            );
+        }
+        other => panic!("expected the horizon total above the bound, got {other:?}"),
+    }
+    // 29 years: Σ = 2684354.56 × (1.5^29 − 1) / 0.5 ≈ 6.86 × 10^11: within the bound.
+    assert!(evaluate(&valid(&monitoring_only("2684354.56", "50", 29))).is_ok());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1832,9 +1880,9 @@ fn every_problem_is_reported_not_just_the_first() {
 }
 
 #[test]
-fn overflow_in_a_line_is_a_calc_error_not_a_panic() {
+fn a_line_above_ten_to_the_twelfth_is_an_error_naming_its_fields_even_past_every_bound() {
     // Decimal::MAX as an hourly rate (set past the read-time bound of € 10.000, on the
-    // validated scenario): 6 × 4 × 1.5 = 36 h × MAX does not fit.
+    // validated scenario): 6 × 4 × 1.5 = 36 h × MAX is far above € 10^12.
     let mut s = valid(BASE);
     for u in &mut s.uurtarieven {
         if &*u.rol == "huisarts" {
@@ -1842,25 +1890,69 @@ fn overflow_in_a_line_is_a_calc_error_not_a_panic() {
         }
     }
     match evaluate(&s) {
-        Err(CalcError::Overflow { path, .. }) => assert_eq!(path, "groep[1]"),
-        other => panic!("expected an overflow error, got {other:?}"),
+        Err(CalcError::BedragTeGroot { path, wat, velden }) => {
+            assert_eq!(path, "groep[1]");
+            assert_eq!(wat, "bijeenkomsten · huisarts · 2026");
+            assert_eq!(
+                velden,
+                [
+                    "werkwijze.bijeenkomsten_per_jaar",
+                    "groep[1].deelnemers.huisarts",
+                    "werkwijze.duur_uren",
+                    "werkwijze.voorbereiding_uren",
+                    "werkwijze.reistijd_uren",
+                    "uurtarieven.huisarts",
+                ]
+            );
+        }
+        other => panic!("expected the line above the bound, got {other:?}"),
     }
 }
 
 #[test]
-fn overflow_in_the_horizon_total_is_a_calc_error_not_a_panic() {
-    // Each year 5 × 10^28 (< Decimal::MAX ≈ 7.9 × 10^28) fits; the two-year sum 10^29 does not.
-    // (Set past the read-time bound of € 10^8 on the validated scenario.)
+fn a_line_of_exactly_ten_to_the_twelfth_is_calculated_and_one_cent_more_is_not() {
+    // One year, no hour costs, monitoring set past its read-time bound on the validated
+    // scenario: € 10^12 is the largest amount, line, year total and horizon total alike.
+    let src = with(BASE, "huisarts = 100", "huisarts = 0");
+    let src = with(&src, "wijkverpleegkundige = 80", "wijkverpleegkundige = 0");
+    let src = with(&src, "consulent = 120", "consulent = 0");
+    let mut s = valid(&with(&src, "looptijd_jaren = 2", "looptijd_jaren = 1"));
+    s.ondersteuning.monitoring_per_jaar = d("1000000000000");
+    let k = evaluate(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(k.totaal.te_financieren, d("1000000000000.00"));
+    // 10^12 / 1000 verzekerden = 10^9 exactly.
+    assert_eq!(k.totaal.kostendekkend_tarief, d("1000000000.00"));
+    // 10^12 + 0.004 still rounds to 10^12.00; + 0.005 rounds to 10^12 + 0.01: too large.
+    s.ondersteuning.monitoring_per_jaar = d("1000000000000.004");
+    assert!(evaluate(&s).is_ok());
+    s.ondersteuning.monitoring_per_jaar = d("1000000000000.005");
+    match evaluate(&s) {
+        Err(e @ CalcError::BedragTeGroot { .. }) => {
+            assert_eq!(e.path(), "ondersteuning.monitoring_per_jaar");
+            assert!(e.to_string().contains("monitoring · 2026"), "{e}");
+            assert!(e.to_string().contains("te groot"), "{e}");
+        }
+        other => panic!("expected the line above the bound, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_year_total_above_ten_to_the_twelfth_is_an_error_at_its_largest_line() {
+    // ICT 5 × 10^11 and monitoring 6 × 10^11 (set past the read-time bounds): each within the
+    // bound, their year total 1.1 × 10^12 not.
     let src = with(BASE, "huisarts = 100", "huisarts = 0");
     let src = with(&src, "wijkverpleegkundige = 80", "wijkverpleegkundige = 0");
     let src = with(&src, "consulent = 120", "consulent = 0");
     let mut s = valid(&src);
-    s.ondersteuning.monitoring_per_jaar = d("50000000000000000000000000000");
-    assert!(
-        matches!(evaluate(&s), Err(CalcError::Overflow { .. })),
-        "{:?}",
-        evaluate(&s)
-    );
+    s.ondersteuning.monitoring_per_jaar = d("600000000000");
+    s.ondersteuning.ict_per_groep = d("500000000000");
+    match evaluate(&s) {
+        Err(CalcError::BedragTeGroot { path, wat, .. }) => {
+            assert_eq!(path, "ondersteuning.monitoring_per_jaar");
+            assert_eq!(wat, "jaartotaal 2026");
+        }
+        other => panic!("expected the year total above the bound, got {other:?}"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use num_bigint::BigInt;
 use patz_calc::calc::cost::{Financiering, Kosten, Post};
 use patz_calc::calc::{self, Resultaat};
 use patz_calc::decimal::euro;
@@ -980,8 +981,8 @@ proptest! {
         assert_totals_add_up(&r);
     }
 
-    /// 1a. Every line is its own formula of SPEC.md, worked out here with plain `rust_decimal`
-    /// (the engine plans, shares and reuses amounts; this recomputes each from scratch).
+    /// 1a. Every line is its own formula of SPEC.md, worked out here from scratch with exact
+    /// fractions of big integers (the engine works in decimals with a mantissa of any size).
     #[test]
     fn every_line_is_its_formula(g in gen_scenario()) {
         let (s, r) = evaluate(&g);
@@ -1185,66 +1186,280 @@ proptest! {
     }
 }
 
-/// Each line of `k` recomputed from its formula: hours × uurtarief × I(y); ICT × I(y);
-/// meetings × huisvesting × I(y); start costs × I(y); training × participants × I(y);
-/// project hours × rate × I(y); monitoring × I(y); overhead % × Σ TAPA$ lines; each rounded to
-/// cents half away from zero.
-fn assert_lines_are_their_formulas(s: &Scenario, k: &Kosten) {
-    let round = |d: Decimal| {
-        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-    };
-    let mul = |a: Decimal, b: Decimal| a.checked_mul(b).expect("sane sizes");
+/// A decimal `0 ≤ x ≤ max` with up to 20 decimals: more digits than a rounded intermediate
+/// keeps (within the documented bounds).
+fn precise(max: u64) -> impl Strategy<Value = Decimal> + Clone {
+    (0u32..=20, any::<u128>()).prop_map(move |(s, r)| {
+        let limit = u128::from(max) * 10u128.pow(s);
+        let m = i128::try_from(r % (limit + 1)).unwrap_or(0);
+        Decimal::try_from_i128_with_scale(m, s).unwrap_or(Decimal::ZERO)
+    })
+}
+
+/// The amounts of `lines` above the bound: a line, a year total or the horizon total.
+fn above_the_bound(lines: &[(i32, Lijn, Option<Q>)]) -> bool {
+    const GRENS: i128 = 100_000_000_000_000;
+    let mut years: BTreeMap<i32, i128> = BTreeMap::new();
+    for (j, l, _) in lines {
+        *years.entry(*j).or_default() += l.3;
+    }
+    lines.iter().any(|(_, l, _)| l.3.abs() > GRENS)
+        || years.values().any(|t| t.abs() > GRENS)
+        || years.values().sum::<i128>().abs() > GRENS
+}
+
+proptest! {
+    #![proptest_config(config(CASES))]
+
+    /// 1d. With many decimals and up to 30 years of indexation: every line is its exact
+    /// formula rounded once (never a value cut to 28 digits first), and the engine refuses a
+    /// scenario exactly when one of its amounts passes € 10^12.
+    #[test]
+    fn every_line_is_its_exact_formula_with_many_decimals(
+        g in gen_scenario(),
+        looptijd in 1u32..=30,
+        indexatie in precise(100),
+        tarieven in [precise(10_000), precise(10_000), precise(10_000), precise(10_000)],
+        steun in [precise(100_000_000), precise(100_000_000), precise(100_000_000)],
+        overhead in precise(100),
+        uren in [precise(24), precise(24), precise(24), precise(100), precise(8760)],
+    ) {
+        let mut s = parse(&g);
+        s.looptijd_jaren = looptijd;
+        s.indexatie_percentage = indexatie;
+        for (u, t) in s.uurtarieven.iter_mut().zip(tarieven) {
+            u.bedrag = t;
+        }
+        let o = &mut s.ondersteuning;
+        (o.ict_per_groep, o.monitoring_per_jaar, o.startkosten_per_nieuwe_groep) =
+            (steun[0], steun[1], steun[2]);
+        o.overhead_percentage = overhead;
+        for gr in &mut s.groepen {
+            let w = &mut gr.werkwijze;
+            w.duur_uren = uren[0];
+            w.voorbereiding_uren = uren[1];
+            w.voorzitter_uren = uren[2];
+            w.coordinatie_uren_per_patient = uren[3];
+            w.telefonische_ondersteuning_uren = uren[4];
+        }
+        let want = lines_by_formula(&s);
+        match calc::cost::evaluate(&s) {
+            Ok(k) => {
+                prop_assert!(!above_the_bound(&want));
+                assert_lines_are_their_formulas(&s, &k);
+                assert_totals_only_agrees(&s);
+            }
+            Err(e) => {
+                prop_assert!(above_the_bound(&want), "{e}");
+                prop_assert!(matches!(e, calc::CalcError::BedragTeGroot { .. }), "{e}");
+            }
+        }
+    }
+}
+
+/// An exact fraction `teller / noemer` (`noemer > 0`) of big integers: the arithmetic the
+/// properties recompute the lines with, independent of the engine's own.
+#[derive(Debug, Clone)]
+struct Q(BigInt, BigInt);
+
+impl Q {
+    fn of(d: Decimal) -> Q {
+        Q(
+            BigInt::from(d.mantissa()),
+            BigInt::from(10u8).pow(d.scale()),
+        )
+    }
+
+    fn int(n: u64) -> Q {
+        Q(BigInt::from(n), BigInt::from(1u8))
+    }
+
+    fn mul(&self, o: &Q) -> Q {
+        Q(&self.0 * &o.0, &self.1 * &o.1)
+    }
+
+    fn add(&self, o: &Q) -> Q {
+        Q(&self.0 * &o.1 + &o.0 * &self.1, &self.1 * &o.1)
+    }
+
+    /// `self / 100`.
+    fn pct(&self) -> Q {
+        Q(self.0.clone(), &self.1 * 100u8)
+    }
+
+    /// Rounded to whole cents, half away from zero: ⌊(200·|t| + n) / 2n⌋ cents with the sign.
+    fn cents(&self) -> i128 {
+        let (t, n) = (&self.0, &self.1);
+        let c = (t.magnitude() * 200u8 + n.magnitude()) / (n.magnitude() * 2u8);
+        let c = i128::try_from(&c).expect("within the bound");
+        if t.sign() == num_bigint::Sign::Minus {
+            -c
+        } else {
+            c
+        }
+    }
+
+    /// Equal as numbers to `d`.
+    fn is(&self, d: Decimal) -> bool {
+        let o = Q::of(d);
+        &self.0 * &o.1 == &o.0 * &self.1
+    }
+}
+
+/// A line as the properties compare it: (groep, post, rol, cents, financiering).
+type Lijn = (Option<usize>, Post, Option<String>, i128, Financiering);
+
+/// Every line of SPEC.md "Calculation" for `s`, each worked out from its formula with exact
+/// fractions and rounded once to cents, half away from zero; with the hours of each hour line.
+fn lines_by_formula(s: &Scenario) -> Vec<(i32, Lijn, Option<Q>)> {
     let o = &s.ondersteuning;
-    for j in &k.jaren {
-        let f = j.indexfactor;
-        let tapas: Decimal = j
-            .regels
-            .iter()
-            .filter(|r| r.financiering == Financiering::Tapas && r.post != Post::Overhead)
-            .map(|r| r.bedrag)
-            .sum();
-        for r in &j.regels {
-            let g = r.groep.map(|i| &s.groepen[i]);
-            let b = g.map(|g| Decimal::from(g.werkwijze.bijeenkomsten_per_jaar));
-            let want = match (r.post, &r.rol, g) {
-                (_, Some(rol), _) => {
-                    let tarief = s
-                        .uurtarieven
-                        .iter()
-                        .find(|u| *u.rol == **rol)
-                        .expect("a rate")
-                        .bedrag;
-                    mul(mul(r.uren.expect("hours"), tarief), f)
+    let step = Q::int(1).add(&Q::of(s.indexatie_percentage).pct());
+    let mut out = Vec::new();
+    let mut index = Q::int(1);
+    for (k, jaar) in s.jaren().enumerate() {
+        if k > 0 {
+            index = index.mul(&step);
+        }
+        let i = &index;
+        let mut tapas: i128 = 0;
+        {
+            let mut push = |groep, post, rol: Option<&str>, uren: Option<Q>, bedrag: Q| {
+                let cents = bedrag.cents();
+                let no_hours = uren
+                    .as_ref()
+                    .is_none_or(|u| u.0.sign() == num_bigint::Sign::NoSign);
+                if cents == 0 && no_hours {
+                    return;
                 }
-                (Post::Ict, None, Some(_)) => mul(o.ict_per_groep, f),
-                (Post::Huisvesting, None, Some(_)) => {
-                    mul(mul(b.expect("group"), o.huisvesting_per_bijeenkomst), f)
+                let f = match rol {
+                    Some(r) if s.is_elders_gefinancierd(r) => Financiering::Elders,
+                    _ => Financiering::Tapas,
+                };
+                if f == Financiering::Tapas {
+                    tapas += cents;
                 }
-                (Post::Startkosten, None, Some(_)) => mul(o.startkosten_per_nieuwe_groep, f),
-                (Post::Scholing, None, Some(g)) => mul(
-                    mul(
-                        o.scholing_per_nieuwe_deelnemer,
-                        Decimal::from(g.totaal_deelnemers()),
-                    ),
-                    f,
-                ),
-                (Post::Projectleiding, None, None) => {
-                    mul(mul(o.projectleiding_uren, o.projectleiding_uurtarief), f)
-                }
-                (Post::Monitoring, None, None) => mul(o.monitoring_per_jaar, f),
-                (Post::Overhead, None, None) => {
-                    mul(o.overhead_percentage / Decimal::ONE_HUNDRED, tapas)
-                }
-                other => panic!("unexpected line {other:?}"),
+                out.push((jaar, (groep, post, rol.map(str::to_string), cents, f), uren));
             };
-            assert_eq!(
-                r.bedrag,
-                round(want),
-                "{} {:?} {:?}",
-                j.jaar,
-                r.post,
-                r.groep
+            for (gi, g) in s
+                .groepen
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.start <= jaar)
+            {
+                let w = &g.werkwijze;
+                let b = Q::int(u64::from(w.bijeenkomsten_per_jaar));
+                let rate = |rol: &str| Q::of(s.uurtarief(rol).expect("a rate"));
+                let mut hours = |post, rol: &str, uren: Q| {
+                    let bedrag = uren.mul(&rate(rol)).mul(i);
+                    push(Some(gi), post, Some(rol), Some(uren), bedrag);
+                };
+                for (rol, n) in g.deelnemers.iter().filter(|(_, n)| *n > 0) {
+                    let per = Q::of(w.duur_uren)
+                        .add(&Q::of(w.voorbereiding_uren))
+                        .add(&Q::of(w.reistijd_uren));
+                    hours(
+                        Post::Bijeenkomsten,
+                        rol,
+                        b.mul(&Q::int(u64::from(*n))).mul(&per),
+                    );
+                }
+                hours(
+                    Post::Voorzitter,
+                    &w.voorzitter_rol,
+                    b.mul(&Q::of(w.voorzitter_uren)),
+                );
+                let coord = Q::of(w.patienten_per_jaar).mul(&Q::of(w.coordinatie_uren_per_patient));
+                hours(Post::Coordinatie, &w.coordinatie_rol, coord);
+                if g.aantal("consulent") > 0 {
+                    let tel = Q::of(w.telefonische_ondersteuning_uren);
+                    hours(Post::TelefonischeOndersteuning, "consulent", tel);
+                }
+                push(
+                    Some(gi),
+                    Post::Ict,
+                    None,
+                    None,
+                    Q::of(o.ict_per_groep).mul(i),
+                );
+                let huis = b.mul(&Q::of(o.huisvesting_per_bijeenkomst)).mul(i);
+                push(Some(gi), Post::Huisvesting, None, None, huis);
+                if g.nieuw && g.start == jaar {
+                    let start = Q::of(o.startkosten_per_nieuwe_groep).mul(i);
+                    push(Some(gi), Post::Startkosten, None, None, start);
+                    let n = Q::int(g.totaal_deelnemers());
+                    let scholing = Q::of(o.scholing_per_nieuwe_deelnemer).mul(&n).mul(i);
+                    push(Some(gi), Post::Scholing, None, None, scholing);
+                }
+            }
+            let pl_uren = Q::of(o.projectleiding_uren);
+            let pl = pl_uren.mul(&Q::of(o.projectleiding_uurtarief)).mul(i);
+            push(None, Post::Projectleiding, None, Some(pl_uren), pl);
+            push(
+                None,
+                Post::Monitoring,
+                None,
+                None,
+                Q::of(o.monitoring_per_jaar).mul(i),
             );
+        }
+        // Overhead over the rounded TAPA$-financed lines of the year.
+        let base = Q(BigInt::from(tapas), BigInt::from(100u8));
+        let overhead = Q::of(o.overhead_percentage).pct().mul(&base).cents();
+        if overhead != 0 {
+            let line = (None, Post::Overhead, None, overhead, Financiering::Tapas);
+            out.push((jaar, line, None));
+        }
+    }
+    out
+}
+
+/// Each line of `k` is its formula (see [`lines_by_formula`]): the same lines in the same
+/// order, each amount to the cent, each hour line's hours exactly.
+fn assert_lines_are_their_formulas(s: &Scenario, k: &Kosten) {
+    let want = lines_by_formula(s);
+    let got: Vec<(i32, Lijn, Option<Decimal>)> = k
+        .jaren
+        .iter()
+        .flat_map(|j| &j.regels)
+        .map(|r| {
+            let cents = match r.bedrag.scale() {
+                s @ 0..=2 => r.bedrag.mantissa() * 10i128.pow(2 - s),
+                _ => panic!("{r:?} is not in cents"),
+            };
+            (
+                r.jaar,
+                (
+                    r.groep,
+                    r.post,
+                    r.rol.as_deref().map(str::to_string),
+                    cents,
+                    r.financiering,
+                ),
+                r.uren,
+            )
+        })
+        .collect();
+    let strip = |v: &[(i32, Lijn, Option<Q>)]| {
+        v.iter()
+            .map(|(j, l, _)| (*j, l.clone()))
+            .collect::<Vec<_>>()
+    };
+    let got_lines: Vec<(i32, Lijn)> = got.iter().map(|(j, l, _)| (*j, l.clone())).collect();
+    assert_eq!(got_lines, strip(&want));
+    for ((_, l, uren), (_, _, exact)) in got.iter().zip(&want) {
+        match (uren, exact) {
+            // Exact, or (more digits than a Decimal holds) the exact hours rounded at the last
+            // of 20 or more decimals: |u − x| · 2 · 10^scale ≤ 1.
+            (Some(u), Some(x)) => {
+                let d = x.add(&Q::of(-*u));
+                let off = d.0.magnitude() * 2u8 * BigInt::from(10u8).pow(u.scale()).magnitude();
+                assert!(
+                    x.is(*u) || (u.scale() >= 20 && off <= *d.1.magnitude()),
+                    "hours of {l:?}: {u} is not {x:?}"
+                );
+            }
+            (None, None) => {}
+            other => panic!("hours of {l:?}: {other:?}"),
         }
     }
 }
