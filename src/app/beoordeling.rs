@@ -114,7 +114,7 @@ pub(crate) fn calc_fout(name: &str, s: &Scenario, e: &CalcError) -> Melding {
         pos: s.positie(e.path()).unwrap_or(Pos { line: 1, column: 1 }),
         path: e.path().to_string(),
         message: e.to_string(),
-        hint: Some("kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers".into()),
+        hint: Some(e.hint().into()),
     };
     Melding::diagnose(&d, name)
 }

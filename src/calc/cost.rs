@@ -1,5 +1,13 @@
-//! The cost engine of SPEC.md: line items per year, group, post and role; totals; the
-//! cost-covering tariff. Pure, no I/O.
+//! The cost engine of SPEC.md "Calculation": line items per year, group, post and role;
+//! totals; the cost-covering tariff. Pure, no I/O.
+//!
+//! Read it in this order: one function per kind of line (`bijeenkomsten_uren` … `overhead`)
+//! holds that line's formula from SPEC.md's table, exactly (an [`Exact`] has no 28-digit limit);
+//! `group_lines` and `regional_lines` list the lines of a year in SPEC.md's order; `Jaar::regel`
+//! rounds each amount once to whole cents, half away from zero, and refuses an amount above
+//! [`GRENS_BEDRAG`](super::GRENS_BEDRAG) with an error naming the fields of that line;
+//! `Jaar::totalen` sums the rounded lines in integer cents and rounds the tariff up. Every year
+//! is worked out from the scenario as it stands: nothing is remembered between groups or years.
 
 use std::sync::Arc;
 
@@ -220,13 +228,17 @@ fn n(v: impl Into<u64>) -> Exact {
 
 /// `bijeenkomsten` of a role with `n_r` participants:
 /// `uren = b × n_r × (duur_uren + voorbereiding_uren + reistijd_uren)`.
-fn bijeenkomsten_uren(w: &Werkwijze, n_r: u32) -> Exact {
-    let per_bijeenkomst = x(w.duur_uren)
-        .add(&x(w.voorbereiding_uren))
-        .add(&x(w.reistijd_uren));
+fn bijeenkomsten_uren(w: &Werkwijze, per_bijeenkomst: &Exact, n_r: u32) -> Exact {
     n(w.bijeenkomsten_per_jaar)
         .mul(&n(n_r))
-        .mul(&per_bijeenkomst)
+        .mul(per_bijeenkomst)
+}
+
+/// A participant's hours per meeting: `duur_uren + voorbereiding_uren + reistijd_uren`.
+fn uren_per_bijeenkomst(w: &Werkwijze) -> Exact {
+    x(w.duur_uren)
+        .add(&x(w.voorbereiding_uren))
+        .add(&x(w.reistijd_uren))
 }
 
 /// `voorzitter`: `uren = b × voorzitter_uren`.
@@ -313,20 +325,18 @@ fn group_lines<'r>(
             rol: rol.to_string(),
         })?;
         let bedrag = uurbedrag(&uren, r.uurtarief, i);
-        let uren = uren.to_decimal().ok_or_else(|| CalcError::Overflow {
-            path: format!("groep[{}]", gi + 1),
-            wat: format!("uren · {jaar}"),
-        })?;
         let h = Herkomst {
             groep,
             post,
             rol: Some(r),
         };
-        y.regel(s, h, Some(uren), &bedrag)
+        y.regel(s, h, Some(&uren), &bedrag)
     };
+    let per_bijeenkomst = uren_per_bijeenkomst(w);
     for (rol, n_r) in &g.deelnemers {
         if *n_r > 0 {
-            uurregel(Post::Bijeenkomsten, rol, bijeenkomsten_uren(w, *n_r))?;
+            let uren = bijeenkomsten_uren(w, &per_bijeenkomst, *n_r);
+            uurregel(Post::Bijeenkomsten, rol, uren)?;
         }
     }
     uurregel(Post::Voorzitter, &w.voorzitter_rol, voorzitter_uren(w))?;
@@ -362,11 +372,11 @@ fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcE
         post,
         rol: None,
     };
-    let uren = Some(o.projectleiding_uren);
+    let uren = Exact::from(o.projectleiding_uren);
     y.regel(
         s,
         regionaal(Post::Projectleiding),
-        uren,
+        Some(&uren),
         &projectleiding(o, i),
     )?;
     y.regel(s, regionaal(Post::Monitoring), None, &monitoring(o, i))?;
@@ -537,14 +547,25 @@ impl<'r> Jaar<'r> {
         &mut self,
         s: &Scenario,
         h: Herkomst<'r>,
-        uren: Option<Decimal>,
+        uren: Option<&Exact>,
         bedrag: &Exact,
     ) -> Result<(), CalcError> {
         let Some(cents) = binnen_grens(bedrag.to_units(2, Afronding::HalfVanNulAf)) else {
             return Err(h.velden(s, self.jaar).te_groot());
         };
-        if cents == 0 && uren.is_none_or(|u| u.is_zero()) {
+        if cents == 0 && uren.is_none_or(Exact::is_zero) {
             return Ok(());
+        }
+        // The hours as a `Decimal` (exact, or rounded once past 28 digits): the same error
+        // with or without the lines kept.
+        if uren.is_some_and(|u| !u.fits_decimal()) {
+            return Err(CalcError::Overflow {
+                path: h.groep.map_or_else(
+                    || "ondersteuning.projectleiding_uren".to_string(),
+                    |gi| format!("groep[{}]", gi + 1),
+                ),
+                wat: format!("uren · {}", self.jaar),
+            });
         }
         let financiering = h.rol.map_or(Financiering::Tapas, |r| r.financiering);
         // (Below 10^14 each; no count of lines brings an i128 near its end.)
@@ -559,7 +580,7 @@ impl<'r> Jaar<'r> {
                 groep: h.groep,
                 post: h.post,
                 rol: h.rol.map(|r| Arc::clone(r.naam)),
-                uren,
+                uren: uren.and_then(Exact::to_decimal),
                 bedrag: euro_bedrag(cents),
                 financiering,
             });
@@ -626,4 +647,44 @@ pub(crate) fn tariff(
             path: "scenario.verzekerden".into(),
             wat: "kostendekkend tarief (nul verzekerden)".into(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(text: &str) -> Scenario {
+        crate::scenario::parse(text).unwrap_or_else(|e| panic!("test scenario invalid: {e:?}"))
+    }
+
+    /// An amount above the bound names the fields as the group has them: a werkwijze field the
+    /// group sets itself at the group, the others at `[werkwijze]`.
+    #[test]
+    fn the_error_of_a_line_names_a_groups_own_werkwijze_field_at_the_group() {
+        let mut s = scenario(
+            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
+             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
+             bijeenkomsten_per_jaar = 6\nduur_uren = 1\npatienten_per_jaar = 12\n\
+             [[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 4 }\nduur_uren = 2\n",
+        );
+        // Past the read-time bound, on the validated scenario: 6 × 4 × 2 h × € 10^11 =
+        // € 4.8 × 10^12 for the meetings.
+        if let Some(u) = s.uurtarieven.first_mut() {
+            u.bedrag = Decimal::from(100_000_000_000u64);
+        }
+        match evaluate(&s) {
+            Err(CalcError::BedragTeGroot { path, velden, .. }) => {
+                assert_eq!(path, "groep[1]");
+                assert!(
+                    velden.contains(&"groep[1].duur_uren".to_string()),
+                    "{velden:?}"
+                );
+                assert!(
+                    velden.contains(&"werkwijze.bijeenkomsten_per_jaar".to_string()),
+                    "{velden:?}"
+                );
+            }
+            other => panic!("expected the line above the bound, got {other:?}"),
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::businesscase::BusinessCase;
-use super::cost::{Financiering, Kosten, Post, Regel};
+use super::cost::{Financiering, Kosten, KostenJaar, Post, Regel};
 use super::impact::ImpactResultaat;
 use crate::decimal::exact::Exact;
 use crate::decimal::{dutch, euro};
@@ -94,6 +94,13 @@ pub struct Filter {
     pub post: Option<String>,
 }
 
+impl Filter {
+    /// Whether figures of `post` are asked for.
+    fn wants(&self, post: &str) -> bool {
+        self.post.as_deref().is_none_or(|f| f == post)
+    }
+}
+
 /// The totals that can be named with `--post`, besides the posts.
 pub const TOTALEN: [&str; 9] = [
     "kosten_totaal",
@@ -127,189 +134,215 @@ pub fn explain(
     filter: &Filter,
 ) -> Vec<Uitleg> {
     let mut out = Vec::new();
-    let indexed = !s.indexatie_percentage.is_zero();
-    let wants_post = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
-    let totals_wanted = filter.groep.is_none();
     let index = super::indexfactoren(s);
     let one = Exact::from(1u64);
     for (yi, j) in kosten.jaren.iter().enumerate() {
-        let i = index.get(yi).unwrap_or(&one);
-        if filter.jaar.is_some_and(|f| f != j.jaar) {
-            continue;
-        }
-        let factor = if indexed {
-            format!(" × {}", number(j.indexfactor))
-        } else {
-            String::new()
-        };
-        for r in &j.regels {
-            let groep = r.groep.and_then(|g| s.groepen.get(g));
-            if let Some(f) = &filter.groep
-                && groep.is_none_or(|g| &g.naam != f)
-            {
-                continue;
+        if filter.jaar.is_none_or(|f| f == j.jaar) {
+            year_lines(s, j, index.get(yi).unwrap_or(&one), filter, &mut out);
+            if filter.groep.is_none() {
+                year_totals(s, j, filter, &mut out);
             }
-            if !wants_post(r.post.as_str()) {
-                continue;
-            }
-            let (formule, exact) = line_formula(s, r, &j.regels, &factor, i);
-            let exact = exact.and_then(|x| x.to_decimal());
-            out.push(Uitleg {
-                jaar: Some(j.jaar),
-                groep: groep.map(|g| g.naam.clone()),
-                post: r.post.as_str().to_string(),
-                rol: r.rol.as_deref().map(str::to_string),
-                formule,
-                exact: exact.filter(|x| *x != r.bedrag),
-                uitkomst: r.bedrag,
-                eenheid: Eenheid::Euro,
-            });
-        }
-        if !totals_wanted {
-            continue;
-        }
-        let t = &j.totalen;
-        let sum_of = |keep: &dyn Fn(&Regel) -> bool| {
-            let parts: Vec<String> = j
-                .regels
-                .iter()
-                .filter(|r| keep(r))
-                .map(|r| euro(r.bedrag))
-                .collect();
-            if parts.is_empty() {
-                "geen regels".to_string()
-            } else {
-                parts.join(" + ")
-            }
-        };
-        let mut push = |post: &str, formule: String, exact: Option<Decimal>, uitkomst: Decimal| {
-            if wants_post(post) {
-                out.push(Uitleg {
-                    jaar: Some(j.jaar),
-                    groep: None,
-                    post: post.to_string(),
-                    rol: None,
-                    formule,
-                    exact,
-                    uitkomst,
-                    eenheid: Eenheid::Euro,
-                });
-            }
-        };
-        push("kosten_totaal", sum_of(&|_| true), None, t.kosten_totaal);
-        push(
-            "elders_gefinancierd",
-            sum_of(&|r| r.financiering == Financiering::Elders),
-            None,
-            t.elders_gefinancierd,
-        );
-        push(
-            "te_financieren",
-            format!(
-                "{} − {}",
-                euro(t.kosten_totaal),
-                euro(t.elders_gefinancierd)
-            ),
-            None,
-            t.te_financieren,
-        );
-        let exact = t.te_financieren.checked_div(s.verzekerden);
-        push(
-            "kostendekkend_tarief",
-            format!(
-                "{} / {} verzekerden",
-                euro(t.te_financieren),
-                dutch(s.verzekerden, 0)
-            ),
-            exact.filter(|x| *x != t.kostendekkend_tarief),
-            t.kostendekkend_tarief,
-        );
-    }
-    if totals_wanted && filter.jaar.is_none() {
-        let wants = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
-        let t = &kosten.totaal;
-        if wants("te_financieren") {
-            let parts: Vec<String> = kosten
-                .jaren
-                .iter()
-                .map(|j| euro(j.totalen.te_financieren))
-                .collect();
-            out.push(Uitleg {
-                jaar: None,
-                groep: None,
-                post: "te_financieren".into(),
-                rol: None,
-                formule: parts.join(" + "),
-                exact: None,
-                uitkomst: t.te_financieren,
-                eenheid: Eenheid::Euro,
-            });
-        }
-        if wants("kostendekkend_tarief") {
-            let exact = Decimal::from(s.looptijd_jaren)
-                .checked_mul(s.verzekerden)
-                .and_then(|d| t.te_financieren.checked_div(d));
-            out.push(Uitleg {
-                jaar: None,
-                groep: None,
-                post: "kostendekkend_tarief".into(),
-                rol: None,
-                formule: format!(
-                    "{} / ({} verzekerden × {} jaar)",
-                    euro(t.te_financieren),
-                    dutch(s.verzekerden, 0),
-                    s.looptijd_jaren
-                ),
-                exact: exact.filter(|x| *x != t.kostendekkend_tarief),
-                uitkomst: t.kostendekkend_tarief,
-                eenheid: Eenheid::Euro,
-            });
         }
     }
-    if let (Some(impact), Some(imp), true) = (impact, &s.impact, totals_wanted) {
-        for (yi, (j, kj)) in impact.jaren.iter().zip(&kosten.jaren).enumerate() {
-            let i = index.get(yi).unwrap_or(&one);
-            if filter.jaar.is_some_and(|f| f != j.jaar) || !wants_post("vermeden_kosten") {
-                continue;
-            }
-            let factor = if indexed {
-                format!(" × {}", number(kj.indexfactor))
-            } else {
-                String::new()
-            };
-            for (ind, res) in imp.indicatoren.iter().zip(&j.indicatoren) {
-                let kanker = if ind.id == IndicatorId::Chemotherapie {
-                    format!(" × {} %", number(imp.aandeel_kanker_percentage))
-                } else {
-                    String::new()
-                };
-                let exact = Exact::from(res.vermeden)
-                    .mul(&Exact::from(ind.kosten_per_geval))
-                    .mul(i)
-                    .to_decimal();
-                out.push(Uitleg {
-                    jaar: Some(j.jaar),
-                    groep: None,
-                    post: "vermeden_kosten".into(),
-                    rol: Some(ind.id.as_str().into()),
-                    formule: format!(
-                        "{} patiënten × {} %{kanker} × {} % × {}{factor}",
-                        number(j.patienten),
-                        number(ind.basis_percentage),
-                        number(ind.reductie_percentage),
-                        money(ind.kosten_per_geval),
-                    ),
-                    exact: exact.filter(|x| *x != res.vermeden_kosten),
-                    uitkomst: res.vermeden_kosten,
-                    eenheid: Eenheid::Euro,
-                });
-            }
-        }
+    if filter.groep.is_none() && filter.jaar.is_none() {
+        horizon_totals(s, kosten, filter, &mut out);
+    }
+    if let (Some(impact), true) = (impact, filter.groep.is_none()) {
+        impact_lines(s, kosten, impact, &index, filter, &mut out);
     }
     out
 }
 
-/// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`.
+/// ` × I(y)` as the formulas show it, or nothing without indexation.
+fn factor_text(s: &Scenario, indexfactor: Decimal) -> String {
+    if s.indexatie_percentage.is_zero() {
+        String::new()
+    } else {
+        format!(" × {}", number(indexfactor))
+    }
+}
+
+/// The cost lines of year `j` that pass `filter`, each with its formula; `i` is the exact `I(y)`.
+fn year_lines(s: &Scenario, j: &KostenJaar, i: &Exact, filter: &Filter, out: &mut Vec<Uitleg>) {
+    let factor = factor_text(s, j.indexfactor);
+    for r in &j.regels {
+        let groep = r.groep.and_then(|g| s.groepen.get(g));
+        if let Some(f) = &filter.groep
+            && groep.is_none_or(|g| &g.naam != f)
+        {
+            continue;
+        }
+        if !filter.wants(r.post.as_str()) {
+            continue;
+        }
+        let (formule, exact) = line_formula(s, r, &j.regels, &factor, i);
+        let exact = exact.and_then(|x| x.to_decimal());
+        out.push(Uitleg {
+            jaar: Some(j.jaar),
+            groep: groep.map(|g| g.naam.clone()),
+            post: r.post.as_str().to_string(),
+            rol: r.rol.as_deref().map(str::to_string),
+            formule,
+            exact: exact.filter(|x| *x != r.bedrag),
+            uitkomst: r.bedrag,
+            eenheid: Eenheid::Euro,
+        });
+    }
+}
+
+/// The four totals of year `j`, each as the sum or quotient it is.
+fn year_totals(s: &Scenario, j: &KostenJaar, filter: &Filter, out: &mut Vec<Uitleg>) {
+    let t = &j.totalen;
+    let sum_of = |keep: &dyn Fn(&Regel) -> bool| {
+        let parts: Vec<String> = j
+            .regels
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| euro(r.bedrag))
+            .collect();
+        if parts.is_empty() {
+            "geen regels".to_string()
+        } else {
+            parts.join(" + ")
+        }
+    };
+    let mut push = |post: &str, formule: String, exact: Option<Decimal>, uitkomst: Decimal| {
+        if filter.wants(post) {
+            out.push(Uitleg {
+                jaar: Some(j.jaar),
+                groep: None,
+                post: post.to_string(),
+                rol: None,
+                formule,
+                exact,
+                uitkomst,
+                eenheid: Eenheid::Euro,
+            });
+        }
+    };
+    push("kosten_totaal", sum_of(&|_| true), None, t.kosten_totaal);
+    push(
+        "elders_gefinancierd",
+        sum_of(&|r| r.financiering == Financiering::Elders),
+        None,
+        t.elders_gefinancierd,
+    );
+    push(
+        "te_financieren",
+        format!(
+            "{} − {}",
+            euro(t.kosten_totaal),
+            euro(t.elders_gefinancierd)
+        ),
+        None,
+        t.te_financieren,
+    );
+    let exact = t.te_financieren.checked_div(s.verzekerden);
+    push(
+        "kostendekkend_tarief",
+        format!(
+            "{} / {} verzekerden",
+            euro(t.te_financieren),
+            dutch(s.verzekerden, 0)
+        ),
+        exact.filter(|x| *x != t.kostendekkend_tarief),
+        t.kostendekkend_tarief,
+    );
+}
+
+/// `te_financieren` and the flat tariff over the horizon.
+fn horizon_totals(s: &Scenario, kosten: &Kosten, filter: &Filter, out: &mut Vec<Uitleg>) {
+    let t = &kosten.totaal;
+    if filter.wants("te_financieren") {
+        let parts: Vec<String> = kosten
+            .jaren
+            .iter()
+            .map(|j| euro(j.totalen.te_financieren))
+            .collect();
+        out.push(Uitleg {
+            jaar: None,
+            groep: None,
+            post: "te_financieren".into(),
+            rol: None,
+            formule: parts.join(" + "),
+            exact: None,
+            uitkomst: t.te_financieren,
+            eenheid: Eenheid::Euro,
+        });
+    }
+    if filter.wants("kostendekkend_tarief") {
+        let exact = Decimal::from(s.looptijd_jaren)
+            .checked_mul(s.verzekerden)
+            .and_then(|d| t.te_financieren.checked_div(d));
+        out.push(Uitleg {
+            jaar: None,
+            groep: None,
+            post: "kostendekkend_tarief".into(),
+            rol: None,
+            formule: format!(
+                "{} / ({} verzekerden × {} jaar)",
+                euro(t.te_financieren),
+                dutch(s.verzekerden, 0),
+                s.looptijd_jaren
+            ),
+            exact: exact.filter(|x| *x != t.kostendekkend_tarief),
+            uitkomst: t.kostendekkend_tarief,
+            eenheid: Eenheid::Euro,
+        });
+    }
+}
+
+/// The avoided costs of every indicator and year, each with its formula.
+fn impact_lines(
+    s: &Scenario,
+    kosten: &Kosten,
+    impact: &ImpactResultaat,
+    index: &[Exact],
+    filter: &Filter,
+    out: &mut Vec<Uitleg>,
+) {
+    let Some(imp) = &s.impact else {
+        return;
+    };
+    let one = Exact::from(1u64);
+    for (yi, (j, kj)) in impact.jaren.iter().zip(&kosten.jaren).enumerate() {
+        if filter.jaar.is_some_and(|f| f != j.jaar) || !filter.wants("vermeden_kosten") {
+            continue;
+        }
+        let i = index.get(yi).unwrap_or(&one);
+        let factor = factor_text(s, kj.indexfactor);
+        for (ind, res) in imp.indicatoren.iter().zip(&j.indicatoren) {
+            let kanker = if ind.id == IndicatorId::Chemotherapie {
+                format!(" × {} %", number(imp.aandeel_kanker_percentage))
+            } else {
+                String::new()
+            };
+            let exact = Exact::from(res.vermeden)
+                .mul(&Exact::from(ind.kosten_per_geval))
+                .mul(i)
+                .to_decimal();
+            out.push(Uitleg {
+                jaar: Some(j.jaar),
+                groep: None,
+                post: "vermeden_kosten".into(),
+                rol: Some(ind.id.as_str().into()),
+                formule: format!(
+                    "{} patiënten × {} %{kanker} × {} % × {}{factor}",
+                    number(j.patienten),
+                    number(ind.basis_percentage),
+                    number(ind.reductie_percentage),
+                    money(ind.kosten_per_geval),
+                ),
+                exact: exact.filter(|x| *x != res.vermeden_kosten),
+                uitkomst: res.vermeden_kosten,
+                eenheid: Eenheid::Euro,
+            });
+        }
+    }
+}
+
+/// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`. (One arm
+/// per post of SPEC.md's table, each short; longer than 100 lines only for their number.)
 fn line_formula(
     s: &Scenario,
     r: &Regel,
@@ -438,7 +471,8 @@ fn line_formula(
 }
 
 /// The businesscase figures per year and over the horizon: avoided costs, netto, ROI,
-/// break-even factor and net present value, each with its formula.
+/// break-even factor and net present value, each with its formula. (Over 100 lines: one short
+/// block per figure, in the order they are shown.)
 pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filter) -> Vec<Uitleg> {
     let mut out = Vec::new();
     if filter.groep.is_some() {

@@ -155,13 +155,18 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
             else {
                 return Err(te_groot(ind, wat()));
             };
-            let path = format!("indicator.{}", ind.id.as_str());
             let met_patz = t.basis.add(&t.vermeden.neg());
+            let telling = |v: &Exact| {
+                v.to_decimal().ok_or_else(|| CalcError::Overflow {
+                    path: format!("indicator.{}", ind.id.as_str()),
+                    wat: wat(),
+                })
+            };
             indicatoren.push(IndicatorJaar {
                 indicator: ind.id,
-                basis: decimal(&t.basis, &path, &wat())?,
-                vermeden: decimal(&t.vermeden, &path, &wat())?,
-                met_patz: decimal(&met_patz, &path, &wat())?,
+                basis: telling(&t.basis)?,
+                vermeden: telling(&t.vermeden)?,
+                met_patz: telling(&met_patz)?,
                 vermeden_kosten: euro_bedrag(cents),
             });
             *som = (som.0.add(&t.basis), som.1.add(&t.vermeden), som.2 + cents);
@@ -170,13 +175,13 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
                 grootste = Some((cents.abs(), ind));
             }
         }
-        let boven = |cents: i128, wat: String| match grootste {
-            Some((_, ind)) if binnen_grens(Some(cents)).is_none() => Err(te_groot(ind, wat)),
+        let boven = |cents: i128, wat: &dyn Fn() -> String| match grootste {
+            Some((_, ind)) if binnen_grens(Some(cents)).is_none() => Err(te_groot(ind, wat())),
             _ => Ok(euro_bedrag(cents)),
         };
-        let vermeden_kosten = boven(jaar_kosten, format!("vermeden kosten {jaar}"))?;
+        let vermeden_kosten = boven(jaar_kosten, &|| format!("vermeden kosten {jaar}"))?;
         som_kosten += jaar_kosten;
-        boven(som_kosten, "vermeden kosten over de looptijd".into())?;
+        boven(som_kosten, &|| "vermeden kosten over de looptijd".into())?;
         som_patienten = som_patienten.add(&p);
         jaren.push(ImpactJaar {
             jaar,

@@ -22,7 +22,7 @@ use crate::decimal::exact::Exact;
 pub enum CalcError {
     /// A line, a year total or a horizon total above [`GRENS_BEDRAG`] (README "Grenzen").
     #[error(
-        "{wat}: bedrag te groot, boven de grens van € 1.000.000.000.000 van de berekening; het volgt uit {}",
+        "{wat}: waarde te groot voor de berekening (boven € 1.000.000.000.000); het bedrag volgt uit {}",
         .velden.join(", ")
     )]
     BedragTeGroot {
@@ -65,7 +65,7 @@ impl CalcError {
     pub fn hint(&self) -> &'static str {
         match self {
             CalcError::BedragTeGroot { .. } => {
-                "kies kleinere waarden: elk bedrag van de berekening blijft onder € 10^12"
+                "kies kleinere waarden: een bedrag van de berekening is hoogstens € 1.000.000.000.000"
             }
             CalcError::Overflow { .. } => {
                 "kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers"

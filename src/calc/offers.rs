@@ -124,21 +124,42 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
         .iter()
         .map(|j| cents(j.totalen.te_financieren))
         .collect();
+    let (mut verzekeraars, aantallen) = insurers(s, &te_financieren)?;
+    let regels = offer_years(s, kosten, &verzekeraars, &aantallen)?;
+    let totalen = offer_totals(s, &regels)?;
+    for v in &mut verzekeraars {
+        v.beste_aanbod = best_offer(s, v.verzekeraar, &totalen);
+    }
+    let (niet_toegerekend, niet_toegerekend_totaal) =
+        not_allocated(kosten, &te_financieren, &verzekeraars)?;
+    Ok(Aanbiedingen {
+        regels,
+        totalen,
+        verzekeraars,
+        niet_toegerekend,
+        niet_toegerekend_totaal,
+    })
+}
+
+/// Per insurer: `verzekerden_v = verzekerden × marktaandeel/100` (exact, also returned as such),
+/// `kostenaandeel_v = te_financieren × marktaandeel/100` per year (cents) and summed, and the
+/// flat tariff that covers its share over the horizon, rounded up.
+fn insurers(
+    s: &Scenario,
+    te_financieren: &[i128],
+) -> Result<(Vec<VerzekeraarResultaat>, Vec<Exact>), CalcError> {
     let mut verzekeraars = Vec::with_capacity(s.verzekeraars.len());
-    // Per insurer: its verzekerden, exactly.
     let mut aantallen = Vec::with_capacity(s.verzekeraars.len());
     for (vi, v) in s.verzekeraars.iter().enumerate() {
-        let path = || format!("verzekeraar[{}]", vi + 1);
         let err = || CalcError::Overflow {
-            path: path(),
+            path: format!("verzekeraar[{}]", vi + 1),
             wat: "kostenaandeel verzekeraar".into(),
         };
         let share = Exact::from(v.marktaandeel_percentage).procent();
         let verzekerden = Exact::from(s.verzekerden).mul(&share);
-        // kostenaandeel_v = te_financieren × marktaandeel/100, in cents.
         let mut per_jaar = Vec::with_capacity(te_financieren.len());
         let mut som: i128 = 0;
-        for te in &te_financieren {
+        for te in te_financieren {
             let aandeel = Exact::cents(*te)
                 .mul(&share)
                 .to_units(2, Afronding::HalfVanNulAf)
@@ -163,7 +184,17 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
         });
         aantallen.push(verzekerden);
     }
+    Ok((verzekeraars, aantallen))
+}
 
+/// Year × offer, in each of the offer's years: `opbrengst = min(tarief_per_verzekerde ×
+/// verzekerden_v, plafond)` in cents, `saldo = opbrengst − kostenaandeel`, the dekking.
+fn offer_years(
+    s: &Scenario,
+    kosten: &Kosten,
+    verzekeraars: &[VerzekeraarResultaat],
+    aantallen: &[Exact],
+) -> Result<Vec<AanbodJaar>, CalcError> {
     let mut regels = Vec::new();
     for (yi, j) in kosten.jaren.iter().enumerate() {
         for (ai, a) in s.aanbiedingen.iter().enumerate() {
@@ -176,14 +207,13 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             let (Some(v), Some(verzekerden)) = (verzekeraars.get(vi), aantallen.get(vi)) else {
                 continue;
             };
-            let wat = "opbrengst aanbod";
             let kostenaandeel = v
                 .kostenaandeel_per_jaar
                 .get(yi)
                 .copied()
                 .unwrap_or_default();
-            // opbrengst = min(tarief_per_verzekerde × verzekerden_v, plafond), in cents; the
-            // rounding to cents keeps the order, so the smaller rounded amount is the same.
+            // The rounding to cents keeps the order, so the smaller rounded amount is the
+            // rounded smaller amount.
             let half = Afronding::HalfVanNulAf;
             let mut opbrengst = Exact::from(a.tarief_per_verzekerde)
                 .mul(verzekerden)
@@ -197,23 +227,30 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             }
             let opbrengst = opbrengst.unwrap_or(i128::MAX);
             let saldo = opbrengst.saturating_sub(cents(kostenaandeel));
-            let opbrengst = bedrag(opbrengst, || te_groot(ai, Some(vi), wat))?;
+            let err = || te_groot(ai, Some(vi), "opbrengst aanbod");
+            let opbrengst = bedrag(opbrengst, err)?;
             regels.push(AanbodJaar {
                 jaar: j.jaar,
                 aanbod: ai,
                 kostenaandeel,
                 opbrengst,
-                saldo: bedrag(saldo, || te_groot(ai, Some(vi), wat))?,
+                saldo: bedrag(saldo, err)?,
                 dekking_percentage: dekking(opbrengst, kostenaandeel),
             });
         }
     }
+    Ok(regels)
+}
 
+/// Per offer over its years: the sums, and the dekking of the sums.
+fn offer_totals(s: &Scenario, regels: &[AanbodJaar]) -> Result<Vec<AanbodTotaal>, CalcError> {
     let mut totalen = Vec::with_capacity(s.aanbiedingen.len());
     for ai in 0..s.aanbiedingen.len() {
-        let mine = || regels.iter().filter(move |r| r.aanbod == ai);
         let som = |f: fn(&AanbodJaar) -> Decimal| {
-            mine().fold(0i128, |acc, r| acc.saturating_add(cents(f(r))))
+            regels
+                .iter()
+                .filter(|r| r.aanbod == ai)
+                .fold(0i128, |acc, r| acc.saturating_add(cents(f(r))))
         };
         let (k, o) = (som(|r| r.kostenaandeel), som(|r| r.opbrengst));
         let err = || te_groot(ai, None, "totaal aanbod");
@@ -226,31 +263,38 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
             dekking_percentage: dekking(opbrengst, kostenaandeel),
         });
     }
-    for v in &mut verzekeraars {
-        let Some(naam) = s.verzekeraars.get(v.verzekeraar).map(|x| &x.naam) else {
-            continue;
-        };
-        let mut best: Option<(usize, Decimal)> = None;
-        for t in &totalen {
-            if s.aanbiedingen
-                .get(t.aanbod)
-                .is_some_and(|a| &a.verzekeraar == naam)
-                && best.is_none_or(|(_, o)| t.opbrengst > o)
-            {
-                best = Some((t.aanbod, t.opbrengst));
-            }
-        }
-        v.beste_aanbod = best.map(|(a, _)| a);
-    }
+    Ok(totalen)
+}
 
-    // What no insurer carries: te_financieren − Σ kostenaandeel_v, per year and in total.
+/// The insurer's offer with the highest total opbrengst (the first in the file on a tie).
+fn best_offer(s: &Scenario, vi: usize, totalen: &[AanbodTotaal]) -> Option<usize> {
+    let naam = &s.verzekeraars.get(vi)?.naam;
+    let mut best: Option<(usize, Decimal)> = None;
+    for t in totalen {
+        if s.aanbiedingen
+            .get(t.aanbod)
+            .is_some_and(|a| &a.verzekeraar == naam)
+            && best.is_none_or(|(_, o)| t.opbrengst > o)
+        {
+            best = Some((t.aanbod, t.opbrengst));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// What no insurer carries: `te_financieren − Σ kostenaandeel_v`, per year and in total.
+fn not_allocated(
+    kosten: &Kosten,
+    te_financieren: &[i128],
+    verzekeraars: &[VerzekeraarResultaat],
+) -> Result<(Vec<(i32, Decimal)>, Decimal), CalcError> {
     let err = || CalcError::Overflow {
         path: "verzekeraar".into(),
         wat: "niet toegerekend".into(),
     };
     let mut niet_toegerekend = Vec::with_capacity(kosten.jaren.len());
     let mut som: i128 = 0;
-    for (yi, (j, te)) in kosten.jaren.iter().zip(&te_financieren).enumerate() {
+    for (yi, (j, te)) in kosten.jaren.iter().zip(te_financieren).enumerate() {
         let toegerekend = verzekeraars
             .iter()
             .filter_map(|v| v.kostenaandeel_per_jaar.get(yi))
@@ -259,11 +303,5 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
         som = som.saturating_add(rest);
         niet_toegerekend.push((j.jaar, bedrag(rest, err)?));
     }
-    Ok(Aanbiedingen {
-        regels,
-        totalen,
-        verzekeraars,
-        niet_toegerekend,
-        niet_toegerekend_totaal: bedrag(som, err)?,
-    })
+    Ok((niet_toegerekend, bedrag(som, err)?))
 }

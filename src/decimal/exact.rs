@@ -21,6 +21,17 @@ pub struct Exact {
     scale: u32,
 }
 
+/// `10^k` for every `k` whose power fits an `i128` (0..=38).
+const POW10: [i128; 39] = {
+    let mut p = [1i128; 39];
+    let mut k = 1;
+    while k < 39 {
+        p[k] = p[k - 1] * 10;
+        k += 1;
+    }
+    p
+};
+
 /// An integer of any size: `i128` while it fits.
 #[derive(Debug, Clone)]
 enum Int {
@@ -45,7 +56,23 @@ impl Int {
         }
     }
 
+    #[inline]
     fn mul(&self, other: &Int) -> Int {
+        match (self, other) {
+            // Two factors below 2^63 in size (nearly all) cannot overflow an i128; this skips
+            // the overflow check, which on 128 bits is a slow library call.
+            (Int::Klein(a), Int::Klein(b))
+                if a.unsigned_abs() >> 63 == 0 && b.unsigned_abs() >> 63 == 0 =>
+            {
+                Int::Klein(a * b)
+            }
+            _ => self.mul_slow(other),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mul_slow(&self, other: &Int) -> Int {
         match (self, other) {
             (Int::Klein(a), Int::Klein(b)) => match a.checked_mul(*b) {
                 Some(p) => Int::Klein(p),
@@ -55,33 +82,33 @@ impl Int {
         }
     }
 
+    #[inline]
     fn add(&self, other: &Int) -> Int {
-        match (self, other) {
-            (Int::Klein(a), Int::Klein(b)) => match a.checked_add(*b) {
-                Some(s) => Int::Klein(s),
-                None => Int::Groot(BigInt::from(*a) + BigInt::from(*b)),
-            },
-            _ => Int::Groot(self.big() + other.big()),
+        if let (Int::Klein(a), Int::Klein(b)) = (self, other)
+            && let Some(s) = a.checked_add(*b)
+        {
+            return Int::Klein(s);
+        }
+        Int::Groot(self.big() + other.big())
+    }
+
+    /// `self × 10^k`.
+    #[inline]
+    fn shift(&self, k: u32) -> Int {
+        match (k, POW10.get(k as usize)) {
+            (0, _) => self.clone(),
+            (_, Some(p)) => self.mul(&Int::Klein(*p)),
+            _ => Int::Groot(self.big() * BigInt::from(10u8).pow(k)),
         }
     }
 
     /// `10^k`.
+    #[inline]
     fn pow10(k: u32) -> Int {
-        match 10i128.checked_pow(k) {
-            Some(p) => Int::Klein(p),
-            None => Int::Groot(BigInt::from(10u8).pow(k)),
-        }
+        Int::Klein(1).shift(k)
     }
 
-    /// `self × 10^k`.
-    fn shift(&self, k: u32) -> Int {
-        if k == 0 {
-            self.clone()
-        } else {
-            self.mul(&Int::pow10(k))
-        }
-    }
-
+    #[inline]
     fn is_zero(&self) -> bool {
         match self {
             Int::Klein(v) => *v == 0,
@@ -91,45 +118,74 @@ impl Int {
 
     /// `self / den` rounded to a whole number as `how` says; `None` when the result does not
     /// fit an `i128` (or `den` is zero).
+    #[inline]
     fn div_round(&self, den: &Int, how: Afronding) -> Option<i128> {
-        if den.is_zero() {
-            return None;
-        }
         match (self, den) {
+            (_, d) if d.is_zero() => None,
             (Int::Klein(n), Int::Klein(d)) => Some(round_quotient(*n, *d, how)),
-            _ => {
-                let (n, d) = (self.big(), den.big());
-                let (q, r) = (&n / &d, &n % &d);
-                let q = i128::try_from(&q).ok()?;
-                if r.sign() == num_bigint::Sign::NoSign {
-                    return Some(q);
-                }
-                // The sign of the exact quotient; the truncated `q` lies towards zero from it.
-                let negative =
-                    (n.sign() == num_bigint::Sign::Minus) != (d.sign() == num_bigint::Sign::Minus);
-                let step = match how {
-                    Afronding::Omhoog => !negative,
-                    Afronding::HalfVanNulAf => r.magnitude() * 2u8 >= *d.magnitude(),
-                };
-                if !step {
-                    Some(q)
-                } else if negative {
-                    q.checked_sub(1)
-                } else {
-                    q.checked_add(1)
-                }
-            }
+            _ => self.div_round_slow(den, how),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn div_round_slow(&self, den: &Int, how: Afronding) -> Option<i128> {
+        let (n, d) = (self.big(), den.big());
+        let (q, r) = (&n / &d, &n % &d);
+        let q = i128::try_from(&q).ok()?;
+        if r.sign() == num_bigint::Sign::NoSign {
+            return Some(q);
+        }
+        // The sign of the exact quotient; the truncated `q` lies towards zero from it.
+        let negative =
+            (n.sign() == num_bigint::Sign::Minus) != (d.sign() == num_bigint::Sign::Minus);
+        let step = match how {
+            Afronding::Omhoog => !negative,
+            Afronding::HalfVanNulAf => r.magnitude() * 2u8 >= *d.magnitude(),
+        };
+        if !step {
+            Some(q)
+        } else if negative {
+            q.checked_sub(1)
+        } else {
+            q.checked_add(1)
+        }
+    }
+}
+
+/// `a × 10^k` on `i128` when `a` is below 2^63 in size and `k` at most 18 (so that it cannot
+/// overflow); `None` otherwise.
+#[inline]
+fn align(a: i128, k: u32) -> Option<i128> {
+    match (k, POW10.get(k as usize)) {
+        (0, _) => Some(a),
+        (1..=18, Some(p)) if a.unsigned_abs() >> 63 == 0 => Some(a * p),
+        _ => None,
     }
 }
 
 /// `n / d` rounded as `how` says, on `i128` (`d` not zero). The quotient of `i128::MIN / -1`
 /// is the one that does not fit; it saturates, far above any bound of the calculation.
+#[inline]
 fn round_quotient(n: i128, d: i128, how: Afronding) -> i128 {
-    let (q, r) = (
-        n.checked_div(d).unwrap_or(i128::MAX),
-        n.checked_rem(d).unwrap_or(0),
-    );
+    // Most quotients have both sides below 2^64 in size, where the processor divides; on 128
+    // bits division is a slow library call. (The same quotient and remainder.)
+    let (q, r) = match (
+        u64::try_from(n.unsigned_abs()),
+        u64::try_from(d.unsigned_abs()),
+    ) {
+        (Ok(a), Ok(b)) if b != 0 => {
+            let (q, r) = (i128::from(a / b), i128::from(a % b));
+            (
+                if (n < 0) != (d < 0) { -q } else { q },
+                if n < 0 { -r } else { r },
+            )
+        }
+        _ => (
+            n.checked_div(d).unwrap_or(i128::MAX),
+            n.checked_rem(d).unwrap_or(0),
+        ),
+    };
     if r == 0 {
         return q;
     }
@@ -147,6 +203,7 @@ fn round_quotient(n: i128, d: i128, how: Afronding) -> i128 {
 }
 
 impl From<Decimal> for Exact {
+    #[inline]
     fn from(d: Decimal) -> Exact {
         Exact {
             m: Int::Klein(d.mantissa()),
@@ -156,6 +213,7 @@ impl From<Decimal> for Exact {
 }
 
 impl From<u64> for Exact {
+    #[inline]
     fn from(n: u64) -> Exact {
         Exact {
             m: Int::Klein(i128::from(n)),
@@ -166,6 +224,7 @@ impl From<u64> for Exact {
 
 impl Exact {
     /// `n` cents.
+    #[inline]
     pub fn cents(n: i128) -> Exact {
         Exact {
             m: Int::Klein(n),
@@ -174,6 +233,7 @@ impl Exact {
     }
 
     /// `self / 100`: a percentage as a fraction.
+    #[inline]
     pub fn procent(&self) -> Exact {
         Exact {
             m: self.m.clone(),
@@ -197,6 +257,7 @@ impl Exact {
     }
 
     /// The exact product.
+    #[inline]
     pub fn mul(&self, other: &Exact) -> Exact {
         Exact {
             m: self.m.mul(&other.m),
@@ -205,8 +266,22 @@ impl Exact {
     }
 
     /// The exact sum.
+    #[inline]
     pub fn add(&self, other: &Exact) -> Exact {
         let scale = self.scale.max(other.scale);
+        // Both small: aligned and added on `i128` without a detour.
+        if let (Int::Klein(a), Int::Klein(b)) = (&self.m, &other.m)
+            && let (Some(a), Some(b)) = (
+                align(*a, scale - self.scale),
+                align(*b, scale - other.scale),
+            )
+            && let Some(s) = a.checked_add(b)
+        {
+            return Exact {
+                m: Int::Klein(s),
+                scale,
+            };
+        }
         Exact {
             m: self
                 .m
@@ -229,13 +304,30 @@ impl Exact {
     }
 
     /// Whether the value is zero.
+    #[inline]
     pub fn is_zero(&self) -> bool {
         self.m.is_zero()
     }
 
     /// The value in whole units of `10^-dp`, rounded as `how` says: `to_units(2, HalfVanNulAf)`
     /// is the amount in cents. `None` when that number does not fit an `i128`.
+    #[inline]
     pub fn to_units(&self, dp: u32, how: Afronding) -> Option<i128> {
+        match (&self.m, dp >= self.scale) {
+            (Int::Klein(m), true) => {
+                align(*m, dp - self.scale).or_else(|| self.to_units_slow(dp, how))
+            }
+            (Int::Klein(m), false) => match POW10.get((self.scale - dp) as usize) {
+                Some(p) => Some(round_quotient(*m, *p, how)),
+                None => self.to_units_slow(dp, how),
+            },
+            _ => self.to_units_slow(dp, how),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn to_units_slow(&self, dp: u32, how: Afronding) -> Option<i128> {
         if dp >= self.scale {
             match self.m.shift(dp - self.scale) {
                 Int::Klein(v) => Some(v),
@@ -253,6 +345,15 @@ impl Exact {
         let num = self.m.shift(other.scale + dp);
         let den = other.m.shift(self.scale);
         num.div_round(&den, how)
+    }
+
+    /// Whether [`Exact::to_decimal`] gives a value (its integer part fits a `Decimal`).
+    #[inline]
+    pub fn fits_decimal(&self) -> bool {
+        match self.m {
+            Int::Klein(m) => m.unsigned_abs() >> 96 == 0 || self.to_decimal().is_some(),
+            Int::Groot(_) => self.to_decimal().is_some(),
+        }
     }
 
     /// The value as a `Decimal`: exactly when it fits one, else rounded once (half away from
