@@ -44,6 +44,8 @@ fn item_name<'a>(item: &'a DeValue<'_>) -> Option<&'a str> {
 /// Applies `ov` to the parsed document. The new value takes the span of the value it replaces
 /// (or of the table it is added to), so messages about it point into the file.
 /// Returns the path as validation reports it (items by number: `groep[2]`, `indicator[4]`).
+// Over 100 lines: one walk down the path, a step per segment kind (table, array by number or
+// name, last key); split, the walk's state would be passed between pieces.
 pub(crate) fn apply<'a>(
     doc: &mut Spanned<DeTable<'a>>,
     ov: &'a Override,

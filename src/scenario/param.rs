@@ -169,6 +169,8 @@ fn key(seg: Option<&Segment>) -> Option<&str> {
 
 impl Param {
     /// Resolves `path` on `s`; an error (Dutch) when it names no numeric value of `s`.
+    // Over 100 lines: one arm per section of the scenario, each a few lines naming its field in
+    // the schema; read as a table from top to bottom.
     pub fn resolve(s: &Scenario, path: &str) -> Result<Param, String> {
         let segs = parse_path(path)?;
         let first = key(segs.first()).unwrap_or("");

@@ -1,0 +1,623 @@
+//! The reading machinery shared by every section: the context that collects problems, a table
+//! with its field path, and the readers of one value (text, number within its documented
+//! bounds, whole number, year, true/false) that report a problem at the value's place. Pure,
+//! no I/O.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::super::diagnostic::{Diagnostic, Severity};
+use super::super::model::{Paden, Posities};
+use super::super::pad::nearest;
+use super::super::schema::{self, Grens, Soort, Veld};
+use crate::decimal::{self, NumberError};
+use crate::naam;
+use std::cell::Cell;
+
+/// Earliest and latest calendar year accepted anywhere in a scenario.
+const JAAR_MIN: i64 = 1900;
+const JAAR_MAX: i64 = 2200;
+
+pub(super) struct Cx {
+    pub(super) errors: Vec<Diagnostic>,
+    pub(super) posities: Posities,
+    /// The path and place of every field read, for messages about computed values.
+    pub(super) paden: Paden,
+}
+
+/// A table being read, with its path.
+pub(super) struct Table<'a, 'i> {
+    pub(super) table: &'a DeTable<'i>,
+    pub(super) span: Range<usize>,
+    pub(super) path: String,
+    /// The key list of the last [`Table::fields`] pass, and whether every key of the table
+    /// is in it (then [`Table::finish_fields`] has nothing to report).
+    pub(super) fields_pass: Cell<(&'static [&'static str], bool)>,
+}
+
+/// The last step of a field's path.
+#[derive(Clone, Copy)]
+pub(super) enum Key<'p> {
+    /// A key of a table: `parent.name`.
+    Name(&'p str),
+    /// An item of an array, counted from 1: `parent[n]`.
+    Index(usize),
+    /// Nothing: `parent` is the whole path.
+    Whole,
+}
+
+/// A field's path, put together only when it is needed (a message or the path table).
+#[derive(Clone, Copy)]
+pub(super) struct FieldPath<'p> {
+    pub(super) parent: &'p str,
+    pub(super) key: Key<'p>,
+}
+
+impl FieldPath<'_> {
+    /// Appends the path to `out`.
+    pub(super) fn write_to(self, out: &mut String) {
+        out.push_str(self.parent);
+        match self.key {
+            Key::Name(name) => {
+                if !self.parent.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Key::Whole => {}
+            Key::Index(n) => {
+                let mut digits = [0u8; 20];
+                let i = write_digits(n, &mut digits);
+                out.push('[');
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+                out.push(']');
+            }
+        }
+    }
+
+    pub(super) fn build(self) -> String {
+        let mut out = String::with_capacity(self.parent.len() + 24);
+        self.write_to(&mut out);
+        out
+    }
+}
+
+/// Writes `n` in decimal to the end of `digits`, giving where it starts. By hand: the
+/// formatting machinery costs more than the path it is part of.
+pub(super) fn write_digits(n: usize, digits: &mut [u8; 20]) -> usize {
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            return i;
+        }
+    }
+}
+
+/// One value with its path.
+#[derive(Clone, Copy)]
+pub(super) struct Field<'a, 'i, 'p> {
+    pub(super) value: &'a Spanned<DeValue<'i>>,
+    pub(super) path: FieldPath<'p>,
+}
+
+pub(super) fn join(path: &str, key: &str) -> String {
+    FieldPath {
+        parent: path,
+        key: Key::Name(key),
+    }
+    .build()
+}
+
+/// `a == b`, with the cheap tests first: most keys compared differ in length or first byte.
+pub(super) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// Tables up to this size are searched by comparing keys, which is faster than hashing them.
+pub(super) const SMALL_TABLE: usize = 16;
+
+impl<'a, 'i> Table<'a, 'i> {
+    pub(super) fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
+        Table {
+            table,
+            span,
+            path,
+            fields_pass: Cell::new((&[], false)),
+        }
+    }
+
+    /// The fields named in `keys`, found in one pass over the table, in the order of `keys`.
+    pub(super) fn fields<const N: usize>(
+        &self,
+        keys: &'static [&'static str; N],
+    ) -> [Option<Field<'a, 'i, '_>>; N] {
+        let mut out: [Option<Field<'a, 'i, '_>>; N] = [None; N];
+        let mut all_known = true;
+        for (key, value) in self.table.iter() {
+            let name: &str = key.get_ref();
+            match keys.iter().position(|k| same_key(k, name)) {
+                Some(i) => {
+                    out[i] = Some(Field {
+                        value,
+                        path: self.child(keys[i]),
+                    });
+                }
+                None => all_known = false,
+            }
+        }
+        self.fields_pass.set((keys, all_known));
+        out
+    }
+
+    pub(super) fn value(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        if self.table.len() <= SMALL_TABLE {
+            self.table
+                .iter()
+                .find(|(k, _)| k.get_ref() == key)
+                .map(|(_, v)| v)
+        } else {
+            self.table.get(key)
+        }
+    }
+
+    pub(super) fn get(&self, key: &'static str) -> Option<Field<'a, 'i, '_>> {
+        self.value(key).map(|value| Field {
+            value,
+            path: self.child(key),
+        })
+    }
+
+    /// The path of `key` in this table.
+    pub(super) fn child<'p>(&'p self, key: &'p str) -> FieldPath<'p> {
+        FieldPath {
+            parent: &self.path,
+            key: Key::Name(key),
+        }
+    }
+
+    /// Reports every key that is not in `allowed`, with the nearest allowed name.
+    pub(super) fn finish(&self, cx: &mut Cx, allowed: &[&str]) {
+        for (key, _) in self.table.iter() {
+            let name: &str = key.get_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let hint = match nearest(name, allowed.iter().copied()) {
+                Some(a) => Some(format!("bedoelde je '{a}'?")),
+                None => Some(format!("geldige namen hier: {}", allowed.join(", "))),
+            };
+            cx.error_at(
+                key.span(),
+                &join(&self.path, name),
+                format!("onbekende sleutel '{name}'"),
+                hint,
+            );
+        }
+    }
+}
+
+impl Table<'_, '_> {
+    /// [`Table::finish`] with the keys of the last [`Table::fields`] pass, which already knows
+    /// whether there is anything to report.
+    pub(super) fn finish_fields(&self, cx: &mut Cx) {
+        let (keys, all_known) = self.fields_pass.get();
+        if !all_known {
+            self.finish(cx, keys);
+        }
+    }
+}
+
+impl Cx {
+    pub(super) fn error_at(
+        &mut self,
+        span: Range<usize>,
+        path: &str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let pos = self.posities.pos(span.start);
+        self.errors.push(Diagnostic {
+            severity: Severity::Fout,
+            pos,
+            path: path.to_string(),
+            message,
+            hint,
+        });
+    }
+
+    pub(super) fn error(
+        &mut self,
+        field: &Field<'_, '_, '_>,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.error_at(field.value.span(), &field.path.build(), message, hint);
+    }
+
+    pub(super) fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
+        let path = join(&table.path, key);
+        self.error_at(
+            table.span.clone(),
+            &path,
+            format!("verplicht veld '{key}' ontbreekt"),
+            hint,
+        );
+    }
+
+    /// Reports a key that names something (a role) when it holds a control character or is
+    /// too long.
+    pub(super) fn key_text(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        path: FieldPath<'_>,
+    ) {
+        if let Some((message, hint)) = tekst_fout(key.get_ref(), schema::NAAM_MAX) {
+            self.error_at(key.span(), &path.build(), message, Some(hint));
+        }
+    }
+
+    pub(super) fn remember(&mut self, path: FieldPath<'_>, span: Range<usize>) {
+        self.paden.push_with(span.start, |out| path.write_to(out));
+    }
+
+    pub(super) fn table<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<Table<'a, 'i>> {
+        match field.value.get_ref() {
+            DeValue::Table(t) => {
+                let path = field.path.build();
+                self.paden
+                    .push_with(field.value.span().start, |out| out.push_str(&path));
+                Some(Table::new(t, field.value.span(), path))
+            }
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een tabel, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[groep]]`), or an error.
+    pub(super) fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Vec<Table<'a, 'i>> {
+        let Some(items) = self.array(field) else {
+            return Vec::new();
+        };
+        let parent = field.path.build();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let f = Field {
+                value: item,
+                path: FieldPath {
+                    parent: &parent,
+                    key: Key::Index(i + 1),
+                },
+            };
+            if let Some(t) = self.table(&f) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    pub(super) fn array<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<&'a DeArray<'i>> {
+        match field.value.get_ref() {
+            DeValue::Array(a) => Some(a),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een lijst, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn string(&mut self, field: &Field<'_, '_, '_>) -> Option<String> {
+        self.str_ref(field).map(str::to_string)
+    }
+
+    /// Like [`Cx::string`], borrowed from the document: at most [`schema::NAAM_MAX`]
+    /// characters, without control characters.
+    pub(super) fn str_ref<'a>(&mut self, field: &Field<'a, '_, '_>) -> Option<&'a str> {
+        self.str_ref_max(field, schema::NAAM_MAX)
+    }
+
+    /// Text of at most `max` characters, without control characters (SPEC.md: a name could
+    /// otherwise clear a terminal or forge a line of output).
+    pub(super) fn str_ref_max<'a>(
+        &mut self,
+        field: &Field<'a, '_, '_>,
+        max: u32,
+    ) -> Option<&'a str> {
+        match field.value.get_ref() {
+            DeValue::String(s) => {
+                if let Some((message, hint)) = tekst_fout(s, max) {
+                    self.error(field, message, Some(hint));
+                    return None;
+                }
+                self.remember(field.path, field.value.span());
+                Some(s)
+            }
+            other => {
+                self.error(
+                    field,
+                    format!(
+                        "verwacht tekst tussen aanhalingstekens, gevonden: {}",
+                        type_name(other)
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn text(&mut self, field: &Field<'_, '_, '_>) -> Option<String> {
+        self.text_ref(field).map(str::to_string)
+    }
+
+    /// Like [`Cx::text`], borrowed from the document.
+    pub(super) fn text_ref<'a>(&mut self, field: &Field<'a, '_, '_>) -> Option<&'a str> {
+        let s = self.str_ref(field)?;
+        if s.trim().is_empty() {
+            self.error(field, "mag niet leeg zijn".to_string(), None);
+            return None;
+        }
+        Some(s)
+    }
+
+    pub(super) fn boolean(&mut self, field: &Field<'_, '_, '_>) -> Option<bool> {
+        match field.value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht true of false, gevonden: {}", type_name(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// Any number, read exactly from its written text.
+    pub(super) fn decimal(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
+        let result = match field.value.get_ref() {
+            DeValue::Integer(i) => decimal::parse_integer(i.as_str(), i.radix()),
+            DeValue::Float(f) => decimal::parse_exact(f.as_str()),
+            DeValue::String(s) => decimal::parse_exact(s),
+            other => {
+                self.error(
+                    field,
+                    format!("verwacht een getal, gevonden: {}", type_name(other)),
+                    None,
+                );
+                return None;
+            }
+        };
+        match result {
+            Ok(v) => {
+                self.remember(field.path, field.value.span());
+                Some(v)
+            }
+            Err(e) => {
+                let (message, hint) = match (&e, field.value.get_ref()) {
+                    (NumberError::Invalid, DeValue::String(text)) => (
+                        format!("'{text}' is geen getal"),
+                        Some(if text.contains(',') {
+                            format!(
+                                "gebruik een punt als decimaalteken: {}",
+                                text.replace('.', "").replace(',', ".")
+                            )
+                        } else {
+                            "schrijf een getal, bijv. 116.35".to_string()
+                        }),
+                    ),
+                    _ => (format!("ongeldig getal: {e}"), None),
+                };
+                self.error(field, message, hint);
+                None
+            }
+        }
+    }
+
+    /// A number of the schema field `veld`, inside its documented bounds.
+    pub(super) fn getal(&mut self, field: &Field<'_, '_, '_>, veld: &Veld) -> Option<Decimal> {
+        let grens = veld.grens.unwrap_or(Grens { min: 0, max: 0 });
+        match veld.soort {
+            Soort::Percentage => self.percentage(field),
+            Soort::Aantal => self
+                .whole_in(field, i64::from(grens.min), i64::from(grens.max), true)
+                .map(Decimal::from),
+            _ => {
+                let v = self.amount(field)?;
+                if veld.grens.is_some() && v > grens.max() {
+                    self.error(
+                        field,
+                        format!(
+                            "moet tussen {} en {} liggen ({}; gevonden: {v})",
+                            schema::duizendtallen(grens.min),
+                            schema::duizendtallen(grens.max),
+                            veld.eenheid
+                        ),
+                        Some(GRENZEN_HINT.into()),
+                    );
+                    return None;
+                }
+                Some(v)
+            }
+        }
+    }
+
+    /// A whole number of the schema field `veld` (a count), inside its bounds.
+    pub(super) fn aantal(&mut self, field: &Field<'_, '_, '_>, veld: &Veld) -> Option<u32> {
+        let grens = veld.grens.unwrap_or(Grens {
+            min: 0,
+            max: u32::MAX,
+        });
+        self.whole_in(field, i64::from(grens.min), i64::from(grens.max), true)
+            .and_then(|n| u32::try_from(n).ok())
+    }
+
+    /// A number >= 0.
+    pub(super) fn amount(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
+        let v = self.decimal(field)?;
+        if v.is_sign_negative() && !v.is_zero() {
+            self.error(
+                field,
+                format!("mag niet negatief zijn (gevonden: {v})"),
+                None,
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A percentage 0..=100.
+    pub(super) fn percentage(&mut self, field: &Field<'_, '_, '_>) -> Option<Decimal> {
+        let v = self.decimal(field)?;
+        if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
+            self.error(
+                field,
+                format!("een percentage moet tussen 0 en 100 liggen (gevonden: {v})"),
+                Some("percentages worden als percentage geschreven: 25 betekent 25 %".into()),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A whole number in `min..=max`.
+    pub(super) fn whole(&mut self, field: &Field<'_, '_, '_>, min: i64, max: i64) -> Option<i64> {
+        self.whole_in(field, min, max, false)
+    }
+
+    /// A whole number in `min..=max`; `dutch`: the bounds written with points between
+    /// thousands (a count, not a year).
+    pub(super) fn whole_in(
+        &mut self,
+        field: &Field<'_, '_, '_>,
+        min: i64,
+        max: i64,
+        dutch: bool,
+    ) -> Option<i64> {
+        let v = self.decimal(field)?;
+        // Integers arrive with scale 0: nothing to check or cut off.
+        let whole = if v.scale() == 0 {
+            v
+        } else {
+            if v.fract() != Decimal::ZERO {
+                self.error(
+                    field,
+                    format!("moet een geheel getal zijn (gevonden: {v})"),
+                    None,
+                );
+                return None;
+            }
+            v.trunc()
+        };
+        let n = i64::try_from(whole.mantissa())
+            .ok()
+            .filter(|n| (min..=max).contains(n));
+        if n.is_none() {
+            let show = |b: i64| match u32::try_from(b) {
+                Ok(b) if dutch => schema::duizendtallen(b),
+                _ => b.to_string(),
+            };
+            self.error(
+                field,
+                format!(
+                    "moet een geheel getal van {} tot en met {} zijn (gevonden: {v})",
+                    show(min),
+                    show(max)
+                ),
+                None,
+            );
+        }
+        n
+    }
+
+    pub(super) fn year(&mut self, field: &Field<'_, '_, '_>) -> Option<i32> {
+        self.whole(field, JAAR_MIN, JAAR_MAX)
+            .and_then(|n| i32::try_from(n).ok())
+    }
+}
+
+/// Said of two names that are equal in Unicode NFC but written with other code points.
+pub(super) const ANDERS_GESCHREVEN: &str = ", alleen anders gecodeerd (bijv. é als één teken of als e met \
+     een los accent); twee namen die er hetzelfde uitzien gelden als dezelfde naam";
+
+/// The hint of a range error.
+pub(super) const GRENZEN_HINT: &str =
+    "binnen deze grenzen blijft elke berekening exact tot op de cent; zie 'Grenzen' in de README";
+
+/// Why `text` cannot be a name, label or other text of at most `max` characters: a control
+/// character, or too long. `(message, hint)`.
+pub(super) fn tekst_fout(text: &str, max: u32) -> Option<(String, String)> {
+    if let Some((at, c)) = naam::stuurteken(text) {
+        let plaats = text.get(..at).map_or(0, |t| t.chars().count()) + 1;
+        return Some((
+            format!(
+                "bevat een stuurteken ({}) op teken {plaats}; stuurtekens zoals tab, regeleinde en escape zijn in tekst niet toegestaan",
+                naam::teken(c)
+            ),
+            "haal het teken weg of vervang het door een spatie".into(),
+        ));
+    }
+    // Most texts are shorter in bytes than the bound in characters: nothing to count.
+    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    if text.len() > limit && text.chars().count() > limit {
+        return Some((
+            format!(
+                "is te lang: {} tekens, hoogstens {}",
+                schema::duizendtallen(u32::try_from(text.chars().count()).unwrap_or(u32::MAX)),
+                schema::duizendtallen(max)
+            ),
+            "kort de tekst in".into(),
+        ));
+    }
+    None
+}
+
+pub(super) fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "tekst",
+        DeValue::Integer(_) => "een geheel getal",
+        DeValue::Float(_) => "een getal",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "een datum",
+        DeValue::Array(_) => "een lijst",
+        DeValue::Table(_) => "een tabel",
+    }
+}
+
+pub(super) fn required<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &'t Table<'a, 'i>,
+    key: &'static str,
+) -> Option<Field<'a, 'i, 't>> {
+    need(cx, t, t.get(key), key)
+}
+
+/// `f`, the field `key` of `t`, reported as missing when it is not there.
+pub(super) fn need<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    f: Option<Field<'a, 'i, 't>>,
+    key: &str,
+) -> Option<Field<'a, 'i, 't>> {
+    if f.is_none() {
+        cx.missing(t, key, None);
+    }
+    f
+}

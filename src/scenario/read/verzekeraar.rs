@@ -1,0 +1,173 @@
+//! `[[verzekeraar]]` (insurers and market shares) and `[[aanbod]]` (their offers), names
+//! compared in NFC. Pure, no I/O.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::super::model::{Aanbod, Scenario, Verzekeraar};
+use super::super::pad::nearest;
+use super::super::schema::{self, AANBOD_NAMEN, VERZEKERAAR_NAMEN};
+use super::cx::{ANDERS_GESCHREVEN, Cx, Field, FieldPath, Key, need};
+use crate::naam;
+
+/// `[[verzekeraar]]` into `s`; the shares together at most 100 %.
+pub(super) fn verzekeraars(
+    cx: &mut Cx,
+    verzekeraar_field: Option<Field<'_, '_, '_>>,
+    s: &mut Scenario,
+) {
+    let mut shares = Decimal::ZERO;
+    let mut shares_span = None;
+    if let Some(f) = verzekeraar_field {
+        shares_span = Some((f.value.span(), f.path));
+        for t in cx.tables(&f) {
+            let [naam, aandeel] = t.fields(&VERZEKERAAR_NAMEN);
+            let naam = need(cx, &t, naam, "naam").and_then(|f| {
+                let n = cx.text(&f)?;
+                if let Some(v) = s.verzekeraars.iter().find(|v| naam::zelfde(&v.naam, &n)) {
+                    let message = if v.naam == n {
+                        format!("verzekeraar '{n}' komt al voor")
+                    } else {
+                        format!(
+                            "verzekeraar '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
+                            v.naam
+                        )
+                    };
+                    cx.error(&f, message, None);
+                    return None;
+                }
+                Some(n)
+            });
+            let aandeel =
+                need(cx, &t, aandeel, "marktaandeel_percentage").and_then(|f| cx.percentage(&f));
+            t.finish_fields(cx);
+            if let (Some(naam), Some(aandeel)) = (naam, aandeel) {
+                shares += aandeel;
+                s.verzekeraars.push(Verzekeraar {
+                    naam,
+                    marktaandeel_percentage: aandeel,
+                });
+            }
+        }
+    }
+    if shares > Decimal::ONE_HUNDRED
+        && let Some((span, path)) = shares_span
+    {
+        cx.error_at(
+            span,
+            &path.build(),
+            format!("de marktaandelen tellen op tot {shares} %, meer dan 100 %"),
+            None,
+        );
+    }
+}
+
+/// `[[aanbod]]` into `s`; `horizon`: the first and last year, when known.
+pub(super) fn aanbiedingen(
+    cx: &mut Cx,
+    aanbod_field: Option<Field<'_, '_, '_>>,
+    horizon: Option<(i32, i32)>,
+    s: &mut Scenario,
+) {
+    if let Some(f) = aanbod_field {
+        for t in cx.tables(&f) {
+            let [verzekeraar, label, tarief, plafond, jaren] = t.fields(&AANBOD_NAMEN);
+            let verzekeraar = need(cx, &t, verzekeraar, "verzekeraar").and_then(|f| {
+                let n = cx.text(&f)?;
+                // The insurer's name as its [[verzekeraar]] writes it (equal in NFC).
+                let Some(v) = s.verzekeraars.iter().find(|v| naam::zelfde(&v.naam, &n)) else {
+                    let hint = nearest(&n, s.verzekeraars.iter().map(|v| v.naam.as_str()))
+                        .map(|r| format!("bedoelde je '{r}'?"))
+                        .or_else(|| Some("voeg een [[verzekeraar]] met deze naam toe".into()));
+                    cx.error(&f, format!("onbekende verzekeraar '{n}'"), hint);
+                    return None;
+                };
+                Some(v.naam.clone())
+            });
+            let label = need(cx, &t, label, "label").and_then(|f| {
+                let n = cx.text(&f)?;
+                if let Some(a) = s.aanbiedingen.iter().find(|a| naam::zelfde(&a.label, &n)) {
+                    let message = if a.label == n {
+                        format!("aanbod '{n}' komt al voor")
+                    } else {
+                        format!(
+                            "aanbod '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
+                            a.label
+                        )
+                    };
+                    cx.error(&f, message, None);
+                    return None;
+                }
+                Some(n)
+            });
+            let [_, _, tarief_veld, plafond_veld, _] = schema::AANBOD;
+            let tarief = need(cx, &t, tarief, "tarief_per_verzekerde")
+                .and_then(|f| cx.getal(&f, &tarief_veld));
+            let plafond = match plafond {
+                Some(f) => cx.getal(&f, &plafond_veld).map(Some),
+                None => Some(None),
+            };
+            let jaren = match jaren {
+                Some(f) => read_years(cx, &f, horizon),
+                None => horizon.map(|(a, b)| (a..=b).collect()),
+            };
+            t.finish_fields(cx);
+            if let (Some(verzekeraar), Some(label), Some(tarief), Some(plafond), Some(jaren)) =
+                (verzekeraar, label, tarief, plafond, jaren)
+            {
+                s.aanbiedingen.push(Aanbod {
+                    verzekeraar,
+                    label,
+                    tarief_per_verzekerde: tarief,
+                    plafond,
+                    jaren,
+                });
+            }
+        }
+    }
+}
+
+fn read_years(cx: &mut Cx, f: &Field<'_, '_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
+    let items = cx.array(f)?;
+    let mut years = BTreeSet::new();
+    let mut ok = true;
+    let parent = f.path.build();
+    for (i, item) in items.iter().enumerate() {
+        let field = Field {
+            value: item,
+            path: FieldPath {
+                parent: &parent,
+                key: Key::Index(i + 1),
+            },
+        };
+        let Some(y) = cx.year(&field) else {
+            ok = false;
+            continue;
+        };
+        if let Some((a, b)) = horizon
+            && (y < a || y > b)
+        {
+            cx.error(
+                &field,
+                format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
+                None,
+            );
+            ok = false;
+            continue;
+        }
+        if !years.insert(y) {
+            cx.error(&field, format!("jaar {y} staat er twee keer in"), None);
+            ok = false;
+        }
+    }
+    if items.is_empty() {
+        cx.error(
+            f,
+            "de lijst met jaren is leeg".to_string(),
+            Some("laat 'jaren' weg voor de hele looptijd".into()),
+        );
+        ok = false;
+    }
+    ok.then(|| years.into_iter().collect())
+}
