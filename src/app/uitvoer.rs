@@ -8,6 +8,7 @@
 //!   opened for writing and written straight: there is nothing to replace.
 //! - A folder, or a link to one, is a usage error and never turned into a file.
 //! - A hidden temporary file is removed when the run is interrupted (SIGINT, SIGTERM, SIGHUP).
+//! - `-o /dev/stdout` (or `/dev/fd/1`) is stdout itself, as `-o -`.
 //! - A closed stdout (`patz-calc … | head`) ends the output quietly.
 
 use std::borrow::Cow;
@@ -60,6 +61,15 @@ impl Doel {
         let pad = match pad {
             None => return Ok(Doel::Stdout),
             Some(p) if p == Path::new("-") => return Ok(Doel::Stdout),
+            // The process's own stdout by name is stdout, whatever it is redirected to (a file
+            // opened with `>>` must not be replaced, nor written from its start).
+            Some(p)
+                if ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+                    .map(Path::new)
+                    .contains(&p) =>
+            {
+                return Ok(Doel::Stdout);
+            }
             Some(p) => p,
         };
         let shown = getoond(pad);

@@ -485,3 +485,31 @@ fn an_escape_sequence_in_a_file_name_never_reaches_the_terminal_through_a_table(
     assert_eq!(out.status.code(), Some(2));
     assert!(!out.stderr.contains(&0x1b));
 }
+
+#[test]
+fn dev_fd_1_as_output_is_stdout_even_when_it_is_a_file_opened_for_appending() {
+    // /dev/fd/1 rather than /dev/stdout: should this ever regress to a rename, it fails inside
+    // /proc instead of replacing the machine's /dev/stdout.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    fs::write(&log, "eerder\n").unwrap();
+    let script = "exec \"$0\" cost \"$1\" --format csv -o /dev/fd/1 >> \"$2\" 2>/dev/null";
+    let status = StdCommand::new("sh")
+        .args(["-c", script])
+        .arg(bin())
+        .arg(scenario("kleine-regio.toml"))
+        .arg(&log)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let mut expected = b"eerder\n".to_vec();
+    expected.extend(cost_csv());
+    assert_eq!(fs::read(&log).unwrap(), expected);
+    // Through a pipe: everything arrives on stdout.
+    let out = cmd()
+        .args(["cost", "--format", "csv", "-o", "/dev/fd/1"])
+        .arg(scenario("kleine-regio.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, cost_csv());
+}
