@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::cost::{Financiering, Kosten, KostenJaar, Post, Regel};
+use super::offers::{Aanbiedingen, VerzekeraarResultaat};
 use crate::scenario::Scenario;
 
 /// The sum of some of the lines, per year and over the horizon.
@@ -86,6 +87,21 @@ pub fn overhead_grondslag(j: &KostenJaar) -> Decimal {
         .iter()
         .filter(|r| r.post != Post::Overhead && r.financiering == Financiering::Tapas)
         .map(|r| r.bedrag))
+}
+
+/// What of the whole amount to be financed over the horizon stays uncovered when only this
+/// insurer contracts its best offer: `te_financieren − opbrengst` of that offer over its years
+/// (the whole amount when it has none). Both are amounts within SPEC.md's bounds, so the
+/// difference is exact; were that ever broken, it saturates rather than panic.
+pub fn tekort_als_enige(k: &Kosten, a: &Aanbiedingen, v: &VerzekeraarResultaat) -> Decimal {
+    let opbrengst = v
+        .beste_aanbod
+        .and_then(|b| a.totalen.get(b))
+        .map_or(Decimal::ZERO, |t| t.opbrengst);
+    k.totaal
+        .te_financieren
+        .checked_sub(opbrengst)
+        .unwrap_or(Decimal::MIN)
 }
 
 /// A subtotal of no lines.

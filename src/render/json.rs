@@ -8,6 +8,7 @@ use crate::calc::cost::{Kosten, Totalen};
 use crate::calc::explain::Uitleg;
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
+use crate::calc::overzicht::tekort_als_enige;
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
@@ -173,7 +174,7 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> Vec<u8> {
                 "kostenaandeel": dec(v.kostenaandeel, 2),
                 "break_even_tarief": opt(v.break_even_tarief, 2),
                 "beste_aanbod": v.beste_aanbod.and_then(label),
-                "tekort_als_enige": dec(k.totaal.te_financieren - v.beste_aanbod.and_then(|b| a.totalen.get(b)).map_or(Decimal::ZERO, |t| t.opbrengst), 2),
+                "tekort_als_enige": dec(tekort_als_enige(k, a, v), 2),
             }))
         })
         .collect();

@@ -8,7 +8,7 @@ use crate::calc::businesscase::{BusinessCase, Saldo};
 use crate::calc::cost::{Kosten, Post, Totalen};
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
-use crate::calc::overzicht::{Subtotaal, overzicht, per_post};
+use crate::calc::overzicht::{Subtotaal, overzicht, per_post, tekort_als_enige};
 use crate::decimal::{dutch, euro};
 use crate::scenario::{Groep, Scenario};
 
@@ -445,15 +445,11 @@ fn insurers(out: &mut String, s: &Scenario, k: &Kosten, a: &Aanbiedingen) {
         let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
             continue;
         };
-        let best = v.beste_aanbod.and_then(|b| {
-            let label = s.aanbiedingen.get(b)?.label.clone();
-            let opbrengst = a.totalen.get(b)?.opbrengst;
-            Some((label, opbrengst))
-        });
-        let (best_label, opbrengst) = match best {
-            Some((l, o)) => (l, o),
-            None => ("geen aanbod".to_string(), Decimal::ZERO),
-        };
+        let best_label = v
+            .beste_aanbod
+            .filter(|b| a.totalen.get(*b).is_some())
+            .and_then(|b| s.aanbiedingen.get(b))
+            .map_or_else(|| "geen aanbod".to_string(), |x| x.label.clone());
         t.add_row(vec![
             Cell::new(&vz.naam),
             right(percent(vz.marktaandeel_percentage)),
@@ -461,7 +457,7 @@ fn insurers(out: &mut String, s: &Scenario, k: &Kosten, a: &Aanbiedingen) {
             right(euro(v.kostenaandeel)),
             right(v.break_even_tarief.map(euro).unwrap_or_else(|| "—".into())),
             Cell::new(best_label),
-            right(euro(k.totaal.te_financieren - opbrengst)),
+            right(euro(tekort_als_enige(k, a, v))),
         ]);
     }
     section(out, "Per verzekeraar", &t);

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
+use crate::calc::overzicht::tekort_als_enige;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
@@ -82,10 +83,6 @@ fn verzekeraars(out: &mut String, s: &Scenario, r: &Resultaat) {
             let vz = s.verzekeraars.get(v.verzekeraar)?;
             let p = format!("/totaal/verzekeraars/{i}");
             let beste = v.beste_aanbod.and_then(|b| s.aanbiedingen.get(b));
-            let opbrengst = v
-                .beste_aanbod
-                .and_then(|b| a.totalen.get(b))
-                .map_or(Decimal::ZERO, |t| t.opbrengst);
             Some(vec![
                 format!(
                     "<th scope=\"row\"{}>{}</th>",
@@ -116,7 +113,7 @@ fn verzekeraars(out: &mut String, s: &Scenario, r: &Resultaat) {
                     None => td("geen aanbod"),
                 },
                 td_n(
-                    &euro(k.totaal.te_financieren - opbrengst),
+                    &euro(tekort_als_enige(k, a, v)),
                     &json("offers", &format!("{p}/tekort_als_enige")),
                 ),
             ])

@@ -1,11 +1,11 @@
 //! The sheet Financiering: totals and tariff per year, the insurers' shares and every offer.
 //! Pure, no I/O.
 
-use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
+use crate::calc::overzicht::tekort_als_enige;
 use crate::scenario::Scenario;
 
 use super::invoer::InvoerCellen;
@@ -309,7 +309,9 @@ fn aandelen(
     Ok(())
 }
 
-/// The insurer table: the best offer last, so that a long label can run into the empty cells to its right.
+/// The insurer table: the best offer last, so that a long label can run into the empty cells to
+/// its right. (One row per insurer whose cells refer to one another and to the offers' rows: the
+/// best offer is a formula over them, so the row stays one piece.)
 fn verzekeraar_tabel(
     ws: &mut Worksheet,
     s: &Scenario,
@@ -408,11 +410,7 @@ fn verzekeraar_tabel(
             .beste_aanbod
             .and_then(|b| s.aanbiedingen.get(b))
             .map(|x| x.label.clone());
-        let beste_opbrengst = v
-            .beste_aanbod
-            .and_then(|b| a.totalen.get(b))
-            .map_or(Decimal::ZERO, |t| t.opbrengst);
-        let tekort = k.totaal.te_financieren - beste_opbrengst;
+        let tekort = tekort_als_enige(k, a, v);
         if eigen.is_empty() {
             ws.write_string(row, BESTE, "geen aanbod")?;
             formule(
@@ -457,7 +455,8 @@ fn verzekeraar_tabel(
     Ok(())
 }
 
-/// Every offer per year: kostenaandeel, opbrengst, saldo and dekking.
+/// Every offer per year: kostenaandeel, opbrengst, saldo and dekking. (Four rows per offer that
+/// refer to one another, year by year and in total; kept as one block.)
 fn aanbiedingen(
     ws: &mut Worksheet,
     s: &Scenario,

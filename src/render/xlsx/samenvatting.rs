@@ -5,6 +5,7 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
+use crate::calc::businesscase::BusinessCase;
 use crate::decimal::round_money;
 use crate::scenario::Scenario;
 
@@ -38,7 +39,55 @@ pub(super) fn samenvatting(
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
-    let tot = totaal_kolom(s);
+    let (row, te_rij) = kostenrijen(ws, s, r, fin, o)?;
+    let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
+        ws.write_string_with_format(
+            row + 1,
+            0,
+            "Dit scenario bevat geen [impact]-sectie; vermeden kosten en saldo zijn niet berekend.",
+            &o.noot,
+        )?;
+        return Ok(());
+    };
+    let rij = Rijen {
+        te: te_rij,
+        vk: row,
+        netto: row + 1,
+        roi: row + 2,
+        be: row + 3,
+        disc: row + 4,
+        cw: row + 5,
+        ncw: row + 7,
+    };
+    labels(ws, &rij, o)?;
+    per_jaar(ws, inv, b, z, &rij, o)?;
+    totaal(ws, s, b, z, &rij, o)?;
+    Ok(())
+}
+
+/// The rows of the businesscase part.
+#[derive(Clone, Copy)]
+struct Rijen {
+    /// Te financieren (a cost row, from Financiering).
+    te: u32,
+    vk: u32,
+    netto: u32,
+    roi: u32,
+    be: u32,
+    disc: u32,
+    cw: u32,
+    ncw: u32,
+}
+
+/// The cost totals, taken from Financiering; returns the next row and that of te financieren.
+fn kostenrijen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    fin: &FinCellen,
+    o: &Opmaak,
+) -> Result<(u32, u32), XlsxError> {
+    let kop: u32 = 3;
     let k = &r.kosten;
     let n = s.looptijd_jaren as usize;
     let mut row = kop + 1;
@@ -99,22 +148,21 @@ pub(super) fn samenvatting(
         }
         row += 1;
     }
-    let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
-        ws.write_string_with_format(
-            row + 1,
-            0,
-            "Dit scenario bevat geen [impact]-sectie; vermeden kosten en saldo zijn niet berekend.",
-            &o.noot,
-        )?;
-        return Ok(());
-    };
-    let vk_rij = row;
-    let netto_rij = row + 1;
-    let roi_rij = row + 2;
-    let be_rij = row + 3;
-    let disc_rij = row + 4;
-    let cw_rij = row + 5;
-    let ncw_rij = row + 7;
+    Ok((row, te_rij))
+}
+
+/// The labels of the businesscase rows.
+fn labels(ws: &mut Worksheet, rij: &Rijen, o: &Opmaak) -> Result<(), XlsxError> {
+    let Rijen {
+        vk: vk_rij,
+        netto: netto_rij,
+        roi: roi_rij,
+        be: be_rij,
+        disc: disc_rij,
+        cw: cw_rij,
+        ncw: ncw_rij,
+        ..
+    } = *rij;
     ws.write_string(vk_rij, 0, "Vermeden kosten")?;
     ws.write_string_with_format(
         netto_rij,
@@ -134,11 +182,31 @@ pub(super) fn samenvatting(
     ws.write_string_with_format(ncw_rij, 0, "Netto contante waarde", &o.label_totaal)?;
     ws.write_string_with_format(ncw_rij, 1, "", &o.label_totaal)?;
 
+    Ok(())
+}
+
+/// Every year's avoided costs, netto, ROI, break-even factor and discounted netto.
+fn per_jaar(
+    ws: &mut Worksheet,
+    inv: &InvoerCellen,
+    b: &BusinessCase,
+    z: &ZorgCellen,
+    rij: &Rijen,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let kop: u32 = 3;
+    let Rijen {
+        te: te_rij,
+        vk: vk_rij,
+        netto: netto_rij,
+        roi: roi_rij,
+        be: be_rij,
+        disc: disc_rij,
+        cw: cw_rij,
+        ..
+    } = *rij;
     // The discounted netto of each year, as the CLI sums it.
-    let d = s
-        .impact
-        .as_ref()
-        .map_or(Decimal::ZERO, |i| i.disconteringsvoet_percentage);
+    let d = b.disconteringsvoet_percentage;
     let step = Decimal::ONE
         .checked_add(d.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default())
         .unwrap_or(Decimal::ONE);
@@ -216,6 +284,29 @@ pub(super) fn samenvatting(
             &o.euro,
         )?;
     }
+    Ok(())
+}
+
+/// The horizon's avoided costs, netto, ROI, break-even factor and netto contante waarde.
+fn totaal(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    b: &BusinessCase,
+    z: &ZorgCellen,
+    rij: &Rijen,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let tot = totaal_kolom(s);
+    let Rijen {
+        te: te_rij,
+        vk: vk_rij,
+        netto: netto_rij,
+        roi: roi_rij,
+        be: be_rij,
+        cw: cw_rij,
+        ncw: ncw_rij,
+        ..
+    } = *rij;
     let t = &b.totaal;
     let cel = |r: u32| row_col_to_cell(r, tot);
     formule(
@@ -274,6 +365,7 @@ pub(super) fn samenvatting(
         bedrag(b.netto_contante_waarde),
         &o.euro_totaal,
     )?;
+    let d = b.disconteringsvoet_percentage;
     ws.write_string_with_format(ncw_rij, 1, format!("voet {} %", exact(d)), &o.label_totaal)?;
     Ok(())
 }

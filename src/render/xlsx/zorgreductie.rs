@@ -4,6 +4,7 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
+use crate::calc::impact::ImpactResultaat;
 use crate::scenario::{IndicatorId, Scenario};
 
 use super::invoer::InvoerCellen;
@@ -79,93 +80,23 @@ pub(super) fn zorgreductie(
         &o.aantal,
     )?;
 
+    let c = Blad {
+        s,
+        i,
+        inv,
+        kc,
+        o,
+        pat_rij,
+        tot,
+    };
     let eerste = pat_rij + 2;
     let blok = |k: usize| eerste + 5 * u32::try_from(k).unwrap_or(0);
-    for (k, (id, basis, reductie, kosten)) in inv.indicator.iter().enumerate() {
+    for (k, cellen) in inv.indicator.iter().enumerate() {
         let b = blok(k);
-        if !imp.indicatoren.iter().any(|x| x.id == *id) {
+        if !imp.indicatoren.iter().any(|x| x.id == cellen.0) {
             continue;
         }
-        ws.write_string_with_format(b, 0, id.omschrijving(), &o.sectie)?;
-        for (m, naam) in ["zonder PaTz", "vermeden", "met PaTz", "vermeden kosten"]
-            .iter()
-            .enumerate()
-        {
-            let row = b + 1 + u32::try_from(m).unwrap_or(0);
-            ws.write_string(row, 0, id.omschrijving())?;
-            ws.write_string(row, 1, *naam)?;
-        }
-        for (yi, j) in i.jaren.iter().enumerate() {
-            let col = jaar_kolom(yi);
-            let Some(x) = j.indicatoren.iter().find(|x| x.indicator == *id) else {
-                continue;
-            };
-            let p = abs(pat_rij, col);
-            let kanker = if *id == IndicatorId::Chemotherapie {
-                format!("*{}/100", inv.kanker)
-            } else {
-                String::new()
-            };
-            formule(
-                ws,
-                b + 1,
-                col,
-                &format!("{p}*{basis}/100{kanker}"),
-                exact(x.basis),
-                &o.aantal,
-            )?;
-            let basis_cel = row_col_to_cell(b + 1, col);
-            let vermeden_cel = row_col_to_cell(b + 2, col);
-            formule(
-                ws,
-                b + 2,
-                col,
-                &format!("{basis_cel}*{reductie}/100"),
-                exact(x.vermeden),
-                &o.aantal,
-            )?;
-            formule(
-                ws,
-                b + 3,
-                col,
-                &format!("{basis_cel}-{vermeden_cel}"),
-                exact(x.met_patz),
-                &o.aantal,
-            )?;
-            formule(
-                ws,
-                b + 4,
-                col,
-                &format!(
-                    "ROUND({vermeden_cel}*{kosten}*{},2)",
-                    op(KOSTEN, kc.index_rij, col)
-                ),
-                bedrag(x.vermeden_kosten),
-                &o.euro,
-            )?;
-        }
-        let Some(t) = i.totaal.iter().find(|x| x.indicator == *id) else {
-            continue;
-        };
-        for (m, v) in [t.basis, t.vermeden, t.met_patz].iter().enumerate() {
-            let row = b + 1 + u32::try_from(m).unwrap_or(0);
-            formule(
-                ws,
-                row,
-                tot,
-                &format!("SUM({})", jaar_bereik(s, row)),
-                exact(*v),
-                &o.aantal,
-            )?;
-        }
-        formule(
-            ws,
-            b + 4,
-            tot,
-            &format!("ROUND(SUM({}),2)", jaar_bereik(s, b + 4)),
-            bedrag(t.vermeden_kosten),
-            &o.euro,
-        )?;
+        indicator_blok(ws, &c, b, cellen)?;
     }
     let vk = blok(inv.indicator.len());
     ws.write_string_with_format(vk, 0, "Vermeden kosten totaal", &o.label_totaal)?;
@@ -198,4 +129,118 @@ pub(super) fn zorgreductie(
     Ok(Some(ZorgCellen {
         vermeden_kosten: vk,
     }))
+}
+
+/// What every indicator block needs.
+#[derive(Clone, Copy)]
+struct Blad<'a> {
+    s: &'a Scenario,
+    i: &'a ImpactResultaat,
+    inv: &'a InvoerCellen,
+    kc: &'a KostenCellen,
+    o: &'a Opmaak,
+    /// The row of the patients per year, and the total column.
+    pat_rij: u32,
+    tot: u16,
+}
+
+/// One indicator's block from row `b`: its title, then without PaTz, avoided, with PaTz and the
+/// avoided costs, per year and over the horizon.
+fn indicator_blok(
+    ws: &mut Worksheet,
+    c: &Blad<'_>,
+    b: u32,
+    cellen: &(IndicatorId, String, String, String),
+) -> Result<(), XlsxError> {
+    let Blad {
+        s,
+        i,
+        inv,
+        kc,
+        o,
+        pat_rij,
+        tot,
+    } = *c;
+    let (id, basis, reductie, kosten) = cellen;
+    ws.write_string_with_format(b, 0, id.omschrijving(), &o.sectie)?;
+    for (m, naam) in ["zonder PaTz", "vermeden", "met PaTz", "vermeden kosten"]
+        .iter()
+        .enumerate()
+    {
+        let row = b + 1 + u32::try_from(m).unwrap_or(0);
+        ws.write_string(row, 0, id.omschrijving())?;
+        ws.write_string(row, 1, *naam)?;
+    }
+    for (yi, j) in i.jaren.iter().enumerate() {
+        let col = jaar_kolom(yi);
+        let Some(x) = j.indicatoren.iter().find(|x| x.indicator == *id) else {
+            continue;
+        };
+        let p = abs(pat_rij, col);
+        let kanker = if *id == IndicatorId::Chemotherapie {
+            format!("*{}/100", inv.kanker)
+        } else {
+            String::new()
+        };
+        formule(
+            ws,
+            b + 1,
+            col,
+            &format!("{p}*{basis}/100{kanker}"),
+            exact(x.basis),
+            &o.aantal,
+        )?;
+        let basis_cel = row_col_to_cell(b + 1, col);
+        let vermeden_cel = row_col_to_cell(b + 2, col);
+        formule(
+            ws,
+            b + 2,
+            col,
+            &format!("{basis_cel}*{reductie}/100"),
+            exact(x.vermeden),
+            &o.aantal,
+        )?;
+        formule(
+            ws,
+            b + 3,
+            col,
+            &format!("{basis_cel}-{vermeden_cel}"),
+            exact(x.met_patz),
+            &o.aantal,
+        )?;
+        formule(
+            ws,
+            b + 4,
+            col,
+            &format!(
+                "ROUND({vermeden_cel}*{kosten}*{},2)",
+                op(KOSTEN, kc.index_rij, col)
+            ),
+            bedrag(x.vermeden_kosten),
+            &o.euro,
+        )?;
+    }
+    let Some(t) = i.totaal.iter().find(|x| x.indicator == *id) else {
+        return Ok(());
+    };
+    for (m, v) in [t.basis, t.vermeden, t.met_patz].iter().enumerate() {
+        let row = b + 1 + u32::try_from(m).unwrap_or(0);
+        formule(
+            ws,
+            row,
+            tot,
+            &format!("SUM({})", jaar_bereik(s, row)),
+            exact(*v),
+            &o.aantal,
+        )?;
+    }
+    formule(
+        ws,
+        b + 4,
+        tot,
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, b + 4)),
+        bedrag(t.vermeden_kosten),
+        &o.euro,
+    )?;
+    Ok(())
 }
