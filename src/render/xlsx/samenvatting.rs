@@ -153,34 +153,24 @@ fn kostenrijen(
 
 /// The labels of the businesscase rows.
 fn labels(ws: &mut Worksheet, rij: &Rijen, o: &Opmaak) -> Result<(), XlsxError> {
-    let Rijen {
-        vk: vk_rij,
-        netto: netto_rij,
-        roi: roi_rij,
-        be: be_rij,
-        disc: disc_rij,
-        cw: cw_rij,
-        ncw: ncw_rij,
-        ..
-    } = *rij;
-    ws.write_string(vk_rij, 0, "Vermeden kosten")?;
+    ws.write_string(rij.vk, 0, "Vermeden kosten")?;
     ws.write_string_with_format(
-        netto_rij,
+        rij.netto,
         0,
         "Netto (vermeden − te financieren)",
         &o.label_totaal,
     )?;
-    ws.write_string_with_format(netto_rij, 1, "", &o.label_totaal)?;
-    ws.write_string(roi_rij, 0, "ROI (%)")?;
-    ws.write_string(be_rij, 0, "Break-even factor")?;
+    ws.write_string_with_format(rij.netto, 1, "", &o.label_totaal)?;
+    ws.write_string(rij.roi, 0, "ROI (%)")?;
+    ws.write_string(rij.be, 0, "Break-even factor")?;
     ws.write_string(
-        disc_rij,
+        rij.disc,
         0,
         "Disconteringsfactor (1 + voet/100)^(jaar − startjaar)",
     )?;
-    ws.write_string(cw_rij, 0, "Contante waarde van netto")?;
-    ws.write_string_with_format(ncw_rij, 0, "Netto contante waarde", &o.label_totaal)?;
-    ws.write_string_with_format(ncw_rij, 1, "", &o.label_totaal)?;
+    ws.write_string(rij.cw, 0, "Contante waarde van netto")?;
+    ws.write_string_with_format(rij.ncw, 0, "Netto contante waarde", &o.label_totaal)?;
+    ws.write_string_with_format(rij.ncw, 1, "", &o.label_totaal)?;
 
     Ok(())
 }
@@ -195,16 +185,6 @@ fn per_jaar(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let kop: u32 = 3;
-    let Rijen {
-        te: te_rij,
-        vk: vk_rij,
-        netto: netto_rij,
-        roi: roi_rij,
-        be: be_rij,
-        disc: disc_rij,
-        cw: cw_rij,
-        ..
-    } = *rij;
     // The discounted netto of each year, as the CLI sums it.
     let d = b.disconteringsvoet_percentage;
     let step = Decimal::ONE
@@ -219,7 +199,7 @@ fn per_jaar(
         let cel = |r: u32| row_col_to_cell(r, col);
         formule(
             ws,
-            vk_rij,
+            rij.vk,
             col,
             &op(ZORGREDUCTIE, z.vermeden_kosten, col),
             bedrag(x.vermeden_kosten),
@@ -227,39 +207,39 @@ fn per_jaar(
         )?;
         formule(
             ws,
-            netto_rij,
+            rij.netto,
             col,
-            &format!("ROUND({}-{},2)", cel(vk_rij), cel(te_rij)),
+            &format!("ROUND({}-{},2)", cel(rij.vk), cel(rij.te)),
             bedrag(x.netto),
             &o.euro_totaal,
         )?;
         formule(
             ws,
-            roi_rij,
+            rij.roi,
             col,
             &format!(
                 "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
-                cel(netto_rij),
-                te = cel(te_rij)
+                cel(rij.netto),
+                te = cel(rij.te)
             ),
             optioneel(x.roi_percentage, 1),
             &o.procent,
         )?;
         formule(
             ws,
-            be_rij,
+            rij.be,
             col,
             &format!(
                 "IF({vk}=0,\"\",ROUND({}/{vk},3))",
-                cel(te_rij),
-                vk = cel(vk_rij)
+                cel(rij.te),
+                vk = cel(rij.vk)
             ),
             optioneel(x.break_even_factor, 3),
             &o.break_even,
         )?;
         formule(
             ws,
-            disc_rij,
+            rij.disc,
             col,
             &format!(
                 "(1+{}/100)^({}-{})",
@@ -277,9 +257,9 @@ fn per_jaar(
             .unwrap_or_default();
         formule(
             ws,
-            cw_rij,
+            rij.cw,
             col,
-            &format!("ROUND({}/{},2)", cel(netto_rij), cel(disc_rij)),
+            &format!("ROUND({}/{},2)", cel(rij.netto), cel(rij.disc)),
             bedrag(cw),
             &o.euro,
         )?;
@@ -297,21 +277,11 @@ fn totaal(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let tot = totaal_kolom(s);
-    let Rijen {
-        te: te_rij,
-        vk: vk_rij,
-        netto: netto_rij,
-        roi: roi_rij,
-        be: be_rij,
-        cw: cw_rij,
-        ncw: ncw_rij,
-        ..
-    } = *rij;
     let t = &b.totaal;
     let cel = |r: u32| row_col_to_cell(r, tot);
     formule(
         ws,
-        vk_rij,
+        rij.vk,
         tot,
         &op(ZORGREDUCTIE, z.vermeden_kosten, tot),
         bedrag(t.vermeden_kosten),
@@ -319,53 +289,53 @@ fn totaal(
     )?;
     formule(
         ws,
-        netto_rij,
+        rij.netto,
         tot,
-        &format!("ROUND({}-{},2)", cel(vk_rij), cel(te_rij)),
+        &format!("ROUND({}-{},2)", cel(rij.vk), cel(rij.te)),
         bedrag(t.netto),
         &o.euro_totaal,
     )?;
     formule(
         ws,
-        roi_rij,
+        rij.roi,
         tot,
         &format!(
             "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
-            cel(netto_rij),
-            te = cel(te_rij)
+            cel(rij.netto),
+            te = cel(rij.te)
         ),
         optioneel(t.roi_percentage, 1),
         &o.procent,
     )?;
     formule(
         ws,
-        be_rij,
+        rij.be,
         tot,
         &format!(
             "IF({vk}=0,\"\",ROUND({}/{vk},3))",
-            cel(te_rij),
-            vk = cel(vk_rij)
+            cel(rij.te),
+            vk = cel(rij.vk)
         ),
         optioneel(t.break_even_factor, 3),
         &o.break_even,
     )?;
     formule(
         ws,
-        cw_rij,
+        rij.cw,
         tot,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, cw_rij)),
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, rij.cw)),
         bedrag(b.netto_contante_waarde),
         &o.euro,
     )?;
     formule(
         ws,
-        ncw_rij,
+        rij.ncw,
         tot,
-        &cel(cw_rij),
+        &cel(rij.cw),
         bedrag(b.netto_contante_waarde),
         &o.euro_totaal,
     )?;
     let d = b.disconteringsvoet_percentage;
-    ws.write_string_with_format(ncw_rij, 1, format!("voet {} %", exact(d)), &o.label_totaal)?;
+    ws.write_string_with_format(rij.ncw, 1, format!("voet {} %", exact(d)), &o.label_totaal)?;
     Ok(())
 }
