@@ -115,7 +115,7 @@ pub fn parse_integer(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
     Decimal::try_from_i128_with_scale(value, 0).map_err(|_| NumberError::OutOfRange)
 }
 
-/// Rounds a money amount to whole cents, half away from zero (SPEC.md: once per line item).
+/// Rounds a money amount to whole cents, half away from zero (docs/rekenregels.md: once per line item).
 /// The cost engine rounds the exact value of each formula with [`exact::Exact`]; this rounds a
 /// value that is already a `Decimal`, exactly.
 pub fn round_money(value: Decimal) -> Decimal {

@@ -266,7 +266,7 @@ fn check_names(s: &scenario::Scenario) {
     }
 }
 
-/// SPEC.md "Numbers" and "Calculation": what must hold for every calculated scenario.
+/// docs/rekenregels.md and "Calculation": what must hold for every calculated scenario.
 fn check_invariants(s: &scenario::Scenario, r: &calc::Resultaat) {
     let cent = Decimal::new(1, 2);
     let mut te_financieren = Decimal::ZERO;

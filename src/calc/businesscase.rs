@@ -1,4 +1,4 @@
-//! The businesscase: costs against avoided costs, per year and over the horizon (SPEC.md
+//! The businesscase: costs against avoided costs, per year and over the horizon (docs/rekenregels.md
 //! "Businesscase per year and in total"). Pure, no I/O.
 
 use rust_decimal::Decimal;

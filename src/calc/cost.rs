@@ -1,9 +1,9 @@
-//! The cost engine of SPEC.md "Calculation": line items per year, group, post and role;
+//! The cost engine of docs/rekenregels.md: line items per year, group, post and role;
 //! totals; the cost-covering tariff. Pure, no I/O.
 //!
 //! Read it in this order: one function per kind of line (`bijeenkomsten_uren` … `overhead`)
-//! holds that line's formula from SPEC.md's table, exactly (an [`Exact`] has no 28-digit limit);
-//! `group_lines` and `regional_lines` list the lines of a year in SPEC.md's order; `Jaar::regel`
+//! holds that line's formula from docs/rekenregels.md's table, exactly (an [`Exact`] has no 28-digit limit);
+//! `group_lines` and `regional_lines` list the lines of a year in docs/rekenregels.md's order; `Jaar::regel`
 //! rounds each amount once to whole cents, half away from zero, and refuses an amount above
 //! [`GRENS_BEDRAG`](super::GRENS_BEDRAG) with an error naming the fields of that line;
 //! `Jaar::totalen` sums the rounded lines in integer cents and rounds the tariff up. Every year
@@ -138,7 +138,7 @@ pub struct Regel {
     pub financiering: Financiering,
 }
 
-/// The four totals of SPEC.md, for a year or for the horizon.
+/// The four totals of docs/rekenregels.md, for a year or for the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totalen {
     /// Σ all lines.
@@ -173,7 +173,7 @@ pub struct Kosten {
     pub totaal: Totalen,
 }
 
-/// Calculates every line item and total of SPEC.md "Calculation" for `s`.
+/// Calculates every line item and total of docs/rekenregels.md for `s`.
 pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
     calculate(s, true)
 }
@@ -214,7 +214,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The lines, one function per post, in SPEC.md's words. Each gives the line's hours (hour lines)
+// The lines, one function per post, in docs/rekenregels.md's words. Each gives the line's hours (hour lines)
 // and its exact amount before rounding; `Jaar::regel` rounds it once to cents.
 // ---------------------------------------------------------------------------------------------
 
@@ -305,7 +305,7 @@ fn overhead(o: &Ondersteuning, tapas_cents: i128) -> Exact {
         .mul(&Exact::cents(tapas_cents))
 }
 
-/// Group `gi`'s lines in year `jaar`, in SPEC.md's order: meetings per role (in the order of
+/// Group `gi`'s lines in year `jaar`, in docs/rekenregels.md's order: meetings per role (in the order of
 /// `[uurtarieven]`), chair, coordination, phone support, ICT, housing, and in the start year of a
 /// new group its start costs and training.
 fn group_lines<'r>(

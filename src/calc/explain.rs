@@ -342,7 +342,7 @@ fn impact_lines(
 }
 
 /// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`. (One arm
-/// per post of SPEC.md's table, each short; longer than 100 lines only for their number.)
+/// per post of docs/rekenregels.md's table, each short; longer than 100 lines only for their number.)
 fn line_formula(
     s: &Scenario,
     r: &Regel,

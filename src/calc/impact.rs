@@ -1,4 +1,4 @@
-//! Expected zorgreductie on the six indicators (SPEC.md "Impact per year"). Pure, no I/O.
+//! Expected zorgreductie on the six indicators (docs/rekenregels.md). Pure, no I/O.
 
 use rust_decimal::Decimal;
 
@@ -29,7 +29,7 @@ pub struct ImpactJaar {
     pub jaar: i32,
     /// `P(y)`: palliative patients of the active groups.
     pub patienten: Decimal,
-    /// The six indicators in SPEC.md's order.
+    /// The six indicators in docs/rekenregels.md's order.
     pub indicatoren: Vec<IndicatorJaar>,
     /// Σ avoided costs of the year.
     pub vermeden_kosten: Decimal,

@@ -206,7 +206,7 @@ pub struct Monitor {
     pub jaren: Vec<MonitorJaar>,
     /// Σ over those years.
     pub totaal: Totaal,
-    /// Observed indicators, by year and then in SPEC.md's order.
+    /// Observed indicators, by year and then in docs/rekenregels.md's order.
     pub indicatoren: Vec<IndicatorWaarneming>,
     /// Σ `vermeden_kosten` of the indicators.
     pub vermeden_kosten: Decimal,
@@ -407,7 +407,7 @@ fn signalen(s: &Scenario, gehouden: u32, gepland: u32, meetings: &[&Bijeenkomst]
 /// Observed indicators against the baseline and the expectation of `impact`.
 ///
 /// For `chemotherapie` `overleden_patienten` are all deceased patients, as in the other rows;
-/// like the `impact` rule of SPEC.md, only the share with cancer (`aandeel_kanker_percentage`)
+/// like the `impact` rule of docs/rekenregels.md, only the share with cancer (`aandeel_kanker_percentage`)
 /// is at risk, so every percentage of that row is one of those patients.
 pub fn indicatoren(
     s: &Scenario,

@@ -1,4 +1,4 @@
-//! Insurers' offers against the region's costs (SPEC.md "Per insurer v and year"). Pure, no I/O.
+//! Insurers' offers against the region's costs (docs/rekenregels.md). Pure, no I/O.
 
 use rust_decimal::Decimal;
 

@@ -1,6 +1,6 @@
 //! Subtotals of the cost lines per post, per role and per group, for every year and over the
 //! horizon: the one home of the sums that `cost`, `compare`, `report` and `export` show next to
-//! the engine's totals. Each is the sum of lines already rounded to cents (SPEC.md: a total is
+//! the engine's totals. Each is the sum of lines already rounded to cents (docs/rekenregels.md: a total is
 //! the sum of its rounded lines), worked out in one pass over the lines. Pure, no I/O.
 
 use std::sync::Arc;
@@ -135,7 +135,7 @@ fn verdeel(k: &Kosten, n: usize, sleutel: impl Fn(&Regel) -> Option<usize>) -> V
 }
 
 /// Sums amounts rounded to cents. Every line is at least 0 and the engine already formed the
-/// sum of all of them (a year total, the horizon total, each at most € 10^12 by SPEC.md's
+/// sum of all of them (a year total, the horizon total, each at most € 10^12 by docs/rekenregels.md's
 /// bounds), so a sum of some of them is exact and cannot overflow; were that ever broken, the
 /// sum saturates rather than panic.
 fn som(items: impl IntoIterator<Item = Decimal>) -> Decimal {

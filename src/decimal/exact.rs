@@ -1,4 +1,4 @@
-//! Exact decimal arithmetic of any size, for the one rounding of every amount (SPEC.md
+//! Exact decimal arithmetic of any size, for the one rounding of every amount (docs/rekenregels.md
 //! "Numbers": every rounded amount is its formula's exact value rounded once). Pure, no I/O.
 //!
 //! A value is `mantissa × 10^-scale` with an integer mantissa of any size. `rust_decimal` keeps

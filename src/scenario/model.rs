@@ -169,7 +169,7 @@ impl Posities {
     }
 }
 
-/// A validated scenario (SPEC.md, format 1).
+/// A validated scenario (docs/rekenregels.md, format 1).
 #[derive(Debug, Clone, Default)]
 pub struct Scenario {
     /// `scenario.naam`.
@@ -247,7 +247,7 @@ impl Groep {
     }
 }
 
-/// The way of working of one group (SPEC.md `[werkwijze]`).
+/// The way of working of one group (docs/rekenregels.md `[werkwijze]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Werkwijze {
     /// Meetings per year.
@@ -272,7 +272,7 @@ pub struct Werkwijze {
     pub patienten_per_jaar: Decimal,
 }
 
-/// Regional support (SPEC.md `[ondersteuning]`); every field defaults to 0.
+/// Regional support (docs/rekenregels.md `[ondersteuning]`); every field defaults to 0.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ondersteuning {
     /// € per active group per year.
@@ -317,7 +317,7 @@ pub struct Aanbod {
     pub jaren: Vec<i32>,
 }
 
-/// Expected zorgreductie (SPEC.md `[impact]` and `[[indicator]]`).
+/// Expected zorgreductie (docs/rekenregels.md `[impact]` and `[[indicator]]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Impact {
     /// % of patients with cancer (chemotherapy indicator).
@@ -343,7 +343,7 @@ pub struct Indicator {
     pub bron: String,
 }
 
-/// The six indicator ids of SPEC.md.
+/// The six indicator ids of docs/rekenregels.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum IndicatorId {
     /// > 1 ziekenhuisopname.
@@ -361,7 +361,7 @@ pub enum IndicatorId {
 }
 
 impl IndicatorId {
-    /// All six, in SPEC.md's order.
+    /// All six, in docs/rekenregels.md's order.
     pub const ALL: [IndicatorId; 6] = [
         IndicatorId::ZiekenhuisopnamesMeerDan1,
         IndicatorId::ZiekenhuisdagenMeerDan14,

@@ -146,7 +146,7 @@ const fn namen<const N: usize>(velden: &[Veld; N]) -> [&'static str; N] {
     out
 }
 
-/// The sections of a scenario file, in SPEC.md's order.
+/// The sections of a scenario file, in docs/rekenregels.md's order.
 pub const SECTIES: [Veld; 14] = [
     veld("formaat", Soort::Aantal, ""),
     veld("scenario", Soort::Tabel, ""),
@@ -180,7 +180,7 @@ pub const UURTARIEF: Veld = begrensd("uurtarief", Soort::Bedrag, "€ per uur", 
 /// A role name (a key of `[uurtarieven]` or of `deelnemers`).
 pub const ROL: Veld = begrensd("rol", Soort::Rol, "tekens", 1, NAAM_MAX);
 
-/// `[werkwijze]`, in SPEC.md's order; a group may give each of them itself.
+/// `[werkwijze]`, in docs/rekenregels.md's order; a group may give each of them itself.
 pub const WERKWIJZE: [Veld; 10] = [
     werkwijze("bijeenkomsten_per_jaar", Soort::Aantal, "per jaar", 365),
     werkwijze("duur_uren", Soort::Getal, "uren", 24),
@@ -429,31 +429,6 @@ impl WerkwijzeGetal {
     }
 }
 
-impl Werkwijze {
-    /// Whether `self` and `other` are written exactly the same: equal numbers with the same
-    /// number of decimals (`1` and `1.000` differ here, unlike `==`) and the same roles.
-    pub fn zelfde_geschreven(&self, other: &Werkwijze) -> bool {
-        // Every field named, so that a new one cannot be forgotten here.
-        let Werkwijze {
-            bijeenkomsten_per_jaar: _,
-            duur_uren: _,
-            voorbereiding_uren: _,
-            reistijd_uren: _,
-            voorzitter_rol,
-            voorzitter_uren: _,
-            coordinatie_rol,
-            coordinatie_uren_per_patient: _,
-            telefonische_ondersteuning_uren: _,
-            patienten_per_jaar: _,
-        } = self;
-        *voorzitter_rol == other.voorzitter_rol
-            && *coordinatie_rol == other.coordinatie_rol
-            && WerkwijzeGetal::ALL
-                .iter()
-                .all(|f| f.get(self).serialize() == f.get(other).serialize())
-    }
-}
-
 /// A field of `[ondersteuning]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OndersteuningVeld {
@@ -694,29 +669,5 @@ mod tests {
         assert_eq!(duizendtallen(1_000), "1.000");
         assert_eq!(duizendtallen(8_760), "8.760");
         assert_eq!(duizendtallen(100_000_000), "100.000.000");
-    }
-
-    #[test]
-    fn werkwijzen_written_with_other_decimals_are_not_the_same_writing() {
-        let w = Werkwijze {
-            bijeenkomsten_per_jaar: 6,
-            duur_uren: Decimal::new(15, 1),
-            voorbereiding_uren: Decimal::ZERO,
-            reistijd_uren: Decimal::ZERO,
-            voorzitter_rol: "huisarts".into(),
-            voorzitter_uren: Decimal::ONE,
-            coordinatie_rol: "huisarts".into(),
-            coordinatie_uren_per_patient: Decimal::ZERO,
-            telefonische_ondersteuning_uren: Decimal::ZERO,
-            patienten_per_jaar: Decimal::TEN,
-        };
-        let mut v = w.clone();
-        assert!(w.zelfde_geschreven(&v));
-        v.duur_uren = Decimal::new(150, 2);
-        assert_eq!(w, v);
-        assert!(!w.zelfde_geschreven(&v));
-        let mut v = w.clone();
-        v.coordinatie_rol = "consulent".into();
-        assert!(!w.zelfde_geschreven(&v));
     }
 }

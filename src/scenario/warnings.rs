@@ -1,5 +1,5 @@
 //! Warnings for a valid scenario that departs from the PaTz-werkwijze or risks double
-//! financing (SPEC.md "Errors and warnings"). Pure, no I/O.
+//! financing (docs/rekenregels.md). Pure, no I/O.
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{Pos, Scenario};

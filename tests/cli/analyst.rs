@@ -8,7 +8,7 @@
 //!
 //! # Hand arithmetic
 //!
-//! Every expected figure below was worked out by hand from SPEC.md "Calculation" (and re-checked
+//! Every expected figure below was worked out by hand from docs/rekenregels.md (and re-checked
 //! with Python's `decimal` module, never with floats or with the program).
 //!
 //! ## alfa (`alfa.toml`)

@@ -1,7 +1,7 @@
 //! Businesscase numbers (impact, offers, business-case, explain) worked out by hand.
 //!
 //! Every expected number below was worked out independently in the comment next to its
-//! assertion (SPEC.md "Calculation" from "Per insurer v and year" on, and "Output"), never copied
+//! assertion (docs/rekenregels.md from "Per insurer v and year" on, and "Output"), never copied
 //! from the program's output. The small inline scenarios are built so that the interesting rules
 //! show: a group that starts in year 2, indexation, a plafond that binds and one that does not,
 //! an offer for part of the horizon, ties at half a cent and at half a tenth (where banker's
@@ -132,17 +132,17 @@ fn js<'a>(v: &'a Value, pointer: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{pointer} is not a string: {v:#}"))
 }
 
-/// Money rounding of SPEC.md: whole cents, half away from zero.
+/// Money rounding of docs/rekenregels.md: whole cents, half away from zero.
 fn cents(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Tariff rounding of SPEC.md: UP to the whole cent.
+/// Tariff rounding of docs/rekenregels.md: UP to the whole cent.
 fn cents_up(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
 }
 
-/// The six `[[indicator]]` tables, in SPEC.md's order, each given as
+/// The six `[[indicator]]` tables, in docs/rekenregels.md's order, each given as
 /// `(basis_percentage, reductie_percentage, kosten_per_geval)`.
 fn indicators(values: [(&str, &str, &str); 6]) -> String {
     let mut out = String::new();

@@ -680,7 +680,7 @@ fn corpus_through_sweep() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formula-like text in CSV (SPEC.md "Output")
+// Formula-like text in CSV (docs/rekenregels.md)
 // ---------------------------------------------------------------------------------------------
 
 /// Every cell of a CSV document that a spreadsheet would run as a formula (numbers excepted).

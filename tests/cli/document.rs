@@ -364,7 +364,7 @@ fn stray_numbers(loose: &[String]) -> Vec<String> {
     out
 }
 
-/// A value of the scenario file by its field path, with SPEC.md's defaults.
+/// A value of the scenario file by its field path, with docs/rekenregels.md's defaults.
 fn scenario_value(file: &toml::Table, path: &str) -> Option<toml::Value> {
     fn walk(v: &toml::Value, path: &str) -> Option<toml::Value> {
         let mut cur = v.clone();

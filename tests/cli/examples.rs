@@ -1,6 +1,6 @@
 //! Every shipped scenario in `scenarios/` through `cost`, `impact`, `offers`, `business-case` and
 //! `explain` in each format, as snapshots; and the behaviour of the binary around them: output
-//! files, byte-identical reruns, the CSV and JSON contracts of SPEC.md, and `init`.
+//! files, byte-identical reruns, the CSV and JSON contracts of docs/rekenregels.md, and `init`.
 //!
 //! The hand arithmetic behind the businesscase snapshots (`impact`, `offers`, `business-case`,
 //! `explain` of `scenarios/grote-regio.toml`) is the comment block at the top of the section
@@ -360,7 +360,7 @@ fn elders_gefinancierd_json_totals_are_the_hand_worked_ones() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output contracts (SPEC.md "Output")
+// Output contracts (docs/rekenregels.md)
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -529,7 +529,7 @@ fn cents(s: &str) -> i64 {
 
 #[test]
 fn json_totals_are_sums_of_the_rounded_lines() {
-    // SPEC.md: every total is the sum of its rounded lines; checked here with integer cents,
+    // docs/rekenregels.md: every total is the sum of its rounded lines; checked here with integer cents,
     // independently of the program's own Decimal sums.
     for path in scenarios() {
         let v = cost_json(&path);
@@ -699,7 +699,7 @@ fn output_into_a_missing_directory_is_an_other_failure_with_exit_1() {
     assert_eq!(
         out.status.code(),
         Some(1),
-        "SPEC.md: 1 for any other failure"
+        "docs/rekenregels.md: 1 for any other failure"
     );
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("fout: "), "{}", stderr(&out));
@@ -813,8 +813,8 @@ fn init_never_overwrites_an_existing_file() {
 // Businesscase commands: impact, offers, business-case, explain
 // ---------------------------------------------------------------------------------------------
 //
-// Checked by hand, once, against the grote-regio snapshots (`scenarios/grote-regio.toml`, SPEC.md
-// "Calculation"). Every figure below was derived from the scenario file and SPEC.md, and
+// Checked by hand, once, against the grote-regio snapshots (`scenarios/grote-regio.toml`, docs/rekenregels.md
+// "Calculation"). Every figure below was derived from the scenario file and docs/rekenregels.md, and
 // re-computed with Python's `decimal` module (no floats; ROUND_HALF_UP, which is half away from
 // zero, for cents and ratios; ROUND_CEILING for tariffs). Every figure agreed with the snapshots;
 // the tests after this block assert them again from the CSV and JSON output.
@@ -823,7 +823,7 @@ fn init_never_overwrites_an_existing_file() {
 // I(2027) = 1.03, I(2028) = 1.0609; aandeel_kanker 41 %; disconteringsvoet 3 %.
 // te_financieren (no elders_gefinancierd) 234,816.19 / 287,714.29 / 286,320.27, Σ 808,850.75:
 // these come from the cost lines (tests/handwerk.md §3) and were re-derived line by line by the
-// same decimal script written from SPEC.md, not by hand.
+// same decimal script written from docs/rekenregels.md, not by hand.
 //
 // P(y), Σ patienten_per_jaar of the active groups:
 //   2026: Centrum Noord 32 + Centrum Zuid 36 + Oost 28 + West 32 + Havenkwartier 40

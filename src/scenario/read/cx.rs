@@ -332,7 +332,7 @@ impl Cx {
         self.str_ref_max(field, schema::NAAM_MAX)
     }
 
-    /// Text of at most `max` characters, without control characters (SPEC.md: a name could
+    /// Text of at most `max` characters, without control characters (docs/rekenregels.md: a name could
     /// otherwise clear a terminal or forge a line of output).
     pub(super) fn str_ref_max<'a>(
         &mut self,

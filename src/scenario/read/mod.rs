@@ -133,7 +133,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     Err(errors)
 }
 
-/// Reads every section of `doc`, in SPEC.md's order; `None` when `[scenario]` is incomplete.
+/// Reads every section of `doc`, in docs/rekenregels.md's order; `None` when `[scenario]` is incomplete.
 fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let top = Table::new(doc.get_ref(), 0..0, String::new());
     let [

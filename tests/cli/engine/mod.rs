@@ -3,7 +3,7 @@
 //! Every expected figure here was worked out independently of the program: the arithmetic stands
 //! in a comment next to the assertion (and was re-checked with Python's `decimal` module, never
 //! with floats). Also the validation errors (field path and line) and the werkwijze warnings of
-//! SPEC.md "Errors and warnings".
+//! docs/rekenregels.md.
 
 use patz_calc::calc::CalcError;
 use patz_calc::calc::cost::{Financiering, Kosten, KostenJaar, Post, Regel, evaluate};
@@ -244,7 +244,7 @@ naam = "A"
 deelnemers = { huisarts = 4, wijkverpleegkundige = 2, consulent = 1 }
 "#;
 
-/// The six indicators of SPEC.md, for scenarios with [impact].
+/// The six indicators of docs/rekenregels.md, for scenarios with [impact].
 const IMPACT: &str = r#"
 [impact]
 aandeel_kanker_percentage = 45

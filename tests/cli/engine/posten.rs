@@ -1,10 +1,10 @@
-//! The posts of SPEC.md's cost table and the groups' own werkwijze and start years, worked
+//! The posts of docs/rekenregels.md's cost table and the groups' own werkwijze and start years, worked
 //! out by hand (see the parent module).
 
 use super::*;
 
 // ---------------------------------------------------------------------------------------------
-// The posts of SPEC.md's cost table
+// The posts of docs/rekenregels.md's cost table
 // ---------------------------------------------------------------------------------------------
 
 #[test]

@@ -5,7 +5,7 @@
 //!
 //! # Hand arithmetic
 //!
-//! Every expected figure below was worked out by hand from SPEC.md "Calculation" and the rules of
+//! Every expected figure below was worked out by hand from docs/rekenregels.md and the rules of
 //! `docs/registraties.md`, then re-checked with Python's `decimal` module (never with floats or
 //! with the program).
 //!
@@ -471,7 +471,7 @@ fn realised_reduction_and_avoided_costs_of_observed_indicators_are_worked_out_by
         "--onderdeel",
         "indicatoren",
     ]));
-    // Sorted by year, then in SPEC.md's order of the indicators.
+    // Sorted by year, then in docs/rekenregels.md's order of the indicators.
     assert_eq!(
         out,
         "jaar,indicator,overleden_patienten,gevallen,waargenomen_percentage,basis_percentage,\

@@ -24,7 +24,7 @@ pub(super) const ONDERSTEUNING_EURO: [&str; 6] = [
     "scholing_per_nieuwe_deelnemer",
 ];
 
-/// ... and the indicator ids, in SPEC.md's order.
+/// ... and the indicator ids, in docs/rekenregels.md's order.
 pub(super) const INDICATOREN: [&str; 6] = [
     "ziekenhuisopnames_meer_dan_1",
     "ziekenhuisdagen_meer_dan_14",

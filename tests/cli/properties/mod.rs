@@ -80,7 +80,7 @@ proptest! {
         assert_totals_add_up(&r);
     }
 
-    /// 1a. Every line is its own formula of SPEC.md, worked out here from scratch with exact
+    /// 1a. Every line is its own formula of docs/rekenregels.md, worked out here from scratch with exact
     /// fractions of big integers (the engine works in decimals with a mantissa of any size).
     #[test]
     fn every_line_is_its_formula(g in gen_scenario()) {
@@ -408,7 +408,7 @@ impl Q {
 /// A line as the properties compare it: (groep, post, rol, cents, financiering).
 type Lijn = (Option<usize>, Post, Option<String>, i128, Financiering);
 
-/// Every line of SPEC.md "Calculation" for `s`, each worked out from its formula with exact
+/// Every line of docs/rekenregels.md for `s`, each worked out from its formula with exact
 /// fractions and rounded once to cents, half away from zero; with the hours of each hour line.
 fn lines_by_formula(s: &Scenario) -> Vec<(i32, Lijn, Option<Q>)> {
     let o = &s.ondersteuning;
