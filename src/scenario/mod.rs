@@ -15,6 +15,7 @@ pub use model::{
     Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Pos,
     Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
+pub use model::{Onderwerp, Toelichting};
 pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};
 pub use warnings::{

@@ -118,6 +118,8 @@ const fn werkwijze(naam: &'static str, soort: Soort, eenheid: &'static str, max:
 pub const NAAM_MAX: u32 = 200;
 /// The most characters of an indicator's `bron`.
 pub const BRON_MAX: u32 = 2_000;
+/// The most characters of one text of `[toelichting]` (about five printed pages).
+pub const TOELICHTING_MAX: u32 = 20_000;
 /// The highest € amount of a cost post (ICT, housing, a case, a ceiling, …).
 pub const BEDRAG_MAX: u32 = 100_000_000;
 /// The highest hourly rate.
@@ -147,7 +149,7 @@ const fn namen<const N: usize>(velden: &[Veld; N]) -> [&'static str; N] {
 }
 
 /// The sections of a scenario file, in docs/rekenregels.md's order.
-pub const SECTIES: [Veld; 14] = [
+pub const SECTIES: [Veld; 15] = [
     veld("formaat", Soort::Aantal, ""),
     veld("scenario", Soort::Tabel, ""),
     veld("uurtarieven", Soort::Tabel, ""),
@@ -162,8 +164,9 @@ pub const SECTIES: [Veld; 14] = [
     veld("indicator", Soort::Lijst, ""),
     veld("verwachting", Soort::Lijst, ""),
     veld("onzekerheid", Soort::Lijst, ""),
+    veld("toelichting", Soort::Tabel, ""),
 ];
-pub(crate) const SECTIE_NAMEN: [&str; 14] = namen(&SECTIES);
+pub(crate) const SECTIE_NAMEN: [&str; 15] = namen(&SECTIES);
 
 /// `[scenario]`.
 pub const SCENARIO: [Veld; 5] = [
@@ -326,6 +329,23 @@ pub const ONZEKERHEID: [Veld; 7] = [
     veld("sd", Soort::Vrij, ""),
 ];
 pub(crate) const ONZEKERHEID_NAMEN: [&str; 7] = namen(&ONZEKERHEID);
+
+/// `[toelichting]`: the region's own texts, in the order of [`super::model::Onderwerp::ALL`].
+pub const TOELICHTING: [Veld; 8] = [
+    toelichting("zorg"),
+    toelichting("onderbouwing"),
+    toelichting("zorgverleners"),
+    toelichting("frequentie"),
+    toelichting("locatie"),
+    toelichting("doelstellingen"),
+    toelichting("innovatie"),
+    toelichting("evaluatie"),
+];
+pub(crate) const TOELICHTING_NAMEN: [&str; 8] = namen(&TOELICHTING);
+
+const fn toelichting(naam: &'static str) -> Veld {
+    begrensd(naam, Soort::Tekst, "tekens", 1, TOELICHTING_MAX)
+}
 
 /// The field named `naam` of `velden`.
 pub fn zoek(velden: &[Veld], naam: &str) -> Option<Veld> {

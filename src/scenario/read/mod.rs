@@ -11,6 +11,7 @@ mod ondersteuning;
 mod onzekerheid;
 mod rollen;
 mod syntax;
+mod toelichting;
 mod verwachting;
 mod verzekeraar;
 mod werkwijze;
@@ -151,6 +152,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         indicator_field,
         verwachting_field,
         onzekerheid_field,
+        toelichting_field,
     ] = top.fields(&SECTIE_NAMEN);
     kop::formaat(cx, &top, formaat_field);
     let mut s = Scenario::default();
@@ -168,6 +170,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     impact::impact(cx, impact_field, indicator_field, &mut s);
     verwachting::verwachtingen(cx, verwachting_field, impact_present, horizon, &mut s);
     let spans = onzekerheid::onzekerheden(cx, onzekerheid_field, &mut s);
+    toelichting::toelichting(cx, toelichting_field, &mut s);
     top.finish_fields(cx);
     if !scenario_ok {
         return None;
