@@ -92,6 +92,9 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         sets.push(Override::parse(arg).map_err(|msg| Fout::ongeldig(Melding::fout(msg)))?);
     }
     let ends = endpoints(&cli.command);
+    if let Some(msg) = ends.vorm.and_then(patz_calc::cli::OutputArgs::strijdig) {
+        return Err(Fout::ongeldig(Melding::fout(msg)));
+    }
     if let Some(refuse) = ends.bestaand
         && let Some(p) = ends.uit
         && p != Path::new("-")
@@ -131,6 +134,8 @@ struct Endpoints<'a> {
     invoer: Vec<gebruik::Invoerpad<'a>>,
     uit: Option<&'a Path>,
     uit_naam: &'static str,
+    /// The command's output options (`--format`, `-o`, `--csv-nl`), if it has them.
+    vorm: Option<&'a patz_calc::cli::OutputArgs>,
     /// How an existing output file is refused, if it is (`init`, `report` without `--force`).
     bestaand: Option<Weiger>,
     draws: Option<&'a Path>,
@@ -172,6 +177,7 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         invoer: Vec::new(),
         uit: None,
         uit_naam: "-o",
+        vorm: None,
         bestaand: None,
         draws: None,
     };
@@ -185,10 +191,12 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         | Command::Sweep { file, output } => {
             e.invoer.push(scenario(file));
             e.uit = output.output.as_deref();
+            e.vorm = Some(output);
         }
         Command::Batch { paths, output, .. } => {
             e.invoer.extend(paths.iter().map(|f| scenario(f)));
             e.uit = output.output.as_deref();
+            e.vorm = Some(output);
         }
         Command::Compare {
             files,
@@ -198,18 +206,22 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             e.invoer.extend(files.iter().map(|f| scenario(f)));
             e.invoer.extend(reference.iter().map(|f| scenario(f)));
             e.uit = output.output.as_deref();
+            e.vorm = Some(output);
         }
         Command::Sensitivity(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
+            e.vorm = Some(&a.output);
         }
         Command::Solve(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
+            e.vorm = Some(&a.output);
         }
         Command::Simulate(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
+            e.vorm = Some(&a.output);
             e.draws = a.draws.as_deref();
         }
         Command::Monitor(a) => {
@@ -224,6 +236,7 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
                     pad: p,
                 }));
             e.uit = a.output.output.as_deref();
+            e.vorm = Some(&a.output);
         }
         Command::Payout(a) => {
             e.invoer.push(scenario(&a.file));
@@ -233,6 +246,7 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
                     pad: p,
                 }));
             e.uit = a.output.output.as_deref();
+            e.vorm = Some(&a.output);
         }
         Command::Report(a) => {
             e.invoer.push(scenario(&a.file));

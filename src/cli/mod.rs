@@ -234,14 +234,16 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
     /// Uitvoervorm: table (tabellen, standaard), csv of json. Zonder deze optie volgt de vorm uit
-    /// de extensie van --output (.csv, .json), anders een tabel.
+    /// de extensie van --output (.csv, .json), anders CSV met --csv-nl, anders een tabel.
     #[arg(long, value_enum, value_name = "VORM", hide_possible_values = true)]
     pub format: Option<FormatArg>,
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer ('-' is de
     /// standaarduitvoer).
     #[arg(short = 'o', long = "output", value_name = "BESTAND")]
     pub output: Option<PathBuf>,
-    /// CSV voor Nederlandse spreadsheets: puntkomma als scheidingsteken en decimale komma.
+    /// CSV voor Nederlandse spreadsheets: puntkomma als scheidingsteken, decimale komma en een
+    /// UTF-8-markering vooraan (zodat Excel de tekens goed toont). Geeft CSV, ook zonder
+    /// --format.
     #[arg(long = "csv-nl")]
     pub csv_nl: bool,
 }
@@ -274,10 +276,25 @@ impl OutputArgs {
                 match ext.as_deref() {
                     Some("csv") => Format::Csv,
                     Some("json") => Format::Json,
+                    _ if self.csv_nl => Format::Csv,
                     _ => Format::Table,
                 }
             }
         }
+    }
+
+    /// Why the options contradict each other: `--csv-nl` (which makes CSV) with a `--format`
+    /// other than csv. A Dutch usage message.
+    pub fn strijdig(&self) -> Option<String> {
+        let vorm = match self.format {
+            Some(FormatArg::Table) if self.csv_nl => "table",
+            Some(FormatArg::Json) if self.csv_nl => "json",
+            _ => return None,
+        };
+        Some(format!(
+            "--csv-nl maakt CSV, maar --format {vorm} vraagt om een andere vorm; laat --format \
+             weg (of schrijf --format csv), of laat --csv-nl weg"
+        ))
     }
 
     /// The render options.
@@ -313,5 +330,27 @@ mod tests {
             args(Some(FormatArg::Json), "x.csv").resolved_format(),
             Format::Json
         );
+    }
+
+    #[test]
+    fn csv_nl_gives_csv_unless_format_or_extension_says_otherwise() {
+        let args = |format, output: Option<&str>| OutputArgs {
+            format,
+            output: output.map(PathBuf::from),
+            csv_nl: true,
+        };
+        assert_eq!(args(None, None).resolved_format(), Format::Csv);
+        assert_eq!(args(None, Some("x.txt")).resolved_format(), Format::Csv);
+        assert_eq!(args(None, Some("x.json")).resolved_format(), Format::Json);
+        assert_eq!(args(None, None).strijdig(), None);
+        assert_eq!(args(Some(FormatArg::Csv), None).strijdig(), None);
+        assert!(args(Some(FormatArg::Json), None).strijdig().is_some());
+        assert!(args(Some(FormatArg::Table), None).strijdig().is_some());
+        let zonder = OutputArgs {
+            csv_nl: false,
+            ..args(Some(FormatArg::Table), None)
+        };
+        assert_eq!(zonder.strijdig(), None);
+        assert_eq!(zonder.resolved_format(), Format::Table);
     }
 }

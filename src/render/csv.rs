@@ -17,19 +17,34 @@ pub(crate) struct Csv {
     nl: bool,
 }
 
+/// The UTF-8 byte-order mark that starts a `--csv-nl` document, so that Excel on Windows reads
+/// it as UTF-8 ("Zutphen – Eefde", not "Zutphen â€“ Eefde").
+pub const BOM: &str = "\u{FEFF}";
+
 impl Csv {
+    /// A document: with `nl`, the byte-order mark, then the header row.
     pub(crate) fn new(nl: bool, header: &[&str]) -> Self {
-        let mut csv = Csv::headless(nl);
+        let start = if nl {
+            BOM.as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
+        let mut csv = Csv::op(nl, start);
         csv.row(header.iter().map(|h| (*h).to_string()));
         csv
     }
 
-    /// A writer without a header row (for rows streamed after one).
+    /// A writer without a header row and without a byte-order mark (for rows streamed after a
+    /// header).
     pub(crate) fn headless(nl: bool) -> Self {
+        Csv::op(nl, Vec::new())
+    }
+
+    fn op(nl: bool, start: Vec<u8>) -> Self {
         let writer = ::csv::WriterBuilder::new()
             .delimiter(if nl { b';' } else { b',' })
             .terminator(::csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+            .from_writer(start);
         Csv { writer, nl }
     }
 

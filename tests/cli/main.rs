@@ -7,6 +7,7 @@ mod analyst;
 mod businesscase;
 mod cases;
 mod corpus;
+mod csv_nl;
 mod document;
 mod engine;
 mod examples;

@@ -447,7 +447,7 @@ fn monitor_csv_has_the_exact_headers_and_the_hand_worked_rows() {
     args.extend(["--onderdeel", "signalen", "--csv-nl"]);
     assert_eq!(
         success(&run(&args)),
-        "jaar;groep;datum;signaal;toelichting\r\n\
+        "\u{FEFF}jaar;groep;datum;signaal;toelichting\r\n\
          2026;Noord;;minder_bijeenkomsten;4 van de 6 geplande bijeenkomsten gehouden\r\n\
          2026;Noord;2026-03-12;zonder_consulent;bijeenkomst zonder consulent palliatieve zorg\r\n\
          2026;Noord;2026-03-12;onder_minimum;\"3 huisartsen aanwezig; de PaTz-werkwijze vraagt er \
