@@ -40,6 +40,8 @@ pub struct VerzekeraarResultaat {
     pub break_even_tarief: Option<Decimal>,
     /// Its offer with the highest total opbrengst over the horizon (first in file order on a tie).
     pub beste_aanbod: Option<usize>,
+    /// Its chosen offer ([`gekozen_aanbod`]): the contracted one, else [`Self::beste_aanbod`].
+    pub gekozen_aanbod: Option<usize>,
 }
 
 /// One offer summed over its contract years.
@@ -129,6 +131,7 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
     let totalen = offer_totals(s, &regels)?;
     for v in &mut verzekeraars {
         v.beste_aanbod = best_offer(s, v.verzekeraar, &totalen);
+        v.gekozen_aanbod = contracted_offer(s, v.verzekeraar).or(v.beste_aanbod);
     }
     let (niet_toegerekend, niet_toegerekend_totaal) =
         not_allocated(kosten, &te_financieren, &verzekeraars)?;
@@ -181,6 +184,7 @@ fn insurers(
             kostenaandeel,
             break_even_tarief,
             beste_aanbod: None,
+            gekozen_aanbod: None,
         });
         aantallen.push(verzekerden);
     }
@@ -264,6 +268,22 @@ fn offer_totals(s: &Scenario, regels: &[AanbodJaar]) -> Result<Vec<AanbodTotaal>
         });
     }
     Ok(totalen)
+}
+
+/// The chosen offer of insurer `verzekeraar` (an index into [`Scenario::verzekeraars`]), as an
+/// index into [`Scenario::aanbiedingen`]: its offer with `gecontracteerd = true`, else its best
+/// offer (the highest opbrengst over the horizon, the first in the file on a tie), else `None`
+/// (docs/rekenregels.md, "Het gekozen aanbod"). `a` is [`evaluate`]'s result for `s`.
+pub fn gekozen_aanbod(s: &Scenario, a: &Aanbiedingen, verzekeraar: usize) -> Option<usize> {
+    contracted_offer(s, verzekeraar).or_else(|| best_offer(s, verzekeraar, &a.totalen))
+}
+
+/// The insurer's offer with `gecontracteerd = true` (reading allows at most one).
+fn contracted_offer(s: &Scenario, vi: usize) -> Option<usize> {
+    let naam = &s.verzekeraars.get(vi)?.naam;
+    s.aanbiedingen
+        .iter()
+        .position(|a| a.gecontracteerd && &a.verzekeraar == naam)
 }
 
 /// The insurer's offer with the highest total opbrengst (the first in the file on a tie).

@@ -317,6 +317,9 @@ pub struct Aanbod {
     pub plafond: Option<Decimal>,
     /// Contract years (inside the horizon), ascending.
     pub jaren: Vec<i32>,
+    /// `gecontracteerd = true`: the offer the insurer signed (at most one per insurer); it is
+    /// then the insurer's chosen offer (see `calc::offers::gekozen_aanbod`).
+    pub gecontracteerd: bool,
 }
 
 /// Expected zorgreductie (docs/rekenregels.md `[impact]` and `[[indicator]]`).

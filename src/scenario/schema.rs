@@ -277,7 +277,7 @@ pub const VERZEKERAAR: [Veld; 2] = [naam("naam"), percentage("marktaandeel_perce
 pub(crate) const VERZEKERAAR_NAMEN: [&str; 2] = namen(&VERZEKERAAR);
 
 /// An `[[aanbod]]`.
-pub const AANBOD: [Veld; 5] = [
+pub const AANBOD: [Veld; 6] = [
     naam("verzekeraar"),
     naam("label"),
     begrensd(
@@ -289,8 +289,9 @@ pub const AANBOD: [Veld; 5] = [
     ),
     bedrag("plafond", "€ per jaar"),
     veld("jaren", Soort::Lijst, ""),
+    veld("gecontracteerd", Soort::Waarheid, ""),
 ];
-pub(crate) const AANBOD_NAMEN: [&str; 5] = namen(&AANBOD);
+pub(crate) const AANBOD_NAMEN: [&str; 6] = namen(&AANBOD);
 
 /// `[impact]`.
 pub const IMPACT: [Veld; 2] = [

@@ -31,41 +31,41 @@ use serde_json::Value;
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-fn d(s: &str) -> Decimal {
+pub(super) fn d(s: &str) -> Decimal {
     Decimal::from_str_exact(s).expect("a decimal literal")
 }
 
-fn parse(text: &str) -> Scenario {
+pub(super) fn parse(text: &str) -> Scenario {
     match scenario::parse(text) {
         Ok(s) => s,
         Err(errors) => panic!("scenario does not parse: {errors:#?}"),
     }
 }
 
-fn kosten_of(s: &Scenario) -> Kosten {
+pub(super) fn kosten_of(s: &Scenario) -> Kosten {
     cost::evaluate(s).expect("costs calculate")
 }
 
-fn impact_of(s: &Scenario) -> ImpactResultaat {
+pub(super) fn impact_of(s: &Scenario) -> ImpactResultaat {
     impact::evaluate(s)
         .expect("impact calculates")
         .expect("scenario has [impact]")
 }
 
-fn offers_of(s: &Scenario) -> Aanbiedingen {
+pub(super) fn offers_of(s: &Scenario) -> Aanbiedingen {
     offers::evaluate(s, &kosten_of(s)).expect("offers calculate")
 }
 
-fn business_case_of(s: &Scenario) -> BusinessCase {
+pub(super) fn business_case_of(s: &Scenario) -> BusinessCase {
     businesscase::evaluate(s, &kosten_of(s), &impact_of(s)).expect("business case calculates")
 }
 
 /// The name the inline scenario gets in its temporary directory.
-const FILE: &str = "scenario.toml";
+pub(super) const FILE: &str = "scenario.toml";
 
 /// Writes `toml` as `scenario.toml` into a fresh directory and runs `patz-calc args` there.
 /// Returns the run and the directory (kept alive so that output files can be inspected).
-fn run_scenario(toml: &str, args: &[&str]) -> (Output, tempfile::TempDir) {
+pub(super) fn run_scenario(toml: &str, args: &[&str]) -> (Output, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temporary directory");
     std::fs::write(dir.path().join(FILE), toml).expect("write the scenario");
     let out = run_in(dir.path(), args);
@@ -73,7 +73,7 @@ fn run_scenario(toml: &str, args: &[&str]) -> (Output, tempfile::TempDir) {
 }
 
 /// Runs `patz-calc args` in `dir`.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
+pub(super) fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_patz-calc"))
         .args(args)
         .current_dir(dir)
@@ -87,16 +87,16 @@ fn run_root(args: &[&str]) -> Output {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
-fn stdout(out: &Output) -> String {
+pub(super) fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
 }
 
-fn stderr(out: &Output) -> String {
+pub(super) fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
 /// Asserts exit status 0 and returns stdout.
-fn success(out: &Output) -> String {
+pub(super) fn success(out: &Output) -> String {
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -107,25 +107,25 @@ fn success(out: &Output) -> String {
 }
 
 /// Runs an inline scenario and returns stdout of a successful run.
-fn ok_scenario(toml: &str, args: &[&str]) -> String {
+pub(super) fn ok_scenario(toml: &str, args: &[&str]) -> String {
     let (out, _dir) = run_scenario(toml, args);
     success(&out)
 }
 
 /// Runs an inline scenario with `--format json` and parses stdout.
-fn json_scenario(toml: &str, args: &[&str]) -> Value {
+pub(super) fn json_scenario(toml: &str, args: &[&str]) -> Value {
     serde_json::from_str(&ok_scenario(toml, args)).expect("stdout is JSON")
 }
 
 /// The expected CSV document: `rows` joined with CRLF (RFC 4180), with a final CRLF.
-fn csv_doc(rows: &[&str]) -> String {
+pub(super) fn csv_doc(rows: &[&str]) -> String {
     let mut s = rows.join("\r\n");
     s.push_str("\r\n");
     s
 }
 
 /// A JSON value that must be a string, as a `&str`.
-fn js<'a>(v: &'a Value, pointer: &str) -> &'a str {
+pub(super) fn js<'a>(v: &'a Value, pointer: &str) -> &'a str {
     v.pointer(pointer)
         .unwrap_or_else(|| panic!("{pointer} missing in {v:#}"))
         .as_str()
@@ -133,18 +133,18 @@ fn js<'a>(v: &'a Value, pointer: &str) -> &'a str {
 }
 
 /// Money rounding of docs/rekenregels.md: whole cents, half away from zero.
-fn cents(x: Decimal) -> Decimal {
+pub(super) fn cents(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Tariff rounding of docs/rekenregels.md: UP to the whole cent.
-fn cents_up(x: Decimal) -> Decimal {
+pub(super) fn cents_up(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
 }
 
 /// The six `[[indicator]]` tables, in docs/rekenregels.md's order, each given as
 /// `(basis_percentage, reductie_percentage, kosten_per_geval)`.
-fn indicators(values: [(&str, &str, &str); 6]) -> String {
+pub(super) fn indicators(values: [(&str, &str, &str); 6]) -> String {
     let mut out = String::new();
     for (id, (basis, reductie, kosten)) in IndicatorId::ALL.iter().zip(values) {
         out.push_str(&format!(

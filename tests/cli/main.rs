@@ -16,3 +16,4 @@ mod monitor;
 mod onzekerheid;
 mod properties;
 mod uitvoer;
+mod verzekeraars;

@@ -72,7 +72,8 @@ pub(super) fn aanbiedingen(
 ) {
     if let Some(f) = aanbod_field {
         for t in cx.tables(&f) {
-            let [verzekeraar, label, tarief, plafond, jaren] = t.fields(&AANBOD_NAMEN);
+            let [verzekeraar, label, tarief, plafond, jaren, gecontracteerd] =
+                t.fields(&AANBOD_NAMEN);
             let verzekeraar = need(cx, &t, verzekeraar, "verzekeraar").and_then(|f| {
                 let n = cx.text(&f)?;
                 // The insurer's name as its [[verzekeraar]] writes it (equal in NFC).
@@ -101,7 +102,7 @@ pub(super) fn aanbiedingen(
                 }
                 Some(n)
             });
-            let [_, _, tarief_veld, plafond_veld, _] = schema::AANBOD;
+            let [_, _, tarief_veld, plafond_veld, _, _] = schema::AANBOD;
             let tarief = need(cx, &t, tarief, "tarief_per_verzekerde")
                 .and_then(|f| cx.getal(&f, &tarief_veld));
             let plafond = match plafond {
@@ -112,9 +113,45 @@ pub(super) fn aanbiedingen(
                 Some(f) => read_years(cx, &f, horizon),
                 None => horizon.map(|(a, b)| (a..=b).collect()),
             };
+            let gecontracteerd = match gecontracteerd {
+                Some(f) => cx.boolean(&f).and_then(|g| {
+                    let Some(v) = verzekeraar.as_deref() else {
+                        return Some(g);
+                    };
+                    let eerder = s
+                        .aanbiedingen
+                        .iter()
+                        .find(|a| a.gecontracteerd && a.verzekeraar == v);
+                    match eerder {
+                        Some(a) if g => {
+                            cx.error(
+                                &f,
+                                format!(
+                                    "verzekeraar '{v}' heeft al een gecontracteerd aanbod: '{}'",
+                                    a.label
+                                ),
+                                Some(
+                                    "een verzekeraar tekent hoogstens één aanbod; zet \
+                                     'gecontracteerd = true' bij één ervan"
+                                        .into(),
+                                ),
+                            );
+                            None
+                        }
+                        _ => Some(g),
+                    }
+                }),
+                None => Some(false),
+            };
             t.finish_fields(cx);
-            if let (Some(verzekeraar), Some(label), Some(tarief), Some(plafond), Some(jaren)) =
-                (verzekeraar, label, tarief, plafond, jaren)
+            if let (
+                Some(verzekeraar),
+                Some(label),
+                Some(tarief),
+                Some(plafond),
+                Some(jaren),
+                Some(gecontracteerd),
+            ) = (verzekeraar, label, tarief, plafond, jaren, gecontracteerd)
             {
                 s.aanbiedingen.push(Aanbod {
                     verzekeraar,
@@ -122,6 +159,7 @@ pub(super) fn aanbiedingen(
                     tarief_per_verzekerde: tarief,
                     plafond,
                     jaren,
+                    gecontracteerd,
                 });
             }
         }
