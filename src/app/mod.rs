@@ -42,6 +42,9 @@ pub(crate) struct App {
     pub(crate) vervang: Vervang,
     /// `simulate --draws`.
     pub(crate) draws: Option<Doel>,
+    /// The width tables are fitted to: `--breedte`, else the terminal's when the result goes
+    /// to one; `None`: tables at their natural width.
+    pub(crate) breedte: Option<usize>,
 }
 
 /// Carries out the parsed command line and gives the exit status.
@@ -49,12 +52,19 @@ pub(crate) fn run(cli: Cli) -> Status {
     let mut rapport = rapport::Rapport::new(io::stderr());
     let uitkomst = match prepare(&cli) {
         Ok((sets, uit, vervang, draws)) => {
+            let breedte = cli
+                .command
+                .output()
+                .and_then(|o| o.breedte)
+                .map(usize::from)
+                .or_else(|| uitvoer::terminal_breedte(&uit));
             let mut app = App {
                 rapport,
                 sets,
                 uit,
                 vervang,
                 draws,
+                breedte,
             };
             let r = commands::run(&mut app, cli.command);
             rapport = app.rapport;
@@ -311,7 +321,24 @@ impl App {
 
     /// Writes a command's whole result to its output; a table made safe for a terminal.
     pub(crate) fn lever(&mut self, format: Option<Format>, bytes: &[u8]) -> Result<(), Fout> {
-        uitvoer::schrijf_alles(&self.uit, &uitvoer::veilig(format, bytes), self.vervang)
+        uitvoer::schrijf_alles(&self.uit, &self.voor_mensen(format, bytes), self.vervang)
+    }
+
+    /// A table made safe for a terminal (control characters shown) and fitted to
+    /// [`App::breedte`]; anything else unchanged.
+    pub(crate) fn voor_mensen<'b>(
+        &self,
+        format: Option<Format>,
+        bytes: &'b [u8],
+    ) -> std::borrow::Cow<'b, [u8]> {
+        let veilig = uitvoer::veilig(format, bytes);
+        match (format, self.breedte, std::str::from_utf8(&veilig)) {
+            (Some(Format::Table), Some(b), Ok(text)) => {
+                let fitted = patz_calc::render::table::passend(text, b);
+                std::borrow::Cow::Owned(fitted.into_bytes())
+            }
+            _ => veilig,
+        }
     }
 
     /// A command on one scenario: read and evaluate it (warnings printed), `maak` the result

@@ -180,6 +180,20 @@ pub(crate) fn veilig(format: Option<Format>, bytes: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(lines.join("\n").into_bytes())
 }
 
+/// The width of the terminal that stdout is, when `doel` is stdout and stdout is a terminal:
+/// `COLUMNS` when it holds a width, else the terminal's own. `None` otherwise (a pipe, a file).
+pub(crate) fn terminal_breedte(doel: &Doel) -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !matches!(doel, Doel::Stdout) || !io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    columns.or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+}
+
 /// An output being written: opened before the first byte, placed (renamed into place) after
 /// the last. Dropped without [`Schrijver::plaats`], a temporary file is removed.
 pub(crate) struct Schrijver {

@@ -230,6 +230,33 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The output options of a command that produces results.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Cost { output, .. }
+            | Command::Impact { output, .. }
+            | Command::Offers { output, .. }
+            | Command::BusinessCase { output, .. }
+            | Command::Explain { output, .. }
+            | Command::Batch { output, .. }
+            | Command::Compare { output, .. }
+            | Command::Sweep { output, .. } => Some(output),
+            Command::Sensitivity(a) => Some(&a.output),
+            Command::Solve(a) => Some(&a.output),
+            Command::Simulate(a) => Some(&a.output),
+            Command::Monitor(a) => Some(&a.output),
+            Command::Payout(a) => Some(&a.output),
+            Command::Check { .. }
+            | Command::Completions { .. }
+            | Command::Manpage
+            | Command::Report(_)
+            | Command::Export(_)
+            | Command::Init { .. } => None,
+        }
+    }
+}
+
 /// Output options shared by every command that produces results.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
@@ -246,6 +273,11 @@ pub struct OutputArgs {
     /// --format.
     #[arg(long = "csv-nl")]
     pub csv_nl: bool,
+    /// Maak tabellen hoogstens N tekens breed (20 tot en met 1.000): lange teksten lopen door
+    /// op een volgende regel en jaarkolommen worden over meer tabellen verdeeld. Standaard op
+    /// een terminal zijn breedte (of COLUMNS); zonder terminal zijn tabellen zo breed als nodig.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub breedte: Option<u16>,
 }
 
 /// `--format` values.
@@ -322,6 +354,7 @@ mod tests {
             format,
             output: Some(PathBuf::from(output)),
             csv_nl: false,
+            breedte: None,
         };
         assert_eq!(args(None, "x.CSV").resolved_format(), Format::Csv);
         assert_eq!(args(None, "x.json").resolved_format(), Format::Json);

@@ -11,7 +11,7 @@ use patz_calc::scenario::{Bereik, Override};
 use crate::app::beoordeling::{Assessment, Need, assess, assess_text, missed_expectations};
 use crate::app::gebruik::{self, Invoerpad, Uitvoerpad};
 use crate::app::invoer::{self, getoond};
-use crate::app::uitvoer::{Schrijver, veilig};
+use crate::app::uitvoer::Schrijver;
 use crate::app::{App, Fout, Melding, Stap, Status};
 
 /// Files assessed at once; bounds memory whatever the number of files.
@@ -90,7 +90,7 @@ pub(crate) fn batch(
         Format::Table if all_failed => {}
         Format::Table => {
             let table = summary::table(keys, &table_rows);
-            sink.schrijf(&veilig(Some(Format::Table), table.as_bytes()))?;
+            sink.schrijf(&app.voor_mensen(Some(Format::Table), table.as_bytes()))?;
         }
         Format::Csv => {}
     }

@@ -1,5 +1,6 @@
-//! Tables for people: comfy-table, Dutch labels, amounts as `€ 12.345,67`. Deterministic (no
-//! terminal width is read). Pure, no I/O.
+//! Tables for people: comfy-table, Dutch labels, amounts as `€ 12.345,67`. Deterministic: every
+//! table is drawn at its natural width (no terminal width is read here); [`passend`] lays the
+//! output out again for a terminal of a given width. Pure, no I/O.
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
@@ -11,6 +12,10 @@ use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::{Subtotaal, overzicht, per_post, tekort_als_enige};
 use crate::decimal::{dutch, euro};
 use crate::scenario::{Groep, Scenario};
+
+pub mod passend;
+
+pub use passend::passend;
 
 /// A new table in the house style.
 pub(crate) fn new_table(header: Vec<String>) -> Table {

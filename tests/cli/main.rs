@@ -15,5 +15,6 @@ mod invoer;
 mod monitor;
 mod onzekerheid;
 mod properties;
+mod terminal;
 mod uitvoer;
 mod verzekeraars;
