@@ -371,6 +371,7 @@ mod tests {
             format,
             output: output.map(PathBuf::from),
             csv_nl: true,
+            breedte: None,
         };
         assert_eq!(args(None, None).resolved_format(), Format::Csv);
         assert_eq!(args(None, Some("x.txt")).resolved_format(), Format::Csv);
