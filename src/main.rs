@@ -4,14 +4,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use patz_calc::cli::Cli;
-
 mod app;
 mod commands;
 
 fn main() -> ExitCode {
-    let status = match Cli::try_parse() {
+    let status = match patz_calc::cli::try_parse() {
         Ok(cli) => app::run(cli),
         Err(e) => app::clap_error(&e),
     };

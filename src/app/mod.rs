@@ -125,7 +125,7 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         outputs.insert(
             0,
             gebruik::Uitvoerpad {
-                naam: "--draws",
+                naam: "--trekkingen",
                 doel: d,
             },
         );
@@ -165,7 +165,10 @@ impl Weiger {
             Weiger::Init => Melding::regel(format!(
                 "{shown}: fout: bestaat al; patz-calc init overschrijft nooit een bestand"
             ))
-            .hint("kies een andere naam, bijv. patz-calc init mijn-regio.toml"),
+            .hint(format!(
+                "kies een andere naam, bijv. patz-calc init {}",
+                invoer::getoond(&vrije_naam(p))
+            )),
             Weiger::ZonderForce => Melding::regel(format!(
                 "{shown}: fout: bestaat al; patz-calc overschrijft een bestaand bestand alleen \
                  met --force"
@@ -173,6 +176,22 @@ impl Weiger {
             .hint("kies een andere naam, of voeg --force toe om het te vervangen"),
         }
     }
+}
+
+/// A file name like `p` that does not exist yet: `mijn-regio-2.toml`, `mijn-regio-3.toml`, ….
+fn vrije_naam(p: &Path) -> std::path::PathBuf {
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    let ext = p
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..1000)
+        .map(|n| p.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|c| !c.exists())
+        .unwrap_or_else(|| p.with_file_name(format!("{stem}-nieuw{ext}")))
 }
 
 /// The files of each command (batch adds the files found in its folders later).

@@ -11,6 +11,64 @@ pub mod document;
 pub mod monitor;
 pub mod onzekerheid;
 
+/// The command line as clap shows and parses it: [`Cli`], with what derive cannot say in Dutch
+/// made Dutch. Every command's usage line reads `[OPTIES]`, a default value is shown as
+/// `[standaard: …]`, arguments come under "Argumenten", and `--set` is not offered where it
+/// changes nothing (`init`, `completions`, `manpage`). `--help`, the man page and the
+/// completions all come from this one definition.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    // Building propagates the global options (--help, --set) into every command first.
+    cmd.build();
+    cmd.mut_subcommands(|mut sub| {
+        let usage = sub.render_usage().to_string();
+        let usage = usage
+            .strip_prefix("Usage: ")
+            .unwrap_or(&usage)
+            .replace("[OPTIONS]", "[OPTIES]");
+        let zonder_set = matches!(sub.get_name(), "init" | "completions" | "manpage");
+        let sub = sub.override_usage(usage).mut_args(nederlands);
+        if zonder_set {
+            sub.mut_arg("set", |a| a.hide(true))
+        } else {
+            sub
+        }
+    })
+    .mut_args(nederlands)
+}
+
+/// An argument's help in Dutch: `[standaard: …]`, and positionals under "Argumenten".
+fn nederlands(a: clap::Arg) -> clap::Arg {
+    let a = if a.is_positional() {
+        a.help_heading("Argumenten")
+    } else {
+        a
+    };
+    if a.get_default_values().is_empty()
+        || a.is_hide_default_value_set()
+        || !a.get_action().takes_values()
+    {
+        return a;
+    }
+    let standaard: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    a.hide_default_value(true)
+        .help(format!("{help} [standaard: {}]", standaard.join(", ")))
+}
+
+/// Parses the process's arguments through [`command`].
+pub fn try_parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
 Gebruik: {usage}
@@ -46,7 +104,8 @@ pub struct Cli {
     /// Toon de versie.
     #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Opties")]
     version: Option<bool>,
-    /// Vervang een waarde uit het scenario voor deze berekening (herhaalbaar), bijv.
+    /// Vervang een waarde uit het scenario voor deze opdracht, zonder het bestand te wijzigen
+    /// (herhaalbaar), bijv.
     /// --set uurtarieven.huisarts=120 of --set groep[2].deelnemers.huisarts=8.
     #[arg(
         long = "set",
@@ -166,7 +225,7 @@ pub enum Command {
         #[arg(required = true, num_args = 2.., value_name = "BESTAND")]
         files: Vec<PathBuf>,
         /// Het scenario waartegen vergeleken wordt (standaard het eerste).
-        #[arg(long, value_name = "BESTAND")]
+        #[arg(long = "referentie", alias = "reference", value_name = "BESTAND")]
         reference: Option<PathBuf>,
         /// Output options.
         #[command(flatten)]

@@ -47,11 +47,16 @@ pub struct SimulateArgs {
     /// Aantal trekkingen: 1 tot en met 1.000.000.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub iteraties: u64,
-    /// Startwaarde van de toevalsgenerator: dezelfde seed geeft dezelfde uitkomst.
-    #[arg(long, value_name = "S", default_value_t = 1)]
+    /// Startwaarde van de toevalsgenerator: dezelfde startwaarde geeft dezelfde uitkomst.
+    #[arg(
+        long = "startwaarde",
+        alias = "seed",
+        value_name = "S",
+        default_value_t = 1
+    )]
     pub seed: u64,
     /// Schrijf elke trekking als CSV naar dit bestand.
-    #[arg(long, value_name = "BESTAND")]
+    #[arg(long = "trekkingen", alias = "draws", value_name = "BESTAND")]
     pub draws: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use clap::CommandFactory;
-use patz_calc::cli::Cli;
+use patz_calc::cli;
 use patz_calc::scenario;
 
 use crate::app::{App, Fout, Melding, invoer::getoond, uitvoer::Doel};
@@ -36,14 +35,14 @@ pub(crate) fn init(app: &mut App) -> Result<(), Fout> {
 /// Shell completion on stdout.
 pub(crate) fn completions(app: &mut App, shell: clap_complete::Shell) -> Result<(), Fout> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "patz-calc", &mut out);
+    clap_complete::generate(shell, &mut cli::command(), "patz-calc", &mut out);
     app.lever(None, &out)
 }
 
 /// The man page on stdout.
 pub(crate) fn manpage(app: &mut App) -> Result<(), Fout> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(cli::command())
         .render(&mut out)
         .context("man-pagina maken")?;
     app.lever(None, &out)

@@ -18,7 +18,21 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
     app.met_scenario(&args.file, None, |_, s, r| {
         let g = gevoeligheid(&args.file, s)?;
         Ok(render::html::report(s, r, g.as_ref()))
-    })
+    })?;
+    geschreven(
+        app,
+        "open het in een browser; afdrukken op A4 of opslaan als PDF",
+    );
+    Ok(())
+}
+
+/// Says on stderr where a document went (stdout stays the document's alone).
+fn geschreven(app: &mut App, wat_nu: &str) {
+    if let Doel::Bestand { pad, .. } | Doel::Apparaat { pad } = &app.uit {
+        let shown = getoond(pad);
+        app.rapport
+            .meld(&Melding::regel(format!("{shown} geschreven; {wat_nu}")));
+    }
 }
 
 /// The report's chapter Gevoeligheid: for a scenario that declares `[[onzekerheid]]` and has
@@ -47,5 +61,7 @@ pub(crate) fn export(app: &mut App, args: &ExportArgs) -> Result<(), Fout> {
                 getoond(&args.output)
             ))
         })
-    })
+    })?;
+    geschreven(app, "open het in Excel of LibreOffice Calc");
+    Ok(())
 }

@@ -76,9 +76,28 @@ pub(crate) fn explain(
     })
 }
 
+/// The name `explain` knows for a post or total the user wrote in any case, or as its label in
+/// the tables (`ICT`, `Overhead penvoerder`); `None` when it is none of them.
+fn post_naam(p: &str) -> Option<String> {
+    let key = p.trim().to_lowercase().replace([' ', '-'], "_");
+    let label = p.trim().to_lowercase();
+    calc::cost::Post::ALL
+        .iter()
+        .find(|x| x.as_str() == key || x.label().to_lowercase() == label)
+        .map(|x| x.as_str().to_string())
+        .or_else(|| {
+            calc::explain::TOTALEN
+                .iter()
+                .find(|t| **t == key)
+                .map(|t| t.to_string())
+        })
+}
+
 /// Checks the `explain` selection against the scenario (a usage error when it names nothing).
 fn explain_filter(s: &Scenario, selectie: Selectie) -> Result<calc::explain::Filter, Fout> {
     let Selectie { jaar, groep, post } = selectie;
+    // A post as the tables show it ("ICT", "Overhead penvoerder") or in any case is that post.
+    let post = post.map(|p| post_naam(&p).unwrap_or(p));
     let mut fouten = Vec::new();
     if let Some(j) = jaar
         && !s.jaren().any(|y| y == j)

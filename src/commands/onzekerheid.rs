@@ -88,6 +88,20 @@ pub(crate) fn simulate(app: &mut App, args: &SimulateArgs) -> Result<(), Fout> {
     let opts = args.output.options();
     let draws = app.draws.clone();
     app.met_scenario(&args.file, Some(opts.format), |app, s, _| {
+        if s.onzekerheden.is_empty() {
+            return Err(Fout::ongeldig(
+                Melding::regel(format!(
+                    "{}: fout: dit scenario declareert geen [[onzekerheid]]; een simulatie \
+                     heeft verdelingen nodig",
+                    getoond(&args.file)
+                ))
+                .hint(
+                    "voeg per onzekere waarde een blok toe, bijv. [[onzekerheid]] met \
+                     parameter = \"uurtarieven.huisarts\", verdeling = \"uniform\", \
+                     min = 100, max = 135; het scenario van patz-calc init heeft voorbeelden",
+                ),
+            ));
+        }
         echo(app, s, opts.format);
         // Every draw as CSV, streamed in blocks to the draws' output (a temporary file that is
         // renamed at the end, or stdout or a device as they come). The simulation hands over

@@ -47,6 +47,15 @@ pub fn show(g: Grootheid, v: Option<Decimal>) -> String {
     }
 }
 
+/// A difference for people: as [`show`], but a difference of two percentages is in
+/// procentpunten (`7,1 procentpunt`), not a percentage.
+fn show_verschil(g: Grootheid, v: Option<Decimal>) -> String {
+    match (g, v) {
+        (Grootheid::RoiPercentage, Some(x)) => format!("{} procentpunt", dutch(x, 1)),
+        _ => show(g, v),
+    }
+}
+
 /// One summary row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rij {
@@ -264,7 +273,7 @@ pub fn compare(variants: &[Variant<'_>], reference: usize, opts: super::Options)
                     cells.push(right(show(row.grootheid, *w)));
                     if i != reference {
                         let (d, pct) = delta(*w, reference_value);
-                        cells.push(right(show(row.grootheid, d)));
+                        cells.push(right(show_verschil(row.grootheid, d)));
                         cells.push(right(
                             pct.map_or("—".into(), |p| format!("{} %", dutch(p, 1))),
                         ));
