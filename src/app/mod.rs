@@ -277,6 +277,26 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             e.uit = a.output.output.as_deref();
             e.vorm = Some(&a.output);
         }
+        Command::Declare(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.invoer.push(gebruik::Invoerpad {
+                naam: "--verzekerden",
+                pad: &a.verzekerden,
+            });
+            e.uit = a.output.output.as_deref();
+        }
+        Command::Settle(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.invoer.push(gebruik::Invoerpad {
+                naam: "--verzekerden",
+                pad: &a.verzekerden,
+            });
+            e.invoer.push(gebruik::Invoerpad {
+                naam: "--bijeenkomsten",
+                pad: &a.bijeenkomsten,
+            });
+            e.uit = a.output.output.as_deref();
+        }
         Command::Report(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = Some(&a.output);

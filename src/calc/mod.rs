@@ -1,8 +1,10 @@
 //! Pure calculations from a validated [`Scenario`](crate::scenario::Scenario) to results:
 //! no I/O, no printing, no clock.
 
+pub mod afrekening;
 pub mod businesscase;
 pub mod cost;
+pub mod declaratie;
 pub mod expectations;
 pub mod explain;
 pub mod impact;

@@ -273,6 +273,15 @@ pub enum Command {
     /// bedrag.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Payout(monitor::PayoutArgs),
+    /// Declaratie aan de verzekeraars: per verzekeraar en kwartaal het bedrag onder het gekozen
+    /// aanbod, uit de verzekerden die de verzekeraars opgeven (met het plafond per jaar).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Declare(monitor::DeclareArgs),
+    /// Afrekening per jaar: gedeclareerd, uitbetaald en de overige kosten op de gehouden
+    /// bijeenkomsten, het resultaat en het deel van elke verzekeraar, en de nacalculatie van het
+    /// tarief.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Settle(monitor::SettleArgs),
     /// De businesscase als één zelfstandig HTML-document met grafieken, af te drukken op A4.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Report(document::ReportArgs),

@@ -1,4 +1,4 @@
-//! Arguments of `monitor` and `payout`. Pure, no I/O.
+//! Arguments of `monitor`, `payout`, `declare` and `settle`. Pure, no I/O.
 
 use std::path::PathBuf;
 
@@ -60,6 +60,52 @@ pub struct PayoutArgs {
     /// bijeenkomst, per jaar t/m het einde van het laatste jaar met een bijeenkomst.
     #[arg(long, value_name = "DATUM")]
     pub tot: Option<String>,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `patz-calc declare`.
+#[derive(Debug, Clone, Args)]
+pub struct DeclareArgs {
+    /// Het scenariobestand (.toml).
+    #[arg(value_name = "BESTAND")]
+    pub file: PathBuf,
+    /// De verzekerden die de verzekeraars opgeven (CSV: periode,verzekeraar,verzekerden; één
+    /// regel per verzekeraar en kwartaal, bijv. 2026-K1,CZ,41250).
+    #[arg(long, value_name = "CSV")]
+    pub verzekerden: PathBuf,
+    /// Periode van de declaratie: kwartaal (standaard) of jaar (de sommen van de kwartalen).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "PERIODE",
+        default_value = "kwartaal",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub per: Periode,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `patz-calc settle`.
+#[derive(Debug, Clone, Args)]
+pub struct SettleArgs {
+    /// Het scenariobestand (.toml).
+    #[arg(value_name = "BESTAND")]
+    pub file: PathBuf,
+    /// De verzekerden die de verzekeraars opgeven (CSV: periode,verzekeraar,verzekerden), zoals
+    /// bij declare.
+    #[arg(long, value_name = "CSV")]
+    pub verzekerden: PathBuf,
+    /// De gehouden bijeenkomsten (CSV: groep,datum,duur_uren,besproken_patienten,<rol>…).
+    #[arg(long, value_name = "CSV")]
+    pub bijeenkomsten: PathBuf,
+    /// Alleen dit jaar afrekenen (standaard elk jaar met tellingen of bijeenkomsten).
+    #[arg(long, value_name = "JAAR")]
+    pub jaar: Option<i32>,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,

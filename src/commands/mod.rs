@@ -47,6 +47,8 @@ pub(crate) fn run(app: &mut App, command: Command) -> Result<(), Fout> {
         Command::Simulate(a) => onzekerheid::simulate(app, &a),
         Command::Monitor(a) => monitor::monitor(app, &a),
         Command::Payout(a) => monitor::payout(app, &a),
+        Command::Declare(a) => monitor::declare(app, &a),
+        Command::Settle(a) => monitor::settle(app, &a),
         Command::Report(a) => document::report(app, &a),
         Command::Export(a) => document::export(app, &a),
     }

@@ -1,10 +1,10 @@
-//! `monitor` and `payout`: the scenario against its registrations (meetings held, indicators
-//! observed). Through the application layer only.
+//! `monitor`, `payout`, `declare` and `settle`: the scenario against its registrations (meetings
+//! held, indicators observed, insured counts reported). Through the application layer only.
 
 use std::path::Path;
 
 use patz_calc::calc;
-use patz_calc::cli::monitor::{MonitorArgs, Onderdeel, PayoutArgs};
+use patz_calc::cli::monitor::{DeclareArgs, MonitorArgs, Onderdeel, PayoutArgs, SettleArgs};
 use patz_calc::registratie;
 use patz_calc::render::{self, Format};
 
@@ -152,6 +152,178 @@ pub(crate) fn payout(app: &mut App, args: &PayoutArgs) -> Result<(), Fout> {
             opts,
         ))
     })
+}
+
+pub(crate) fn declare(app: &mut App, args: &DeclareArgs) -> Result<(), Fout> {
+    let opts = args.output.options();
+    app.met_scenario(&args.file, Some(opts.format), |app, s, r| {
+        let tellingen = load(&args.verzekerden, |t| registratie::read_verzekerden(t, s))
+            .map_err(Fout::Ongeldig)?;
+        let gekozen = gekozen(r);
+        let d = calc::declaratie::evaluate(s, &tellingen, &gekozen, args.per.per())
+            .map_err(|e| Fout::ongeldig(calc_fout(&getoond(&args.file), s, &e)))?;
+        let bron = getoond(&args.verzekerden);
+        for m in zonder_aanbod(s, &d, &tellingen, &gekozen, &bron, None) {
+            app.rapport.meld(&m);
+        }
+        Ok(render::declaratie::declare(s, &d, &bron, opts))
+    })
+}
+
+pub(crate) fn settle(app: &mut App, args: &SettleArgs) -> Result<(), Fout> {
+    let opts = args.output.options();
+    app.met_scenario(&args.file, Some(opts.format), |app, s, r| {
+        if let Some(j) = args.jaar
+            && (j < s.startjaar || j > s.eindjaar())
+        {
+            return Err(Fout::ongeldig(
+                Melding::fout(format!(
+                    "--jaar {j} valt buiten de looptijd {}–{} van het scenario",
+                    s.startjaar,
+                    s.eindjaar()
+                ))
+                .hint("kies een jaar van de looptijd"),
+            ));
+        }
+        let mut fouten = Vec::new();
+        let tellingen = load(&args.verzekerden, |t| registratie::read_verzekerden(t, s))
+            .map_err(|e| fouten.extend(e))
+            .ok();
+        let bijeenkomsten = load(&args.bijeenkomsten, |t| {
+            registratie::read_bijeenkomsten(t, s)
+        })
+        .map_err(|e| fouten.extend(e))
+        .ok();
+        let (Some(tellingen), Some(bijeenkomsten)) = (tellingen, bijeenkomsten) else {
+            return Err(Fout::Ongeldig(fouten));
+        };
+        let jaren: Vec<i32> = match args.jaar {
+            Some(j) => vec![j],
+            None => {
+                let mut v: Vec<i32> = tellingen
+                    .iter()
+                    .map(|t| t.jaar)
+                    .chain(bijeenkomsten.iter().map(|b| b.datum.jaar))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+        };
+        let gekozen = gekozen(r);
+        let calc_err = |e: calc::CalcError| Fout::ongeldig(calc_fout(&getoond(&args.file), s, &e));
+        let d = calc::declaratie::evaluate(s, &tellingen, &gekozen, calc::payout::Per::Kwartaal)
+            .map_err(calc_err)?;
+        let a = calc::afrekening::evaluate(s, &r.kosten, &d, &tellingen, &bijeenkomsten, &jaren)
+            .map_err(calc_err)?;
+        let bron = getoond(&args.verzekerden);
+        for m in zonder_aanbod(s, &d, &tellingen, &gekozen, &bron, Some(&jaren)) {
+            app.rapport.meld(&m);
+        }
+        for m in onvolledig(s, &a, &bron) {
+            app.rapport.meld(&m);
+        }
+        let bronnen = render::afrekening::Bronnen {
+            verzekerden: &bron,
+            bijeenkomsten: &getoond(&args.bijeenkomsten),
+        };
+        Ok(render::afrekening::settle(s, &a, &bronnen, opts))
+    })
+}
+
+/// A warning for every settled year that is not complete: an insurer with counts for fewer
+/// than four quarters, or no counts at all.
+fn onvolledig(
+    s: &patz_calc::scenario::Scenario,
+    a: &calc::afrekening::Afrekening,
+    bron: &str,
+) -> Vec<Melding> {
+    let mut out = Vec::new();
+    for j in &a.jaren {
+        if j.verzekeraars.is_empty() {
+            out.push(
+                Melding::regel(format!(
+                    "{bron}: waarschuwing: geen verzekerden voor {}: in de afrekening van {} is \
+                     niets gedeclareerd",
+                    j.jaar, j.jaar
+                ))
+                .hint(format!(
+                    "voeg de tellingen van {}-K1 … {}-K4 per verzekeraar toe",
+                    j.jaar, j.jaar
+                )),
+            );
+        }
+        for v in j.verzekeraars.iter().filter(|v| v.kwartalen < 4) {
+            let naam = s
+                .verzekeraars
+                .get(v.verzekeraar)
+                .map_or("", |x| x.naam.as_str());
+            out.push(Melding::regel(format!(
+                "{bron}: waarschuwing: verzekeraar '{naam}' heeft voor {} tellingen van {} van \
+                 de 4 kwartalen; de afrekening van {} is nog niet volledig",
+                j.jaar, v.kwartalen, j.jaar
+            )));
+        }
+    }
+    out
+}
+
+/// The chosen offer of every insurer, in the order of `[[verzekeraar]]`: its contracted offer,
+/// else its best (docs/rekenregels.md, "Eigen businesscase per verzekeraar").
+fn gekozen(r: &calc::Resultaat) -> Vec<Option<usize>> {
+    r.aanbiedingen
+        .verzekeraars
+        .iter()
+        .map(|v| v.beste_aanbod)
+        .collect()
+}
+
+/// A warning for every insurer-year with counts but without a chosen offer that covers it, at
+/// the first line of that insurer-year in `bron` (only the years `jaren`, when given).
+fn zonder_aanbod(
+    s: &patz_calc::scenario::Scenario,
+    d: &calc::declaratie::Declaratie,
+    tellingen: &[registratie::Telling],
+    gekozen: &[Option<usize>],
+    bron: &str,
+    jaren: Option<&[i32]>,
+) -> Vec<Melding> {
+    d.zonder_aanbod()
+        .filter(|j| jaren.is_none_or(|js| js.contains(&j.jaar)))
+        .map(|j| {
+            let naam = s
+                .verzekeraars
+                .get(j.verzekeraar)
+                .map_or("", |v| v.naam.as_str());
+            let regel = tellingen
+                .iter()
+                .filter(|t| t.verzekeraar == j.verzekeraar && t.jaar == j.jaar)
+                .map(|t| t.regel)
+                .min()
+                .unwrap_or(1);
+            let gekozen = gekozen
+                .get(j.verzekeraar)
+                .copied()
+                .flatten()
+                .and_then(|ai| s.aanbiedingen.get(ai));
+            let (waarom, hint) = match gekozen {
+                Some(a) => (
+                    format!("het gekozen aanbod '{}' dekt {} niet", a.label, j.jaar),
+                    format!("voeg {} toe aan jaren van dat [[aanbod]]", j.jaar),
+                ),
+                None => (
+                    "er is geen [[aanbod]] van deze verzekeraar".to_string(),
+                    "voeg het aanbod toe dat met deze verzekeraar is afgesproken".to_string(),
+                ),
+            };
+            Melding::regel(format!(
+                "{bron}:{regel}: waarschuwing: verzekeraar '{naam}' heeft geen aanbod voor {}: \
+                 {waarom}; voor {} wordt aan '{naam}' niets gedeclareerd",
+                j.jaar, j.jaar
+            ))
+            .hint(hint)
+        })
+        .collect()
 }
 
 /// Reads a registrations file and checks it with `parse`; every problem shown as a message (the

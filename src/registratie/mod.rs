@@ -3,10 +3,11 @@
 //!
 //! - [`model`]: the checked registrations as the calculation uses them ([`Bijeenkomst`],
 //!   [`Waarneming`], [`Datum`]); `calc` depends on this part only.
-//! - reading them from CSV ([`read_bijeenkomsten`], [`read_indicatoren`]) against a scenario,
+//! - reading them from CSV ([`read_bijeenkomsten`], [`read_indicatoren`], and the insured
+//!   counts the insurers report, [`read_verzekerden`]) against a scenario,
 //!   with file:line:column diagnostics ([`Fouten`]).
 //!
-//! Both files are UTF-8 CSV with a header row; the separator (`,` or `;`) is taken from the
+//! The files are UTF-8 CSV with a header row; the separator (`,` or `;`) is taken from the
 //! header line. In a `;`-file a number may have a decimal comma. Every problem in a file is
 //! reported at once, in file order, the first [`MAX_FOUTEN`] in full and the rest counted; a
 //! file with any problem gives no registrations. Positions are the line of the record and the
@@ -17,13 +18,15 @@ mod csv;
 mod fouten;
 mod indicatoren;
 pub mod model;
+mod verzekerden;
 
 use std::collections::HashMap;
 
 pub use bijeenkomsten::{BIJEENKOMST_KOLOMMEN, read_bijeenkomsten};
 pub use fouten::{Fouten, MAX_FOUTEN};
 pub use indicatoren::{INDICATOR_KOLOMMEN, read_indicatoren};
-pub use model::{Bijeenkomst, Datum, MAX_DUUR_UREN, Waarneming};
+pub use model::{Bijeenkomst, Datum, MAX_DUUR_UREN, Telling, Waarneming};
+pub use verzekerden::{MAX_VERZEKERDEN, VERZEKERDEN_KOLOMMEN, read_verzekerden};
 
 use self::csv::{Tabel, nearest};
 use self::fouten::Cx;

@@ -156,6 +156,22 @@ pub struct Waarneming {
     pub regel: usize,
 }
 
+/// One insured count reported by an insurer: its insured registered with the region's
+/// practices in one quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Telling {
+    /// Index into [`Scenario::verzekeraars`].
+    pub verzekeraar: usize,
+    /// Year (inside the horizon).
+    pub jaar: i32,
+    /// Quarter, 1..=4.
+    pub kwartaal: u32,
+    /// The count (at most [`super::MAX_VERZEKERDEN`]).
+    pub verzekerden: u64,
+    /// The line of the record in the file.
+    pub regel: usize,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

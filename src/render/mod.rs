@@ -1,7 +1,9 @@
 //! Results -> bytes: tables for people, CSV and JSON for scripts. Pure: returns bytes, writes
 //! nothing.
 
+pub mod afrekening;
 pub mod csv;
+pub mod declaratie;
 pub mod html;
 pub mod json;
 pub mod monitor;

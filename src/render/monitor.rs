@@ -130,7 +130,7 @@ fn percent(x: Option<Decimal>, dp: u32) -> String {
 }
 
 /// Appends `text` as a paragraph wrapped at 100 characters.
-fn note(out: &mut String, text: &str) {
+pub(crate) fn note(out: &mut String, text: &str) {
     let mut width = 0;
     for word in text.split_whitespace() {
         let n = word.chars().count();
@@ -147,7 +147,7 @@ fn note(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-fn section(out: &mut String, title: &str, table: &Table) {
+pub(crate) fn section(out: &mut String, title: &str, table: &Table) {
     out.push_str(title);
     out.push('\n');
     out.push_str(&table.to_string());

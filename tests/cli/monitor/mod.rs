@@ -600,5 +600,6 @@ fn a_semicolon_file_with_decimal_commas_bom_crlf_and_an_empty_row_reads_the_same
     assert_eq!(a, b);
 }
 
+mod afrekening;
 mod betaallijst;
 mod invoer;

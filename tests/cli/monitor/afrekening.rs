@@ -1,0 +1,258 @@
+//! Tests: declare (the declaration to the insurers) and settle (the afrekening of a year).
+//!
+//! # Hand arithmetic
+//!
+//! `afrekening.toml` is `regio.toml` (see the parent module) with three insurers: CZ 60 % with
+//! the offer "CZ met plafond" (€ 1.00 per verzekerde, plafond € 5,000 a year), VGZ 30 % with
+//! "VGZ 2026-2027" (€ 0.80, no plafond), Menzis 10 % without an offer.
+//!
+//! ## declare, `verzekerden-2026.csv`
+//!
+//! Per quarter `tarief × verzekerden / 4`:
+//! - CZ: 6,000, 6,000, 6,100, 6,100 → 1,500.00, 1,500.00, 1,525.00 (so far 4,525.00), and K4
+//!   1,525.00 capped at 5,000 − 4,525 = 475.00 (1,050.00 cut). Year 5,000.00.
+//! - VGZ: 3,000 each quarter → 600.00 × 4 = 2,400.00.
+//! - Menzis: no offer: no amount, a warning.
+//! - Total 7,400.00.
+//!
+//! ## settle 2026, with `noord-2026.csv` (4 of Noord's 6 meetings)
+//!
+//! - Paid out for the whole year (payout --per jaar): huisarts 5,148.00 and wijkverpleegkundige
+//!   1,435.69 (parent module); consulent meetings 814.54 plus phone support for the whole year,
+//!   10 h × 112.35 = 1,123.50: 1,938.04. Σ 8,521.73 (plan: 12,747.68).
+//! - ICT 450.00 (the plan's, one group in 2026); huisvesting on the meetings held: 4 × 40 =
+//!   160.00 (plan 6 × 40 = 240.00).
+//! - Overhead 5 % × (8,521.73 + 450 + 160 = 9,131.73) = 456.5865 → 456.59 (plan: 5 % ×
+//!   13,437.68 = 671.884 → 671.88).
+//! - Kosten 9,131.73 + 456.59 = 9,588.32 (plan 14,109.56).
+//! - Opbrengst 5,000 + 2,400 + 0 = 7,400.00; resultaat 7,400.00 − 9,588.32 = −2,188.32.
+//! - Parts in proportion to what was declared, in cents: CZ 218,832 × 5,000 / 7,400 =
+//!   147,859.459…, VGZ 218,832 × 2,400 / 7,400 = 70,972.540…; rounded towards zero 147,859 +
+//!   70,972 = 218,831, one cent left, to the larger remainder (VGZ's 0.540): CZ −1,478.59, VGZ
+//!   −709.73, Menzis 0.00; −1,478.59 − 709.73 = −2,188.32.
+//! - Nacalculatie: Σ counts 24,200 + 12,000 + 4,000 = 40,200 quarter counts = 10,050
+//!   verzekerdenjaren; 9,588.32 / 10,050 = 0.954061… → 0.96 (rounded up).
+
+use super::*;
+
+const SCENARIO: &str = "tests/fixtures/monitor/afrekening.toml";
+const TELLINGEN: &str = "tests/fixtures/monitor/verzekerden-2026.csv";
+
+/// The scenario as the tests in a fresh directory use it.
+fn scenario_bytes() -> Vec<u8> {
+    std::fs::read(root().join(SCENARIO)).expect("fixture readable")
+}
+
+#[test]
+fn declare_caps_the_quarters_of_a_year_in_order_and_leaves_an_insurer_without_an_offer_empty() {
+    let out = run(&[
+        "declare",
+        SCENARIO,
+        "--verzekerden",
+        TELLINGEN,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        success(&out),
+        "verzekeraar,periode,aanbod,verzekerden,tarief_per_verzekerde,bedrag\r\n\
+         CZ,2026-K1,CZ met plafond,6000,1.00,1500.00\r\n\
+         CZ,2026-K2,CZ met plafond,6000,1.00,1500.00\r\n\
+         CZ,2026-K3,CZ met plafond,6100,1.00,1525.00\r\n\
+         CZ,2026-K4,CZ met plafond,6100,1.00,475.00\r\n\
+         VGZ,2026-K1,VGZ 2026-2027,3000,0.80,600.00\r\n\
+         VGZ,2026-K2,VGZ 2026-2027,3000,0.80,600.00\r\n\
+         VGZ,2026-K3,VGZ 2026-2027,3000,0.80,600.00\r\n\
+         VGZ,2026-K4,VGZ 2026-2027,3000,0.80,600.00\r\n\
+         Menzis,2026-K1,,1000,,\r\n\
+         Menzis,2026-K2,,1000,,\r\n\
+         Menzis,2026-K3,,1000,,\r\n\
+         Menzis,2026-K4,,1000,,\r\n"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "tests/fixtures/monitor/verzekerden-2026.csv:10: waarschuwing: verzekeraar 'Menzis' \
+             heeft geen aanbod voor 2026: er is geen [[aanbod]] van deze verzekeraar"
+        ),
+        "{err}"
+    );
+
+    let year = run(&[
+        "declare",
+        SCENARIO,
+        "--verzekerden",
+        TELLINGEN,
+        "--per",
+        "jaar",
+        "--format",
+        "csv",
+        "--csv-nl",
+    ]);
+    assert_eq!(
+        success(&year),
+        "verzekeraar;periode;aanbod;verzekerden;tarief_per_verzekerde;bedrag\r\n\
+         CZ;2026;CZ met plafond;24200;1,00;5000,00\r\n\
+         VGZ;2026;VGZ 2026-2027;12000;0,80;2400,00\r\n\
+         Menzis;2026;;4000;;\r\n"
+    );
+
+    let json: Value = serde_json::from_str(&success(&run(&[
+        "declare",
+        SCENARIO,
+        "--verzekerden",
+        TELLINGEN,
+        "--format",
+        "json",
+    ])))
+    .expect("JSON");
+    assert_eq!(js(&json, "/regels/3/bedrag"), "475.00");
+    assert_eq!(js(&json, "/regels/3/afgetopt"), "1050.00");
+    assert!(json.pointer("/regels/8/bedrag").is_some_and(Value::is_null));
+    assert_eq!(js(&json, "/verzekeraars/0/jaren/0/bedrag"), "5000.00");
+    assert_eq!(js(&json, "/verzekeraars/1/totaal/bedrag"), "2400.00");
+    assert_eq!(js(&json, "/totaal/bedrag"), "7400.00");
+}
+
+#[test]
+fn a_count_of_zero_declares_nothing_but_keeps_its_row() {
+    let files: [(&str, &[u8]); 2] = [
+        ("s.toml", &scenario_bytes()),
+        (
+            "v.csv",
+            b"periode,verzekeraar,verzekerden\n2027-K2,VGZ,0\n2027-K1,VGZ,1\n",
+        ),
+    ];
+    let (out, _dir) = run_with(
+        &files,
+        &[
+            "declare",
+            "s.toml",
+            "--verzekerden",
+            "v.csv",
+            "--format",
+            "csv",
+        ],
+    );
+    // 0.80 × 1 / 4 = 0.20; 0.80 × 0 / 4 = 0.00; in calendar order whatever the file order.
+    assert_eq!(
+        success(&out),
+        "verzekeraar,periode,aanbod,verzekerden,tarief_per_verzekerde,bedrag\r\n\
+         VGZ,2027-K1,VGZ 2026-2027,1,0.80,0.20\r\n\
+         VGZ,2027-K2,VGZ 2026-2027,0,0.80,0.00\r\n"
+    );
+}
+
+#[test]
+fn settle_gives_the_result_as_income_minus_costs_and_insurer_parts_that_add_up_to_it() {
+    let out = run(&[
+        "settle",
+        SCENARIO,
+        "--verzekerden",
+        TELLINGEN,
+        "--bijeenkomsten",
+        "tests/fixtures/monitor/noord-2026.csv",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        success(&out),
+        "jaar,onderdeel,post,verzekeraar,begroot,bedrag\r\n\
+         2026,opbrengst,,CZ,,5000.00\r\n\
+         2026,opbrengst,,VGZ,,2400.00\r\n\
+         2026,opbrengst,,Menzis,,0.00\r\n\
+         2026,kosten,uitbetaling_deelnemers,,12747.68,8521.73\r\n\
+         2026,kosten,ict,,450.00,450.00\r\n\
+         2026,kosten,huisvesting,,240.00,160.00\r\n\
+         2026,kosten,overhead,,671.88,456.59\r\n\
+         2026,resultaat,,,,-2188.32\r\n\
+         2026,aandeel_resultaat,,CZ,,-1478.59\r\n\
+         2026,aandeel_resultaat,,VGZ,,-709.73\r\n\
+         2026,aandeel_resultaat,,Menzis,,0.00\r\n\
+         2026,nacalculatie_tarief,,,,0.96\r\n"
+    );
+    let json: Value = serde_json::from_str(&success(&run(&[
+        "settle",
+        SCENARIO,
+        "--verzekerden",
+        TELLINGEN,
+        "--bijeenkomsten",
+        "tests/fixtures/monitor/noord-2026.csv",
+        "--format",
+        "json",
+    ])))
+    .expect("JSON");
+    let j = json.pointer("/jaren/0").expect("2026");
+    let amount = |p: &str| d(js(j, p));
+    // Income minus costs, to the cent; the parts add up to the result.
+    assert_eq!(
+        amount("/resultaat"),
+        amount("/opbrengst") - amount("/kosten")
+    );
+    let parts: Decimal = (0..3)
+        .map(|i| amount(&format!("/verzekeraars/{i}/aandeel_resultaat")))
+        .sum();
+    assert_eq!(parts, d("-2188.32"));
+    assert_eq!(amount("/kosten"), d("9588.32"));
+    assert_eq!(amount("/verzekerdenjaren"), d("10050.00"));
+    assert_eq!(
+        j.pointer("/posten/1/bijeenkomsten_gehouden"),
+        Some(&Value::from(4))
+    );
+}
+
+/// Writes `csv` next to the scenario and runs `declare`; returns stderr of the invalid run.
+fn bad_counts(csv: &[u8]) -> String {
+    let files: [(&str, &[u8]); 2] = [("s.toml", &scenario_bytes()), ("v.csv", csv)];
+    let (out, _dir) = run_with(&files, &["declare", "s.toml", "--verzekerden", "v.csv"]);
+    invalid(&out)
+}
+
+#[test]
+fn every_mistake_in_a_counts_file_is_reported_at_its_line_and_column() {
+    // A BOM before the header and `;` as separator: positions count characters after the BOM.
+    let err = bad_counts(
+        "\u{feff}periode;verzekeraar;verzekerden\n\
+         2025-K4;CZ;10\n\
+         2026-K1;VGZ;1.000\n\
+         2026-K1;CZ;5\n\
+         2026-K1;CZ;6\n\
+         2026-K2;VGZ;-3\n\
+         2026-K2;Menziz;7\n"
+            .as_bytes(),
+    );
+    let expected = [
+        "v.csv:2:1: fout: verzekerden[1].periode: 2025-K4 valt buiten de looptijd 2026–2027",
+        "v.csv:3:13: fout: verzekerden[2].verzekerden: '1.000': een aantal schrijf je zonder \
+         scheidingsteken voor duizendtallen",
+        "    hint: schrijf 1000",
+        "v.csv:5:1: fout: verzekerden[4].periode: verzekeraar 'CZ' heeft voor 2026-K1 al een \
+         regel (regel 4)",
+        "v.csv:6:13: fout: verzekerden[5].verzekerden: -3: een aantal verzekerden kan niet \
+         negatief zijn",
+        "v.csv:7:9: fout: verzekerden[6].verzekeraar: verzekeraar 'Menziz' staat niet in het \
+         scenario",
+        "    hint: bedoelde je 'Menzis'?",
+        "v.csv: 5 fouten gevonden; er is niets berekend",
+    ];
+    for e in expected {
+        assert!(err.contains(e), "missing {e:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_comma_file_with_a_quarter_that_is_not_one_says_how_to_write_it() {
+    let err = bad_counts(b"periode,verzekeraar,verzekerden\n2026-Q1,CZ,10\n2026-K1,CZ,\n");
+    assert!(
+        err.contains("v.csv:2:1: fout: verzekerden[1].periode: '2026-Q1' is geen kwartaal"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: schrijf het kwartaal als JJJJ-K1 … JJJJ-K4, bijv. 2026-K1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("v.csv:3:12: fout: verzekerden[2].verzekerden: leeg"),
+        "{err}"
+    );
+}
