@@ -274,7 +274,7 @@ fn gekozen(r: &calc::Resultaat) -> Vec<Option<usize>> {
     r.aanbiedingen
         .verzekeraars
         .iter()
-        .map(|v| v.beste_aanbod)
+        .map(|v| v.gekozen_aanbod)
         .collect()
 }
 

@@ -91,7 +91,7 @@ fn declare_caps_the_quarters_of_a_year_in_order_and_leaves_an_insurer_without_an
     ]);
     assert_eq!(
         success(&year),
-        "verzekeraar;periode;aanbod;verzekerden;tarief_per_verzekerde;bedrag\r\n\
+        "\u{feff}verzekeraar;periode;aanbod;verzekerden;tarief_per_verzekerde;bedrag\r\n\
          CZ;2026;CZ met plafond;24200;1,00;5000,00\r\n\
          VGZ;2026;VGZ 2026-2027;12000;0,80;2400,00\r\n\
          Menzis;2026;;4000;;\r\n"
@@ -255,4 +255,45 @@ fn a_comma_file_with_a_quarter_that_is_not_one_says_how_to_write_it() {
         err.contains("v.csv:3:12: fout: verzekerden[2].verzekerden: leeg"),
         "{err}"
     );
+}
+
+#[test]
+fn declare_uses_the_contracted_offer_and_else_the_best_one() {
+    // A second CZ offer without a plafond at € 2.00 brings in more over the horizon, so it is
+    // CZ's best offer: K1 2.00 × 6,000 / 4 = 3,000.00. Once the capped offer is contracted,
+    // that one is used: K1 1.00 × 6,000 / 4 = 1,500.00.
+    let text = String::from_utf8(scenario_bytes()).expect("UTF-8");
+    let tweede = "\n[[aanbod]]\nverzekeraar = \"CZ\"\nlabel = \"CZ hoog\"\n\
+                  tarief_per_verzekerde = 2.00\n";
+    let beste = format!("{text}{tweede}");
+    let gecontracteerd = format!(
+        "{}{tweede}",
+        text.replace(
+            "plafond = 5000\n",
+            "plafond = 5000\ngecontracteerd = true\n"
+        )
+    );
+    let csv: &[u8] = b"periode,verzekeraar,verzekerden\n2026-K1,CZ,6000\n";
+    for (scenario, expected) in [
+        (beste.as_bytes(), "CZ,2026-K1,CZ hoog,6000,2.00,3000.00\r\n"),
+        (
+            gecontracteerd.as_bytes(),
+            "CZ,2026-K1,CZ met plafond,6000,1.00,1500.00\r\n",
+        ),
+    ] {
+        let files: [(&str, &[u8]); 2] = [("s.toml", scenario), ("v.csv", csv)];
+        let (out, _dir) = run_with(
+            &files,
+            &[
+                "declare",
+                "s.toml",
+                "--verzekerden",
+                "v.csv",
+                "--format",
+                "csv",
+            ],
+        );
+        let out = success(&out);
+        assert!(out.ends_with(expected), "{out}");
+    }
 }
