@@ -297,6 +297,25 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             });
             e.uit = a.output.output.as_deref();
         }
+        Command::AnnualReport(a) => {
+            e.invoer.push(scenario(&a.file));
+            e.invoer.push(gebruik::Invoerpad {
+                naam: "--bijeenkomsten",
+                pad: &a.bijeenkomsten,
+            });
+            e.invoer
+                .extend(a.indicatoren.iter().map(|p| gebruik::Invoerpad {
+                    naam: "--indicatoren",
+                    pad: p,
+                }));
+            e.invoer
+                .extend(a.verzekerden.iter().map(|p| gebruik::Invoerpad {
+                    naam: "--verzekerden",
+                    pad: p,
+                }));
+            e.uit = Some(&a.output);
+            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+        }
         Command::Report(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = Some(&a.output);

@@ -282,6 +282,16 @@ pub enum Command {
     /// tarief.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Settle(monitor::SettleArgs),
+    /// Het jaarverslag aan de verzekeraar als HTML-document, af te drukken op A4: gehouden
+    /// bijeenkomsten tegen het plan, deelnemers, de zes indicatoren, en met --verzekerden de
+    /// declaratie, de uitbetaling en de afrekening.
+    #[command(
+        name = "annual-report",
+        alias = "jaarverslag",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties"
+    )]
+    AnnualReport(monitor::AnnualReportArgs),
     /// De businesscase als één zelfstandig HTML-document met grafieken, af te drukken op A4.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Report(document::ReportArgs),

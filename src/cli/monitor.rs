@@ -1,4 +1,4 @@
-//! Arguments of `monitor`, `payout`, `declare` and `settle`. Pure, no I/O.
+//! Arguments of `monitor`, `payout`, `declare`, `settle` and `annual-report`. Pure, no I/O.
 
 use std::path::PathBuf;
 
@@ -109,6 +109,32 @@ pub struct SettleArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `patz-calc annual-report`.
+#[derive(Debug, Clone, Args)]
+pub struct AnnualReportArgs {
+    /// Het scenariobestand (.toml).
+    #[arg(value_name = "BESTAND")]
+    pub file: PathBuf,
+    /// De gehouden bijeenkomsten (CSV: groep,datum,duur_uren,besproken_patienten,<rol>…).
+    #[arg(long, value_name = "CSV")]
+    pub bijeenkomsten: PathBuf,
+    /// De waargenomen indicatoren (CSV: jaar,indicator,overleden_patienten,gevallen); vraagt
+    /// een [impact]-sectie in het scenario.
+    #[arg(long, value_name = "CSV")]
+    pub indicatoren: Option<PathBuf>,
+    /// De verzekerden die de verzekeraars opgeven (CSV: periode,verzekeraar,verzekerden); met
+    /// dit bestand bevat het verslag ook de declaratie en de afrekening.
+    #[arg(long, value_name = "CSV")]
+    pub verzekerden: Option<PathBuf>,
+    /// Het HTML-bestand dat geschreven wordt (- is de standaarduitvoer). Een bestaand bestand
+    /// wordt alleen met --force vervangen.
+    #[arg(short = 'o', long = "output", value_name = "HTML-BESTAND")]
+    pub output: PathBuf,
+    /// Vervang een bestaand uitvoerbestand.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `--onderdeel` values.

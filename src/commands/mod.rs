@@ -49,6 +49,7 @@ pub(crate) fn run(app: &mut App, command: Command) -> Result<(), Fout> {
         Command::Payout(a) => monitor::payout(app, &a),
         Command::Declare(a) => monitor::declare(app, &a),
         Command::Settle(a) => monitor::settle(app, &a),
+        Command::AnnualReport(a) => monitor::annual_report(app, &a),
         Command::Report(a) => document::report(app, &a),
         Command::Export(a) => document::export(app, &a),
     }

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use patz_calc::calc;
-use patz_calc::cli::monitor::{DeclareArgs, MonitorArgs, Onderdeel, PayoutArgs, SettleArgs};
+use patz_calc::cli::monitor::{
+    AnnualReportArgs, DeclareArgs, MonitorArgs, Onderdeel, PayoutArgs, SettleArgs,
+};
 use patz_calc::registratie;
 use patz_calc::render::{self, Format};
 
@@ -228,6 +230,92 @@ pub(crate) fn settle(app: &mut App, args: &SettleArgs) -> Result<(), Fout> {
             bijeenkomsten: &getoond(&args.bijeenkomsten),
         };
         Ok(render::afrekening::settle(s, &a, &bronnen, opts))
+    })
+}
+
+pub(crate) fn annual_report(app: &mut App, args: &AnnualReportArgs) -> Result<(), Fout> {
+    app.met_scenario(&args.file, None, |app, s, r| {
+        let mut fouten = Vec::new();
+        let bijeenkomsten = load(&args.bijeenkomsten, |t| {
+            registratie::read_bijeenkomsten(t, s)
+        })
+        .map_err(|e| fouten.extend(e))
+        .ok();
+        let waarnemingen = match (&args.indicatoren, &s.impact) {
+            (None, _) => Some(None),
+            (Some(path), None) => {
+                fouten.push(
+                    Melding::regel(format!(
+                        "{}: fout: dit scenario heeft geen [impact]-sectie; die is nodig om de \
+                         waargenomen indicatoren in {} te vergelijken met de verwachting",
+                        getoond(&args.file),
+                        getoond(path)
+                    ))
+                    .hint("voeg [impact] en de zes [[indicator]]-secties toe, of laat --indicatoren weg"),
+                );
+                None
+            }
+            (Some(path), Some(impact)) => load(path, |t| registratie::read_indicatoren(t, s))
+                .map_err(|e| fouten.extend(e))
+                .ok()
+                .map(|w| Some((impact, w))),
+        };
+        let tellingen = match &args.verzekerden {
+            None => Some(None),
+            Some(path) => load(path, |t| registratie::read_verzekerden(t, s))
+                .map_err(|e| fouten.extend(e))
+                .ok()
+                .map(Some),
+        };
+        let (Some(bijeenkomsten), Some(waarnemingen), Some(tellingen)) =
+            (bijeenkomsten, waarnemingen, tellingen)
+        else {
+            return Err(Fout::Ongeldig(fouten));
+        };
+        let calc_err = |e: calc::CalcError| Fout::ongeldig(calc_fout(&getoond(&args.file), s, &e));
+        let m = calc::monitor::evaluate(
+            s,
+            &r.kosten,
+            &bijeenkomsten,
+            waarnemingen.as_ref().map(|(i, w)| (*i, w.as_slice())),
+        )
+        .map_err(calc_err)?;
+        let jaren: Vec<i32> = m.jaren.iter().map(|j| j.jaar).collect();
+        let geld = match &tellingen {
+            None => None,
+            Some(t) => {
+                let gekozen = gekozen(r);
+                let d = calc::declaratie::evaluate(s, t, &gekozen, calc::payout::Per::Kwartaal)
+                    .map_err(calc_err)?;
+                let a = calc::afrekening::evaluate(s, &r.kosten, &d, t, &bijeenkomsten, &jaren)
+                    .map_err(calc_err)?;
+                let bron = args.verzekerden.as_deref().map(getoond).unwrap_or_default();
+                for w in zonder_aanbod(s, &d, t, &gekozen, &bron, Some(&jaren)) {
+                    app.rapport.meld(&w);
+                }
+                for w in onvolledig(s, &a, &bron) {
+                    app.rapport.meld(&w);
+                }
+                Some((d, a))
+            }
+        };
+        let namen = (
+            getoond(&args.bijeenkomsten),
+            args.indicatoren.as_deref().map(getoond),
+            args.verzekerden.as_deref().map(getoond),
+        );
+        let bronnen = render::verantwoording::Bronnen {
+            bijeenkomsten: &namen.0,
+            indicatoren: namen.1.as_deref(),
+            verzekerden: namen.2.as_deref(),
+        };
+        let geld = geld
+            .as_ref()
+            .map(|(d, a)| render::verantwoording::Geld {
+                declaratie: d,
+                afrekening: a,
+            });
+        Ok(render::verantwoording::document(s, &m, geld, &bronnen))
     })
 }
 

@@ -10,6 +10,7 @@ pub mod monitor;
 pub mod onzekerheid;
 pub mod summary;
 pub mod table;
+pub mod verantwoording;
 pub mod xlsx;
 
 use crate::calc::businesscase::BusinessCase;

@@ -34,7 +34,8 @@ use crate::calc::Resultaat;
 use crate::onzekerheid::analyse::Gevoeligheid;
 use crate::scenario::Scenario;
 
-use self::opmaak::esc;
+pub(crate) use self::opmaak::esc;
+pub(crate) use self::stijl::STYLE;
 
 use bronnen::{bronnen, waarschuwingen};
 use financiering::financiering;

@@ -16,7 +16,7 @@ pub(super) const JAREN_PER_TABEL: usize = 6;
 pub(super) const HEEL: usize = 14;
 
 /// Escapes text for HTML content and attribute values.
-pub(super) fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

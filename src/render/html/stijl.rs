@@ -5,7 +5,8 @@ use crate::scenario::Scenario;
 
 use super::opmaak::esc;
 
-const STYLE: &str = r#"
+/// The print style sheet (also used by the yearly report, `render::verantwoording`).
+pub(crate) const STYLE: &str = r#"
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-family: "Segoe UI", Calibri, "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
 :root { --inkt: #1b1b1b; --grijs: #5a5a5a; --lijn: #c9d0d6; --kop: #e9eef3; --accent: #1f4e79; }

@@ -297,3 +297,71 @@ fn declare_uses_the_contracted_offer_and_else_the_best_one() {
         assert!(out.ends_with(expected), "{out}");
     }
 }
+
+#[test]
+fn the_annual_report_holds_the_verantwoording_and_the_settlement_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = dir.path().join("verslag.html");
+    let html_s = html.to_str().expect("UTF-8 path");
+    let args = [
+        "annual-report",
+        SCENARIO,
+        "--bijeenkomsten",
+        "tests/fixtures/monitor/noord-2026.csv",
+        "--indicatoren",
+        "tests/fixtures/monitor/indicatoren.csv",
+        "--verzekerden",
+        TELLINGEN,
+        "-o",
+        html_s,
+    ];
+    let out = run(&args);
+    assert_eq!(success(&out), "");
+    let doc = std::fs::read_to_string(&html).expect("the document is written");
+    // The figures of the hand-worked settlement and the verantwoording (parent module).
+    for figure in [
+        "4 van 6",
+        "€ 8.240,86",
+        "€ 8.521,73",
+        "€ 160,00",
+        "€ 456,59",
+        "€ 9.588,32",
+        "€ -2.188,32",
+        "€ -1.478,59",
+        "€ -709,73",
+        "€ 0,96",
+        "€ 475,00",
+        "€ 13.486,43",
+        "1 wijkverpleegkundige aanwezig",
+    ] {
+        assert!(doc.contains(figure), "missing {figure}");
+    }
+    assert!(doc.starts_with("<!DOCTYPE html>") && doc.ends_with("</html>\n"));
+    // An existing file is kept without --force; a bad counts file writes nothing.
+    let again = run(&args);
+    assert!(invalid(&again).contains("bestaat al"));
+    let meetings = read(&fx("noord-2026.csv"));
+    let files: [(&str, &[u8]); 3] = [
+        ("s.toml", &scenario_bytes()),
+        (
+            "v.csv",
+            b"periode,verzekeraar,verzekerden\n2026-K1,CZ,1.000\n",
+        ),
+        ("b.csv", meetings.as_bytes()),
+    ];
+    let (out, tmp) = run_with(
+        &files,
+        &[
+            "annual-report",
+            "s.toml",
+            "--bijeenkomsten",
+            "b.csv",
+            "--verzekerden",
+            "v.csv",
+            "-o",
+            "x.html",
+        ],
+    );
+    assert!(invalid(&out).contains("v.csv:2:12: fout: verzekerden[1].verzekerden"));
+    assert!(!tmp.path().join("x.html").exists());
+}
