@@ -325,11 +325,14 @@ impl Command {
             Command::Simulate(a) => Some(&a.output),
             Command::Monitor(a) => Some(&a.output),
             Command::Payout(a) => Some(&a.output),
+            Command::Declare(a) => Some(&a.output),
+            Command::Settle(a) => Some(&a.output),
             Command::Check { .. }
             | Command::Completions { .. }
             | Command::Manpage
             | Command::Report(_)
             | Command::Export(_)
+            | Command::AnnualReport(_)
             | Command::Init { .. } => None,
         }
     }
