@@ -190,7 +190,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
     let rollen = Rollen::of(s);
     let mut jaren = Vec::with_capacity(exact.len());
     let mut totaal = Jaar::new(0, false);
-    for ((jaar, indexfactor), i) in s.jaren().zip(display).zip(&exact) {
+    for (k, ((jaar, indexfactor), i)) in s.jaren().zip(display).zip(&exact).enumerate() {
         let mut y = Jaar::new(jaar, keep_lines);
         for (gi, g) in s.groepen.iter().enumerate() {
             if g.start <= jaar {
@@ -198,7 +198,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
             }
         }
         regional_lines(s, i, &mut y)?;
-        let totalen = y.totalen(s, &Exact::from(s.verzekerden), "jaartotaal")?;
+        let totalen = y.totalen(s, &Exact::from(s.verzekerden_jaar(k)), "jaartotaal")?;
         totaal.voeg_toe(&y);
         jaren.push(KostenJaar {
             jaar,
@@ -207,8 +207,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
             totalen,
         });
     }
-    let verzekerde_jaren =
-        Exact::from(s.verzekerden).mul(&Exact::from(u64::from(s.looptijd_jaren)));
+    let verzekerde_jaren = verzekerde_jaren(s);
     let totaal = totaal.totalen(s, &verzekerde_jaren, "totaal over de looptijd")?;
     Ok(Kosten { jaren, totaal })
 }
@@ -631,6 +630,17 @@ impl<'r> Jaar<'r> {
             te_financieren: euro_bedrag(self.tapas),
             kostendekkend_tarief: tariff(self.tapas, verzekerden)?,
         })
+    }
+}
+
+/// `Σ verzekerden(y)` over the horizon: the denominator of the flat horizon tariff
+/// (`verzekerden × looptijd_jaren` when it is one number), exactly.
+pub(crate) fn verzekerde_jaren(s: &Scenario) -> Exact {
+    match &s.verzekerden_per_jaar {
+        Some(per_jaar) => per_jaar
+            .iter()
+            .fold(Exact::from(0u64), |acc, v| acc.add(&Exact::from(*v))),
+        None => Exact::from(s.verzekerden).mul(&Exact::from(u64::from(s.looptijd_jaren))),
     }
 }
 

@@ -237,13 +237,14 @@ fn year_totals(s: &Scenario, j: &KostenJaar, filter: &Filter, out: &mut Vec<Uitl
         None,
         t.te_financieren,
     );
-    let exact = t.te_financieren.checked_div(s.verzekerden);
+    let verzekerden = s.verzekerden_in(j.jaar);
+    let exact = t.te_financieren.checked_div(verzekerden);
     push(
         "kostendekkend_tarief",
         format!(
             "{} / {} verzekerden",
             euro(t.te_financieren),
-            dutch(s.verzekerden, 0)
+            dutch(verzekerden, 0)
         ),
         exact.filter(|x| *x != t.kostendekkend_tarief),
         t.kostendekkend_tarief,
@@ -271,20 +272,39 @@ fn horizon_totals(s: &Scenario, kosten: &Kosten, filter: &Filter, out: &mut Vec<
         });
     }
     if filter.wants("kostendekkend_tarief") {
-        let exact = Decimal::from(s.looptijd_jaren)
-            .checked_mul(s.verzekerden)
-            .and_then(|d| t.te_financieren.checked_div(d));
+        let (noemer, formule) = match &s.verzekerden_per_jaar {
+            // verzekerden per year: Σ verzekerden(y) (docs/rekenregels.md).
+            Some(per_jaar) if s.verzekerden_verschillen() => (
+                per_jaar
+                    .iter()
+                    .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v)),
+                format!(
+                    "{} / ({} verzekerden)",
+                    euro(t.te_financieren),
+                    per_jaar
+                        .iter()
+                        .map(|v| dutch(*v, 0))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                ),
+            ),
+            _ => (
+                Decimal::from(s.looptijd_jaren).checked_mul(s.verzekerden),
+                format!(
+                    "{} / ({} verzekerden × {} jaar)",
+                    euro(t.te_financieren),
+                    dutch(s.verzekerden, 0),
+                    s.looptijd_jaren
+                ),
+            ),
+        };
+        let exact = noemer.and_then(|d| t.te_financieren.checked_div(d));
         out.push(Uitleg {
             jaar: None,
             groep: None,
             post: "kostendekkend_tarief".into(),
             rol: None,
-            formule: format!(
-                "{} / ({} verzekerden × {} jaar)",
-                euro(t.te_financieren),
-                dutch(s.verzekerden, 0),
-                s.looptijd_jaren
-            ),
+            formule,
             exact: exact.filter(|x| *x != t.kostendekkend_tarief),
             uitkomst: t.kostendekkend_tarief,
             eenheid: Eenheid::Euro,

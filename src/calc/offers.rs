@@ -29,14 +29,18 @@ pub struct AanbodJaar {
 pub struct VerzekeraarResultaat {
     /// Index into [`Scenario::verzekeraars`].
     pub verzekeraar: usize,
-    /// `verzekerden × marktaandeel / 100` (exact).
+    /// `verzekerden × marktaandeel / 100` (exact); with verzekerden per year, the first year's.
     pub verzekerden: Decimal,
+    /// `verzekerden_v(y) = verzekerden(y) × marktaandeel / 100` per year (exact), in horizon
+    /// order.
+    pub verzekerden_per_jaar: Vec<Decimal>,
     /// The insurer's share of `te_financieren` per year (cents), in horizon order.
     pub kostenaandeel_per_jaar: Vec<Decimal>,
     /// Σ of its yearly shares.
     pub kostenaandeel: Decimal,
     /// The flat tariff per verzekerde per year that covers its share over the horizon,
-    /// rounded up to the cent; `None` when it has no verzekerden.
+    /// `Σ kostenaandeel / Σ verzekerden_v(y)`, rounded up to the cent; `None` when it has no
+    /// verzekerden.
     pub break_even_tarief: Option<Decimal>,
     /// Its offer with the highest total opbrengst over the horizon (first in file order on a tie).
     pub beste_aanbod: Option<usize>,
@@ -144,13 +148,13 @@ pub fn evaluate(s: &Scenario, kosten: &Kosten) -> Result<Aanbiedingen, CalcError
     })
 }
 
-/// Per insurer: `verzekerden_v = verzekerden × marktaandeel/100` (exact, also returned as such),
-/// `kostenaandeel_v = te_financieren × marktaandeel/100` per year (cents) and summed, and the
-/// flat tariff that covers its share over the horizon, rounded up.
+/// Per insurer: `verzekerden_v(y) = verzekerden(y) × marktaandeel/100` (exact, also returned
+/// as such, per year), `kostenaandeel_v = te_financieren × marktaandeel/100` per year (cents)
+/// and summed, and the flat tariff that covers its share over the horizon, rounded up.
 fn insurers(
     s: &Scenario,
     te_financieren: &[i128],
-) -> Result<(Vec<VerzekeraarResultaat>, Vec<Exact>), CalcError> {
+) -> Result<(Vec<VerzekeraarResultaat>, Vec<Vec<Exact>>), CalcError> {
     let mut verzekeraars = Vec::with_capacity(s.verzekeraars.len());
     let mut aantallen = Vec::with_capacity(s.verzekeraars.len());
     for (vi, v) in s.verzekeraars.iter().enumerate() {
@@ -159,7 +163,9 @@ fn insurers(
             wat: "kostenaandeel verzekeraar".into(),
         };
         let share = Exact::from(v.marktaandeel_percentage).procent();
-        let verzekerden = Exact::from(s.verzekerden).mul(&share);
+        let verzekerden: Vec<Exact> = (0..te_financieren.len())
+            .map(|k| Exact::from(s.verzekerden_jaar(k)).mul(&share))
+            .collect();
         let mut per_jaar = Vec::with_capacity(te_financieren.len());
         let mut som: i128 = 0;
         for te in te_financieren {
@@ -171,15 +177,23 @@ fn insurers(
             som = som.saturating_add(aandeel);
         }
         let kostenaandeel = bedrag(som, err)?;
-        let break_even_tarief = if verzekerden.is_zero() {
+        let verzekerde_jaren = super::cost::verzekerde_jaren(s).mul(&share);
+        let break_even_tarief = if verzekerde_jaren.is_zero() {
             None
         } else {
-            let jaren = verzekerden.mul(&Exact::from(u64::from(s.looptijd_jaren)));
-            Some(super::cost::tariff(som, &jaren)?)
+            Some(super::cost::tariff(som, &verzekerde_jaren)?)
         };
+        let verzekerden_per_jaar = verzekerden
+            .iter()
+            .map(|x| x.to_decimal().ok_or_else(err))
+            .collect::<Result<Vec<_>, _>>()?;
         verzekeraars.push(VerzekeraarResultaat {
             verzekeraar: vi,
-            verzekerden: verzekerden.to_decimal().ok_or_else(err)?,
+            verzekerden: Exact::from(s.verzekerden)
+                .mul(&share)
+                .to_decimal()
+                .ok_or_else(err)?,
+            verzekerden_per_jaar,
             kostenaandeel_per_jaar: per_jaar,
             kostenaandeel,
             break_even_tarief,
@@ -197,7 +211,7 @@ fn offer_years(
     s: &Scenario,
     kosten: &Kosten,
     verzekeraars: &[VerzekeraarResultaat],
-    aantallen: &[Exact],
+    aantallen: &[Vec<Exact>],
 ) -> Result<Vec<AanbodJaar>, CalcError> {
     let mut regels = Vec::new();
     for (yi, j) in kosten.jaren.iter().enumerate() {
@@ -208,7 +222,8 @@ fn offer_years(
             let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == a.verzekeraar) else {
                 continue;
             };
-            let (Some(v), Some(verzekerden)) = (verzekeraars.get(vi), aantallen.get(vi)) else {
+            let verzekerden = aantallen.get(vi).and_then(|a| a.get(yi));
+            let (Some(v), Some(verzekerden)) = (verzekeraars.get(vi), verzekerden) else {
                 continue;
             };
             let kostenaandeel = v

@@ -45,7 +45,17 @@ pub(crate) fn heading(out: &mut String, title: &str, s: &Scenario) {
     if let Some(r) = &s.regio {
         facts.push(format!("regio {r}"));
     }
-    facts.push(format!("{} verzekerden", dutch(s.verzekerden, 0)));
+    match &s.verzekerden_per_jaar {
+        Some(per_jaar) if s.verzekerden_verschillen() => facts.push(format!(
+            "verzekerden per jaar {}",
+            per_jaar
+                .iter()
+                .map(|v| dutch(*v, 0))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        )),
+        _ => facts.push(format!("{} verzekerden", dutch(s.verzekerden, 0))),
+    }
     if s.looptijd_jaren == 1 {
         facts.push(format!("looptijd {}", s.startjaar));
     } else {
@@ -138,11 +148,31 @@ pub(crate) fn financing(out: &mut String, s: &Scenario, k: &Kosten) {
         t.kostendekkend_tarief
     });
     t.finish(out, "Financiering");
+    let noemer = match &s.verzekerden_per_jaar {
+        Some(per_jaar) if s.verzekerden_verschillen() => {
+            let som = per_jaar
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+                .unwrap_or_default();
+            format!(
+                "{} = {} verzekerden over de jaren samen",
+                per_jaar
+                    .iter()
+                    .map(|v| dutch(*v, 0))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                dutch(som, 0)
+            )
+        }
+        _ => format!(
+            "{} verzekerden × {} jaar",
+            dutch(s.verzekerden, 0),
+            s.looptijd_jaren
+        ),
+    };
     out.push_str(&format!(
         "Het kostendekkend tarief is naar boven afgerond op hele centen. In de kolom Totaal staat \
-         het vaste tarief per verzekerde per jaar dat de hele looptijd dekt ({} verzekerden × {} jaar).\n",
-        dutch(s.verzekerden, 0),
-        s.looptijd_jaren
+         het vaste tarief per verzekerde per jaar dat de hele looptijd dekt ({noemer}).\n"
     ));
 }
 

@@ -180,8 +180,12 @@ pub struct Scenario {
     pub startjaar: i32,
     /// Horizon in years (1..=30).
     pub looptijd_jaren: u32,
-    /// Insured persons the tariff is spread over (a whole number > 0).
+    /// Insured persons the tariff is spread over (a whole number > 0); with `verzekerden` per
+    /// year, the first year's number. Calculations use [`Scenario::verzekerden_jaar`].
     pub verzekerden: Decimal,
+    /// `verzekerden` written as an array: one whole number per year of the horizon, in order
+    /// (`None`: [`Scenario::verzekerden`] in every year).
+    pub verzekerden_per_jaar: Option<Vec<Decimal>>,
     /// € per hour per role, in file order; the roles are the keys.
     pub uurtarieven: Vec<Uurtarief>,
     /// The groups, in file order.
@@ -584,6 +588,30 @@ impl Scenario {
     pub fn eindjaar(&self) -> i32 {
         self.startjaar
             .saturating_add_unsigned(self.looptijd_jaren.saturating_sub(1))
+    }
+
+    /// `verzekerden(y)` of the `k`-th year of the horizon (from 0): the year's number of
+    /// `verzekerden = [..]`, else `verzekerden` (docs/rekenregels.md, "Verzekerden per jaar").
+    pub fn verzekerden_jaar(&self, k: usize) -> Decimal {
+        self.verzekerden_per_jaar
+            .as_ref()
+            .and_then(|v| v.get(k).copied())
+            .unwrap_or(self.verzekerden)
+    }
+
+    /// `verzekerden(y)` of calendar year `jaar` (`verzekerden` for a year outside the horizon).
+    pub fn verzekerden_in(&self, jaar: i32) -> Decimal {
+        let k = jaar
+            .checked_sub(self.startjaar)
+            .and_then(|k| usize::try_from(k).ok());
+        k.map_or(self.verzekerden, |k| self.verzekerden_jaar(k))
+    }
+
+    /// Whether `verzekerden` differs between years (written as an array of unequal numbers).
+    pub fn verzekerden_verschillen(&self) -> bool {
+        self.verzekerden_per_jaar
+            .as_ref()
+            .is_some_and(|v| v.iter().any(|n| *n != self.verzekerden))
     }
 
     /// The hourly rate of `rol`, if the scenario has one.

@@ -384,7 +384,23 @@ impl Param {
             }
             Doel::Ondersteuning(f) => *f.of(o) = v,
             Doel::Indexatie => s.indexatie_percentage = v,
-            Doel::Verzekerden => s.verzekerden = v,
+            Doel::Verzekerden => {
+                // With verzekerden per year, every year changes in the same proportion as the
+                // first (docs/rekenregels.md, "Verzekerden per jaar").
+                let oud = s.verzekerden;
+                if let Some(per_jaar) = &mut s.verzekerden_per_jaar {
+                    for (k, n) in per_jaar.iter_mut().enumerate() {
+                        *n = if k == 0 {
+                            v
+                        } else {
+                            n.checked_mul(v)
+                                .and_then(|x| x.checked_div(oud))
+                                .unwrap_or(v)
+                        };
+                    }
+                }
+                s.verzekerden = v;
+            }
             Doel::Marktaandeel(i) => {
                 if let Some(x) = s.verzekeraars.get_mut(*i) {
                     x.marktaandeel_percentage = v;

@@ -5,8 +5,12 @@
 //! Every expected number was worked out independently in the comment next to its assertion,
 //! never copied from the program's output.
 
-use super::businesscase::{FILE, offers_of, parse, run_scenario, stderr, stdout};
+use super::businesscase::{
+    FILE, csv_doc, d, json_scenario, kosten_of, offers_of, ok_scenario, parse, run_scenario,
+    stderr, stdout,
+};
 use patz_calc::calc::offers;
+use patz_calc::scenario::param::Param;
 
 /// Two years, 10000 verzekerden, te_financieren 10000.00 a year (monitoring only, no
 /// indexation). Alfa has 60 % (6000 verzekerden), Beta 30 % (3000); 10 % is nobody's.
@@ -139,5 +143,193 @@ fn gecontracteerd_must_be_true_or_false() {
         ),
         "{}",
         stderr(&out)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verzekerden per year
+// ---------------------------------------------------------------------------------------------
+
+/// Three years, te_financieren 10000.00 a year (monitoring only, no indexation), verzekerden
+/// 1000, 3000 and 2900. Alfa has 60 % and one offer of € 1,00 per verzekerde.
+const PER_JAAR: &str = r#"formaat = 1
+
+[scenario]
+naam = "Verzekerden per jaar"
+startjaar = 2026
+looptijd_jaren = 3
+verzekerden = [1000, 3000, 2900]
+
+[uurtarieven]
+huisarts = 100
+
+[werkwijze]
+bijeenkomsten_per_jaar = 6
+duur_uren = 1
+patienten_per_jaar = 10
+
+[[groep]]
+naam = "Leeg"
+deelnemers = { huisarts = 0 }
+
+[ondersteuning]
+monitoring_per_jaar = 10000
+
+[[verzekeraar]]
+naam = "Alfa"
+marktaandeel_percentage = 60
+
+[[aanbod]]
+verzekeraar = "Alfa"
+label = "Alfa een euro"
+tarief_per_verzekerde = 1.00
+"#;
+
+#[test]
+fn the_yearly_tariff_divides_by_that_years_verzekerden_and_the_flat_one_by_their_sum() {
+    let k = kosten_of(&parse(PER_JAAR));
+    let tarieven: Vec<_> = k
+        .jaren
+        .iter()
+        .map(|j| j.totalen.kostendekkend_tarief)
+        .collect();
+    // 10000 / 1000 = 10.00; 10000 / 3000 = 3.333… → UP 3.34 (to the nearest: 3.33);
+    // 10000 / 2900 = 3.448… → UP 3.45.
+    assert_eq!(tarieven, vec![d("10.00"), d("3.34"), d("3.45")]);
+    // Σ te_financieren 30000 / Σ verzekerden (1000 + 3000 + 2900 = 6900) = 4.3478… → UP 4.35
+    // (one number for every year, 1000 × 3, would have given 10.00).
+    assert_eq!(k.totaal.kostendekkend_tarief, d("4.35"));
+    let v = json_scenario(PER_JAAR, &["cost", FILE, "--format", "json"]);
+    assert_eq!(v["jaren"][1]["kostendekkend_tarief"], "3.34");
+    assert_eq!(v["totaal"]["kostendekkend_tarief"], "4.35");
+}
+
+#[test]
+fn an_insurers_offer_earns_on_that_years_verzekerden() {
+    let csv = ok_scenario(PER_JAAR, &["offers", FILE, "--format", "csv"]);
+    let expected = csv_doc(&[
+        "jaar,aanbod,verzekeraar,kostenaandeel,opbrengst,saldo,dekking_percentage",
+        // verzekerden_v = 1000 × 60 % = 600; 1.00 × 600 = 600.00; 600 − 6000 = −5400.00;
+        // 600 / 6000 = 10.0 %
+        "2026,Alfa een euro,Alfa,6000.00,600.00,-5400.00,10.0",
+        // 3000 × 60 % = 1800 → 1800.00; −4200.00; 30.0 %
+        "2027,Alfa een euro,Alfa,6000.00,1800.00,-4200.00,30.0",
+        // 2900 × 60 % = 1740 → 1740.00; −4260.00; 29.0 %
+        "2028,Alfa een euro,Alfa,6000.00,1740.00,-4260.00,29.0",
+    ]);
+    assert_eq!(csv, expected);
+    let a = offers_of(&parse(PER_JAAR));
+    assert_eq!(
+        a.verzekeraars[0].verzekerden_per_jaar,
+        vec![d("600"), d("1800"), d("1740")]
+    );
+    // Σ kostenaandeel 18000 / Σ verzekerden_v (600 + 1800 + 1740 = 4140) = 4.3478… → UP 4.35.
+    assert_eq!(a.verzekeraars[0].break_even_tarief, Some(d("4.35")));
+    let v = json_scenario(PER_JAAR, &["offers", FILE, "--format", "json"]);
+    assert_eq!(v["totaal"]["verzekeraars"][0]["break_even_tarief"], "4.35");
+}
+
+#[test]
+fn verzekerden_written_as_one_number_per_year_equal_to_one_number_give_the_same_output() {
+    let een = PER_JAAR.replace("[1000, 3000, 2900]", "3000");
+    let lijst = PER_JAAR.replace("[1000, 3000, 2900]", "[3000, 3000, 3000]");
+    for cmd in ["cost", "offers"] {
+        for format in ["table", "csv", "json"] {
+            assert_eq!(
+                ok_scenario(&een, &[cmd, FILE, "--format", format]),
+                ok_scenario(&lijst, &[cmd, FILE, "--format", format]),
+                "{cmd} {format}"
+            );
+        }
+    }
+    assert_eq!(
+        ok_scenario(&een, &["explain", FILE]),
+        ok_scenario(&lijst, &["explain", FILE])
+    );
+}
+
+#[test]
+fn explain_divides_each_years_tariff_by_that_years_verzekerden() {
+    let out = ok_scenario(
+        PER_JAAR,
+        &["explain", FILE, "--post", "kostendekkend_tarief"],
+    );
+    // 2027: € 10.000,00 / 3.000 verzekerden; the horizon: / (1.000 + 3.000 + 2.900 verzekerden).
+    assert!(out.contains("€ 10.000,00 / 3.000 verzekerden"), "{out}");
+    assert!(
+        out.contains("€ 30.000,00 / (1.000 + 3.000 + 2.900 verzekerden)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_change_of_verzekerden_changes_every_year_in_the_same_proportion() {
+    let mut s = parse(PER_JAAR);
+    let p = Param::resolve(&s, "scenario.verzekerden").expect("a parameter");
+    assert_eq!(p.get(&s), d("1000"));
+    p.set(&mut s, d("2000"));
+    // × 2000 / 1000 = × 2: 2000, 6000, 5800.
+    assert_eq!(
+        s.verzekerden_per_jaar,
+        Some(vec![d("2000"), d("6000"), d("5800")])
+    );
+}
+
+/// Runs `check` on PER_JAAR with `verzekerden = WAARDE` and returns stderr of the failure,
+/// after asserting exit 2 and an empty stdout.
+fn bad_verzekerden(waarde: &str) -> String {
+    let text = PER_JAAR.replace("[1000, 3000, 2900]", waarde);
+    let (out, _dir) = run_scenario(&text, &["check", FILE]);
+    assert_eq!(out.status.code(), Some(2), "{waarde}: {}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    stderr(&out)
+}
+
+#[test]
+fn verzekerden_per_year_must_give_one_number_for_every_year() {
+    // Line 7, "verzekerden = [" : the array starts at column 15.
+    let err = bad_verzekerden("[1000, 3000]");
+    assert!(
+        err.contains(
+            "scenario.toml:7:15: fout: scenario.verzekerden: verwacht 3 getallen, één per jaar \
+             van de looptijd (looptijd_jaren = 3); gevonden: 2 getallen"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("of één getal voor alle jaren"), "{err}");
+    let err = bad_verzekerden("[]");
+    assert!(err.contains("gevonden: 0 getallen"), "{err}");
+}
+
+#[test]
+fn each_years_verzekerden_is_a_whole_number_inside_the_bounds_at_its_own_place() {
+    // "verzekerden = [1000, 0, 2900]": the 0 at column 22.
+    let err = bad_verzekerden("[1000, 0, 2900]");
+    assert!(
+        err.contains(
+            "scenario.toml:7:22: fout: scenario.verzekerden[2]: moet een geheel getal groter \
+             dan 0 zijn (gevonden: 0)"
+        ),
+        "{err}"
+    );
+    // "verzekerden = [1000, 3000, 2900.5]": the third at column 28.
+    let err = bad_verzekerden("[1000, 3000, 2900.5]");
+    assert!(
+        err.contains("scenario.toml:7:28: fout: scenario.verzekerden[3]: moet een geheel getal"),
+        "{err}"
+    );
+    // Above 100.000.000, the bound of verzekerden.
+    let err = bad_verzekerden("[1000, 100000001, 2900]");
+    assert!(
+        err.contains(
+            "scenario.toml:7:22: fout: scenario.verzekerden[2]: moet een geheel getal van 1 tot \
+             en met 100.000.000 zijn (gevonden: 100000001)"
+        ),
+        "{err}"
+    );
+    let err = bad_verzekerden("[1000, \"veel\", 2900]");
+    assert!(
+        err.contains("scenario.toml:7:22: fout: scenario.verzekerden[2]"),
+        "{err}"
     );
 }

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use super::super::model::Scenario;
 use super::super::schema::{self, SCENARIO_NAMEN};
 use super::FORMAAT;
-use super::cx::{Cx, Field, GRENZEN_HINT, Table, need};
+use super::cx::{Cx, Field, FieldPath, GRENZEN_HINT, Key, Table, need};
+use toml::de::DeValue;
 
 /// `formaat`: must be [`FORMAAT`].
 pub(super) fn formaat(cx: &mut Cx, top: &Table<'_, '_>, formaat_field: Option<Field<'_, '_, '_>>) {
@@ -51,34 +52,8 @@ pub(super) fn scenario(
                 let [_, _, _, looptijd_veld, verzekerden_veld] = schema::SCENARIO;
                 let looptijd = need(cx, &t, looptijd, "looptijd_jaren")
                     .and_then(|f| cx.aantal(&f, &looptijd_veld));
-                let verzekerden = need(cx, &t, verzekerden, "verzekerden").and_then(|f| {
-                    let v = cx.decimal(&f)?;
-                    if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
-                        cx.error(
-                            &f,
-                            format!("moet een geheel getal groter dan 0 zijn (gevonden: {v})"),
-                            Some(
-                                "het aantal verzekerden waarover het tarief wordt verdeeld".into(),
-                            ),
-                        );
-                        return None;
-                    }
-                    if let Some(g) = verzekerden_veld.grens
-                        && !g.bevat(v)
-                    {
-                        cx.error(
-                            &f,
-                            format!(
-                                "moet een geheel getal van {} tot en met {} zijn (gevonden: {v})",
-                                schema::duizendtallen(g.min),
-                                schema::duizendtallen(g.max)
-                            ),
-                            Some(GRENZEN_HINT.into()),
-                        );
-                        return None;
-                    }
-                    Some(v)
-                });
+                let verzekerden = need(cx, &t, verzekerden, "verzekerden")
+                    .and_then(|f| read_verzekerden(cx, &f, &verzekerden_veld, looptijd));
                 t.finish_fields(cx);
                 if let (Some(startjaar), Some(looptijd)) = (startjaar, looptijd) {
                     s.startjaar = startjaar;
@@ -92,7 +67,9 @@ pub(super) fn scenario(
                     s.regio = regio;
                     s.startjaar = startjaar;
                     s.looptijd_jaren = looptijd;
-                    s.verzekerden = verzekerden;
+                    let (eerste, per_jaar) = verzekerden;
+                    s.verzekerden = eerste;
+                    s.verzekerden_per_jaar = per_jaar;
                     scenario_ok = true;
                 }
             }
@@ -107,4 +84,89 @@ pub(super) fn scenario(
         ),
     }
     (scenario_ok, horizon_ok)
+}
+
+/// `verzekerden`: one whole number for every year, or an array of exactly `looptijd` whole
+/// numbers, one per year (docs/rekenregels.md, "Verzekerden per jaar"). Gives the first year's
+/// number and, for an array, every year's.
+fn read_verzekerden(
+    cx: &mut Cx,
+    f: &Field<'_, '_, '_>,
+    veld: &schema::Veld,
+    looptijd: Option<u32>,
+) -> Option<(Decimal, Option<Vec<Decimal>>)> {
+    let DeValue::Array(items) = f.value.get_ref() else {
+        return verzekerden_getal(cx, f, veld).map(|v| (v, None));
+    };
+    let parent = f.path.build();
+    let mut per_jaar = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let field = Field {
+            value: item,
+            path: FieldPath {
+                parent: &parent,
+                key: Key::Index(i + 1),
+            },
+        };
+        match verzekerden_getal(cx, &field, veld) {
+            Some(v) => per_jaar.push(v),
+            None => ok = false,
+        }
+    }
+    if let Some(n) = looptijd
+        && usize::try_from(n).ok() != Some(items.len())
+    {
+        let gevonden = match items.len() {
+            1 => "1 getal".to_string(),
+            k => format!("{k} getallen"),
+        };
+        cx.error(
+            f,
+            format!(
+                "verwacht {n} {}, één per jaar van de looptijd (looptijd_jaren = {n}); \
+                 gevonden: {gevonden}",
+                if n == 1 { "getal" } else { "getallen" }
+            ),
+            Some(
+                "geef voor elk jaar het aantal verzekerden, in volgorde, of één getal voor \
+                 alle jaren"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    let eerste = per_jaar.first().copied();
+    match eerste {
+        Some(eerste) if ok => Some((eerste, Some(per_jaar))),
+        _ => None,
+    }
+}
+
+/// One number of insured persons: a whole number inside the bounds of `verzekerden`.
+fn verzekerden_getal(cx: &mut Cx, f: &Field<'_, '_, '_>, veld: &schema::Veld) -> Option<Decimal> {
+    let v = cx.decimal(f)?;
+    if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
+        cx.error(
+            f,
+            format!("moet een geheel getal groter dan 0 zijn (gevonden: {v})"),
+            Some("het aantal verzekerden waarover het tarief wordt verdeeld".into()),
+        );
+        return None;
+    }
+    if let Some(g) = veld.grens
+        && !g.bevat(v)
+    {
+        cx.error(
+            f,
+            format!(
+                "moet een geheel getal van {} tot en met {} zijn (gevonden: {v})",
+                schema::duizendtallen(g.min),
+                schema::duizendtallen(g.max)
+            ),
+            Some(GRENZEN_HINT.into()),
+        );
+        return None;
+    }
+    Some(v)
 }
