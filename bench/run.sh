@@ -6,7 +6,9 @@
 # Prints: the floor (read + parse every file with the toml crate, on all cores), `batch` over
 # the same files (wall, CPU, peak memory) and their ratio, each the fastest of RUNS=5 runs taken
 # in turns; peak memory of `batch` on a fifth of the files (memory must not grow with the number
-# of files); whole-process times of `cost` and `business-case` on scenarios/grote-regio.toml.
+# of files); whole-process times of `cost` and `business-case` on scenarios/grote-regio.toml;
+# `report` and `export` of one generated scenario of 4,000 groups over 3 years (wall, CPU, peak
+# memory; the documents must stay linear in the groups: under 1 s and 100 MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
@@ -72,3 +74,33 @@ for cmd in cost business-case; do
     'BEGIN { printf "%-28s %6.2f ms per run (gemiddeld over 100, heel proces)\n", c, d / 100 / 1e6 }'
 done
 /usr/bin/time -f "cost grote-regio: %M KB piek" "$bin" cost scenarios/grote-regio.toml 2>&1 >/dev/null | tail -1
+
+# One scenario of 4,000 groups (3 years, three roles, two insurers, the six indicators).
+groot="$work/4000-groepen.toml"
+{
+  printf 'formaat = 1\n\n[scenario]\nnaam = "Gegenereerd, 4000 groepen"\nstartjaar = 2026\n'
+  printf 'looptijd_jaren = 3\nverzekerden = 67040000\n\n'
+  printf '[uurtarieven]\nhuisarts = 116.35\nwijkverpleegkundige = 88.35\nconsulent = 125.50\n\n'
+  printf '[werkwijze]\nbijeenkomsten_per_jaar = 6\nduur_uren = 1.5\nvoorbereiding_uren = 0.5\n'
+  printf 'reistijd_uren = 0.25\nvoorzitter_uren = 1\ncoordinatie_uren_per_patient = 0.5\n'
+  printf 'telefonische_ondersteuning_uren = 8\npatienten_per_jaar = 30\n\n'
+  printf '[ondersteuning]\nict_per_groep = 450\nhuisvesting_per_bijeenkomst = 40\n'
+  printf 'projectleiding_uren = 400\nprojectleiding_uurtarief = 95\nmonitoring_per_jaar = 2500\n'
+  printf 'startkosten_per_nieuwe_groep = 1500\nscholing_per_nieuwe_deelnemer = 300\n'
+  printf 'overhead_percentage = 5\n\n[indexatie]\nkosten_percentage_per_jaar = 3\n\n'
+  printf '[[verzekeraar]]\nnaam = "A"\nmarktaandeel_percentage = 60\n\n'
+  printf '[[verzekeraar]]\nnaam = "B"\nmarktaandeel_percentage = 30\n\n'
+  printf '[[aanbod]]\nverzekeraar = "A"\nlabel = "A"\ntarief_per_verzekerde = 1.5\n\n'
+  printf '[[aanbod]]\nverzekeraar = "B"\nlabel = "B"\ntarief_per_verzekerde = 1.4\n\n'
+  printf '[impact]\naandeel_kanker_percentage = 41\ndisconteringsvoet_percentage = 3\n'
+  for id in ziekenhuisopnames_meer_dan_1 ziekenhuisdagen_meer_dan_14 seh_bezoeken_meer_dan_1 \
+    ic_opname overlijden_in_ziekenhuis chemotherapie; do
+    printf '\n[[indicator]]\nid = "%s"\nbasis_percentage = 8\nreductie_percentage = 20\n' "$id"
+    printf 'kosten_per_geval = 3000\nbron = "illustratief"\n'
+  done
+  awk 'BEGIN { for (g = 0; g < 4000; g++)
+    printf "\n[[groep]]\nnaam = \"Groep %d\"\ndeelnemers = { huisarts = %d, wijkverpleegkundige = %d, consulent = 1 }\nstart = %d\nnieuw = %s\n",
+      g, 4 + g % 7, 2 + g % 3, 2026 + g % 2, (g % 4 == 0) ? "true" : "false" }'
+} >"$groot"
+RUNS=3 measure "report, 4000 groepen" "$bin" report "$groot" -o "$work/rapport.html" --force
+RUNS=3 measure "export, 4000 groepen" "$bin" export "$groot" -o "$work/werkmap.xlsx" --force

@@ -36,6 +36,11 @@ pub struct BusinessCase {
     pub netto_contante_waarde: Decimal,
     /// The discount rate used, in %.
     pub disconteringsvoet_percentage: Decimal,
+    /// Per year `(1 + d/100)^(y − startjaar)`, exactly where a `Decimal` holds it (else rounded
+    /// once to the most decimals that fit).
+    pub disconteringsfactoren: Vec<Decimal>,
+    /// Per year the term of the net present value: `netto(y)` over that factor, in cents.
+    pub contante_waarden: Vec<Decimal>,
 }
 
 /// An amount of the cost or impact result, exactly.
@@ -81,6 +86,8 @@ pub fn evaluate(
     let mut discount = Exact::from(1u64);
     let mut jaren = Vec::with_capacity(kosten.jaren.len());
     let mut npv: i128 = 0;
+    let mut factoren = Vec::with_capacity(kosten.jaren.len());
+    let mut termen = Vec::with_capacity(kosten.jaren.len());
     for (k, (kj, ij)) in kosten.jaren.iter().zip(&impact.jaren).enumerate() {
         let sj = saldo(kj.totalen, ij.vermeden_kosten)?;
         if k > 0 {
@@ -93,6 +100,8 @@ pub fn evaluate(
                 wat: "netto contante waarde".into(),
             })?;
         npv = npv.saturating_add(term);
+        factoren.push(discount.to_decimal().unwrap_or_default());
+        termen.push(crate::decimal::exact::units_decimal(term, 2).unwrap_or_default());
         jaren.push((kj.jaar, sj));
     }
     let totaal = saldo(kosten.totaal, impact.vermeden_kosten)?;
@@ -101,5 +110,7 @@ pub fn evaluate(
         totaal,
         netto_contante_waarde: crate::decimal::exact::units_decimal(npv, 2).unwrap_or_default(),
         disconteringsvoet_percentage: d,
+        disconteringsfactoren: factoren,
+        contante_waarden: termen,
     })
 }

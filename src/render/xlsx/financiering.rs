@@ -1,21 +1,49 @@
 //! The sheet Financiering: totals and tariff per year, the insurers' shares and every offer.
 //! Pure, no I/O.
 
+use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
+use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::tekort_als_enige;
 use crate::scenario::Scenario;
 
+use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
 use super::opmaak::{
-    Opmaak, abs, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    kop_rij, optioneel, tekst_formule, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
+    kop_hoogte, kop_rij, noot, optioneel, regels_nodig, tekst_formule, titel, totaal_kolom,
 };
 
 pub(super) const FINANCIERING: &str = "Financiering";
+
+/// The columns of the insurer table.
+const KOSTENAANDEEL: u16 = 3;
+const OPBRENGST: u16 = 4;
+const BREAK_EVEN: u16 = 5;
+const TEKORT: u16 = 6;
+/// The best offer last, so that a long label can run into the empty cells to its right.
+const BESTE: u16 = 7;
+
+/// A name or label in column A, wrapped within it, its row as high as its lines.
+fn label(ws: &mut Worksheet, row: u32, tekst: &str, o: &Opmaak) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, tekst, &o.tekst_lang)?;
+    let regels = regels_nodig(tekst, 44.0);
+    if regels > 1 {
+        ws.set_row_height(row, 15.0 * f64::from(regels) + 2.0)?;
+    }
+    Ok(())
+}
+
+/// What the best offer `beste` brings in over the horizon (0 without one).
+fn beste_opbrengst(a: &Aanbiedingen, beste: Option<usize>) -> Decimal {
+    beste
+        .and_then(|b| a.totalen.iter().find(|t| t.aanbod == b))
+        .map_or(Decimal::ZERO, |t| t.opbrengst)
+}
 
 /// Where the financing sheet keeps the totals per year (same columns as the years).
 #[derive(Clone, Copy)]
@@ -38,18 +66,21 @@ pub(super) fn financiering(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 20)?;
     ws.set_column_range_width(2, 40, 15)?;
-    ws.write_string_with_format(0, 0, format!("Financiering — {}", s.naam), &o.titel)?;
-    ws.write_string_with_format(
+    titel(ws, &format!("Financiering — {}", s.naam), o)?;
+    let tot = totaal_kolom(s);
+    let laatste_kolom = tot.max(BESTE);
+    noot(
+        ws,
         1,
-        0,
-        "Totalen uit het blad Kosten; het kostendekkend tarief is naar boven afgerond op de cent \
-         (ROUNDUP); in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
+        "Totalen uit het blad Kostenregels; het kostendekkend tarief is naar boven afgerond op de \
+         cent; in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
          Kostenaandelen en opbrengsten zijn per jaar op centen afgerond.",
-        &o.noot,
+        laatste_kolom,
+        64.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1)),
+        o,
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
-    let tot = totaal_kolom(s);
     let cellen = FinCellen {
         kosten_totaal: 4,
         elders: 5,
@@ -65,6 +96,7 @@ pub(super) fn financiering(
             "Dit scenario noemt geen zorgverzekeraars.",
             &o.noot,
         )?;
+        afdruk(ws, cellen.tarief + 2, tot, true)?;
         return Ok(cellen);
     }
 
@@ -92,6 +124,21 @@ pub(super) fn financiering(
     aandelen(ws, s, r, inv, &b, o)?;
     verzekeraar_tabel(ws, s, r, inv, &b, o)?;
     aanbiedingen(ws, s, r, inv, &b, o)?;
+    let eind = if s.aanbiedingen.is_empty() {
+        aanbod_titel
+    } else {
+        b.aanbod_rij(s.aanbiedingen.len())
+    };
+    let eind = grafiek::dekking_per_verzekeraar(
+        ws,
+        eerste_v,
+        n_v,
+        KOSTENAANDEEL,
+        OPBRENGST,
+        b.tabel_kop,
+        eind + 1,
+    )?;
+    afdruk(ws, eind, laatste_kolom, true)?;
     Ok(cellen)
 }
 
@@ -253,7 +300,7 @@ fn aandelen(
             .get(v.verzekeraar)
             .map_or("", |x| x.naam.as_str());
         let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
-        ws.write_string(row, 0, naam)?;
+        label(ws, row, naam, o)?;
         ws.write_string(row, 1, "kostenaandeel")?;
         for (yi, x) in v.kostenaandeel_per_jaar.iter().enumerate() {
             let col = jaar_kolom(yi);
@@ -333,34 +380,29 @@ fn verzekeraar_tabel(
     let a = &r.aanbiedingen;
     let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
     let te_tot = abs(cellen.te_financieren, tot);
-    // The insurer table: the best offer last, so that a long label can run into the empty
-    // cells to its right.
-    const TEKORT: u16 = 5;
-    const BESTE: u16 = 6;
     ws.write_string_with_format(tabel_titel, 0, "Per verzekeraar (looptijd)", &o.sectie)?;
-    kop_rij(
-        ws,
+    let koppen = [
+        "Verzekeraar",
+        "Marktaandeel (%)",
+        "Verzekerden",
+        "Kostenaandeel",
+        "Opbrengst beste aanbod",
+        "Break-even tarief",
+        "Tekort als alleen deze tekent",
+        "Beste aanbod",
+    ];
+    kop_rij(ws, tabel_kop, &koppen, &[0, 7], o)?;
+    ws.set_row_height(
         tabel_kop,
-        &[
-            "Verzekeraar",
-            "Marktaandeel (%)",
-            "Verzekerden",
-            "Kostenaandeel",
-            "Break-even tarief",
-            "Tekort als alleen deze tekent",
-            "Beste aanbod",
-        ],
-        &[0, 6],
-        o,
+        kop_hoogte(&koppen, &[44.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]),
     )?;
-    ws.set_row_height(tabel_kop, 30)?;
     for (vi, v) in a.verzekeraars.iter().enumerate() {
         let row = eerste_v + u32::try_from(vi).unwrap_or(0);
         let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
             continue;
         };
         let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
-        ws.write_string(row, 0, &vz.naam)?;
+        label(ws, row, &vz.naam, o)?;
         formule(
             ws,
             row,
@@ -378,11 +420,18 @@ fn verzekeraar_tabel(
             &o.aantal,
         )?;
         let aandeel_tot = abs(eerste_aandeel + u32::try_from(vi).unwrap_or(0), tot);
-        formule(ws, row, 3, &aandeel_tot, bedrag(v.kostenaandeel), &o.euro)?;
         formule(
             ws,
             row,
-            4,
+            KOSTENAANDEEL,
+            &aandeel_tot,
+            bedrag(v.kostenaandeel),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            row,
+            BREAK_EVEN,
             &format!(
                 "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
                 row_col_to_cell(row, 2),
@@ -411,8 +460,10 @@ fn verzekeraar_tabel(
             .and_then(|b| s.aanbiedingen.get(b))
             .map(|x| x.label.clone());
         let tekort = tekort_als_enige(k, a, v);
+        let opbrengst = beste_opbrengst(a, v.beste_aanbod);
         if eigen.is_empty() {
             ws.write_string(row, BESTE, "geen aanbod")?;
+            formule(ws, row, OPBRENGST, "0", bedrag(opbrengst), &o.euro)?;
             formule(
                 ws,
                 row,
@@ -442,6 +493,7 @@ fn verzekeraar_tabel(
                 beste_label.as_deref().unwrap_or(""),
                 &o.tekst,
             )?;
+            formule(ws, row, OPBRENGST, &max, bedrag(opbrengst), &o.euro)?;
             formule(
                 ws,
                 row,
@@ -500,7 +552,7 @@ fn aanbiedingen(
             .enumerate()
         {
             let row = base + u32::try_from(m).unwrap_or(0);
-            ws.write_string(row, 0, &x.label)?;
+            label(ws, row, &x.label, o)?;
             ws.write_string(row, 1, *naam)?;
         }
         for (yi, jaar) in s.jaren().enumerate() {

@@ -6,7 +6,10 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::scenario::{IndicatorId, Scenario};
 
-use super::opmaak::{Opmaak, abs, as_f64, kop_rij, op};
+use super::opmaak::{
+    Opmaak, abs, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, noot, op, regels_nodig, rol_tekst,
+    titel,
+};
 
 pub(super) const INVOER: &str = "Invoer";
 
@@ -63,25 +66,108 @@ pub(super) fn invoer(
     ws.set_name(INVOER)?;
     ws.set_column_width(0, 38)?;
     ws.set_column_range_width(1, 40, 14)?;
-    ws.write_string_with_format(0, 0, format!("Invoer — {}", s.naam), &o.titel)?;
-    ws.write_string_with_format(
+    // The groups table is the widest: its headings set the widths of their columns.
+    let koppen = groep_koppen(s);
+    let breedtes = breedtes_van(&koppen);
+    kolommen(ws, &breedtes)?;
+    let laatste_kolom = u16::try_from(koppen.len().saturating_sub(1))
+        .unwrap_or(u16::MAX)
+        .max(BRON_TOT);
+    let breedte: f64 = breedtes.iter().sum::<f64>()
+        + 14.0 * f64::from(laatste_kolom.saturating_sub(u16::try_from(koppen.len()).unwrap_or(0)));
+    titel(ws, &format!("Invoer — {}", s.naam), o)?;
+    noot(
+        ws,
         1,
-        0,
         "Blauwe cellen zijn invoer: wijzig ze en alle formules in de andere bladen rekenen mee. \
-         Grijze cellen bepalen welke regels er zijn (groepen, jaren, rollen); wijzig die in het \
-         scenario en exporteer opnieuw.",
-        &o.noot,
+         Grijze cellen bepalen welke regels er zijn (groepen, jaren, rollen); die liggen vast in \
+         het scenario waaruit deze werkmap is gemaakt.",
+        laatste_kolom,
+        breedte,
+        o,
     )?;
     let mut c = InvoerCellen::default();
     let mut row: u32 = 3;
     row = scenario(ws, s, o, row, &mut c)?;
     row = uurtarieven(ws, s, o, row, &mut c)?;
     row = ondersteuning(ws, s, o, row, &mut c)?;
-    row = groepen(ws, s, o, row, &mut c)?;
+    row = groepen(ws, s, o, row, &breedtes, &mut c)?;
     row = verzekeraars(ws, s, o, row, &mut c)?;
     row = aanbiedingen(ws, s, o, row, &mut c)?;
-    impact(ws, s, o, row, &mut c)?;
+    let eind = impact(ws, s, o, row, &mut c)?;
+    afdruk(ws, eind, laatste_kolom, true)?;
     Ok(c)
+}
+
+/// The last column of a source text (`Bron`), which spans the columns from E.
+const BRON_TOT: u16 = 10;
+
+/// A long text from column `eerste` to `laatste`, `breedte` characters together, wrapped.
+fn tekst_over(
+    ws: &mut Worksheet,
+    row: u32,
+    (eerste, laatste): (u16, u16),
+    tekst: &str,
+    breedte: f64,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    ws.merge_range(row, eerste, row, laatste, tekst, &o.tekst_lang)?;
+    let regels = regels_nodig(tekst, breedte);
+    if regels > 1 {
+        ws.set_row_height(row, 15.0 * f64::from(regels) + 2.0)?;
+    }
+    Ok(())
+}
+
+/// The widths of the columns: 38 characters for the labels, then what each heading of the
+/// groups table needs for its longest word, at least 14.
+fn breedtes_van(koppen: &[String]) -> Vec<f64> {
+    let mut breedtes = vec![38.0];
+    for k in koppen.iter().skip(1) {
+        let woord = k.split_whitespace().map(|w| w.chars().count()).max();
+        breedtes.push((woord.unwrap_or(0) as f64 + 3.0).max(14.0));
+    }
+    breedtes
+}
+
+/// A header row of the sheet, as high as its wrapped headings need.
+fn kop(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    row: u32,
+    koppen: &[&str],
+    tekst: &[usize],
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    kop_rij(ws, row, koppen, tekst, o)?;
+    ws.set_row_height(row, kop_hoogte(koppen, &breedtes_van(&groep_koppen(s))))?;
+    Ok(())
+}
+
+/// The headings of the groups table.
+fn groep_koppen(s: &Scenario) -> Vec<String> {
+    let mut koppen: Vec<String> = vec!["Groep".into(), "Start".into(), "Nieuw".into()];
+    koppen.extend(
+        s.uurtarieven
+            .iter()
+            .map(|u| format!("Deelnemers {}", rol_tekst(&u.rol))),
+    );
+    koppen.extend(
+        [
+            "Bijeenkomsten per jaar",
+            "Duur (uur)",
+            "Voorbereiding (uur)",
+            "Reistijd (uur)",
+            "Voorzitter (rol)",
+            "Voorzitter (uur per bijeenkomst)",
+            "Coördinatie (rol)",
+            "Coördinatie (uur per patiënt)",
+            "Telefonische ondersteuning (uur per jaar)",
+            "Patiënten per jaar",
+        ]
+        .map(String::from),
+    );
+    koppen
 }
 
 /// The scenario's name, region, horizon, insured and indexation. Returns the next free row.
@@ -95,10 +181,17 @@ fn scenario(
     ws.write_string_with_format(row, 0, "Scenario", &o.sectie)?;
     row += 1;
     ws.write_string(row, 0, "Naam")?;
-    ws.write_string_with_format(row, 1, &s.naam, &o.tekst)?;
+    tekst_over(ws, row, (1, 6), &s.naam, 6.0 * 14.0, o)?;
     row += 1;
     ws.write_string(row, 0, "Regio")?;
-    ws.write_string_with_format(row, 1, s.regio.as_deref().unwrap_or(""), &o.tekst)?;
+    tekst_over(
+        ws,
+        row,
+        (1, 6),
+        s.regio.as_deref().unwrap_or(""),
+        6.0 * 14.0,
+        o,
+    )?;
     row += 1;
     ws.write_string(row, 0, "Startjaar")?;
     ws.write_number_with_format(row, 1, f64::from(s.startjaar), &o.getal_vast)?;
@@ -133,19 +226,19 @@ fn uurtarieven(
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
     row += 1;
-    kop_rij(
+    kop(
         ws,
+        s,
         row,
         &["Rol", "€ per uur", "Elders gefinancierd (ja/nee)"],
         &[0, 2],
         o,
     )?;
-    ws.set_row_height(row, 30)?;
     row += 1;
     let mut tarief = Vec::new();
     let mut elders = Vec::new();
     for u in &s.uurtarieven {
-        ws.write_string_with_format(row, 0, &*u.rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, 0, rol_tekst(&u.rol), &o.tekst_vast)?;
         ws.write_number_with_format(row, 1, as_f64(u.bedrag), &o.euro_invoer)?;
         let ja = if s.is_elders_gefinancierd(&u.rol) {
             "ja"
@@ -260,35 +353,16 @@ fn groepen(
     s: &Scenario,
     o: &Opmaak,
     mut row: u32,
+    breedtes: &[f64],
     c: &mut InvoerCellen,
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Groepen en werkwijze", &o.sectie)?;
     row += 1;
-    let mut koppen: Vec<String> = vec!["Groep".into(), "Start".into(), "Nieuw".into()];
-    koppen.extend(
-        s.uurtarieven
-            .iter()
-            .map(|u| format!("Deelnemers {}", u.rol)),
-    );
-    koppen.extend(
-        [
-            "Bijeenkomsten per jaar",
-            "Duur (uur)",
-            "Voorbereiding (uur)",
-            "Reistijd (uur)",
-            "Voorzitter (rol)",
-            "Voorzitter (uur per bijeenkomst)",
-            "Coördinatie (rol)",
-            "Coördinatie (uur per patiënt)",
-            "Telefonische ondersteuning (uur per jaar)",
-            "Patiënten per jaar",
-        ]
-        .map(String::from),
-    );
+    let koppen = groep_koppen(s);
     let koppen_ref: Vec<&str> = koppen.iter().map(String::as_str).collect();
     let n = s.uurtarieven.len();
     kop_rij(ws, row, &koppen_ref, &[0, 2, 3 + n + 4, 3 + n + 6], o)?;
-    ws.set_row_height(row, 45)?;
+    ws.set_row_height(row, kop_hoogte(&koppen_ref, breedtes))?;
     row += 1;
     let eerste_groep = row;
     let n_rollen = u16::try_from(s.uurtarieven.len()).unwrap_or(u16::MAX);
@@ -318,9 +392,9 @@ fn groepen(
         let duur = num(ws, 1, w.duur_uren)?;
         let voorbereiding = num(ws, 2, w.voorbereiding_uren)?;
         let reistijd = num(ws, 3, w.reistijd_uren)?;
-        ws.write_string_with_format(row, werk + 4, &*w.voorzitter_rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, werk + 4, rol_tekst(&w.voorzitter_rol), &o.tekst_vast)?;
         let voorzitter_uren = num(ws, 5, w.voorzitter_uren)?;
-        ws.write_string_with_format(row, werk + 6, &*w.coordinatie_rol, &o.tekst_vast)?;
+        ws.write_string_with_format(row, werk + 6, rol_tekst(&w.coordinatie_rol), &o.tekst_vast)?;
         let coordinatie = num(ws, 7, w.coordinatie_uren_per_patient)?;
         let telefonisch = num(ws, 8, w.telefonische_ondersteuning_uren)?;
         let patienten = num(ws, 9, w.patienten_per_jaar)?;
@@ -368,8 +442,7 @@ fn verzekeraars(
     if !s.verzekeraars.is_empty() {
         ws.write_string_with_format(row, 0, "Verzekeraars", &o.sectie)?;
         row += 1;
-        kop_rij(ws, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
-        ws.set_row_height(row, 30)?;
+        kop(ws, s, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
         row += 1;
         for v in &s.verzekeraars {
             ws.write_string_with_format(row, 0, &v.naam, &o.tekst_vast)?;
@@ -402,8 +475,9 @@ fn aanbiedingen(
     if !s.aanbiedingen.is_empty() {
         ws.write_string_with_format(row, 0, "Aanbiedingen", &o.sectie)?;
         row += 1;
-        kop_rij(
+        kop(
             ws,
+            s,
             row,
             &[
                 "Aanbod",
@@ -415,7 +489,6 @@ fn aanbiedingen(
             &[0, 1, 4],
             o,
         )?;
-        ws.set_row_height(row, 30)?;
         row += 1;
         for a in &s.aanbiedingen {
             ws.write_string_with_format(row, 0, &a.label, &o.tekst_vast)?;
@@ -474,8 +547,9 @@ fn impact(
         row += 2;
         ws.write_string_with_format(row, 0, "Indicatoren (laatste 30 dagen)", &o.sectie)?;
         row += 1;
-        kop_rij(
+        kop(
             ws,
+            s,
             row,
             &[
                 "Indicator",
@@ -487,14 +561,13 @@ fn impact(
             &[0, 4],
             o,
         )?;
-        ws.set_row_height(row, 30)?;
         row += 1;
         for ind in &imp.indicatoren {
             ws.write_string_with_format(row, 0, ind.id.omschrijving(), &o.tekst_vast)?;
             ws.write_number_with_format(row, 1, as_f64(ind.basis_percentage), &o.getal_invoer)?;
             ws.write_number_with_format(row, 2, as_f64(ind.reductie_percentage), &o.getal_invoer)?;
             ws.write_number_with_format(row, 3, as_f64(ind.kosten_per_geval), &o.euro_invoer)?;
-            ws.write_string(row, 4, &ind.bron)?;
+            tekst_over(ws, row, (4, BRON_TOT), &ind.bron, 14.0 * 7.0, o)?;
             indicator.push((
                 ind.id,
                 op(INVOER, row, 1),

@@ -1,22 +1,25 @@
-//! The sheet Kosten: the indexation factors, the costs per post and every line item as a
-//! formula on Invoer. Pure, no I/O.
+//! The sheets Kosten (the indexation factors, the costs per post and their chart) and
+//! Kostenregels (every line item as a formula on Invoer). Pure, no I/O.
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
-use crate::calc::cost::{KostenJaar, Post, Regel};
+use crate::calc::cost::{Financiering, KostenJaar, Post, Regel};
 use crate::calc::overzicht::{Subtotaal, overhead_grondslag, per_post};
 use crate::scenario::Scenario;
 
+use super::grafiek;
 use super::invoer::{GroepCellen, InvoerCellen};
 use super::opmaak::{
-    Opmaak, abs, as_f64, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    kop_rij, totaal_kolom,
+    Opmaak, abs, afdruk, as_f64, bedrag, exact, financiering_tekst, formule, formule_kolom,
+    jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij, kolommen, kop_hoogte, kop_rij, noot, op,
+    rol_tekst, titel, totaal_kolom,
 };
 
 pub(super) const KOSTEN: &str = "Kosten";
+pub(super) const REGELS: &str = "Kostenregels";
 
 /// Where the cost sheet keeps what other sheets need.
 pub(super) struct KostenCellen {
@@ -27,6 +30,9 @@ pub(super) struct KostenCellen {
     pub(super) bedrag_bereik: String,
     pub(super) financiering_bereik: String,
 }
+
+/// The widths of the line items' columns, in characters.
+const BREEDTES: [f64; 10] = [7.0, 26.0, 30.0, 22.0, 10.0, 14.0, 13.0, 12.0, 15.0, 13.0];
 
 /// The columns of the line items.
 mod kol {
@@ -42,8 +48,10 @@ mod kol {
     pub(super) const FINANCIERING: u16 = 9;
 }
 
+/// Fills the sheet Kosten (`ws`) and the sheet Kostenregels (`regels`).
 pub(super) fn kosten(
     ws: &mut Worksheet,
+    regels: &mut Worksheet,
     s: &Scenario,
     r: &Resultaat,
     inv: &InvoerCellen,
@@ -52,16 +60,18 @@ pub(super) fn kosten(
     let k = &r.kosten;
     ws.set_name(KOSTEN)?;
     ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 22)?;
-    ws.set_column_width(2, 26)?;
-    ws.set_column_range_width(3, 40, 15)?;
-    ws.write_string_with_format(0, 0, format!("Kosten — {}", s.naam), &o.titel)?;
-    ws.write_string_with_format(
+    ws.set_column_width(1, 4)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    titel(ws, &format!("Kosten — {}", s.naam), o)?;
+    noot(
+        ws,
         1,
-        0,
-        "Elke regel is een formule die naar het blad Invoer verwijst, per regel op centen \
-         afgerond (ROUND); elk totaal is de som van de afgeronde regels.",
-        &o.noot,
+        "Elke kostenpost is de som van zijn regels in het blad Kostenregels; elke regel is een \
+         formule op het blad Invoer, per regel op centen afgerond; elk totaal is de som van de \
+         afgeronde regels.",
+        totaal_kolom(s),
+        48.0 + 15.0 * f64::from(s.looptijd_jaren + 1),
+        o,
     )?;
 
     let posten = per_post(k);
@@ -69,7 +79,7 @@ pub(super) fn kosten(
     let n_posten = u32::try_from(posten.len()).unwrap_or(0);
     let eerste_post = 7;
     let post_totaal = eerste_post + n_posten;
-    let regels_kop = post_totaal + 3;
+    let regels_kop = 3;
     let eerste_regel = regels_kop + 1;
     let i = Indeling {
         kop_jaar: 3,
@@ -112,7 +122,9 @@ pub(super) fn kosten(
         )?;
     }
     posten_blok(ws, s, r, &posten, &i, o)?;
-    regels_blok(ws, s, r, inv, index_rij, &i, o)?;
+    let eind = grafiek::kosten_per_post(ws, s, &posten, kop_jaar, eerste_post, post_totaal + 2)?;
+    afdruk(ws, eind, totaal_kolom(s), s.looptijd_jaren > 4)?;
+    regels_blok(regels, s, r, inv, index_rij, &i, o)?;
     Ok(cellen)
 }
 
@@ -130,10 +142,10 @@ struct Indeling {
 }
 
 impl Indeling {
-    /// The line items' column `col`, as an absolute range on this sheet.
+    /// The line items' column `col`, as an absolute range on the sheet Kostenregels.
     fn bereik(&self, col: u16) -> String {
         format!(
-            "{KOSTEN}!{}:{}",
+            "{REGELS}!{}:{}",
             abs(self.eerste_regel, col),
             abs(self.laatste_regel, col)
         )
@@ -158,7 +170,6 @@ fn posten_blok(
     for (pi, (post, sub)) in posten.iter().enumerate() {
         let row = eerste_post + u32::try_from(pi).unwrap_or(0);
         ws.write_string(row, 0, post.label())?;
-        ws.write_string(row, 1, post.as_str())?;
         for (yi, v) in sub.per_jaar.iter().enumerate() {
             let col = jaar_kolom(yi);
             formule(
@@ -171,7 +182,7 @@ fn posten_blok(
                     bereik(kol::JAAR),
                     kolom_vast_rij(kop_jaar, col),
                     bereik(kol::POST),
-                    post.as_str()
+                    post.label()
                 ),
                 bedrag(*v),
                 &o.euro,
@@ -228,35 +239,42 @@ fn regels_blok(
     let k = &r.kosten;
     let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
     let (regels_kop, eerste_regel, laatste_regel) = (i.regels_kop, i.eerste_regel, i.laatste_regel);
-    let regels_titel = regels_kop - 1;
-    ws.write_string_with_format(
-        regels_titel,
-        0,
-        "Regels (zoals patz-calc cost --format csv)",
-        &o.sectie,
-    )?;
-    kop_rij(
+    ws.set_name(REGELS)?;
+    titel(ws, &format!("Kostenregels — {}", s.naam), o)?;
+    noot(
         ws,
-        regels_kop,
-        &[
-            "Jaar",
-            "Groep",
-            "Post",
-            "Rol",
-            "Uren",
-            "Tarief of bedrag per eenheid",
-            "Aantal of grondslag",
-            "Indexfactor",
-            "Bedrag",
-            "Financiering",
-        ],
-        &[1, 2, 3, 9],
+        1,
+        "Alle kostenregels per jaar. Uren, tarieven en aantallen komen uit het blad Invoer, de \
+         indexfactor uit het blad Kosten; elk bedrag is op centen afgerond.",
+        kol::FINANCIERING,
+        BREEDTES.iter().sum(),
         o,
     )?;
-    ws.set_row_height(regels_kop, 30)?;
+    let koppen = [
+        "Jaar",
+        "Groep",
+        "Post",
+        "Rol",
+        "Uren",
+        "Tarief of bedrag per eenheid",
+        "Aantal of grondslag",
+        "Indexfactor",
+        "Bedrag",
+        "Financiering",
+    ];
+    kolommen(ws, &BREEDTES)?;
+    kop_rij(ws, regels_kop, &koppen, &[1, 2, 3, 9], o)?;
+    ws.set_row_height(regels_kop, kop_hoogte(&koppen, &BREEDTES))?;
+    ws.set_repeat_rows(regels_kop, regels_kop)?;
+    ws.set_freeze_panes(eerste_regel, 0)?;
+    // The line items' cells take their column's format (see `formule_kolom`).
+    ws.set_column_format(kol::UREN, &o.uren)?;
+    ws.set_column_format(kol::TARIEF, &o.euro)?;
+    ws.set_column_format(kol::INDEX, &o.factor)?;
+    ws.set_column_format(kol::BEDRAG, &o.euro)?;
     let mut row = eerste_regel;
     for (yi, j) in k.jaren.iter().enumerate() {
-        let index = abs(index_rij, jaar_kolom(yi));
+        let index = op(KOSTEN, index_rij, jaar_kolom(yi));
         let jaar_start = row;
         for regel in &j.regels {
             let ctx = Regelcontext {
@@ -272,6 +290,7 @@ fn regels_blok(
     if n_regels > 0 {
         ws.autofilter(regels_kop, 0, laatste_regel, kol::FINANCIERING)?;
     }
+    afdruk(ws, laatste_regel.max(regels_kop), kol::FINANCIERING, true)?;
     Ok(())
 }
 
@@ -301,21 +320,14 @@ fn regel_rij(
     if let Some(g) = regel.groep.and_then(|gi| s.groepen.get(gi)) {
         ws.write_string(row, kol::GROEP, &g.naam)?;
     }
-    ws.write_string(row, kol::POST, regel.post.as_str())?;
+    ws.write_string(row, kol::POST, regel.post.label())?;
     if let Some(rol) = &regel.rol {
-        ws.write_string(row, kol::ROL, &**rol)?;
+        ws.write_string(row, kol::ROL, rol_tekst(rol))?;
     }
     let cel = |col: u16| row_col_to_cell(row, col);
     // A line's amount: the product of two of its cells and the index factor, to the cent.
     let indexed = |a: u16, b: u16| format!("ROUND({}*{}*{},2)", cel(a), cel(b), cel(kol::INDEX));
-    formule(
-        ws,
-        row,
-        kol::INDEX,
-        c.index,
-        exact(jaar.indexfactor),
-        &o.factor,
-    )?;
+    formule_kolom(ws, row, kol::INDEX, c.index, exact(jaar.indexfactor))?;
     let rol_index = regel
         .rol
         .as_deref()
@@ -324,7 +336,7 @@ fn regel_rij(
     let groep_model = regel.groep.and_then(|gi| s.groepen.get(gi));
     let uren_formule = uren_formule(regel, inv, groep, rol_index);
     if let (Some(f), Some(u)) = (&uren_formule, regel.uren) {
-        formule(ws, row, kol::UREN, f, exact(u), &o.uren)?;
+        formule_kolom(ws, row, kol::UREN, f, exact(u))?;
     }
     let bedrag_cel = bedrag(regel.bedrag);
     match regel.post {
@@ -333,48 +345,48 @@ fn regel_rij(
         | Post::Coordinatie
         | Post::TelefonischeOndersteuning => {
             let Some(ri) = rol_index else {
-                ws.write_number_with_format(row, kol::BEDRAG, as_f64(regel.bedrag), &o.euro)?;
+                ws.write_number(row, kol::BEDRAG, as_f64(regel.bedrag))?;
                 return Ok(());
             };
             let tarief = inv.tarief.get(ri).cloned().unwrap_or_default();
             let t = s.uurtarieven.get(ri).map_or(Decimal::ZERO, |u| u.bedrag);
-            formule(ws, row, kol::TARIEF, &tarief, exact(t), &o.euro)?;
-            formule(
+            formule_kolom(ws, row, kol::TARIEF, &tarief, exact(t))?;
+            formule_kolom(
                 ws,
                 row,
                 kol::BEDRAG,
                 &indexed(kol::UREN, kol::TARIEF),
                 bedrag_cel,
-                &o.euro,
             )?;
             let elders = inv.elders.get(ri).cloned().unwrap_or_default();
-            formule(
+            formule_kolom(
                 ws,
                 row,
                 kol::FINANCIERING,
-                &format!("IF({elders}=\"ja\",\"elders\",\"tapas\")"),
-                regel.financiering.as_str().to_string(),
-                &o.tekst,
+                &format!(
+                    "IF({elders}=\"ja\",\"{}\",\"{}\")",
+                    financiering_tekst(Financiering::Elders),
+                    financiering_tekst(Financiering::Tapas)
+                ),
+                financiering_tekst(regel.financiering).to_string(),
             )?;
             return Ok(());
         }
         Post::Projectleiding => {
             let t = s.ondersteuning.projectleiding_uurtarief;
-            formule(
+            formule_kolom(
                 ws,
                 row,
                 kol::TARIEF,
                 &inv.projectleiding_uurtarief,
                 exact(t),
-                &o.euro,
             )?;
-            formule(
+            formule_kolom(
                 ws,
                 row,
                 kol::BEDRAG,
                 &indexed(kol::UREN, kol::TARIEF),
                 bedrag_cel,
-                &o.euro,
             )?;
         }
         Post::Ict | Post::Startkosten | Post::Monitoring => {
@@ -386,19 +398,18 @@ fn regel_rij(
                 ),
                 _ => (&inv.monitoring, s.ondersteuning.monitoring_per_jaar),
             };
-            formule(ws, row, kol::TARIEF, f, exact(t), &o.euro)?;
-            formule(
+            formule_kolom(ws, row, kol::TARIEF, f, exact(t))?;
+            formule_kolom(
                 ws,
                 row,
                 kol::BEDRAG,
                 &format!("ROUND({}*{},2)", cel(kol::TARIEF), cel(kol::INDEX)),
                 bedrag_cel,
-                &o.euro,
             )?;
         }
         Post::Huisvesting | Post::Scholing => {
             let (Some(g), Some(gm)) = (groep, groep_model) else {
-                ws.write_number_with_format(row, kol::BEDRAG, as_f64(regel.bedrag), &o.euro)?;
+                ws.write_number(row, kol::BEDRAG, as_f64(regel.bedrag))?;
                 return Ok(());
             };
             let (tf, t, af, a) = if regel.post == Post::Huisvesting {
@@ -416,20 +427,23 @@ fn regel_rij(
                     Decimal::from(gm.totaal_deelnemers()),
                 )
             };
-            formule(ws, row, kol::TARIEF, tf, exact(t), &o.euro)?;
-            formule(ws, row, kol::AANTAL, &af, exact(a), &o.getal)?;
-            formule(
+            formule_kolom(ws, row, kol::TARIEF, tf, exact(t))?;
+            formule_kolom(ws, row, kol::AANTAL, &af, exact(a))?;
+            formule_kolom(
                 ws,
                 row,
                 kol::BEDRAG,
                 &indexed(kol::TARIEF, kol::AANTAL),
                 bedrag_cel,
-                &o.euro,
             )?;
         }
         Post::Overhead => overhead(ws, row, regel, jaar, c, o)?,
     }
-    ws.write_string(row, kol::FINANCIERING, regel.financiering.as_str())?;
+    ws.write_string(
+        row,
+        kol::FINANCIERING,
+        financiering_tekst(regel.financiering),
+    )?;
     Ok(())
 }
 
@@ -475,11 +489,12 @@ fn overhead(
     let eind = row.saturating_sub(1).max(c.jaar_start);
     let f = if row > c.jaar_start {
         format!(
-            "SUMIFS({}:{},{}:{},\"tapas\")",
+            "SUMIFS({}:{},{}:{},\"{}\")",
             abs(c.jaar_start, kol::BEDRAG),
             abs(eind, kol::BEDRAG),
             abs(c.jaar_start, kol::FINANCIERING),
-            abs(eind, kol::FINANCIERING)
+            abs(eind, kol::FINANCIERING),
+            financiering_tekst(Financiering::Tapas)
         )
     } else {
         "0".to_string()
@@ -493,13 +508,12 @@ fn overhead(
         &o.getal,
     )?;
     formule(ws, row, kol::AANTAL, &f, bedrag(grondslag), &o.euro)?;
-    formule(
+    formule_kolom(
         ws,
         row,
         kol::BEDRAG,
         &format!("ROUND({}/100*{},2)", cel(kol::TARIEF), cel(kol::AANTAL)),
         bedrag_cel,
-        &o.euro,
     )?;
     Ok(())
 }

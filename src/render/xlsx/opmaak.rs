@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::{column_number_to_name, row_col_to_cell, row_col_to_cell_absolute};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Worksheet, XlsxError};
 
+use crate::calc::cost::Financiering;
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
@@ -14,6 +15,8 @@ pub(super) const EERSTE_JAAR_KOLOM: u16 = 2;
 pub(super) struct Opmaak {
     pub(super) titel: Format,
     pub(super) noot: Format,
+    /// A long text in one cell, wrapped within it.
+    pub(super) tekst_lang: Format,
     pub(super) kop: Format,
     pub(super) kop_rechts: Format,
     pub(super) sectie: Format,
@@ -43,10 +46,17 @@ impl Opmaak {
         let vast = Color::RGB(0xED_ED_ED);
         let totaal = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
         Opmaak {
-            titel: Format::new().set_bold().set_font_size(14),
+            titel: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             noot: Format::new()
                 .set_italic()
-                .set_font_color(Color::RGB(0x59_59_59)),
+                .set_font_color(Color::RGB(0x59_59_59))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            tekst_lang: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             kop: Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(0xE9_EE_F3))
@@ -89,6 +99,125 @@ impl Opmaak {
     }
 }
 
+/// A role as a person writes it: `medisch specialist`, not the scenario's key.
+pub(super) fn rol_tekst(rol: &str) -> String {
+    rol.replace('_', " ")
+}
+
+/// How a line is financed, as the workbook shows it.
+pub(super) fn financiering_tekst(f: Financiering) -> &'static str {
+    match f {
+        Financiering::Tapas => "TAPA$",
+        Financiering::Elders => "elders",
+    }
+}
+
+/// The widths of the first columns, in characters.
+pub(super) fn kolommen(ws: &mut Worksheet, breedtes: &[f64]) -> Result<(), XlsxError> {
+    for (c, b) in breedtes.iter().enumerate() {
+        ws.set_column_width(u16::try_from(c).unwrap_or(u16::MAX), *b)?;
+    }
+    Ok(())
+}
+
+/// The number of lines `tekst` takes when wrapped at whole words in `breedte` characters (a
+/// word longer than the width takes lines of its own).
+pub(super) fn regels_nodig(tekst: &str, breedte: f64) -> u32 {
+    // Characters of the default font per width unit, a little below 1 to be safe.
+    let per_regel = (breedte - 1.0).max(1.0) as usize;
+    let mut regels = 0u32;
+    for alinea in tekst.split('\n') {
+        let mut regel = 0usize;
+        regels += 1;
+        for woord in alinea.split_whitespace() {
+            let n = woord.chars().count();
+            if regel > 0 && regel + 1 + n > per_regel {
+                regels += 1;
+                regel = 0;
+            }
+            if n > per_regel {
+                regels += u32::try_from((n - 1) / per_regel).unwrap_or(0);
+                regel = n % per_regel;
+            } else {
+                regel += if regel > 0 { n + 1 } else { n };
+            }
+        }
+    }
+    regels.max(1)
+}
+
+/// The height in points of a header row whose headings wrap in columns of `breedtes`, so that
+/// every heading shows whole and no word is split.
+pub(super) fn kop_hoogte(koppen: &[&str], breedtes: &[f64]) -> f64 {
+    let regels = koppen
+        .iter()
+        .zip(breedtes)
+        .map(|(k, b)| regels_nodig(k, b * 0.95))
+        .max()
+        .unwrap_or(1);
+    15.0 * f64::from(regels) + 3.0
+}
+
+/// A sheet's title in row 0, wrapped over the columns up to `laatste_kolom`, which together
+/// are `breedte` characters wide.
+pub(super) fn titel(ws: &mut Worksheet, tekst: &str, o: &Opmaak) -> Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, tekst, &o.titel)?;
+    Ok(())
+}
+
+/// A note over the columns `0..=laatste_kolom` (`breedte` characters together), wrapped, with
+/// the row as high as its lines.
+pub(super) fn noot(
+    ws: &mut Worksheet,
+    row: u32,
+    tekst: &str,
+    laatste_kolom: u16,
+    breedte: f64,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    lang(ws, row, tekst, laatste_kolom, breedte, &o.noot)
+}
+
+/// A long text over the columns `0..=laatste_kolom`, wrapped, the row as high as its lines.
+pub(super) fn lang(
+    ws: &mut Worksheet,
+    row: u32,
+    tekst: &str,
+    laatste_kolom: u16,
+    breedte: f64,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    let hoogte = 15.0 * f64::from(regels_nodig(tekst, breedte)) + 2.0;
+    if laatste_kolom == 0 {
+        ws.write_string_with_format(row, 0, tekst, fmt)?;
+    } else {
+        ws.merge_range(row, 0, row, laatste_kolom, tekst, fmt)?;
+    }
+    ws.set_row_height(row, hoogte)?;
+    Ok(())
+}
+
+/// How a sheet prints: A4, landscape or portrait, everything up to `laatste_rij` and
+/// `laatste_kolom`, one page wide, with the sheet's name and the page number at the foot.
+pub(super) fn afdruk(
+    ws: &mut Worksheet,
+    laatste_rij: u32,
+    laatste_kolom: u16,
+    liggend: bool,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    if liggend {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_area(0, 0, laatste_rij, laatste_kolom)?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&L&A&RPagina &P van &N");
+    Ok(())
+}
+
 /// `$C$5`.
 pub(super) fn abs(row: u32, col: u16) -> String {
     row_col_to_cell_absolute(row, col)
@@ -128,6 +257,19 @@ pub(super) fn formule(
     fmt: &Format,
 ) -> Result<(), XlsxError> {
     ws.write_formula_with_format(row, col, Formula::new(f).set_result(result), fmt)?;
+    Ok(())
+}
+
+/// A formula cell without a format of its own: it shows its column's format (the columns of the
+/// line items have one), which spares a format look-up for each of the many cells of a long table.
+pub(super) fn formule_kolom(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    f: &str,
+    result: String,
+) -> Result<(), XlsxError> {
+    ws.write_formula(row, col, Formula::new(f).set_result(result))?;
     Ok(())
 }
 

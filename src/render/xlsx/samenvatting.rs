@@ -6,14 +6,13 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
 use crate::calc::businesscase::BusinessCase;
-use crate::decimal::round_money;
 use crate::scenario::Scenario;
 
 use super::financiering::{FINANCIERING, FinCellen};
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij, op,
-    optioneel, totaal_kolom,
+    Opmaak, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
+    noot, op, optioneel, titel, totaal_kolom,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -30,23 +29,32 @@ pub(super) fn samenvatting(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_range_width(2, 40, 15)?;
-    ws.write_string_with_format(0, 0, format!("Samenvatting — {}", s.naam), &o.titel)?;
-    ws.write_string_with_format(
+    titel(ws, &format!("Samenvatting — {}", s.naam), o)?;
+    let tot = totaal_kolom(s);
+    let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    noot(
+        ws,
         1,
-        0,
-        "De businesscase zoals patz-calc business-case hem geeft; elke cel is een formule.",
-        &o.noot,
+        "De businesscase per jaar en over de hele looptijd: kosten, financiering, vermeden \
+         kosten en saldo; elke cel is een formule op de andere bladen.",
+        tot,
+        breedte,
+        o,
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
     let (row, te_rij) = kostenrijen(ws, s, r, fin, o)?;
     let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
-        ws.write_string_with_format(
+        noot(
+            ws,
             row + 1,
-            0,
-            "Dit scenario bevat geen [impact]-sectie; vermeden kosten en saldo zijn niet berekend.",
-            &o.noot,
+            "Dit scenario rekent geen verwachte zorgreductie; vermeden kosten en saldo zijn niet \
+             berekend.",
+            tot,
+            breedte,
+            o,
         )?;
+        afdruk(ws, row + 1, tot, s.looptijd_jaren > 4)?;
         return Ok(());
     };
     let rij = Rijen {
@@ -62,6 +70,7 @@ pub(super) fn samenvatting(
     labels(ws, &rij, o)?;
     per_jaar(ws, inv, b, z, &rij, o)?;
     totaal(ws, s, b, z, &rij, o)?;
+    afdruk(ws, rij.ncw, tot, s.looptijd_jaren > 4)?;
     Ok(())
 }
 
@@ -185,16 +194,10 @@ fn per_jaar(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let kop: u32 = 3;
-    // The discounted netto of each year, as the CLI sums it.
-    let d = b.disconteringsvoet_percentage;
-    let step = Decimal::ONE
-        .checked_add(d.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default())
-        .unwrap_or(Decimal::ONE);
-    let mut discount = Decimal::ONE;
     for (yi, (_, x)) in b.jaren.iter().enumerate() {
-        if yi > 0 {
-            discount = discount.checked_mul(step).unwrap_or(discount);
-        }
+        // The factor and the discounted netto of each year, as the CLI sums them.
+        let discount = b.disconteringsfactoren.get(yi).copied().unwrap_or_default();
+        let cw = b.contante_waarden.get(yi).copied().unwrap_or_default();
         let col = jaar_kolom(yi);
         let cel = |r: u32| row_col_to_cell(r, col);
         formule(
@@ -250,11 +253,6 @@ fn per_jaar(
             exact(discount),
             &o.factor,
         )?;
-        let cw = x
-            .netto
-            .checked_div(discount)
-            .map(round_money)
-            .unwrap_or_default();
         formule(
             ws,
             rij.cw,

@@ -10,8 +10,8 @@ use crate::scenario::{IndicatorId, Scenario};
 use super::invoer::InvoerCellen;
 use super::kosten::{KOSTEN, KostenCellen};
 use super::opmaak::{
-    Opmaak, abs, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij, op,
-    totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
+    noot, op, titel, totaal_kolom,
 };
 
 pub(super) const ZORGREDUCTIE: &str = "Zorgreductie";
@@ -33,27 +33,72 @@ pub(super) fn zorgreductie(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_range_width(2, 40, 15)?;
-    ws.write_string_with_format(0, 0, format!("Zorgreductie — {}", s.naam), &o.titel)?;
+    titel(ws, &format!("Zorgreductie — {}", s.naam), o)?;
+    let tot = totaal_kolom(s);
+    let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
     let (Some(i), Some(imp)) = (&r.impact, &s.impact) else {
-        ws.write_string_with_format(
+        noot(
+            ws,
             1,
-            0,
-            "Dit scenario bevat geen [impact]-sectie; de zorgreductie is niet berekend.",
-            &o.noot,
+            "Dit scenario rekent geen verwachte zorgreductie; de vermeden kosten zijn niet \
+             berekend.",
+            tot,
+            breedte,
+            o,
         )?;
+        afdruk(ws, 1, tot, false)?;
         return Ok(None);
     };
-    ws.write_string_with_format(
+    noot(
+        ws,
         1,
-        0,
         "Verwachte aantallen overleden palliatieve patiënten per indicator (laatste 30 dagen), niet \
-         afgerond; vermeden kosten per indicator en jaar op centen afgerond (ROUND).",
-        &o.noot,
+         afgerond; vermeden kosten per indicator en jaar op centen afgerond.",
+        tot,
+        breedte,
+        o,
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
-    let tot = totaal_kolom(s);
     let pat_rij: u32 = 4;
+    patienten(ws, s, i, inv, kop, pat_rij, o)?;
+    let c = Blad {
+        s,
+        i,
+        inv,
+        kc,
+        o,
+        pat_rij,
+        tot,
+    };
+    let eerste = pat_rij + 2;
+    let blok = |k: usize| eerste + 5 * u32::try_from(k).unwrap_or(0);
+    for (k, cellen) in inv.indicator.iter().enumerate() {
+        let b = blok(k);
+        if !imp.indicatoren.iter().any(|x| x.id == cellen.0) {
+            continue;
+        }
+        indicator_blok(ws, &c, b, cellen)?;
+    }
+    let vk = blok(inv.indicator.len());
+    let rijen: Vec<u32> = (0..inv.indicator.len()).map(|k| blok(k) + 4).collect();
+    vermeden_totaal(ws, &c, vk, &rijen)?;
+    afdruk(ws, vk, tot, s.looptijd_jaren > 4)?;
+    Ok(Some(ZorgCellen {
+        vermeden_kosten: vk,
+    }))
+}
+
+/// The patients of the active groups per year, `P(jaar)`, and over the horizon.
+fn patienten(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    i: &ImpactResultaat,
+    inv: &InvoerCellen,
+    kop: u32,
+    pat_rij: u32,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
     ws.write_string(pat_rij, 0, "Patiënten van de actieve groepen P(jaar)")?;
     for (yi, j) in i.jaren.iter().enumerate() {
         let col = jaar_kolom(yi);
@@ -74,36 +119,28 @@ pub(super) fn zorgreductie(
     formule(
         ws,
         pat_rij,
-        tot,
+        totaal_kolom(s),
         &format!("SUM({})", jaar_bereik(s, pat_rij)),
         exact(i.patienten),
         &o.aantal,
     )?;
+    Ok(())
+}
 
-    let c = Blad {
-        s,
-        i,
-        inv,
-        kc,
-        o,
-        pat_rij,
-        tot,
-    };
-    let eerste = pat_rij + 2;
-    let blok = |k: usize| eerste + 5 * u32::try_from(k).unwrap_or(0);
-    for (k, cellen) in inv.indicator.iter().enumerate() {
-        let b = blok(k);
-        if !imp.indicatoren.iter().any(|x| x.id == cellen.0) {
-            continue;
-        }
-        indicator_blok(ws, &c, b, cellen)?;
-    }
-    let vk = blok(inv.indicator.len());
+/// The avoided costs of all indicators in row `vk`: the sum of the indicators' rows `rijen`.
+fn vermeden_totaal(
+    ws: &mut Worksheet,
+    c: &Blad<'_>,
+    vk: u32,
+    rijen: &[u32],
+) -> Result<(), XlsxError> {
+    let Blad { s, i, o, tot, .. } = *c;
     ws.write_string_with_format(vk, 0, "Vermeden kosten totaal", &o.label_totaal)?;
     ws.write_string_with_format(vk, 1, "", &o.label_totaal)?;
     let cellen_vk = |col: u16| -> String {
-        (0..inv.indicator.len())
-            .map(|k| row_col_to_cell(blok(k) + 4, col))
+        rijen
+            .iter()
+            .map(|r| row_col_to_cell(*r, col))
             .collect::<Vec<_>>()
             .join(",")
     };
@@ -126,9 +163,7 @@ pub(super) fn zorgreductie(
         bedrag(i.vermeden_kosten),
         &o.euro_totaal,
     )?;
-    Ok(Some(ZorgCellen {
-        vermeden_kosten: vk,
-    }))
+    Ok(())
 }
 
 /// What every indicator block needs.

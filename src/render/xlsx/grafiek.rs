@@ -1,0 +1,89 @@
+//! The workbook's native charts: the costs per year and post (sheet Kosten) and what each
+//! insurer's best offer covers of its share (sheet Financiering). They refer to the cells of
+//! their sheet, so they follow every change a user makes in Invoer. Pure, no I/O.
+
+use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, Worksheet, XlsxError};
+
+use crate::calc::cost::Post;
+use crate::calc::overzicht::Subtotaal;
+use crate::scenario::Scenario;
+
+use super::financiering::FINANCIERING;
+use super::kosten::KOSTEN;
+use super::opmaak::{EERSTE_JAAR_KOLOM, jaar_kolom};
+
+/// Width and height of a chart in pixels, and the rows it covers (rows of 20 pixels).
+const BREEDTE: u32 = 760;
+const HOOGTE: u32 = 360;
+const RIJEN: u32 = HOOGTE / 20 + 1;
+
+/// The euro format of the value axes.
+const EURO: &str = "\"€ \"#,##0";
+
+/// A stacked column per year, one colour per post, under the costs per post. Returns the last
+/// row the chart covers.
+pub(super) fn kosten_per_post(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    posten: &[(Post, Subtotaal)],
+    kop_jaar: u32,
+    eerste_post: u32,
+    rij: u32,
+) -> Result<u32, XlsxError> {
+    if posten.is_empty() || s.looptijd_jaren == 0 {
+        return Ok(rij);
+    }
+    let laatste_jaar = jaar_kolom(s.looptijd_jaren.saturating_sub(1) as usize);
+    let mut chart = Chart::new(ChartType::ColumnStacked);
+    for pi in 0..posten.len() {
+        let row = eerste_post + u32::try_from(pi).unwrap_or(0);
+        chart
+            .add_series()
+            .set_name((KOSTEN, row, 0))
+            .set_categories((KOSTEN, kop_jaar, EERSTE_JAAR_KOLOM, kop_jaar, laatste_jaar))
+            .set_values((KOSTEN, row, EERSTE_JAAR_KOLOM, row, laatste_jaar))
+            .set_gap(60);
+    }
+    chart.title().set_name("Kosten per jaar en post");
+    chart.x_axis().set_name("Jaar");
+    chart.y_axis().set_num_format(EURO);
+    chart.legend().set_position(ChartLegendPosition::Right);
+    chart.set_width(BREEDTE).set_height(HOOGTE);
+    ws.insert_chart(rij, 0, &chart)?;
+    Ok(rij + RIJEN)
+}
+
+/// Per insurer its share of the costs and what its best offer brings in over the horizon, as
+/// two columns side by side, from the insurer table (rows `eerste..eerste + n`, the names in
+/// column A). Returns the last row the chart covers.
+pub(super) fn dekking_per_verzekeraar(
+    ws: &mut Worksheet,
+    eerste: u32,
+    n: u32,
+    kostenaandeel_kolom: u16,
+    opbrengst_kolom: u16,
+    kop: u32,
+    rij: u32,
+) -> Result<u32, XlsxError> {
+    if n == 0 {
+        return Ok(rij);
+    }
+    let laatste = eerste + n - 1;
+    let mut chart = Chart::new(ChartType::Column);
+    for col in [kostenaandeel_kolom, opbrengst_kolom] {
+        chart
+            .add_series()
+            .set_name((FINANCIERING, kop, col))
+            .set_categories((FINANCIERING, eerste, 0, laatste, 0))
+            .set_values((FINANCIERING, eerste, col, laatste, col))
+            .set_gap(80);
+    }
+    chart
+        .title()
+        .set_name("Kostenaandeel en opbrengst van het beste aanbod, per verzekeraar (looptijd)");
+    chart.y_axis().set_num_format(EURO);
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(BREEDTE).set_height(HOOGTE);
+    ws.insert_chart(rij, 0, &chart)?;
+    Ok(rij + RIJEN)
+}
