@@ -102,7 +102,11 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         sets.push(Override::parse(arg).map_err(|msg| Fout::ongeldig(Melding::fout(msg)))?);
     }
     let ends = endpoints(&cli.command);
-    if let Some(msg) = ends.vorm.and_then(patz_calc::cli::OutputArgs::strijdig) {
+    if let Some(msg) = cli
+        .command
+        .output()
+        .and_then(patz_calc::cli::OutputArgs::strijdig)
+    {
         return Err(Fout::ongeldig(Melding::fout(msg)));
     }
     if let Some(refuse) = ends.bestaand
@@ -144,8 +148,6 @@ struct Endpoints<'a> {
     invoer: Vec<gebruik::Invoerpad<'a>>,
     uit: Option<&'a Path>,
     uit_naam: &'static str,
-    /// The command's output options (`--format`, `-o`, `--csv-nl`), if it has them.
-    vorm: Option<&'a patz_calc::cli::OutputArgs>,
     /// How an existing output file is refused, if it is (`init`, `report` without `--force`).
     bestaand: Option<Weiger>,
     draws: Option<&'a Path>,
@@ -206,7 +208,6 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         invoer: Vec::new(),
         uit: None,
         uit_naam: "-o",
-        vorm: None,
         bestaand: None,
         draws: None,
     };
@@ -220,12 +221,10 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         | Command::Sweep { file, output } => {
             e.invoer.push(scenario(file));
             e.uit = output.output.as_deref();
-            e.vorm = Some(output);
         }
         Command::Batch { paths, output, .. } => {
             e.invoer.extend(paths.iter().map(|f| scenario(f)));
             e.uit = output.output.as_deref();
-            e.vorm = Some(output);
         }
         Command::Compare {
             files,
@@ -235,22 +234,18 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             e.invoer.extend(files.iter().map(|f| scenario(f)));
             e.invoer.extend(reference.iter().map(|f| scenario(f)));
             e.uit = output.output.as_deref();
-            e.vorm = Some(output);
         }
         Command::Sensitivity(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
-            e.vorm = Some(&a.output);
         }
         Command::Solve(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
-            e.vorm = Some(&a.output);
         }
         Command::Simulate(a) => {
             e.invoer.push(scenario(&a.file));
             e.uit = a.output.output.as_deref();
-            e.vorm = Some(&a.output);
             e.draws = a.draws.as_deref();
         }
         Command::Monitor(a) => {
@@ -265,7 +260,6 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
                     pad: p,
                 }));
             e.uit = a.output.output.as_deref();
-            e.vorm = Some(&a.output);
         }
         Command::Payout(a) => {
             e.invoer.push(scenario(&a.file));
@@ -275,7 +269,6 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
                     pad: p,
                 }));
             e.uit = a.output.output.as_deref();
-            e.vorm = Some(&a.output);
         }
         Command::Declare(a) => {
             e.invoer.push(scenario(&a.file));

@@ -845,7 +845,7 @@ fn export(scenario: &str, dir: &Path, sets: &[&str]) -> PathBuf {
 }
 
 #[test]
-fn the_workbook_has_five_sheets_of_formulas_each_with_its_value() {
+fn the_workbook_has_six_sheets_of_formulas_each_with_its_value() {
     let dir = tmp();
     let p = export(GROOT, dir.path(), &[]);
     let files = unzip(&std::fs::read(p).unwrap());
@@ -862,7 +862,8 @@ fn the_workbook_has_five_sheets_of_formulas_each_with_its_value() {
             "Kosten",
             "Financiering",
             "Zorgreductie",
-            "Samenvatting"
+            "Samenvatting",
+            "Kostenregels"
         ]
     );
     assert!(
@@ -885,10 +886,232 @@ fn the_workbook_has_five_sheets_of_formulas_each_with_its_value() {
             );
         }
     }
+    let regels = text(&files["xl/worksheets/sheet6.xml"]);
+    assert!(regels.contains("ROUND(E") && regels.contains("Invoer!$B$"));
     let kosten = text(&files["xl/worksheets/sheet2.xml"]);
-    assert!(kosten.contains("ROUND(E") && kosten.contains("Invoer!$B$"));
+    assert!(kosten.contains("SUMIFS(Kostenregels!$I$"));
     let fin = text(&files["xl/worksheets/sheet3.xml"]);
     assert!(fin.contains("ROUNDUP("));
+}
+
+/// The texts a reader of the workbook sees: the shared strings and the text results of formulas.
+fn workbook_texts(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut out = Vec::new();
+    let strings = text(&files["xl/sharedStrings.xml"]);
+    for si in strings.split("<si>").skip(1) {
+        let si = si.split("</si>").next().unwrap_or("");
+        let plain: String = si
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+            .collect();
+        out.push(unescape(&plain));
+    }
+    for (name, data) in files {
+        if !name.starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let xml = text(data);
+        for c in xml.split("<c ").skip(1).filter(|c| c.contains("t=\"str\"")) {
+            if let Some(v) = c.split("<v>").nth(1).and_then(|v| v.split("</v>").next()) {
+                out.push(unescape(v));
+            }
+        }
+    }
+    out
+}
+
+/// What the scenario's writer typed (names, labels, sources): their own words, not jargon.
+fn own_words(scenario: &str) -> Vec<String> {
+    let file: toml::Table = std::fs::read_to_string(root().join(scenario))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut out = Vec::new();
+    for (table, field) in [
+        ("groep", "naam"),
+        ("verzekeraar", "naam"),
+        ("aanbod", "label"),
+        ("aanbod", "verzekeraar"),
+        ("indicator", "bron"),
+    ] {
+        for t in file
+            .get(table)
+            .and_then(|t| t.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(x) = t.get(field).and_then(|x| x.as_str()) {
+                out.push(x.to_string());
+            }
+        }
+    }
+    for field in ["naam", "regio"] {
+        if let Some(x) = file["scenario"].get(field).and_then(|x| x.as_str()) {
+            out.push(x.to_string());
+        }
+    }
+    // Longest first, so that a name inside another is taken out after it.
+    out.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    out
+}
+
+/// The first piece of jargon in `t`: a key as written in a scenario (`snake_case`, `[sectie]`),
+/// a command-line option or command, a file of the tool, or the machine value `tapas`.
+fn jargon(t: &str) -> Option<String> {
+    for w in t.split(|c: char| c.is_whitespace() || "(),;:\"'".contains(c)) {
+        let w = w.trim_matches(|c: char| ".!?".contains(c));
+        let snake = w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        let sectie = w.starts_with('[') && w.ends_with(']') && w.len() > 2;
+        if snake
+            || sectie
+            || w.starts_with("--")
+            || w == "tapas"
+            || w.ends_with(".toml")
+            || w.contains("README")
+            || w.contains("SPEC")
+        {
+            return Some(w.to_string());
+        }
+    }
+    [
+        "patz-calc cost",
+        "patz-calc export",
+        "business-case",
+        "--format",
+        "ROUND",
+    ]
+    .iter()
+    .find(|x| t.contains(*x))
+    .map(|x| x.to_string())
+}
+
+#[test]
+fn no_text_in_the_workbook_is_a_scenario_key_a_command_or_an_option() {
+    let mut scenarios: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| format!("scenarios/{}", p.file_name().unwrap().to_str().unwrap()))
+        .collect();
+    scenarios.sort();
+    assert!(scenarios.len() >= 3, "{scenarios:?}");
+    scenarios.push(LASTIG.to_string());
+    let mut fouten = Vec::new();
+    for scenario in &scenarios {
+        let dir = tmp();
+        let files = unzip(&std::fs::read(export(scenario, dir.path(), &[])).unwrap());
+        let own = own_words(scenario);
+        for t in workbook_texts(&files) {
+            let mut rest = t.clone();
+            for w in &own {
+                rest = rest.replace(w.as_str(), " ");
+            }
+            if let Some(j) = jargon(&rest) {
+                fouten.push(format!("{scenario}: {j:?} in {t:?}"));
+            }
+        }
+    }
+    assert!(fouten.is_empty(), "{}", fouten.join("\n"));
+    // The check itself finds what it is meant to find.
+    for bad in [
+        "zet consulent in elders_gefinancierd",
+        "zonder [impact]",
+        "zie --format csv",
+        "Regels (zoals patz-calc cost --format csv)",
+        "financiering: tapas",
+        "zie de README",
+    ] {
+        assert!(jargon(bad).is_some(), "{bad}");
+    }
+    for good in [
+        "Telefonische ondersteuning consulent",
+        "TAPA$",
+        "Kosten — Regio (2026–2028)",
+        "specialist ouderengeneeskunde",
+    ] {
+        assert_eq!(jargon(good), None, "{good}");
+    }
+}
+
+#[test]
+fn every_sheet_prints_on_a4_one_page_wide_within_its_print_area_with_charts_for_costs_and_coverage()
+{
+    let dir = tmp();
+    let p = export(GROOT, dir.path(), &[]);
+    let files = unzip(&std::fs::read(p).unwrap());
+    let wb = text(&files["xl/workbook.xml"]);
+    // A print area for each of the six sheets, and the line items' header repeated on every page.
+    for (i, name) in [
+        "Invoer",
+        "Kosten",
+        "Financiering",
+        "Zorgreductie",
+        "Samenvatting",
+        "Kostenregels",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(
+            wb.contains(&format!(
+                "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{i}\">{name}!$A$1:"
+            )),
+            "{name}: no print area\n{wb}"
+        );
+        let xml = text(&files[&format!("xl/worksheets/sheet{}.xml", i + 1)]);
+        assert!(xml.contains("paperSize=\"9\""), "{name}: not A4");
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "{name}: not one page wide"
+        );
+        assert!(
+            xml.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+            "{name}: not fitted"
+        );
+        assert!(
+            xml.contains("Pagina &amp;P van &amp;N"),
+            "{name}: no page numbers"
+        );
+    }
+    assert!(
+        wb.contains(
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"5\">Kostenregels!$4:$4"
+        ),
+        "{wb}"
+    );
+    // Wide sheets print landscape, the three-year summary portrait.
+    for (sheet, stand) in [
+        ("sheet1", "landscape"),
+        ("sheet6", "landscape"),
+        ("sheet5", "portrait"),
+    ] {
+        let xml = text(&files[&format!("xl/worksheets/{sheet}.xml")]);
+        assert!(
+            xml.contains(&format!("orientation=\"{stand}\"")),
+            "{sheet}: {stand}"
+        );
+    }
+    // Two native charts: the costs per year stacked by post (one series per post of Kosten),
+    // and per insurer its share against the best offer's revenue.
+    let kosten = text(&files["xl/charts/chart1.xml"]);
+    assert!(kosten.contains("<c:grouping val=\"stacked\"/>"), "{kosten}");
+    let posten = cli_json(GROOT, "cost", &[]).unwrap()["jaren"][0]["regels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["post"].as_str().unwrap().to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    assert_eq!(kosten.matches("<c:ser>").count(), posten);
+    assert!(kosten.contains("Kosten!$C$4:$E$4"), "years as categories");
+    let dekking = text(&files["xl/charts/chart2.xml"]);
+    assert_eq!(dekking.matches("<c:ser>").count(), 2);
+    assert!(
+        dekking.contains("<c:f>Financiering!$A$"),
+        "insurers as categories"
+    );
+    assert!(text(&files["xl/worksheets/_rels/sheet2.xml.rels"]).contains("drawing"));
+    assert!(text(&files["xl/worksheets/_rels/sheet3.xml.rels"]).contains("drawing"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,6 +1166,7 @@ fn libreoffice(soffice: &Path, xlsx: &Path, recalc: bool) -> Sheets {
         "Financiering",
         "Zorgreductie",
         "Samenvatting",
+        "Kostenregels",
     ] {
         let p = dir.path().join(format!("werkmap-{name}.csv"));
         let mut r = csv::ReaderBuilder::new()
@@ -1043,9 +1267,10 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
     let n = jaren.len();
     let col = |yi: usize| 2 + yi;
 
-    // Kosten: every line item, as `cost --format csv` lists them.
+    // Kostenregels: every line item, as `cost --format csv` lists them, in Dutch words.
     let kosten = &sheets["Kosten"];
-    let kop = kosten
+    let lijst = &sheets["Kostenregels"];
+    let kop = lijst
         .iter()
         .position(|r| cell(r, 0) == "Jaar" && cell(r, 1) == "Groep")
         .expect("line items header");
@@ -1054,22 +1279,31 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
         .flat_map(|j| j["regels"].as_array().unwrap())
         .collect();
     for (k, r) in regels.iter().enumerate() {
-        let Some(rij) = kosten.get(kop + 1 + k) else {
+        let Some(rij) = lijst.get(kop + 1 + k) else {
             v.fouten.push(format!("line {k} missing"));
             continue;
         };
-        let waar = format!("Kosten line {}", k + 1);
+        let waar = format!("Kostenregels line {}", k + 1);
         v.tekst(&waar, cell(rij, 0), &r["jaar"].to_string());
         v.tekst(&waar, cell(rij, 1), r["groep"].as_str().unwrap_or(""));
-        v.tekst(&waar, cell(rij, 2), r["post"].as_str().unwrap());
-        v.tekst(&waar, cell(rij, 3), r["rol"].as_str().unwrap_or(""));
+        let post = patz_calc::calc::cost::Post::parse(r["post"].as_str().unwrap()).unwrap();
+        v.tekst(&waar, cell(rij, 2), post.label());
+        v.tekst(
+            &waar,
+            cell(rij, 3),
+            &r["rol"].as_str().unwrap_or("").replace('_', " "),
+        );
         if !r["uren"].is_null() {
             v.verhouding(&format!("{waar} uren"), cell(rij, 4), &r["uren"], 2);
         }
         v.bedrag(&format!("{waar} bedrag"), cell(rij, 8), &r["bedrag"]);
-        v.tekst(&waar, cell(rij, 9), r["financiering"].as_str().unwrap());
+        let financiering = match r["financiering"].as_str().unwrap() {
+            "tapas" => "TAPA$",
+            other => other,
+        };
+        v.tekst(&waar, cell(rij, 9), financiering);
     }
-    if kosten
+    if lijst
         .get(kop + 1 + regels.len())
         .is_some_and(|r| !cell(r, 0).is_empty())
     {
@@ -1077,7 +1311,7 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
     }
     // Kosten per post.
     for post in patz_calc::calc::cost::Post::ALL {
-        let Some(rij) = row(kosten, post.label(), Some(post.as_str())) else {
+        let Some(rij) = row(kosten, post.label(), None) else {
             continue;
         };
         let mut totaal = Decimal::ZERO;
@@ -1145,20 +1379,31 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
         );
         v.verhouding(
             &format!("{naam} break-even"),
-            cell(rij, 4),
+            cell(rij, 5),
             &x["break_even_tarief"],
             2,
         );
         v.tekst(
             &format!("{naam} beste aanbod"),
-            cell(rij, 6),
+            cell(rij, 7),
             x["beste_aanbod"].as_str().unwrap_or("geen aanbod"),
         );
         v.bedrag(
             &format!("{naam} tekort"),
-            cell(rij, 5),
+            cell(rij, 6),
             &x["tekort_als_enige"],
         );
+        // What the best offer brings in over the horizon: its total opbrengst (0 without one).
+        let opbrengst = x["beste_aanbod"].as_str().map_or(Value::from("0.00"), |b| {
+            totaal["aanbiedingen"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["aanbod"] == b)
+                .unwrap()["opbrengst"]
+                .clone()
+        });
+        v.bedrag(&format!("{naam} opbrengst beste"), cell(rij, 4), &opbrengst);
         let rij = row(fin, naam, Some("kostenaandeel")).expect("kostenaandeel row");
         v.bedrag(
             &format!("{naam} kostenaandeel totaal"),

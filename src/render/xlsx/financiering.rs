@@ -31,7 +31,7 @@ const BESTE: u16 = 7;
 /// A name or label in column A, wrapped within it, its row as high as its lines.
 fn label(ws: &mut Worksheet, row: u32, tekst: &str, o: &Opmaak) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, 0, tekst, &o.tekst_lang)?;
-    let regels = regels_nodig(tekst, 44.0);
+    let regels = regels_nodig(tekst, 52.0);
     if regels > 1 {
         ws.set_row_height(row, 15.0 * f64::from(regels) + 2.0)?;
     }
@@ -63,9 +63,13 @@ pub(super) fn financiering(
     o: &Opmaak,
 ) -> Result<FinCellen, XlsxError> {
     ws.set_name(FINANCIERING)?;
-    ws.set_column_width(0, 44)?;
+    ws.set_column_width(0, 52)?;
     ws.set_column_width(1, 20)?;
     ws.set_column_range_width(2, 40, 15)?;
+    if totaal_kolom(s) < BESTE {
+        // The best offer's label has the column to itself.
+        ws.set_column_width(BESTE, 34)?;
+    }
     titel(ws, &format!("Financiering — {}", s.naam), o)?;
     let tot = totaal_kolom(s);
     let laatste_kolom = tot.max(BESTE);
@@ -76,7 +80,7 @@ pub(super) fn financiering(
          cent; in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
          Kostenaandelen en opbrengsten zijn per jaar op centen afgerond.",
         laatste_kolom,
-        64.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1)),
+        72.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1)),
         o,
     )?;
     let kop: u32 = 3;
@@ -129,6 +133,8 @@ pub(super) fn financiering(
     } else {
         b.aanbod_rij(s.aanbiedingen.len())
     };
+    // The chart on a page of its own rather than split over two.
+    ws.set_page_breaks(&[eind + 1])?;
     let eind = grafiek::dekking_per_verzekeraar(
         ws,
         eerste_v,
@@ -394,7 +400,7 @@ fn verzekeraar_tabel(
     kop_rij(ws, tabel_kop, &koppen, &[0, 7], o)?;
     ws.set_row_height(
         tabel_kop,
-        kop_hoogte(&koppen, &[44.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]),
+        kop_hoogte(&koppen, &[52.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]),
     )?;
     for (vi, v) in a.verzekeraars.iter().enumerate() {
         let row = eerste_v + u32::try_from(vi).unwrap_or(0);

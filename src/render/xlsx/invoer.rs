@@ -120,12 +120,14 @@ fn tekst_over(
 }
 
 /// The widths of the columns: 38 characters for the labels, then what each heading of the
-/// groups table needs for its longest word, at least 14.
+/// groups table needs for its longest word, at least 15 for B to E and 11 after.
 fn breedtes_van(koppen: &[String]) -> Vec<f64> {
     let mut breedtes = vec![38.0];
-    for k in koppen.iter().skip(1) {
+    for (i, k) in koppen.iter().enumerate().skip(1) {
         let woord = k.split_whitespace().map(|w| w.chars().count()).max();
-        breedtes.push((woord.unwrap_or(0) as f64 + 3.0).max(14.0));
+        // Columns B to E also hold amounts of the other tables (rates, offers).
+        let minst = if i <= 4 { 15.0 } else { 11.0 };
+        breedtes.push((woord.unwrap_or(0) as f64 + 2.0).max(minst));
     }
     breedtes
 }

@@ -32,7 +32,7 @@ pub(super) struct KostenCellen {
 }
 
 /// The widths of the line items' columns, in characters.
-const BREEDTES: [f64; 10] = [7.0, 26.0, 30.0, 22.0, 10.0, 14.0, 13.0, 12.0, 15.0, 13.0];
+const BREEDTES: [f64; 10] = [7.0, 24.0, 46.0, 24.0, 10.0, 14.0, 13.0, 12.0, 15.0, 14.0];
 
 /// The columns of the line items.
 mod kol {
@@ -272,6 +272,7 @@ fn regels_blok(
     ws.set_column_format(kol::TARIEF, &o.euro)?;
     ws.set_column_format(kol::INDEX, &o.factor)?;
     ws.set_column_format(kol::BEDRAG, &o.euro)?;
+    ws.set_column_format(kol::FINANCIERING, &o.midden)?;
     let mut row = eerste_regel;
     for (yi, j) in k.jaren.iter().enumerate() {
         let index = op(KOSTEN, index_rij, jaar_kolom(yi));

@@ -17,6 +17,8 @@ pub(super) struct Opmaak {
     pub(super) noot: Format,
     /// A long text in one cell, wrapped within it.
     pub(super) tekst_lang: Format,
+    /// A short text centred in its cell.
+    pub(super) midden: Format,
     pub(super) kop: Format,
     pub(super) kop_rechts: Format,
     pub(super) sectie: Format,
@@ -46,17 +48,14 @@ impl Opmaak {
         let vast = Color::RGB(0xED_ED_ED);
         let totaal = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
         Opmaak {
-            titel: Format::new()
-                .set_bold()
-                .set_font_size(14)
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            titel: Format::new().set_bold().set_font_size(14),
             noot: Format::new()
                 .set_italic()
                 .set_font_color(Color::RGB(0x59_59_59))
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
             tekst_lang: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            midden: Format::new().set_align(FormatAlign::Center),
             kop: Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(0xE9_EE_F3))
@@ -158,8 +157,7 @@ pub(super) fn kop_hoogte(koppen: &[&str], breedtes: &[f64]) -> f64 {
     15.0 * f64::from(regels) + 3.0
 }
 
-/// A sheet's title in row 0, wrapped over the columns up to `laatste_kolom`, which together
-/// are `breedte` characters wide.
+/// A sheet's title in row 0.
 pub(super) fn titel(ws: &mut Worksheet, tekst: &str, o: &Opmaak) -> Result<(), XlsxError> {
     ws.write_string_with_format(0, 0, tekst, &o.titel)?;
     Ok(())
