@@ -242,9 +242,11 @@ pub enum Grens {
     Ondergrens,
     /// The highest valid value.
     Bovengrens,
-    /// The highest value tried where the range has no upper bound (or the last one that can
-    /// still be calculated).
+    /// The highest value tried where the range has no upper bound.
     Zoekgrens,
+    /// The highest value at which the figure can still be calculated: above it an amount would
+    /// pass the € 10^12 every amount is bounded by (docs/rekenregels.md, "Grenzen").
+    Rekengrens,
 }
 
 /// Why no value reaches the target: even at the end of the range where the figure is highest
@@ -284,6 +286,10 @@ pub struct Oplossing {
     pub lineair: Option<Decimal>,
     /// The searched range's low end.
     pub ondergrens: Decimal,
+    /// When the target is an offer's coverage that no value reaches and the offer's `plafond`
+    /// caps its opbrengst at the end of the range where the coverage is highest: that plafond
+    /// (€ per year), which is why.
+    pub plafond: Option<Decimal>,
 }
 
 /// Where the figure meets the target, on the grid. Walking from the end of the range where the
@@ -375,9 +381,43 @@ impl Raster<'_> {
         Ok(r)
     }
 
+    /// The largest `k` in `[l, r)` where the figure can be calculated, for `f(l)` calculable and
+    /// `f(r)` too large (an amount above € 10^12); amounts grow with the parameter, so this is
+    /// one change from calculable to not (bisection).
+    fn laatste_berekenbaar(&mut self, mut l: i64, mut r: i64) -> Result<i64, AnalyseFout> {
+        while r - l > 1 {
+            let mid = l + (r - l) / 2;
+            match self.f(mid) {
+                Ok(_) => l = mid,
+                Err(AnalyseFout::Calc(_)) => r = mid,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(l)
+    }
+
+    /// `k` with its figure when that can be calculated; else the last calculable index below
+    /// it (down to `l`, which can) with its figure, marked [`Grens::Rekengrens`].
+    fn berekenbaar(
+        &mut self,
+        l: i64,
+        k: i64,
+        grens: Grens,
+    ) -> Result<(i64, Option<Decimal>, Grens), AnalyseFout> {
+        match self.f(k) {
+            Ok(f) => Ok((k, f, grens)),
+            Err(AnalyseFout::Calc(_)) => {
+                let k = self.laatste_berekenbaar(l, k)?;
+                Ok((k, self.f(k)?, Grens::Rekengrens))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The grid index of the top of the range: its bound, or where there is none, doubling
     /// from twice the current value until the figure is on the other side of `doel` than at
-    /// the low end, [`MAX_WAARDE`] is passed, or the figure can no longer be calculated.
+    /// the low end or [`MAX_WAARDE`] is passed. Either way the range ends where the figure can
+    /// no longer be calculated (the low end, index 0, can: the caller has calculated it).
     fn bovenkant(
         &mut self,
         hi: Option<Decimal>,
@@ -391,7 +431,9 @@ impl Raster<'_> {
                 .unwrap_or(i64::MAX)
         };
         if let Some(h) = hi {
-            return Ok((index(h.checked_sub(self.lo), self.stap), Grens::Bovengrens));
+            let k = index(h.checked_sub(self.lo), self.stap);
+            let (k, _, grens) = self.berekenbaar(0, k, Grens::Bovengrens)?;
+            return Ok((k, grens));
         }
         let start = huidig
             .max(Decimal::ONE)
@@ -399,19 +441,20 @@ impl Raster<'_> {
             .unwrap_or(Decimal::MAX)
             .min(Decimal::from(MAX_WAARDE));
         let side = |f: Option<Decimal>| f.map(|x| x.cmp(&doel));
-        let mut k = index(start.checked_sub(self.lo), self.stap);
-        let mut f = self.f(k)?;
+        let k = index(start.checked_sub(self.lo), self.stap);
+        let (mut k, mut f, grens) = self.berekenbaar(0, k, Grens::Zoekgrens)?;
+        if grens == Grens::Rekengrens {
+            return Ok((k, grens));
+        }
         loop {
             if side(f) != side(f_lo) || self.waarde(k) >= Decimal::from(MAX_WAARDE) {
                 return Ok((k, Grens::Zoekgrens));
             }
-            let next = k.saturating_mul(2);
-            match self.f(next) {
-                Ok(fx) => (k, f) = (next, fx),
-                // Too large to calculate: the range ends at the last value that can be.
-                Err(AnalyseFout::Calc(_)) => return Ok((k, Grens::Zoekgrens)),
-                Err(e) => return Err(e),
+            let (next, fx, grens) = self.berekenbaar(k, k.saturating_mul(2), Grens::Zoekgrens)?;
+            if grens == Grens::Rekengrens {
+                return Ok((next, grens));
             }
+            (k, f) = (next, fx);
         }
     }
 }
@@ -485,6 +528,26 @@ fn kruising_op(
     }))
 }
 
+/// The plafond of offer `i` when it caps that offer's opbrengst in some contract year at
+/// parameter value `waarde` (the opbrengst there equals the plafond).
+fn plafond_bindt(
+    r: &mut Raster<'_>,
+    i: usize,
+    waarde: Decimal,
+) -> Result<Option<Decimal>, AnalyseFout> {
+    let Some(plafond) = r.work.aanbiedingen.get(i).and_then(|a| a.plafond) else {
+        return Ok(None);
+    };
+    r.p.set(&mut r.work, waarde);
+    let totals = calc::evaluate_totals(&r.work)?;
+    let capped = totals
+        .aanbiedingen
+        .regels
+        .iter()
+        .any(|j| j.aanbod == i && j.opbrengst == plafond);
+    Ok(capped.then_some(plafond))
+}
+
 /// Finds the value of `pad` at which `doel` reaches `waarde` (see [`Oplossing`]).
 pub fn los_op(
     s: &Scenario,
@@ -498,7 +561,13 @@ pub fn los_op(
     } else {
         Decimal::new(1, 2)
     };
+    // The range searched: the kind's own, narrowed to the field's documented bounds (a value
+    // beyond them would be refused as input).
     let (lo, hi_bound) = p.soort.bereik();
+    let hi_bound = match (hi_bound, p.grens) {
+        (Some(h), Some(g)) => Some(h.min(g.max())),
+        (h, g) => h.or(g.map(|g| g.max())),
+    };
     let geheel = p.soort.geheel();
     let huidig_v = p.get(s);
     let huidig_u = doel
@@ -551,7 +620,12 @@ pub fn los_op(
     } else {
         None
     };
+    let plafond = match (&onbereikt, doel) {
+        (Some(n), Doelgrootheid::Dekking(i)) => plafond_bindt(&mut r, *i, n.punt.waarde)?,
+        _ => None,
+    };
     Ok(Oplossing {
+        plafond,
         pad: pad.to_string(),
         grootheid: doel.naam(s),
         doel: waarde,

@@ -241,6 +241,10 @@ fn onbereikt(o: &Oplossing, n: &Onbereikt, fig: &dyn Fn(Decimal) -> String) -> S
             ": {g} stijgt met {pad}, maar is bij de hoogste onderzochte waarde ({pad} = {v}) \
              pas {f}"
         ),
+        (Grens::Rekengrens, _) => format!(
+            ": {g} stijgt met {pad}, maar is bij de hoogste waarde die nog te berekenen is \
+             ({pad} = {v}; daarboven komt een bedrag boven € 1.000.000.000.000) pas {f}"
+        ),
     }
 }
 
@@ -259,15 +263,24 @@ fn oplossing_tabel(s: &Scenario, o: &Oplossing, dp: u32) -> String {
         fig(o.huidig.uitkomst)
     );
     match &o.kruising {
-        None => out.push_str(&format!(
-            "Geen waarde van {} in het geldige bereik haalt {} = {}{}.\n",
-            o.pad,
-            o.grootheid,
-            fig(o.doel),
-            o.onbereikt
-                .as_ref()
-                .map_or(String::new(), |n| onbereikt(o, n, &fig))
-        )),
+        None => {
+            out.push_str(&format!(
+                "Geen waarde van {} in het geldige bereik haalt {} = {}{}.\n",
+                o.pad,
+                o.grootheid,
+                fig(o.doel),
+                o.onbereikt
+                    .as_ref()
+                    .map_or(String::new(), |n| onbereikt(o, n, &fig))
+            ));
+            if let Some(p) = o.plafond {
+                out.push_str(&format!(
+                    "Dat komt door het plafond van het aanbod: de opbrengst is per jaar \
+                     hoogstens {}, welk tarief per verzekerde er ook staat.\n",
+                    euro(p)
+                ));
+            }
+        }
         Some(k) => {
             match k.tot {
                 Some(t) => {
@@ -327,6 +340,9 @@ fn lijn(o: &Oplossing) -> String {
                 }
                 Some(n) if n.grens == Grens::Zoekgrens && l > n.punt.waarde => {
                     ", voorbij de hoogste onderzochte waarde".to_string()
+                }
+                Some(n) if n.grens == Grens::Rekengrens && l > n.punt.waarde => {
+                    ", voorbij de hoogste waarde die nog te berekenen is".to_string()
                 }
                 _ => String::new(),
             };
@@ -409,6 +425,7 @@ fn oplossing_json(s: &Scenario, o: &Oplossing, dp: u32) -> Vec<u8> {
             Grens::Ondergrens => "ondergrens",
             Grens::Bovengrens => "bovengrens",
             Grens::Zoekgrens => "zoekgrens",
+            Grens::Rekengrens => "rekengrens",
         };
         m.insert(
             "reden".into(),
@@ -419,6 +436,11 @@ fn oplossing_json(s: &Scenario, o: &Oplossing, dp: u32) -> Vec<u8> {
                 "uitkomst": dec(n.punt.uitkomst, dp),
             }),
         );
+        if let (Some(p), Some(reden)) =
+            (o.plafond, m.get_mut("reden").and_then(Value::as_object_mut))
+        {
+            reden.insert("plafond".into(), dec(p, 2));
+        }
     }
     if let Some(m) = v.as_object_mut() {
         m.insert(

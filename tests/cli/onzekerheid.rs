@@ -662,3 +662,97 @@ fn solve_gives_the_range_of_insured_numbers_a_falling_tariff_holds() {
         out.stdout
     );
 }
+
+const REKENGRENS: &str = "tests/fixtures/onzekerheid/rekengrens.toml";
+
+#[test]
+fn solve_ends_its_range_where_an_amount_would_pass_the_calculation_bound() {
+    // 15 groups × 1.000 huisartsen × 365 meetings × 24 h = 131.400.000 hours in the one year,
+    // one verzekerde: kostendekkend_tarief = 131.400.000 × rate. The documented bound of a rate is
+    // 10.000, but above 10^12 / 131.400.000 = 7.610,3500… an amount passes € 10^12: the last
+    // rate on the 0,01 grid is 7.610,35, giving 131.400.000 × 7.610,35 = 999.999.990.000,00;
+    // the straight line meets 10^12 at 7.610,350076 (rounded to 6 decimals).
+    let v = json(&[
+        "solve",
+        REKENGRENS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "kostendekkend_tarief=1000000000000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["gevonden"], false);
+    assert_eq!(v["reden"]["grens"], "rekengrens");
+    assert_eq!(v["reden"]["waarde"], "7610.35");
+    assert_eq!(v["reden"]["uitkomst"], "999999990000.00");
+    assert_eq!(v["lineair"], "7610.350076");
+    let out = run(&[
+        "solve",
+        REKENGRENS,
+        "--parameter",
+        "uurtarieven.huisarts",
+        "--doel",
+        "kostendekkend_tarief=1000000000000",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("hoogste waarde die nog te berekenen is (uurtarieven.huisarts = 7.610,35; daarboven komt een bedrag boven € 1.000.000.000.000)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn solve_searches_no_further_than_a_fields_documented_bound() {
+    // duur_uren is at most 24. kostendekkend_tarief = 15 × 1.000 × 365 × 100 × duur =
+    // 547.500.000 × duur: 13.140.000.000,00 at 24. A target of 2 × 10^10 would need
+    // 2 × 10^10 / 547.500.000 = 36,529680… hours: outside the bound, so no value reaches it.
+    let v = json(&[
+        "solve",
+        REKENGRENS,
+        "--parameter",
+        "werkwijze.duur_uren",
+        "--doel",
+        "kostendekkend_tarief=20000000000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["gevonden"], false);
+    assert_eq!(v["reden"]["grens"], "bovengrens");
+    assert_eq!(v["reden"]["waarde"], "24");
+    assert_eq!(v["reden"]["uitkomst"], "13140000000.00");
+    // 36,529680 to six decimals; JSON writes it without the trailing zero.
+    assert_eq!(v["lineair"], "36.52968");
+}
+
+#[test]
+fn solve_says_a_plafond_is_why_an_offers_coverage_cannot_reach_the_target() {
+    // plafond.toml: basis.toml (te financieren 7.020, 10.000 verzekerden) with one insurer of
+    // 100 % and an offer of € 0,50 per verzekerde capped at € 3.510 a year: opbrengst
+    // min(0,50 × 10.000, 3.510) = 3.510, coverage 3.510 / 7.020 = 50,0 %. No tariff gives more
+    // than the plafond, so 100 % is out of reach, because of the plafond.
+    let args = [
+        "solve",
+        "tests/fixtures/onzekerheid/plafond.toml",
+        "--parameter",
+        "aanbod[A met plafond].tarief_per_verzekerde",
+        "--doel",
+        "aanbod[A met plafond].dekking_percentage=100",
+    ];
+    let out = run(&args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Dat komt door het plafond van het aanbod: de opbrengst is per jaar hoogstens \
+             € 3.510,00"
+        ),
+        "{}",
+        out.stdout
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let v = json(&json_args);
+    assert_eq!(v["huidig"]["uitkomst"], "50.0");
+    assert_eq!(v["reden"]["plafond"], "3510.00");
+}
