@@ -416,11 +416,13 @@ impl Raster<'_> {
 
     /// The grid index of the top of the range: its bound, or where there is none, doubling
     /// from twice the current value until the figure is on the other side of `doel` than at
-    /// the low end or [`MAX_WAARDE`] is passed. Either way the range ends where the figure can
-    /// no longer be calculated (the low end, index 0, can: the caller has calculated it).
+    /// the low end, or the field's documented bound `zoek_tot` or [`MAX_WAARDE`] is reached.
+    /// Either way the range ends where the figure can no longer be calculated (the low end,
+    /// index 0, can: the caller has calculated it).
     fn bovenkant(
         &mut self,
         hi: Option<Decimal>,
+        zoek_tot: Option<Decimal>,
         huidig: Decimal,
         f_lo: Option<Decimal>,
         doel: Decimal,
@@ -435,26 +437,35 @@ impl Raster<'_> {
             let (k, _, grens) = self.berekenbaar(0, k, Grens::Bovengrens)?;
             return Ok((k, grens));
         }
+        let (top, top_grens) = match zoek_tot {
+            Some(t) if t < Decimal::from(MAX_WAARDE) => (t, Grens::Bovengrens),
+            _ => (Decimal::from(MAX_WAARDE), Grens::Zoekgrens),
+        };
+        let k_top = index(top.checked_sub(self.lo), self.stap);
         let start = huidig
             .max(Decimal::ONE)
             .checked_mul(Decimal::TWO)
-            .unwrap_or(Decimal::MAX)
-            .min(Decimal::from(MAX_WAARDE));
+            .unwrap_or(Decimal::MAX);
+        let mut k = index(start.checked_sub(self.lo), self.stap).min(k_top);
+        let grens_at = |k: i64| {
+            if k >= k_top {
+                top_grens
+            } else {
+                Grens::Zoekgrens
+            }
+        };
         let side = |f: Option<Decimal>| f.map(|x| x.cmp(&doel));
-        let k = index(start.checked_sub(self.lo), self.stap);
-        let (mut k, mut f, grens) = self.berekenbaar(0, k, Grens::Zoekgrens)?;
-        if grens == Grens::Rekengrens {
-            return Ok((k, grens));
-        }
+        let mut below = 0;
         loop {
-            if side(f) != side(f_lo) || self.waarde(k) >= Decimal::from(MAX_WAARDE) {
-                return Ok((k, Grens::Zoekgrens));
-            }
-            let (next, fx, grens) = self.berekenbaar(k, k.saturating_mul(2), Grens::Zoekgrens)?;
+            let (k_ok, f, grens) = self.berekenbaar(below, k, grens_at(k))?;
             if grens == Grens::Rekengrens {
-                return Ok((next, grens));
+                return Ok((k_ok, grens));
             }
-            (k, f) = (next, fx);
+            if side(f) != side(f_lo) || k >= k_top {
+                return Ok((k, grens));
+            }
+            below = k;
+            k = k.saturating_mul(2).max(k + 1).min(k_top);
         }
     }
 }
@@ -561,13 +572,10 @@ pub fn los_op(
     } else {
         Decimal::new(1, 2)
     };
-    // The range searched: the kind's own, narrowed to the field's documented bounds (a value
-    // beyond them would be refused as input).
     let (lo, hi_bound) = p.soort.bereik();
-    let hi_bound = match (hi_bound, p.grens) {
-        (Some(h), Some(g)) => Some(h.min(g.max())),
-        (h, g) => h.or(g.map(|g| g.max())),
-    };
+    // Where the kind has no upper bound, the search doubles no further than the field's
+    // documented bound (a value beyond it would be refused as input).
+    let zoek_tot = p.grens.map(|g| g.max());
     let geheel = p.soort.geheel();
     let huidig_v = p.get(s);
     let huidig_u = doel
@@ -581,7 +589,7 @@ pub fn los_op(
         stap,
     };
     let f_lo = r.f(0)?;
-    let (k_hi, grens_hi) = r.bovenkant(hi_bound, huidig_v, f_lo, waarde)?;
+    let (k_hi, grens_hi) = r.bovenkant(hi_bound, zoek_tot, huidig_v, f_lo, waarde)?;
     let (Some(a), Some(b)) = (f_lo, r.f(k_hi)?) else {
         return Err(AnalyseFout::Ongeldig(
             "de uitkomst bestaat niet over het hele bereik (noemer nul)".into(),
