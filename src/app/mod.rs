@@ -24,6 +24,7 @@ pub(crate) mod gebruik;
 pub(crate) mod invoer;
 pub(crate) mod rapport;
 pub(crate) mod uitvoer;
+pub(crate) mod vragen;
 
 pub(crate) use rapport::{Fout, Melding, Status};
 use uitvoer::{Doel, Vervang};
@@ -319,7 +320,7 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             e.uit = Some(&a.output);
             e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
         }
-        Command::Init { file } => {
+        Command::Init { file, .. } => {
             e.uit = Some(file);
             e.uit_naam = "het sjabloon";
             e.bestaand = Some(Weiger::Init);

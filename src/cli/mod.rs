@@ -298,14 +298,62 @@ pub enum Command {
     /// De businesscase als Excel-werkmap met werkende formules.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Export(document::ExportArgs),
-    /// Schrijf een sjabloon-scenario met uitleg bij elk veld (overschrijft nooit een bestaand
-    /// bestand).
+    /// Schrijf een scenario om mee te beginnen, met uitleg bij elk veld, voor uw aantal
+    /// groepen, verzekeraars, jaren en verzekerden (overschrijft nooit een bestaand bestand).
+    /// Zonder opties stelt init op een terminal die vragen; Enter kiest het voorbeeld.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Init {
-        /// Waar het sjabloon heen moet; '-' is de standaarduitvoer.
+        /// Waar het scenario heen moet; '-' is de standaarduitvoer.
         #[arg(value_name = "BESTAND", default_value = "scenario.toml")]
         file: PathBuf,
+        /// The choices.
+        #[command(flatten)]
+        keuze: InitArgs,
     },
+}
+
+/// The choices of `init`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InitArgs {
+    /// Aantal PaTz-groepen, 1 tot en met 100 (het voorbeeld heeft er 2).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub groepen: Option<u16>,
+    /// Verzekeraars met hun marktaandeel in %, samen hoogstens 100, bijv. --verzekeraars
+    /// "CZ=45,VGZ=30"; elk krijgt een voorbeeldaanbod.
+    #[arg(long, value_name = "NAAM=PERCENTAGE,…")]
+    pub verzekeraars: Option<String>,
+    /// Eerste jaar van de businesscase, 1900 tot en met 2170 (het voorbeeld: 2026).
+    #[arg(long, value_name = "JAAR", value_parser = clap::value_parser!(i32).range(1900..=2170))]
+    pub startjaar: Option<i32>,
+    /// Looptijd in jaren, 1 tot en met 30 (het voorbeeld: 3; TAPA$ duurt hoogstens 5 jaar).
+    #[arg(long, value_name = "JAREN", value_parser = clap::value_parser!(u32).range(1..=30))]
+    pub looptijd: Option<u32>,
+    /// Aantal verzekerden (ingeschreven patiënten), 1 tot en met 100000000 (het voorbeeld: 29330).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub verzekerden: Option<u64>,
+    /// Stel geen vragen, ook niet op een terminal.
+    #[arg(long = "zonder-vragen")]
+    pub zonder_vragen: bool,
+}
+
+impl InitArgs {
+    /// The choices as the template takes them; a Dutch message for bad `--verzekeraars`.
+    pub fn keuze(&self) -> Result<crate::scenario::sjabloon::Keuze, String> {
+        let verzekeraars = match &self.verzekeraars {
+            Some(v) => Some(
+                crate::scenario::sjabloon::lees_verzekeraars(v)
+                    .map_err(|m| format!("--verzekeraars: {m}"))?,
+            ),
+            None => None,
+        };
+        Ok(crate::scenario::sjabloon::Keuze {
+            groepen: self.groepen.map(usize::from),
+            verzekeraars,
+            startjaar: self.startjaar,
+            looptijd: self.looptijd,
+            verzekerden: self.verzekerden,
+        })
+    }
 }
 
 impl Command {

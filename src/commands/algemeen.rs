@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use patz_calc::cli;
+use patz_calc::cli::InitArgs;
 use patz_calc::scenario;
 
 use crate::app::{App, Fout, Melding, invoer::getoond, uitvoer::Doel};
@@ -20,9 +21,30 @@ pub(crate) fn check(app: &mut App, files: &[PathBuf]) -> Result<(), Fout> {
     Ok(())
 }
 
-/// Writes the template (never over an existing file: checked before, and again when placed).
-pub(crate) fn init(app: &mut App) -> Result<(), Fout> {
-    app.lever(None, scenario::TEMPLATE.as_bytes())?;
+/// Writes the scenario to start from (never over an existing file: checked before, and again
+/// when placed): the template, for the user's choices (options, or answers on a terminal).
+pub(crate) fn init(app: &mut App, args: &InitArgs) -> Result<(), Fout> {
+    if !app.sets.is_empty() {
+        return Err(Fout::ongeldig(
+            Melding::fout("--set geldt niet voor init: er is nog geen scenario om te wijzigen")
+                .hint(
+                    "kies met --groepen, --verzekeraars, --startjaar, --looptijd en \
+                     --verzekerden, of pas de waarden aan in het geschreven bestand",
+                ),
+        ));
+    }
+    let mut keuze = args.keuze().map_err(|m| Fout::ongeldig(Melding::fout(m)))?;
+    if keuze.is_leeg() && !args.zonder_vragen && matches!(app.uit, Doel::Bestand { .. }) {
+        crate::app::vragen::stel(&mut keuze);
+    }
+    let text = scenario::sjabloon::sjabloon(&keuze);
+    if let Err(d) = scenario::parse(&text) {
+        let first = d.first().map(|x| x.message.clone()).unwrap_or_default();
+        return Err(Fout::ongeldig(Melding::fout(format!(
+            "met deze keuzes wordt het scenario ongeldig: {first}"
+        ))));
+    }
+    app.lever(None, text.as_bytes())?;
     if let Doel::Bestand { pad, .. } | Doel::Apparaat { pad } = &app.uit {
         let shown = getoond(pad);
         app.rapport.meld(&Melding::regel(format!(

@@ -16,7 +16,7 @@ mod reeks;
 pub(crate) fn run(app: &mut App, command: Command) -> Result<(), Fout> {
     match command {
         Command::Check { files } => algemeen::check(app, &files),
-        Command::Init { .. } => algemeen::init(app),
+        Command::Init { keuze, .. } => algemeen::init(app, &keuze),
         Command::Completions { shell } => algemeen::completions(app, shell),
         Command::Manpage => algemeen::manpage(app),
         Command::Cost { file, output } => kosten::cost(app, &file, &output),

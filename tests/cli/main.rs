@@ -15,6 +15,7 @@ mod invoer;
 mod monitor;
 mod onzekerheid;
 mod properties;
+mod readme;
 mod terminal;
 mod uitvoer;
 mod verzekeraars;

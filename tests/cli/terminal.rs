@@ -159,3 +159,88 @@ fn a_breedte_outside_its_bounds_is_a_usage_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--breedte"), "{err}");
 }
+
+#[test]
+fn init_on_a_terminal_asks_for_groups_insurers_years_and_verzekerden() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("regio.toml");
+    // Answers: 3 groups, two insurers (the second with a decimal comma), first year 2027, Enter
+    // for the example horizon of 3 years, and 29.330 verzekerden with a thousands point.
+    let line = format!("'{}' init '{}'", bin(), target.display());
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"3\nCZ=50, VGZ=20,5\n2027\n\n29.330\n")
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Hoeveel PaTz-groepen"), "{shown}");
+    let text = std::fs::read_to_string(&target).unwrap();
+    for expected in [
+        "startjaar = 2027\n",
+        "looptijd_jaren = 3\n",
+        "verzekerden = 29330\n",
+        "naam = \"Groep Oost\"\n",
+        "naam = \"CZ\"\n",
+        "marktaandeel_percentage = 50\n",
+        "naam = \"VGZ\"\nmarktaandeel_percentage = 20.5\n",
+        "jaren = [2027, 2028, 2029]\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in the scenario");
+    }
+    assert!(!text.contains("naam = \"Groep West\""));
+    let check = run(&["check", target.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0));
+}
+
+#[test]
+fn init_with_options_writes_a_valid_scenario_with_those_choices_and_asks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("zes.toml");
+    let t = target.to_str().unwrap();
+    let out = run(&[
+        "init",
+        t,
+        "--groepen",
+        "6",
+        "--verzekeraars",
+        "CZ=45,VGZ=30,Menzis=10",
+        "--looptijd",
+        "5",
+        "--startjaar",
+        "2026",
+        "--verzekerden",
+        "150000",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let json = run(&["offers", t, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(text.lines().filter(|l| *l == "[[groep]]").count(), 6);
+    // 3 offers over 5 years: 15 rows per offer and year.
+    let jaren = v["jaren"].as_array().cloned().unwrap_or_default();
+    assert_eq!(jaren.len(), 5);
+    let rows: usize = jaren
+        .iter()
+        .map(|j| j["aanbiedingen"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(rows, 15, "{v}");
+    let bc = run(&["business-case", t]);
+    assert_eq!(
+        bc.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&bc.stderr)
+    );
+}
