@@ -1,6 +1,7 @@
 //! The README cannot drift: every command in its `sh` examples runs, in order, in a fresh folder
-//! holding the shipped scenarios and what `patz-calc init` writes (`regio.toml`; the README's own
-//! `init mijn-regio.toml` makes `mijn-regio.toml`), and succeeds.
+//! holding the shipped scenarios, what `patz-calc init` writes (`regio.toml`; the README's own
+//! `init mijn-regio.toml` makes `mijn-regio.toml`) and the registration files a region keeps
+//! (`bijeenkomsten-2026.csv`, `verzekerden-2026.csv`, `indicatoren-2026.csv`), and succeeds.
 
 use std::path::Path;
 use std::process::Command;
@@ -70,6 +71,27 @@ fn every_command_example_of_the_readme_runs_on_what_init_writes_and_the_shipped_
     };
     let init = run("patz-calc init regio.toml");
     assert_eq!(init.status.code(), Some(0));
+    // The registrations a region keeps after contracting (docs/registraties.md), for the
+    // groups and insurers that init writes: Groep Noord (8 huisartsen, 3 wijkverpleegkundigen,
+    // 1 consulent), Verzekeraar A and B.
+    let mut bijeenkomsten =
+        "groep,datum,duur_uren,besproken_patienten,huisarts,wijkverpleegkundige,consulent\n"
+            .to_string();
+    for maand in ["01", "03", "05", "07", "09", "11"] {
+        bijeenkomsten.push_str(&format!("Groep Noord,2026-{maand}-15,1.5,5,8,3,1\n"));
+    }
+    std::fs::write(dir.path().join("bijeenkomsten-2026.csv"), bijeenkomsten).unwrap();
+    let mut verzekerden = "periode,verzekeraar,verzekerden\n".to_string();
+    for k in 1..=4 {
+        verzekerden.push_str(&format!("2026-K{k},Verzekeraar A,17598\n"));
+        verzekerden.push_str(&format!("2026-K{k},Verzekeraar B,8799\n"));
+    }
+    std::fs::write(dir.path().join("verzekerden-2026.csv"), verzekerden).unwrap();
+    std::fs::write(
+        dir.path().join("indicatoren-2026.csv"),
+        "jaar,indicator,overleden_patienten,gevallen\n2026,ic_opname,32,1\n",
+    )
+    .unwrap();
     for command in &commands {
         let out = run(command);
         assert_eq!(
