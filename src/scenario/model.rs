@@ -210,6 +210,9 @@ pub struct Scenario {
     pub toelichting: Toelichting,
     /// Where each field path stands in the file, for messages about computed values.
     pub posities: Posities,
+    /// Warnings about how values are written (a money amount with three decimals), found
+    /// while reading; [`super::warnings`] gives them with the others.
+    pub lees_waarschuwingen: Vec<super::diagnostic::Diagnostic>,
 }
 
 /// One role's hourly rate.

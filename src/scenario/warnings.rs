@@ -16,13 +16,14 @@ pub const MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF: i32 = 2025;
 /// Every warning for `s`, in file order.
 pub fn warnings(s: &Scenario) -> Vec<Diagnostic> {
     let mut out = collect(s);
+    out.extend(s.lees_waarschuwingen.iter().cloned());
     out.sort_by_key(|a| a.pos);
     out
 }
 
 /// The number of warnings for `s` (without putting any of them into words).
 pub fn count(s: &Scenario) -> usize {
-    let mut n = 0;
+    let mut n = s.lees_waarschuwingen.len();
     find(s, &mut |_| n += 1);
     n
 }

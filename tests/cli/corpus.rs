@@ -34,7 +34,7 @@ const CORPUS: &[(&str, i32, &str)] = &[
     (
         "syntax-decimale-komma.toml",
         2,
-        "gebruik een punt als decimaalteken",
+        "11:12: fout: uurtarieven.huisarts: '116,50' is geen getal zoals een scenario het schrijft: het decimaalteken is een punt, geen komma\n    hint: schrijf 116.50",
     ),
     (
         "syntax-tekst-niet-afgesloten.toml",
@@ -74,12 +74,12 @@ const CORPUS: &[(&str, i32, &str)] = &[
     (
         "syntax-stuurtekens.toml",
         2,
-        "7:18: fout: geen geldige TOML",
+        "7:19: fout: geen geldige TOML: hier staat een stuurteken (\\u{0})",
     ),
     (
         "syntax-inline-tabel-open.toml",
         2,
-        "geen geldige TOML (unclosed inline table",
+        "geen geldige TOML: een tabel op één regel schrijft u als { a = 1, b = 2 }",
     ),
     // empty
     (

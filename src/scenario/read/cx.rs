@@ -13,6 +13,7 @@ use super::super::diagnostic::{Diagnostic, Severity};
 use super::super::model::{Paden, Posities};
 use super::super::pad::nearest;
 use super::super::schema::{self, Grens, Soort, Veld};
+use super::syntax::{dutch_number, thousands_points, with_underscores};
 use crate::decimal::{self, NumberError};
 use crate::naam;
 use std::cell::Cell;
@@ -23,6 +24,8 @@ const JAAR_MAX: i64 = 2200;
 
 pub(super) struct Cx {
     pub(super) errors: Vec<Diagnostic>,
+    /// Warnings about how a value is written (a money amount with three decimals).
+    pub(super) warnings: Vec<Diagnostic>,
     pub(super) posities: Posities,
     /// The path and place of every field read, for messages about computed values.
     pub(super) paden: Paden,
@@ -412,8 +415,13 @@ impl Cx {
             }
             Err(e) => {
                 let (message, hint) = match (&e, field.value.get_ref()) {
+                    (NumberError::Invalid, DeValue::String(text))
+                        if let Some(fix) = dutch_number(text) =>
+                    {
+                        (fix.message(text), Some(fix.hint()))
+                    }
                     (NumberError::Invalid, DeValue::String(text)) => (
-                        format!("'{text}' is geen getal"),
+                        format!("'{}' is geen getal", naam::zichtbaar(text)),
                         Some(if text.contains(',') {
                             format!(
                                 "gebruik een punt als decimaalteken: {}",
@@ -441,6 +449,9 @@ impl Cx {
                 .map(Decimal::from),
             _ => {
                 let v = self.amount(field)?;
+                if veld.soort == Soort::Bedrag {
+                    self.three_decimals(field, v);
+                }
                 if veld.grens.is_some() && v > grens.max() {
                     self.error(
                         field,
@@ -512,6 +523,9 @@ impl Cx {
         dutch: bool,
     ) -> Option<i64> {
         let v = self.decimal(field)?;
+        if !self.written_whole(field, v) {
+            return None;
+        }
         // Integers arrive with scale 0: nothing to check or cut off.
         let whole = if v.scale() == 0 {
             v
@@ -545,6 +559,78 @@ impl Cx {
             );
         }
         n
+    }
+
+    /// Whether the whole number `v` of a count or year is written as one: an integer, or text
+    /// without a point or exponent. A TOML float is refused even when its value is whole:
+    /// `verzekerden = 140.000` is 140 in TOML, which a Dutch writer never means
+    /// (docs/rekenregels.md, "Hele getallen"). A value with a fraction is left to the caller.
+    pub(super) fn written_whole(&mut self, field: &Field<'_, '_, '_>, v: Decimal) -> bool {
+        let text = match field.value.get_ref() {
+            DeValue::Float(f) => f.as_str(),
+            DeValue::String(t) if t.contains(['.', 'e', 'E']) => t,
+            _ => return true,
+        };
+        let meant = thousands_points(text);
+        if meant.is_none() && v.fract() != Decimal::ZERO {
+            return true;
+        }
+        let whole = v.normalize();
+        let (message, hint) = match meant {
+            Some(meant) => (
+                format!(
+                    "{text} is in TOML {whole}; schrijf {meant} of {}",
+                    with_underscores(&meant).unwrap_or_else(|| meant.clone())
+                ),
+                "een punt is hier een decimaalteken, geen scheiding tussen duizendtallen; \
+                 een geheel getal schrijft u zonder punt"
+                    .to_string(),
+            ),
+            None => (
+                format!("moet een geheel getal zijn, zonder punt of exponent (gevonden: {text})"),
+                format!("schrijf {whole}"),
+            ),
+        };
+        self.error(field, message, Some(hint));
+        false
+    }
+
+    /// Warns when the money amount `v` is written with exactly three decimals after one to
+    /// three digits (`plafond = 30.000`): a Dutch writer may have meant thirty thousand.
+    fn three_decimals(&mut self, field: &Field<'_, '_, '_>, v: Decimal) {
+        let text = match field.value.get_ref() {
+            DeValue::Float(f) => f.as_str(),
+            DeValue::String(t) => t,
+            _ => return,
+        };
+        if let Some(meant) = thousands_points(text) {
+            let pos = self.posities.pos(field.value.span().start);
+            let euro = |d: Decimal| format!("€ {}", decimal::dutch(d, d.scale()));
+            let as_written = v.normalize();
+            // Written without the trailing zeros, the amount no longer has three decimals; an
+            // amount with a third decimal keeps its value with a fourth.
+            let plain = if as_written.scale() < 3 {
+                as_written.to_string()
+            } else {
+                format!("{text}0")
+            };
+            self.warnings.push(Diagnostic {
+                severity: Severity::Waarschuwing,
+                pos,
+                path: field.path.build(),
+                message: format!(
+                    "{text} is hier {}: een punt is in een scenario een decimaalteken, geen \
+                     scheiding tussen duizendtallen",
+                    euro(as_written)
+                ),
+                hint: Some(format!(
+                    "bedoelt u {}, schrijf dan {meant} of {}; bedoelt u {}, schrijf dan {plain}",
+                    euro(Decimal::from_str_exact(&meant).unwrap_or(v)),
+                    with_underscores(&meant).unwrap_or_else(|| meant.clone()),
+                    euro(as_written),
+                )),
+            });
+        }
     }
 
     pub(super) fn year(&mut self, field: &Field<'_, '_, '_>) -> Option<i32> {

@@ -146,6 +146,9 @@ fn read_verzekerden(
 /// One number of insured persons: a whole number inside the bounds of `verzekerden`.
 fn verzekerden_getal(cx: &mut Cx, f: &Field<'_, '_, '_>, veld: &schema::Veld) -> Option<Decimal> {
     let v = cx.decimal(f)?;
+    if !cx.written_whole(f, v) {
+        return None;
+    }
     if v <= Decimal::ZERO || v.fract() != Decimal::ZERO {
         cx.error(
             f,

@@ -44,39 +44,13 @@ pub fn parse(src: &str) -> Result<Scenario, Vec<Diagnostic>> {
 pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnostic>> {
     let mut cx = Cx {
         errors: Vec::new(),
+        warnings: Vec::new(),
         posities: Posities::new(src),
         paden: Paden::with_capacity(src.len()),
     };
     let (mut doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
-        let mut errors: Vec<Diagnostic> = syntax
-            .iter()
-            .map(|err| {
-                let start = err.span().map_or(0, |s| s.start);
-                let pos = cx.posities.pos(start);
-                let detail = err.message().lines().next().unwrap_or("").trim();
-                let line = src[..start.min(src.len())]
-                    .rsplit('\n')
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-                    + src
-                        .get(start..)
-                        .and_then(|r| r.split('\n').next())
-                        .unwrap_or("");
-                let (message, hint) = syntax::syntax_message(detail, &line);
-                Diagnostic {
-                    severity: Severity::Fout,
-                    pos,
-                    path: String::new(),
-                    message,
-                    hint,
-                }
-            })
-            .collect();
-        errors.sort_by_key(|e| e.pos);
-        errors.dedup();
-        return Err(errors);
+        return Err(syntax::syntax_errors(src, &syntax, &cx.posities));
     }
     let mut failed: Vec<Diagnostic> = Vec::new();
     // Each override with its path as validation reports it.
@@ -107,18 +81,27 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
         && let Some(mut s) = scenario
     {
         s.posities = cx.posities.with_paden(cx.paden);
+        s.lees_waarschuwingen = cx.warnings;
+        mark_set_values(&mut s.lees_waarschuwingen, &set_paths);
         return Ok(s);
     }
     let mut errors = cx.errors;
     errors.sort_by_key(|a| a.pos);
     errors.dedup();
+    mark_set_values(&mut errors, &set_paths);
+    Err(errors)
+}
+
+/// Says of each diagnostic about a value given with `--set` that it came from there (and
+/// has no place in the file), and of one about a table with such a value that it holds one.
+fn mark_set_values(diagnostics: &mut [Diagnostic], set_paths: &[(String, &Override)]) {
     let under = |a: &str, b: &str| {
         a == b
             || a.strip_prefix(b)
                 .is_some_and(|rest| rest.starts_with(['.', '[']))
     };
     let mut from_set = false;
-    for e in &mut errors {
+    for e in diagnostics.iter_mut() {
         if let Some((_, ov)) = set_paths.iter().rev().find(|(o, _)| under(&e.path, o)) {
             // The value itself was written on the command line: it has no place in the file.
             e.pos = Pos::default();
@@ -129,9 +112,8 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
         }
     }
     if from_set {
-        errors.sort_by_key(|a| a.pos);
+        diagnostics.sort_by_key(|a| a.pos);
     }
-    Err(errors)
 }
 
 /// Reads every section of `doc`, in docs/rekenregels.md's order; `None` when `[scenario]` is incomplete.
