@@ -95,7 +95,7 @@ const CORPUS: &[(&str, i32, &str)] = &[
     (
         "alleen-witruimte.toml",
         2,
-        "verplicht veld 'scenario' ontbreekt",
+        "1:1: fout: scenario: sectie [scenario] ontbreekt",
     ),
     // encoding
     (
@@ -323,7 +323,7 @@ const CORPUS: &[(&str, i32, &str)] = &[
     (
         "onbekende-sectie.toml",
         2,
-        "extra: onbekende sleutel 'extra'",
+        "extra: onbekende sectie [extra]",
     ),
     (
         "naam-ontbreekt.toml",
@@ -341,11 +341,7 @@ const CORPUS: &[(&str, i32, &str)] = &[
         2,
         "groepsnaam 'Groep A' komt al voor in groep[1]",
     ),
-    (
-        "geen-groepen.toml",
-        2,
-        "groep: verplicht veld 'groep' ontbreekt",
-    ),
+    ("geen-groepen.toml", 2, "groep: sectie [[groep]] ontbreekt"),
     (
         "werkwijze-ontbreekt.toml",
         2,

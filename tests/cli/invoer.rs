@@ -629,3 +629,200 @@ fn check_of_40000_groups_that_all_warn_takes_about_as_long_as_without_warnings()
         "with warnings {warning:?}, without {quiet:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 17, items 1 and 3: one mistake, one error, at the mistake
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_typo_in_a_rate_name_is_one_error_at_the_typo_not_at_every_right_spelling() {
+    // grote-regio: 10 groups with huisartsen, and huisarts as voorzitter and coordinator.
+    let src = shipped("grote-regio.toml");
+    let text = with(&src, "huisarts = 117.00", "huisarst = 117.00");
+    refused_once(
+        &text,
+        "huisarst = ",
+        "uurtarieven.huisarst",
+        "rol 'huisarst' wordt nergens gebruikt, terwijl rol 'huisarts' op 12 plaatsen gebruikt \
+         wordt (bijv. groep[1].deelnemers.huisarts) en geen uurtarief heeft\n    hint: \
+         bedoelde je 'huisarts'?",
+    );
+}
+
+#[test]
+fn a_typo_in_one_groups_role_is_blamed_at_that_group() {
+    let src = shipped("grote-regio.toml");
+    let text = with(
+        &src,
+        "naam = \"West\"\ndeelnemers = { huisarts = 8,",
+        "naam = \"West\"\ndeelnemers = { huisars = 8,",
+    );
+    refused_once(
+        &text,
+        "huisars = 8",
+        "groep[4].deelnemers.huisars",
+        "rol 'huisars' heeft geen uurtarief in [uurtarieven]\n    hint: bedoelde je 'huisarts'?",
+    );
+}
+
+#[test]
+fn a_typo_in_a_werkwijze_key_is_one_error_and_no_group_misses_the_field() {
+    let src = shipped("grote-regio.toml");
+    let text = with(
+        &src,
+        "bijeenkomsten_per_jaar = 6",
+        "bijeenkomsten_per_jar = 6",
+    );
+    refused_once(
+        &text,
+        "bijeenkomsten_per_jar",
+        "werkwijze.bijeenkomsten_per_jar",
+        "onbekende sleutel 'bijeenkomsten_per_jar'\n    hint: bedoelde je 'bijeenkomsten_per_jaar'?",
+    );
+}
+
+#[test]
+fn a_left_out_werkwijze_header_is_one_error_at_its_first_field() {
+    let src = shipped("grote-regio.toml");
+    let text = with(&src, "[werkwijze]\n", "\n");
+    refused_once(
+        &text,
+        "bijeenkomsten_per_jaar = 6",
+        "uurtarieven.bijeenkomsten_per_jaar",
+        "'bijeenkomsten_per_jaar', 'duur_uren', 'voorbereiding_uren' en 7 andere zijn geen \
+         rollen maar velden van [werkwijze]: de kop [werkwijze] ontbreekt erboven\n    hint: \
+         zet [werkwijze] op een eigen regel boven bijeenkomsten_per_jaar",
+    );
+}
+
+#[test]
+fn a_deleted_werkwijze_section_is_one_error_that_says_add_it() {
+    let src = shipped("grote-regio.toml");
+    let start = src.find("[werkwijze]").expect("[werkwijze]");
+    let end = start + src[start..].find("[[groep]]").expect("a group after it");
+    let text = format!("{}{}", &src[..start], &src[end..]);
+    refused_once(
+        &text,
+        "[[groep]]",
+        "werkwijze",
+        "sectie [werkwijze] ontbreekt: 10 groepen geven bijeenkomsten_per_jaar, duur_uren en \
+         patienten_per_jaar niet zelf op\n    hint: voeg vóór de eerste [[groep]] een sectie \
+         [werkwijze] toe",
+    );
+}
+
+#[test]
+fn a_field_missing_from_werkwijze_for_nine_groups_is_one_error_at_werkwijze() {
+    // Polderdorpen (groep 6) gives duur_uren itself; the other nine take it from [werkwijze].
+    let src = shipped("grote-regio.toml");
+    let text = with(&src, "duur_uren = 1.5\n", "");
+    refused_once(
+        &text,
+        "[werkwijze]",
+        "werkwijze.duur_uren",
+        "verplicht veld 'duur_uren' ontbreekt in [werkwijze], en 9 groepen geven het niet zelf \
+         op (groep[1], groep[2], groep[3], groep[4] en 5 andere)",
+    );
+}
+
+#[test]
+fn a_misspelt_section_is_one_error_called_a_section() {
+    let src = shipped("grote-regio.toml");
+    let text = with(&src, "[scenario]", "[scenari]");
+    refused_once(
+        &text,
+        "scenari]",
+        "scenari",
+        "onbekende sectie [scenari]\n    hint: bedoelde je [scenario]?",
+    );
+    let text = with(&src, "[uurtarieven]", "[uurtarief]");
+    refused_once(
+        &text,
+        "uurtarief]",
+        "uurtarief",
+        "onbekende sectie [uurtarief]\n    hint: bedoelde je [uurtarieven]?",
+    );
+}
+
+#[test]
+fn a_missing_section_is_called_a_section_not_a_field() {
+    let src = shipped("grote-regio.toml");
+    let start = src.find("[scenario]").expect("[scenario]");
+    let end = start + src[start..].find("[uurtarieven]").expect("[uurtarieven]");
+    let text = format!("{}{}", &src[..start], &src[end..]);
+    let (_dir, r) = run_text(&text, &["check"]);
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr
+            .starts_with("s.toml:1:1: fout: scenario: sectie [scenario] ontbreekt\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14, item 7: whole numbers and the point as a decimal point
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn verzekerden_written_with_a_thousands_point_is_an_error_not_140_verzekerden() {
+    let src = shipped("grote-regio.toml");
+    // The comment above it writes the same number the Dutch way; out of the way of `place`.
+    let src = with(&src, "patiënten = 159.220\n", "patiënten\n");
+    let text = with(&src, "verzekerden = 159220", "verzekerden = 159.220");
+    refused_once(
+        &text,
+        "159.220\n",
+        "scenario.verzekerden",
+        "159.220 is in TOML 159.22; schrijf 159220 of 159_220",
+    );
+}
+
+#[test]
+fn every_whole_number_field_refuses_a_float_even_when_whole() {
+    let src = shipped("kleine-regio.toml");
+    for (from, to, at, path) in [
+        (
+            "looptijd_jaren = 3",
+            "looptijd_jaren = 3.0",
+            "3.0",
+            "scenario.looptijd_jaren",
+        ),
+        (
+            "startjaar = 2026",
+            "startjaar = 2026.0",
+            "2026.0",
+            "scenario.startjaar",
+        ),
+        (
+            "bijeenkomsten_per_jaar = 6",
+            "bijeenkomsten_per_jaar = 6.0",
+            "6.0",
+            "werkwijze.bijeenkomsten_per_jaar",
+        ),
+    ] {
+        let text = with(&src, from, to);
+        refused_once(
+            &text,
+            at,
+            path,
+            &format!("moet een geheel getal zijn, zonder punt of exponent (gevonden: {at})"),
+        );
+    }
+}
+
+#[test]
+fn a_ceiling_with_three_decimals_warns_that_the_point_is_a_decimal_point() {
+    let src = shipped("grote-regio.toml");
+    let text = with(&src, "plafond = 40000", "plafond = 40.000");
+    let (_dir, r) = run_text(&text, &["check"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let (line, column) = place(&text, "plafond = 40.000");
+    let column = column + "plafond = ".len();
+    let expected = format!(
+        "s.toml:{line}:{column}: waarschuwing: aanbod[3].plafond: 40.000 is hier € 40: een punt \
+         is in een scenario een decimaalteken, geen scheiding tussen duizendtallen\n    hint: \
+         bedoelt u € 40.000, schrijf dan 40000 of 40_000; bedoelt u € 40, schrijf dan 40\n"
+    );
+    assert!(r.stderr.contains(&expected), "{}", r.stderr);
+}

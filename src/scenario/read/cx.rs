@@ -29,6 +29,9 @@ pub(super) struct Cx {
     pub(super) posities: Posities,
     /// The path and place of every field read, for messages about computed values.
     pub(super) paden: Paden,
+    /// Sections the file lacks that an unknown section name is spelled almost like: the
+    /// unknown name is reported (with the section as the hint), the missing section not.
+    pub(super) secties_bedoeld: Vec<&'static str>,
 }
 
 /// A table being read, with its path.
@@ -187,21 +190,39 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// Reports every key that is not in `allowed`, with the nearest allowed name.
     pub(super) fn finish(&self, cx: &mut Cx, allowed: &[&str]) {
-        for (key, _) in self.table.iter() {
+        for (key, value) in self.table.iter() {
             let name: &str = key.get_ref();
             if allowed.contains(&name) {
                 continue;
             }
-            let hint = match nearest(name, allowed.iter().copied()) {
-                Some(a) => Some(format!("bedoelde je '{a}'?")),
-                None => Some(format!("geldige namen hier: {}", allowed.join(", "))),
+            // At the top a table is a section: [naam] or [[naam]].
+            let haken = match value.get_ref() {
+                DeValue::Table(_) if self.path.is_empty() => Some(("[", "]")),
+                DeValue::Array(a)
+                    if self.path.is_empty()
+                        && a.iter().all(|v| matches!(v.get_ref(), DeValue::Table(_))) =>
+                {
+                    Some(("[[", "]]"))
+                }
+                _ => None,
             };
-            cx.error_at(
-                key.span(),
-                &join(&self.path, name),
-                format!("onbekende sleutel '{name}'"),
-                hint,
-            );
+            let (message, hint) = match haken {
+                Some((open, close)) => (
+                    format!("onbekende sectie {open}{name}{close}"),
+                    match nearest(name, allowed.iter().copied()) {
+                        Some(a) => format!("bedoelde je {open}{a}{close}?"),
+                        None => format!("geldige secties: {}", allowed.join(", ")),
+                    },
+                ),
+                None => (
+                    format!("onbekende sleutel '{name}'"),
+                    match nearest(name, allowed.iter().copied()) {
+                        Some(a) => format!("bedoelde je '{a}'?"),
+                        None => format!("geldige namen hier: {}", allowed.join(", ")),
+                    },
+                ),
+            };
+            cx.error_at(key.span(), &join(&self.path, name), message, Some(hint));
         }
     }
 }
@@ -246,12 +267,21 @@ impl Cx {
 
     pub(super) fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
         let path = join(&table.path, key);
-        self.error_at(
-            table.span.clone(),
-            &path,
-            format!("verplicht veld '{key}' ontbreekt"),
-            hint,
-        );
+        let message = match schema::zoek(&schema::SECTIES, key) {
+            Some(v) if table.path.is_empty() => {
+                if self.secties_bedoeld.contains(&v.naam) {
+                    // Its name is misspelt: that error says it.
+                    return;
+                }
+                match v.soort {
+                    Soort::Tabel => format!("sectie [{key}] ontbreekt"),
+                    Soort::Lijst => format!("sectie [[{key}]] ontbreekt"),
+                    _ => format!("verplicht veld '{key}' ontbreekt"),
+                }
+            }
+            _ => format!("verplicht veld '{key}' ontbreekt"),
+        };
+        self.error_at(table.span.clone(), &path, message, hint);
     }
 
     /// Reports a key that names something (a role) when it holds a control character or is
@@ -450,7 +480,7 @@ impl Cx {
             _ => {
                 let v = self.amount(field)?;
                 if veld.soort == Soort::Bedrag {
-                    self.three_decimals(field, v);
+                    self.three_decimals(field, v, veld.grens);
                 }
                 if veld.grens.is_some() && v > grens.max() {
                     self.error(
@@ -596,14 +626,21 @@ impl Cx {
     }
 
     /// Warns when the money amount `v` is written with exactly three decimals after one to
-    /// three digits (`plafond = 30.000`): a Dutch writer may have meant thirty thousand.
-    fn three_decimals(&mut self, field: &Field<'_, '_, '_>, v: Decimal) {
+    /// three digits (`plafond = 30.000`): a Dutch writer may have meant thirty thousand. Not
+    /// when that reading lies above the field's bound (`huisarts = 116.355` is never € 116.355
+    /// an hour).
+    fn three_decimals(&mut self, field: &Field<'_, '_, '_>, v: Decimal, grens: Option<Grens>) {
         let text = match field.value.get_ref() {
             DeValue::Float(f) => f.as_str(),
             DeValue::String(t) => t,
             _ => return,
         };
-        if let Some(meant) = thousands_points(text) {
+        let Some(meant) = thousands_points(text) else {
+            return;
+        };
+        let plausible =
+            Decimal::from_str_exact(&meant).is_ok_and(|m| grens.is_none_or(|g| m <= g.max()));
+        if plausible {
             let pos = self.posities.pos(field.value.span().start);
             let euro = |d: Decimal| format!("€ {}", decimal::dutch(d, d.scale()));
             let as_written = v.normalize();
@@ -637,6 +674,24 @@ impl Cx {
         self.whole(field, JAAR_MIN, JAAR_MAX)
             .and_then(|n| i32::try_from(n).ok())
     }
+}
+
+/// The sections missing from the top table `top` that one of its unknown keys is spelled
+/// almost like (`[scenari]` for `[scenario]`).
+pub(super) fn sections_meant(top: &Table<'_, '_>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (key, _) in top.table.iter() {
+        let name: &str = key.get_ref();
+        if schema::SECTIE_NAMEN.contains(&name) {
+            continue;
+        }
+        if let Some(meant) = nearest(name, schema::SECTIE_NAMEN.iter().copied())
+            && top.value(meant).is_none()
+        {
+            out.push(meant);
+        }
+    }
+    out
 }
 
 /// Said of two names that are equal in Unicode NFC but written with other code points.

@@ -9,7 +9,9 @@ use super::super::model::{Groep, Scenario};
 use super::super::schema::{self, GROEP_NAMEN, WERKWIJZE_NAMEN};
 use super::cx::{ANDERS_GESCHREVEN, Cx, Field, Table, need};
 use super::rollen::Rollen;
-use super::werkwijze::{WerkwijzeRaw, effective_werkwijze};
+use super::werkwijze::{
+    Defaults, Ontbrekend, WerkwijzeRaw, effective_werkwijze, report_missing, typos,
+};
 use crate::naam;
 
 /// `[[groep]]` into `s`, each group's werkwijze over `base`.
@@ -18,10 +20,11 @@ pub(super) fn groepen(
     cx: &mut Cx,
     top: &Table<'_, '_>,
     groep_field: Option<Field<'_, '_, '_>>,
-    base: &WerkwijzeRaw,
+    defaults: &Defaults,
     rollen: &Rollen<'_>,
     s: &mut Scenario,
 ) {
+    let base = &defaults.raw;
     match groep_field {
         Some(f) => {
             let groepen = cx.tables(&f);
@@ -31,6 +34,8 @@ pub(super) fn groepen(
             let mut names: BTreeMap<Cow<'_, str>, (&str, &str)> = BTreeMap::new();
             // One buffer for every group's participants.
             let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
+            // The required werkwijze fields each group lacks, reported together at the end.
+            let mut ontbrekend: Vec<Ontbrekend> = Vec::new();
             for t in &groepen {
                 let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_NAMEN);
                 let naam = need(cx, t, naam, "naam").and_then(|f| {
@@ -89,13 +94,21 @@ pub(super) fn groepen(
                     .map(|(k, _)| *k)
                     .collect();
                 // Most groups set nothing of their own.
-                let own = if eigen.is_empty() {
+                let mut own = if eigen.is_empty() {
                     WerkwijzeRaw::default()
                 } else {
                     WerkwijzeRaw::read(cx, eigen_fields)
                 };
+                let (_, all_known) = t.fields_pass.get();
+                if !all_known {
+                    own.bedoeld = typos(t, &GROEP_NAMEN);
+                }
                 t.finish_fields(cx);
-                let werkwijze = effective_werkwijze(cx, t, own, base, rollen);
+                let mut missing = Vec::new();
+                let werkwijze = effective_werkwijze(cx, t, own, base, rollen, &mut missing);
+                if !missing.is_empty() {
+                    ontbrekend.push((t.path.clone(), t.span.clone(), missing));
+                }
                 if let (Some(naam), true, Some(start), Some(nieuw), Some(werkwijze)) =
                     (naam, deelnemers_ok, start, nieuw, werkwijze)
                 {
@@ -116,6 +129,7 @@ pub(super) fn groepen(
                     });
                 }
             }
+            report_missing(cx, defaults, &ontbrekend);
         }
         None => cx.missing(top, "groep", Some("voeg minstens één [[groep]] toe".into())),
     }

@@ -45,6 +45,7 @@ pub fn parse_with(src: &str, sets: &[Override]) -> Result<Scenario, Vec<Diagnost
     let mut cx = Cx {
         errors: Vec::new(),
         warnings: Vec::new(),
+        secties_bedoeld: Vec::new(),
         posities: Posities::new(src),
         paden: Paden::with_capacity(src.len()),
     };
@@ -136,11 +137,21 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         onzekerheid_field,
         toelichting_field,
     ] = top.fields(&SECTIE_NAMEN);
+    if !top.fields_pass.get().1 {
+        cx.secties_bedoeld = cx::sections_meant(&top);
+    }
     kop::formaat(cx, &top, formaat_field);
     let mut s = Scenario::default();
     let (scenario_ok, horizon_ok) = kop::scenario(cx, &top, scenario_field, &mut s);
-    let rollen = rollen::uurtarieven(cx, &top, uurtarieven_field, &mut s);
-    let base = werkwijze::defaults(cx, werkwijze_field);
+    let werkwijze_meant = cx.secties_bedoeld.contains(&"werkwijze");
+    let rollen = rollen::uurtarieven(
+        cx,
+        &top,
+        uurtarieven_field,
+        werkwijze_field.is_some(),
+        &mut s,
+    );
+    let base = werkwijze::defaults(cx, werkwijze_field, uurtarieven_field, werkwijze_meant);
     groep::groepen(cx, &top, groep_field, &base, &rollen, &mut s);
     ondersteuning::ondersteuning(cx, ondersteuning_field, &mut s);
     ondersteuning::indexatie(cx, indexatie_field, &mut s);
@@ -153,10 +164,15 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     verwachting::verwachtingen(cx, verwachting_field, impact_present, horizon, &mut s);
     let spans = onzekerheid::onzekerheden(cx, onzekerheid_field, &mut s);
     toelichting::toelichting(cx, toelichting_field, &mut s);
+    // Every use of a role is known now.
+    rollen.finish(cx);
     top.finish_fields(cx);
     if !scenario_ok {
         return None;
     }
-    onzekerheid::parameters(cx, &s, &spans);
+    // A misspelt section name leaves out what the parameters name; it is reported.
+    if cx.secties_bedoeld.is_empty() {
+        onzekerheid::parameters(cx, &s, &spans);
+    }
     Some(s)
 }

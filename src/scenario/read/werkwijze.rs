@@ -1,20 +1,29 @@
 //! `[werkwijze]` and a group's own werkwijze fields: read as written, then a group's values over
-//! the defaults, with the required ones checked per group. Pure, no I/O.
+//! the defaults, with the required ones checked for every group and a missing one reported
+//! once, where it belongs (in `[werkwijze]` when several groups lack it). Pure, no I/O.
 
 use std::ops::Range;
 
 use rust_decimal::Decimal;
+use toml::de::DeValue;
 
 use super::super::model::Werkwijze;
+use super::super::pad::nearest;
 use super::super::schema::{self, WERKWIJZE_NAMEN};
 use super::cx::{Cx, Field, FieldPath, Key, Table};
 use super::rollen::Rollen;
+
+/// The fields every group must have, from `[werkwijze]` or itself.
+const VERPLICHT: [&str; 3] = ["bijeenkomsten_per_jaar", "duur_uren", "patienten_per_jaar"];
 
 /// The `[werkwijze]` fields as written in one place (the defaults table or one group).
 #[derive(Default, Clone)]
 pub(super) struct WerkwijzeRaw {
     /// A field was present but invalid (already reported): report no missing fields.
     invalid: bool,
+    /// Fields whose absence follows from a mistake already reported (a key spelled almost
+    /// like them): not reported as missing.
+    pub(super) bedoeld: Vec<&'static str>,
     bijeenkomsten_per_jaar: Option<u32>,
     duur_uren: Option<Decimal>,
     voorbereiding_uren: Option<Decimal>,
@@ -71,6 +80,7 @@ impl WerkwijzeRaw {
     pub(super) fn over(&self, base: &WerkwijzeRaw) -> WerkwijzeRaw {
         WerkwijzeRaw {
             invalid: self.invalid || base.invalid,
+            bedoeld: self.bedoeld.iter().chain(&base.bedoeld).copied().collect(),
             bijeenkomsten_per_jaar: self.bijeenkomsten_per_jaar.or(base.bijeenkomsten_per_jaar),
             duur_uren: self.duur_uren.or(base.duur_uren),
             voorbereiding_uren: self.voorbereiding_uren.or(base.voorbereiding_uren),
@@ -89,28 +99,197 @@ impl WerkwijzeRaw {
     }
 }
 
-/// `[werkwijze]`: the defaults of every group.
-pub(super) fn defaults(cx: &mut Cx, werkwijze_field: Option<Field<'_, '_, '_>>) -> WerkwijzeRaw {
+/// The werkwijze fields that the unknown keys of `t` (not in `known`) are probably misspelt
+/// from: those keys are reported as unknown, with the field as the hint.
+pub(super) fn typos(t: &Table<'_, '_>, known: &[&str]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (key, _) in t.table.iter() {
+        let name: &str = key.get_ref();
+        if known.contains(&name) {
+            continue;
+        }
+        if let Some(meant) = nearest(name, WERKWIJZE_NAMEN.iter().copied()) {
+            out.push(meant);
+        }
+    }
+    out
+}
+
+/// The defaults of every group, and where they are written.
+pub(super) struct Defaults {
+    /// The fields as written.
+    pub(super) raw: WerkwijzeRaw,
+    /// Where `[werkwijze]` stands; `None` when the file has none.
+    span: Option<Range<usize>>,
+    /// A mistake already reported stands for the whole section (a typo in its name, its header
+    /// left out): report nothing missing.
+    reported: bool,
+}
+
+/// `[werkwijze]`: the defaults of every group. Without it, `[werkwijze]` fields written in
+/// `[uurtarieven]` (its header left out, already reported there) are read as the defaults;
+/// `section_meant`: a section name spelled almost like `werkwijze` was reported.
+pub(super) fn defaults(
+    cx: &mut Cx,
+    werkwijze_field: Option<Field<'_, '_, '_>>,
+    uurtarieven_field: Option<Field<'_, '_, '_>>,
+    section_meant: bool,
+) -> Defaults {
+    // The werkwijze fields written in [uurtarieven].
+    let misplaced = uurtarieven_field.and_then(|f| match f.value.get_ref() {
+        DeValue::Table(t) => {
+            let table = Table::new(t, f.value.span(), f.path.build());
+            let any = WERKWIJZE_NAMEN.iter().any(|k| table.value(k).is_some());
+            any.then_some(table)
+        }
+        _ => None,
+    });
     match werkwijze_field {
         Some(f) => match cx.table(&f) {
             Some(t) => {
-                let w = WerkwijzeRaw::read(cx, t.fields(&WERKWIJZE_NAMEN));
+                let mut w = WerkwijzeRaw::read(cx, t.fields(&WERKWIJZE_NAMEN));
+                w.bedoeld = typos(&t, &WERKWIJZE_NAMEN);
+                if let Some(m) = &misplaced {
+                    w.bedoeld
+                        .extend(WERKWIJZE_NAMEN.iter().filter(|k| m.value(k).is_some()));
+                }
                 t.finish_fields(cx);
-                w
+                Defaults {
+                    raw: w,
+                    span: Some(t.span.clone()),
+                    reported: false,
+                }
             }
-            None => WerkwijzeRaw::default(),
+            None => Defaults {
+                raw: WerkwijzeRaw::default(),
+                span: Some(f.value.span()),
+                reported: true,
+            },
         },
-        None => WerkwijzeRaw::default(),
+        None => match misplaced {
+            Some(m) => Defaults {
+                raw: WerkwijzeRaw::read(cx, m.fields(&WERKWIJZE_NAMEN)),
+                span: None,
+                reported: true,
+            },
+            None => Defaults {
+                raw: WerkwijzeRaw::default(),
+                span: None,
+                reported: section_meant,
+            },
+        },
+    }
+}
+
+/// The required fields one group lacks: the group's path and place, and the fields.
+pub(super) type Ontbrekend = (String, Range<usize>, Vec<&'static str>);
+
+/// Reports the required fields the groups lack, each cause once: a field no group has and
+/// `[werkwijze]` does not give is missing in `[werkwijze]` (one error, at `[werkwijze]`, or
+/// one error that the section is missing); a field only one group lacks is missing in that
+/// group.
+pub(super) fn report_missing(cx: &mut Cx, defaults: &Defaults, missing: &[Ontbrekend]) {
+    if defaults.reported || missing.is_empty() {
+        return;
+    }
+    let lacking = |key: &str| -> Vec<&Ontbrekend> {
+        missing
+            .iter()
+            .filter(|(_, _, keys)| keys.contains(&key))
+            .collect()
+    };
+    let shared: Vec<&str> = VERPLICHT
+        .iter()
+        .copied()
+        .filter(|k| lacking(k).len() > 1)
+        .collect();
+    let groups = |of: &[&Ontbrekend]| -> String {
+        let paths: Vec<&str> = of.iter().map(|(p, _, _)| p.as_str()).collect();
+        match paths.as_slice() {
+            [a, b, c, d, rest @ ..] if !rest.is_empty() => {
+                format!("{a}, {b}, {c}, {d} en {} andere", rest.len())
+            }
+            _ => paths.join(", "),
+        }
+    };
+    match &defaults.span {
+        // No [werkwijze] at all and several groups lack fields: the section is what is missing.
+        None if !shared.is_empty() => {
+            let all: Vec<&str> = VERPLICHT
+                .iter()
+                .copied()
+                .filter(|k| !lacking(k).is_empty())
+                .collect();
+            let first = missing.first().map(|(_, span, _)| span.clone());
+            cx.error_at(
+                first.unwrap_or_default(),
+                "werkwijze",
+                format!(
+                    "sectie [werkwijze] ontbreekt: {} groepen geven {} niet zelf op",
+                    missing.len(),
+                    en_lijst(&all)
+                ),
+                Some(format!(
+                    "voeg vóór de eerste [[groep]] een sectie [werkwijze] toe met {} (voor alle \
+                     groepen); een groep kan elk veld daarna zelf anders opgeven",
+                    en_lijst(&all)
+                )),
+            );
+            return;
+        }
+        Some(span) => {
+            for key in &shared {
+                let of = lacking(key);
+                cx.error_at(
+                    span.clone(),
+                    &format!("werkwijze.{key}"),
+                    format!(
+                        "verplicht veld '{key}' ontbreekt in [werkwijze], en {} groepen geven \
+                         het niet zelf op ({})",
+                        of.len(),
+                        groups(&of)
+                    ),
+                    Some(format!(
+                        "geef '{key}' op in [werkwijze] (voor alle groepen)"
+                    )),
+                );
+            }
+        }
+        None => {}
+    }
+    for (path, span, keys) in missing {
+        for key in keys.iter().filter(|k| !shared.contains(k)) {
+            cx.error_at(
+                span.clone(),
+                &format!("{path}.{key}"),
+                format!("verplicht veld '{key}' ontbreekt"),
+                Some(format!(
+                    "geef '{key}' op in [werkwijze] (voor alle groepen) of in deze groep"
+                )),
+            );
+        }
+    }
+}
+
+/// `a, b en c`.
+fn en_lijst(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }
 
 /// A group's werkwijze: its own values (`own`) over the defaults of `[werkwijze]` (`base`).
+/// The required fields it lacks (not explained by a mistake already reported) are added to
+/// `missing`, for [`report_missing`].
 pub(super) fn effective_werkwijze(
     cx: &mut Cx,
     t: &Table<'_, '_>,
     own: WerkwijzeRaw,
     base: &WerkwijzeRaw,
     rollen: &Rollen<'_>,
+    missing: &mut Vec<&'static str>,
 ) -> Option<Werkwijze> {
     let voorzitter = own.voorzitter_rol.as_ref().or(base.voorzitter_rol.as_ref());
     let coordinatie = own
@@ -127,15 +306,8 @@ pub(super) fn effective_werkwijze(
         if !present {
             ok = false;
         }
-        if !present && !w.invalid {
-            cx.missing(
-                t,
-                key,
-                Some(format!(
-                    "geef '{key}' op in [werkwijze] (voor alle groepen) of in deze groep"
-                )),
-            );
-            ok = false;
+        if !present && !w.invalid && !w.bedoeld.contains(&key) {
+            missing.push(key);
         }
     }
     let mut role = |raw: Option<&(String, String, Range<usize>)>, key| match raw {
@@ -146,7 +318,7 @@ pub(super) fn effective_werkwijze(
             };
             rollen.check(cx, rol, path, span.clone())
         }
-        None => rollen.check(cx, "huisarts", t.child(key), t.span.clone()),
+        None => rollen.check_default(cx, "huisarts", t.child(key), t.span.clone()),
     };
     let voorzitter_rol = role(voorzitter, "voorzitter_rol");
     let coordinatie_rol = role(coordinatie, "coordinatie_rol");
