@@ -826,3 +826,21 @@ fn a_ceiling_with_three_decimals_warns_that_the_point_is_a_decimal_point() {
     );
     assert!(r.stderr.contains(&expected), "{}", r.stderr);
 }
+
+#[test]
+fn a_thousands_point_in_one_year_of_verzekerden_is_an_error_at_that_year() {
+    let src = shipped("grote-regio.toml");
+    let src = with(&src, "patiënten = 159.220\n", "patiënten\n");
+    // grote-regio runs three years.
+    let text = with(
+        &src,
+        "verzekerden = 159220",
+        "verzekerden = [159220, 160.500, 161000]",
+    );
+    refused_once(
+        &text,
+        "160.500",
+        "scenario.verzekerden[2]",
+        "160.500 is in TOML 160.5; schrijf 160500 of 160_500",
+    );
+}
