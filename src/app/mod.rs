@@ -21,6 +21,7 @@ use patz_calc::scenario::{Override, Scenario};
 
 pub(crate) mod beoordeling;
 pub(crate) mod gebruik;
+pub(crate) mod grafieken;
 pub(crate) mod invoer;
 pub(crate) mod rapport;
 pub(crate) mod uitvoer;

@@ -17,6 +17,11 @@ pub struct ReportArgs {
     /// Vervang een bestaand uitvoerbestand.
     #[arg(long)]
     pub force: bool,
+    /// Schrijf ook elke grafiek van het rapport als eigen afbeelding (SVG) in deze map, voor een
+    /// presentatie; de map wordt zo nodig gemaakt. Een bestaande grafiek wordt alleen met
+    /// --force vervangen.
+    #[arg(long = "grafieken", value_name = "MAP")]
+    pub grafieken: Option<PathBuf>,
 }
 
 /// `patz-calc export`.

@@ -10,15 +10,27 @@ use patz_calc::onzekerheid::analyse::{self, Gevoeligheid};
 use patz_calc::render;
 use patz_calc::scenario::{Grootheid, Scenario};
 
+use crate::app::grafieken::Grafiekmap;
 use crate::app::invoer::getoond;
 use crate::app::uitvoer::Doel;
 use crate::app::{App, Fout, Melding};
 
 pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
+    let map = match &args.grafieken {
+        Some(m) => Some(Grafiekmap::kies(m, args.force)?),
+        None => None,
+    };
+    let mut grafieken = Vec::new();
     app.met_scenario(&args.file, None, |_, s, r| {
         let g = gevoeligheid(&args.file, s)?;
+        if map.is_some() {
+            grafieken = render::grafiek::alle(s, r, g.as_ref());
+        }
         Ok(render::html::report(s, r, g.as_ref()))
     })?;
+    if let Some(m) = map {
+        m.schrijf(&grafieken)?;
+    }
     geschreven(
         app,
         "open het in een browser; afdrukken op A4 of opslaan als PDF",

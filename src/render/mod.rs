@@ -4,6 +4,8 @@
 pub mod afrekening;
 pub mod csv;
 pub mod declaratie;
+pub mod grafiek;
+pub(crate) mod herkomst;
 pub mod html;
 pub mod json;
 pub mod monitor;

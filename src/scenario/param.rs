@@ -476,6 +476,68 @@ impl Param {
     }
 }
 
+/// The Dutch label of the parameter at `path` in `s`, for a reader who never saw the scenario
+/// file ("uurtarief huisarts", "verwachte reductie: sterven in het ziekenhuis", "duur van een
+/// bijeenkomst (uren), groep Delft Noord"); `path` itself when it names no parameter.
+pub fn label(s: &Scenario, path: &str) -> String {
+    Param::resolve(s, path).map_or_else(|_| path.to_string(), |p| p.label(s))
+}
+
+impl Param {
+    /// The Dutch label of this parameter (see [`label`]).
+    pub fn label(&self, s: &Scenario) -> String {
+        let veld = |naam: &str| schema::label(naam).unwrap_or("").to_string();
+        let rol = |r: &str| r.replace('_', " ");
+        let groep = |g: usize| s.groepen.get(g).map_or("", |g| g.naam.as_str());
+        match &self.doel {
+            Doel::Uurtarief(i) => match s.uurtarieven.get(*i) {
+                Some(u) => format!("uurtarief {}", rol(&u.rol)),
+                None => self.pad.clone(),
+            },
+            Doel::Werkwijze(f, _) => format!("{} (werkwijze)", veld(f.veld().naam)),
+            Doel::GroepWerkwijze(g, f) => format!("{}, groep {}", veld(f.veld().naam), groep(*g)),
+            Doel::Deelnemers(g, r) => {
+                let r = s
+                    .groepen
+                    .get(*g)
+                    .and_then(|x| x.deelnemers.get(*r))
+                    .map_or(String::new(), |(r, _)| rol(r));
+                format!("aantal deelnemers {r}, groep {}", groep(*g))
+            }
+            Doel::Ondersteuning(f) => veld(f.veld().naam),
+            Doel::Indexatie => veld("kosten_percentage_per_jaar"),
+            Doel::Verzekerden => veld("verzekerden"),
+            Doel::Marktaandeel(i) => format!(
+                "marktaandeel {}",
+                s.verzekeraars.get(*i).map_or("", |v| v.naam.as_str())
+            ),
+            Doel::Tarief(i) | Doel::Plafond(i) => {
+                let wat = if matches!(self.doel, Doel::Tarief(_)) {
+                    "tarief_per_verzekerde"
+                } else {
+                    "plafond"
+                };
+                format!(
+                    "{}, aanbod {}",
+                    veld(wat),
+                    s.aanbiedingen.get(*i).map_or("", |a| a.label.as_str())
+                )
+            }
+            Doel::KankerAandeel => veld("aandeel_kanker_percentage"),
+            Doel::Disconteringsvoet => veld("disconteringsvoet_percentage"),
+            Doel::Indicator(i, f) => format!(
+                "{}: {}",
+                veld(f.veld().naam),
+                s.impact
+                    .as_ref()
+                    .and_then(|imp| imp.indicatoren.get(*i))
+                    .map_or("", |ind| ind.id.omschrijving())
+            ),
+            Doel::ReductieFactor(_) => "alle verwachte reducties samen (factor)".to_string(),
+        }
+    }
+}
+
 trait OrZero<T> {
     fn or_zero(self, f: impl FnOnce(T) -> Decimal) -> Decimal;
 }

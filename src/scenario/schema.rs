@@ -353,6 +353,44 @@ pub fn zoek(velden: &[Veld], naam: &str) -> Option<Veld> {
     velden.iter().find(|v| v.naam == naam).copied()
 }
 
+/// The Dutch label of a numeric field as a document shows it to a reader who never saw the
+/// scenario file (`duur_uren` → "duur van een bijeenkomst"), lower case; `None` for a name
+/// that is no such field. Names only: which group, role or indicator it is for is added by
+/// the caller ([`super::param::label`]).
+pub fn label(naam: &str) -> Option<&'static str> {
+    Some(match naam {
+        "uurtarief" => "uurtarief",
+        "bijeenkomsten_per_jaar" => "bijeenkomsten per jaar",
+        "duur_uren" => "duur van een bijeenkomst (uren)",
+        "voorbereiding_uren" => "voorbereiding per deelnemer per bijeenkomst (uren)",
+        "reistijd_uren" => "reistijd per deelnemer per bijeenkomst (uren)",
+        "voorzitter_uren" => "extra uren van de voorzitter per bijeenkomst",
+        "coordinatie_uren_per_patient" => "coördinatie per patiënt (uren)",
+        "telefonische_ondersteuning_uren" => "telefonische ondersteuning per groep per jaar (uren)",
+        "patienten_per_jaar" => "patiënten per groep per jaar",
+        "deelnemers" => "aantal deelnemers",
+        "ict_per_groep" => "ICT per groep per jaar",
+        "huisvesting_per_bijeenkomst" => "huisvesting per bijeenkomst",
+        "projectleiding_uren" => "uren projectleiding per jaar",
+        "projectleiding_uurtarief" => "uurtarief projectleiding",
+        "monitoring_per_jaar" => "monitoring en evaluatie per jaar",
+        "startkosten_per_nieuwe_groep" => "startkosten per nieuwe groep",
+        "scholing_per_nieuwe_deelnemer" => "scholing per nieuwe deelnemer",
+        "overhead_percentage" => "overhead van de penvoerder",
+        "kosten_percentage_per_jaar" => "indexatie van de kosten per jaar",
+        "verzekerden" => "aantal verzekerden",
+        "marktaandeel_percentage" => "marktaandeel",
+        "tarief_per_verzekerde" => "tarief per verzekerde",
+        "plafond" => "plafond per jaar",
+        "aandeel_kanker_percentage" => "aandeel patiënten met kanker",
+        "disconteringsvoet_percentage" => "disconteringsvoet",
+        "basis_percentage" => "basispercentage",
+        "reductie_percentage" => "verwachte reductie",
+        "kosten_per_geval" => "kosten per vermeden geval",
+        _ => return None,
+    })
+}
+
 /// Whether a field is a number that a `--set`, a sweep or an `[[onzekerheid]]` may vary.
 pub fn is_getal(v: &Veld) -> bool {
     matches!(

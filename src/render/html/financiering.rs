@@ -8,7 +8,7 @@ use crate::calc::overzicht::tekort_als_enige;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
-use super::grafiek::{BREEDTE, f, streepjes, svg_close, svg_open, text};
+use crate::render::grafiek;
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
     ratio, tabel, td, td_attr, td_n, totaal_rij,
@@ -220,7 +220,9 @@ fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
             ],
             &rijen,
         );
-        out.push_str(&svg_dekking(s, r));
+        if let Some(g) = grafiek::dekking(s, r) {
+            out.push_str(&g.figuur());
+        }
 
         per_jaar(out, s, r);
     }
@@ -325,125 +327,4 @@ fn aanbod_cellen(
         &json("offers", &format!("{p}/dekking_percentage")),
     ));
     cellen
-}
-
-/// The coverage of every offer over its years, grouped per insurer, with the 100 % line. (One
-/// drawing laid out from the top down: bars, axis and labels share its coordinates, so it stays
-/// one function.)
-fn svg_dekking(s: &Scenario, r: &Resultaat) -> String {
-    let mut out = String::new();
-    let a = &r.aanbiedingen;
-    // Offers grouped per insurer, in the insurers' order.
-    let mut balken = Vec::new();
-    for v in &s.verzekeraars {
-        for (i, t) in a.totalen.iter().enumerate() {
-            let Some(x) = s.aanbiedingen.get(t.aanbod) else {
-                continue;
-            };
-            if x.verzekeraar == v.naam {
-                let aanbod = format!(
-                    "<tspan{}>{}</tspan>",
-                    json("offers", &format!("/totaal/aanbiedingen/{i}/aanbod")),
-                    esc(&x.label)
-                );
-                let label = if x.label.contains(&v.naam) {
-                    aanbod
-                } else {
-                    format!(
-                        "<tspan{}>{}</tspan>: {aanbod}",
-                        json("offers", &format!("/totaal/aanbiedingen/{i}/verzekeraar")),
-                        esc(&v.naam)
-                    )
-                };
-                balken.push((label, t.dekking_percentage, i));
-            }
-        }
-    }
-    if balken.is_empty() {
-        return out;
-    }
-    let max = balken
-        .iter()
-        .filter_map(|b| b.1.map(f))
-        .fold(100.0, f64::max);
-    let ticks = streepjes(max, 5.0);
-    let top = ticks.last().map_or(max, |t| f(*t)).max(max);
-    let (links, rechts, boven) = (10.0, 46.0, 22.0);
-    let rij = 32.0;
-    let as_y = boven + rij * balken.len() as f64;
-    let hoogte = as_y + 24.0;
-    svg_open(
-        &mut out,
-        "grafiek-dekking",
-        hoogte,
-        "Dekking per aanbod, per verzekeraar",
-        "Liggende staven: per aanbod de opbrengst als percentage van het kostenaandeel van de \
-         verzekeraar in de jaren van het aanbod. De streeplijn markeert volledige dekking: \
-         daar dekt het aanbod precies de kosten. Dezelfde percentages staan in de tabel Uitkomst per aanbod.",
-    );
-    let breed = BREEDTE - links - rechts;
-    let schaal = breed / top;
-    for t in &ticks {
-        let x = links + f(*t) * schaal;
-        out.push_str(&format!(
-            "<line x1=\"{x:.1}\" y1=\"{boven:.1}\" x2=\"{x:.1}\" y2=\"{as_y:.1}\" stroke=\"#d5dbe0\" stroke-width=\"0.8\"/>\n"
-        ));
-        let n = t.normalize();
-        out.push_str(&text(
-            x,
-            as_y + 14.0,
-            "middle",
-            9.5,
-            &format!("{} %", dutch(n, n.scale())),
-            " data-as",
-        ));
-    }
-    for (k, (label, dekking, i)) in balken.iter().enumerate() {
-        let y = boven + rij * k as f64;
-        out.push_str(&format!(
-            "<text x=\"{links:.1}\" y=\"{:.1}\" text-anchor=\"start\" font-size=\"10.0\">{label}</text>\n",
-            y + 10.0
-        ));
-        let (w, kleur) = match dekking {
-            Some(d) => (
-                f(*d) * schaal,
-                if *d >= Decimal::ONE_HUNDRED {
-                    "#4f7f2f"
-                } else {
-                    "#c9822b"
-                },
-            ),
-            None => (0.0, "#a6a6a6"),
-        };
-        out.push_str(&format!(
-            "<rect x=\"{links:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"12\" fill=\"{kleur}\"/>\n",
-            y + 14.0
-        ));
-        out.push_str(&text(
-            links + w + 4.0,
-            y + 24.0,
-            "start",
-            9.5,
-            &dekking.map_or_else(|| "—".to_string(), ratio),
-            &json(
-                "offers",
-                &format!("/totaal/aanbiedingen/{i}/dekking_percentage"),
-            ),
-        ));
-    }
-    let x100 = links + 100.0 * schaal;
-    out.push_str(&format!(
-        "<line x1=\"{x100:.1}\" y1=\"{:.1}\" x2=\"{x100:.1}\" y2=\"{as_y:.1}\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
-        boven - 6.0
-    ));
-    out.push_str(&text(
-        x100,
-        boven - 10.0,
-        "middle",
-        9.5,
-        "kostendekkend",
-        "",
-    ));
-    svg_close(&mut out);
-    out
 }

@@ -2,14 +2,16 @@
 //! tornado chart and a table. Pure, no I/O.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-use crate::decimal::{dutch, euro};
+use crate::decimal::{dutch, euro, round_half_away};
 use crate::onzekerheid::analyse::Gevoeligheid;
 use crate::scenario::Scenario;
 
-use super::grafiek::{BREEDTE, svg_close, svg_open, text};
-use super::opmaak::{einde, esc, hoofdstuk, json, tabel, td, td_n, th_row};
+use crate::render::grafiek;
+use crate::render::grafiek::hoofdletter;
+use crate::scenario::param::{self, Soort};
+
+use super::opmaak::{einde, esc, hoofdstuk, json, json_afgerond, parameter, tabel, td, td_n};
 
 /// "Gevoeligheid": the one-way sensitivity of netto to every declared `[[onzekerheid]]`, as a
 /// tornado chart and a table (the same rows as `patz-calc sensitivity --format json`).
@@ -19,12 +21,14 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
         "<p>De verwachte zorgreductie rust op enkele studies. Hieronder staat wat het saldo (netto) \
          wordt als één onzekere invoer op zijn lage of hoge waarde staat en al het andere blijft \
          zoals beschreven. Netto zoals beschreven: <span{}>{}</span>. De lage en hoge waarde zijn \
-         het minimum en maximum van de verdeling; bij een normale, lognormale of beta-verdeling de \
-         grenzen waarbuiten een waarde maar zelden valt (zie de README van patz-calc).</p>\n",
+         het minimum en maximum van de verdeling; bij een normale, lognormale of beta-verdeling \
+         het 2,5 %- en het 97,5 %-punt, zodat een waarde daarbuiten maar zelden voorkomt.</p>\n",
         json("sensitivity", "/basis"),
         esc(&euro(g.basis))
     ));
-    out.push_str(&svg_tornado(g));
+    if let Some(t) = grafiek::tornado(s, g) {
+        out.push_str(&t.figuur());
+    }
     let rijen: Vec<Vec<String>> = g
         .rijen
         .iter()
@@ -36,15 +40,22 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
                 .iter()
                 .find(|o| o.parameter == r.pad)
                 .map_or("", |o| verdeling_naam(&o.verdeling));
-            let getal = |v: Decimal| {
-                let n = v.normalize();
-                dutch(n, n.scale())
+            let (dp, eenheid) = afronding(s, &r.pad);
+            let waarde = |v: Decimal, veld: &str| {
+                td_n(
+                    &format!("{}{eenheid}", dutch(round_half_away(v, dp), dp)),
+                    &json_afgerond("sensitivity", &format!("/rijen/{k}/{veld}"), dp),
+                )
             };
             vec![
-                th_row(&format!("<code{}>{}</code>", at("parameter"), esc(&r.pad))),
+                format!(
+                    "<th scope=\"row\"{}>{}</th>",
+                    parameter(&r.pad),
+                    esc(&hoofdletter(&param::label(s, &r.pad)))
+                ),
                 td(verdeling),
-                td_n(&getal(r.laag), &at("laag")),
-                td_n(&getal(r.hoog), &at("hoog")),
+                waarde(r.laag, "laag"),
+                waarde(r.hoog, "hoog"),
                 td_n(&euro(r.uitkomst_laag), &at("uitkomst_laag")),
                 td_n(&euro(r.uitkomst_hoog), &at("uitkomst_hoog")),
                 td_n(&euro(r.swing), &at("verschil")),
@@ -55,7 +66,7 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
         out,
         "Gevoeligheid van het saldo, grootste verschil eerst",
         &[
-            ("Parameter", false),
+            ("Onzekere invoer", false),
             ("Verdeling", false),
             ("Laag", true),
             ("Hoog", true),
@@ -68,6 +79,17 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
     einde(out);
 }
 
+/// How a parameter's low and high value are shown, as a person writes them: decimals and
+/// unit by its kind (a percentage with one decimal, an amount in cents, a count whole,
+/// hours with two decimals).
+fn afronding(s: &Scenario, pad: &str) -> (u32, &'static str) {
+    match param::Param::resolve(s, pad).map(|p| p.soort) {
+        Ok(Soort::Percentage) => (1, " %"),
+        Ok(Soort::Aantal { .. }) => (0, ""),
+        _ => (2, ""),
+    }
+}
+
 fn verdeling_naam(v: &crate::scenario::Verdeling) -> &'static str {
     use crate::scenario::Verdeling as V;
     match v {
@@ -78,99 +100,4 @@ fn verdeling_naam(v: &crate::scenario::Verdeling) -> &'static str {
         V::Lognormaal { .. } => "lognormaal",
         V::Beta { .. } => "beta",
     }
-}
-
-/// The tornado: per parameter a bar from the netto at its low value to the netto at its high
-/// value, around a vertical line at the netto as described.
-fn svg_tornado(g: &Gevoeligheid) -> String {
-    // Signed: a saldo is usually negative (the shared `f` clamps at zero for the bar charts).
-    let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
-    let mut out = String::new();
-    if g.rijen.is_empty() {
-        return out;
-    }
-    let lo = g
-        .rijen
-        .iter()
-        .map(|r| f(r.uitkomst_laag.min(r.uitkomst_hoog)))
-        .fold(f(g.basis), f64::min);
-    let hi = g
-        .rijen
-        .iter()
-        .map(|r| f(r.uitkomst_laag.max(r.uitkomst_hoog)))
-        .fold(f(g.basis), f64::max);
-    let span = (hi - lo).max(1.0);
-    let (links, rechts, boven, rij) = (330.0, 80.0, 30.0, 34.0);
-    let breed = BREEDTE - links - rechts;
-    let x = |v: f64| links + (v - lo) / span * breed;
-    let hoogte = boven + rij * g.rijen.len() as f64 + 10.0;
-    svg_open(
-        &mut out,
-        "grafiek-tornado",
-        hoogte,
-        "Tornado: het saldo bij de lage en hoge waarde van elke onzekere invoer",
-        "Per onzekere invoer een liggende staaf van het saldo bij de lage waarde tot het saldo bij \
-         de hoge waarde; de verticale lijn is het saldo zoals beschreven. Dezelfde getallen staan \
-         in de tabel Gevoeligheid van het saldo.",
-    );
-    let xb = x(f(g.basis));
-    out.push_str(&format!(
-        "<line x1=\"{xb:.1}\" y1=\"{:.1}\" x2=\"{xb:.1}\" y2=\"{:.1}\" stroke=\"#333\" stroke-width=\"1\"/>\n",
-        boven - 8.0,
-        hoogte - 6.0
-    ));
-    out.push_str(&text(
-        xb,
-        boven - 12.0,
-        "middle",
-        9.5,
-        &euro(g.basis),
-        &json("sensitivity", "/basis"),
-    ));
-    for (k, r) in g.rijen.iter().enumerate() {
-        let y = boven + rij * k as f64;
-        out.push_str(&text(
-            links - 6.0,
-            y + 14.0,
-            "end",
-            8.0,
-            &r.pad,
-            &json("sensitivity", &format!("/rijen/{k}/parameter")),
-        ));
-        let (a, b) = (f(r.uitkomst_laag), f(r.uitkomst_hoog));
-        let (x0, x1) = (x(a.min(b)), x(a.max(b)));
-        out.push_str(&format!(
-            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" fill=\"#1f4e79\"/>\n",
-            y + 4.0,
-            (x1 - x0).max(1.0)
-        ));
-        let (left_field, right_field) = if a <= b {
-            ("uitkomst_laag", "uitkomst_hoog")
-        } else {
-            ("uitkomst_hoog", "uitkomst_laag")
-        };
-        let (left_v, right_v) = if a <= b {
-            (r.uitkomst_laag, r.uitkomst_hoog)
-        } else {
-            (r.uitkomst_hoog, r.uitkomst_laag)
-        };
-        out.push_str(&text(
-            x1 + 4.0,
-            y + 15.0,
-            "start",
-            8.5,
-            &euro(right_v),
-            &json("sensitivity", &format!("/rijen/{k}/{right_field}")),
-        ));
-        out.push_str(&text(
-            x0 - 4.0,
-            y + 28.0,
-            "end",
-            8.5,
-            &euro(left_v),
-            &json("sensitivity", &format!("/rijen/{k}/{left_field}")),
-        ));
-    }
-    svg_close(&mut out);
-    out
 }

@@ -21,7 +21,6 @@
 mod bronnen;
 mod financiering;
 mod gevoeligheid;
-mod grafiek;
 mod kosten;
 mod opmaak;
 mod saldo;

@@ -2,9 +2,8 @@
 //! (`data-json`, `data-som`, `data-invoer`), number formats, tables and chapters. Pure, no I/O.
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 
-use crate::calc::cost::{Kosten, Post};
+use crate::calc::cost::Kosten;
 use crate::calc::overzicht::Subtotaal;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
@@ -12,64 +11,12 @@ use crate::scenario::Scenario;
 /// Year columns per table: wider tables do not fit an A4 page, so longer horizons are split.
 pub(super) const JAREN_PER_TABEL: usize = 6;
 
-/// Tables of at most this many rows are kept on one page.
-pub(super) const HEEL: usize = 14;
+/// Tables of at most this many rows are kept on one page; a longer one may break across pages
+/// (its header repeated) rather than leave half a page empty.
+pub(super) const HEEL: usize = 8;
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Where a number comes from, as an HTML attribute (with its leading space).
-pub(super) fn json(command: &str, pointer: &str) -> String {
-    format!(" data-json=\"{}:{}\"", esc(command), esc(pointer))
-}
-
-/// A sum of cost lines: the fields a line must have to count.
-#[derive(Default)]
-pub(super) struct Som(Map<String, Value>);
-
-impl Som {
-    pub(super) fn jaar(mut self, jaar: i32) -> Self {
-        self.0.insert("jaar".into(), Value::from(jaar));
-        self
-    }
-    pub(super) fn post(mut self, post: Post) -> Self {
-        self.0.insert("post".into(), Value::from(post.as_str()));
-        self
-    }
-    pub(super) fn rol(mut self, rol: Option<&str>) -> Self {
-        self.0
-            .insert("rol".into(), rol.map_or(Value::Null, Value::from));
-        self
-    }
-    pub(super) fn groep(mut self, groep: Option<&str>) -> Self {
-        self.0
-            .insert("groep".into(), groep.map_or(Value::Null, Value::from));
-        self
-    }
-    pub(super) fn attr(&self) -> String {
-        format!(
-            " data-som=\"{}\"",
-            esc(&Value::Object(self.0.clone()).to_string())
-        )
-    }
-}
-
-pub(super) fn invoer(path: &str) -> String {
-    format!(" data-invoer=\"{}\"", esc(path))
-}
+pub(crate) use crate::render::herkomst::esc;
+pub(super) use crate::render::herkomst::{Som, invoer, json, json_afgerond, parameter};
 
 /// A figure in running text.
 pub(super) fn getal(text: &str, attr: &str) -> String {
@@ -290,18 +237,5 @@ pub(super) fn looptijd(s: &Scenario) -> String {
         s.startjaar.to_string()
     } else {
         format!("{}–{}", s.startjaar, s.eindjaar())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_every_character_that_could_open_markup() {
-        assert_eq!(
-            esc("<script>\"a\" & 'b'</script>"),
-            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
-        );
     }
 }

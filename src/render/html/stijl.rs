@@ -7,14 +7,14 @@ use super::opmaak::esc;
 
 /// The print style sheet (also used by the yearly report, `render::verantwoording`).
 pub(crate) const STYLE: &str = r#"
-@page { size: A4; margin: 16mm 15mm 18mm 15mm;
+@page { size: A4 portrait; margin: 16mm 15mm 18mm 15mm;
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-family: "Segoe UI", Calibri, "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
 :root { --inkt: #1b1b1b; --grijs: #5a5a5a; --lijn: #c9d0d6; --kop: #e9eef3; --accent: #1f4e79; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", Calibri, "Liberation Sans", Arial, "DejaVu Sans", sans-serif;
   font-size: 10pt; line-height: 1.4; color: var(--inkt); margin: 0 auto; max-width: 190mm; padding: 8mm 6mm; counter-reset: hoofdstuk; }
-@media print { body { max-width: none; padding: 0; } nav.inhoud { break-after: page; } }
+@media print { body { max-width: none; padding: 0; } }
 h1 { font-size: 19pt; line-height: 1.2; margin: 0 0 2mm; color: var(--accent); }
 h2 { font-size: 13.5pt; margin: 9mm 0 2.5mm; color: var(--accent); border-bottom: 1.5px solid var(--accent); padding-bottom: 1mm; break-after: avoid; }
 h2::before { counter-increment: hoofdstuk; content: counter(hoofdstuk) ". "; }
@@ -24,12 +24,14 @@ p, li { orphans: 3; widows: 3; }
 dl.feiten { display: grid; grid-template-columns: max-content 1fr; gap: 0.6mm 5mm; margin: 3mm 0; }
 dl.feiten dt { color: var(--grijs); }
 dl.feiten dd { margin: 0; }
-.kerncijfers { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 4mm 0; break-inside: avoid; }
-.kerncijfer { border: 1px solid var(--lijn); border-left: 4px solid var(--accent); padding: 2mm 3mm; }
+.kerncijfers { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 3mm; margin: 4mm 0.8mm 4mm 0; break-inside: avoid; }
+.kerncijfer { border: 0.3mm solid var(--lijn); border-left: 1.2mm solid var(--accent); padding: 2mm 3mm; min-width: 0; }
 .kerncijfer .wat { font-size: 8.5pt; color: var(--grijs); display: block; }
 .kerncijfer .n { font-size: 13pt; font-weight: 600; display: block; margin-top: 1mm; text-align: left; }
 .negatief { color: #9c2b23; }
-nav.inhoud ol { columns: 2; padding-left: 5mm; }
+nav.inhoud { break-inside: avoid; }
+nav.inhoud ol { columns: 2; column-gap: 8mm; padding-left: 5mm; margin: 0; }
+nav.inhoud li { break-inside: avoid; }
 nav.inhoud a { color: inherit; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.8pt; }
 caption { text-align: left; font-weight: 600; padding: 0 0 1mm; caption-side: top; }

@@ -4,10 +4,10 @@
 use rust_decimal::Decimal;
 
 use crate::calc::impact::ImpactResultaat;
-use crate::decimal::{dutch, euro};
+use crate::decimal::euro;
 use crate::scenario::{Impact, Scenario};
 
-use super::grafiek::{BREEDTE, f, streepjes, svg_close, svg_open, text};
+use crate::render::grafiek;
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
     tabel, td_n, th_row,
@@ -68,7 +68,9 @@ pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) 
             totaalrij: false,
         }],
     );
-    out.push_str(&svg_indicatoren(i));
+    if let Some(g) = grafiek::indicatoren(i) {
+        out.push_str(&g.figuur());
+    }
 
     indicatoren(out, imp, i);
     vermeden_kosten(out, imp, i, &jaren);
@@ -202,91 +204,4 @@ fn vermeden_kosten(out: &mut String, imp: &Impact, i: &ImpactResultaat, jaren: &
          afwijken van zonder PaTz. De bedragen zijn per regel op centen afgerond en tellen precies \
          op.</p>\n",
     );
-}
-
-/// The six indicators over the horizon, without and with PaTz.
-fn svg_indicatoren(i: &ImpactResultaat) -> String {
-    let mut out = String::new();
-    let max = i
-        .totaal
-        .iter()
-        .map(|t| f(t.basis).max(f(t.met_patz)))
-        .fold(0.0, f64::max);
-    if max <= 0.0 {
-        return out;
-    }
-    let ticks = streepjes(max, 5.0);
-    let top = ticks.last().map_or(max, |t| f(*t)).max(max);
-    let (links, rechts, boven) = (10.0, 40.0, 26.0);
-    let rij = 44.0;
-    let as_y = boven + rij * i.totaal.len() as f64;
-    let hoogte = as_y + 24.0;
-    svg_open(
-        &mut out,
-        "grafiek-indicatoren",
-        hoogte,
-        "Verwachte aantallen patiënten per indicator over de looptijd, zonder en met PaTz",
-        "Per indicator twee liggende staven: het verwachte aantal patiënten zonder PaTz (grijs) en \
-         met PaTz (blauw), met de aantallen erbij. Dezelfde aantallen staan in de tabel \
-         Indicatoren over de looptijd.",
-    );
-    // Legend.
-    out.push_str(&format!(
-        "<rect x=\"{links:.1}\" y=\"4\" width=\"10\" height=\"10\" fill=\"#a6a6a6\"/>\n{}\
-         <rect x=\"{:.1}\" y=\"4\" width=\"10\" height=\"10\" fill=\"#1f4e79\"/>\n{}",
-        text(links + 14.0, 13.0, "start", 10.0, "zonder PaTz", ""),
-        links + 110.0,
-        text(links + 124.0, 13.0, "start", 10.0, "met PaTz", "")
-    ));
-    let breed = BREEDTE - links - rechts;
-    let schaal = breed / top;
-    for t in &ticks {
-        let x = links + f(*t) * schaal;
-        out.push_str(&format!(
-            "<line x1=\"{x:.1}\" y1=\"{boven:.1}\" x2=\"{x:.1}\" y2=\"{as_y:.1}\" stroke=\"#d5dbe0\" stroke-width=\"0.8\"/>\n"
-        ));
-        let n = t.normalize();
-        out.push_str(&text(
-            x,
-            as_y + 14.0,
-            "middle",
-            9.5,
-            &dutch(n, n.scale()),
-            " data-as",
-        ));
-    }
-    for (k, t) in i.totaal.iter().enumerate() {
-        let y = boven + rij * k as f64;
-        out.push_str(&text(
-            links,
-            y + 10.0,
-            "start",
-            10.0,
-            t.indicator.omschrijving(),
-            "",
-        ));
-        for (m, (v, veld, kleur)) in [
-            (t.basis, "basis", "#a6a6a6"),
-            (t.met_patz, "met_patz", "#1f4e79"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let by = y + 14.0 + 13.0 * m as f64;
-            let w = f(v) * schaal;
-            out.push_str(&format!(
-                "<rect x=\"{links:.1}\" y=\"{by:.1}\" width=\"{w:.1}\" height=\"11\" fill=\"{kleur}\"/>\n"
-            ));
-            out.push_str(&text(
-                links + w + 4.0,
-                by + 9.0,
-                "start",
-                9.0,
-                &aantal(v),
-                &json("impact", &format!("/totaal/indicatoren/{k}/{veld}")),
-            ));
-        }
-    }
-    svg_close(&mut out);
-    out
 }
