@@ -74,8 +74,21 @@ impl Grafiekmap {
         })
     }
 
-    /// Writes every chart of `grafieken` into the folder (made when missing).
+    /// Writes every chart of `grafieken` into the folder (made when missing). Every file is
+    /// made before the first is written, so a chart that cannot be drawn leaves no files.
     pub(crate) fn schrijf(&self, grafieken: &[Grafiek]) -> Result<(), Fout> {
+        let mut bestanden: Vec<(String, Vec<u8>)> = Vec::with_capacity(2 * grafieken.len());
+        #[cfg(feature = "png")]
+        let lettertypen = lettertypen();
+        for g in grafieken {
+            bestanden.push((format!("{}.svg", g.naam), g.svg(true).into_bytes()));
+            #[cfg(feature = "png")]
+            bestanden.push((
+                format!("{}.png", g.naam),
+                patz_calc::render::grafiek::png(g, true, &lettertypen, 2.0)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", g.naam))?,
+            ));
+        }
         fs::create_dir_all(&self.map).map_err(|e| {
             anyhow::anyhow!(
                 "{}: kan de map voor de grafieken niet maken: {}",
@@ -83,16 +96,8 @@ impl Grafiekmap {
                 io_bericht(&e)
             )
         })?;
-        #[cfg(feature = "png")]
-        let lettertypen = lettertypen();
-        for g in grafieken {
-            self.bestand(&format!("{}.svg", g.naam), g.svg(true).as_bytes())?;
-            #[cfg(feature = "png")]
-            {
-                let bytes = patz_calc::render::grafiek::png(g, true, &lettertypen, 2.0)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", g.naam))?;
-                self.bestand(&format!("{}.png", g.naam), &bytes)?;
-            }
+        for (naam, bytes) in &bestanden {
+            self.bestand(naam, bytes)?;
         }
         Ok(())
     }

@@ -184,8 +184,13 @@ fn run_tool(mut cmd: Command, dir: &Path, name: &str, limit: Duration) -> (bool,
 /// Where a number in the report comes from.
 #[derive(Debug)]
 enum Herkomst {
-    Json(String),
+    /// `command:pointer`, and the decimals the value is shown rounded to (`data-afronding`).
+    Json(String, Option<u32>),
     Som(String),
+    /// A parameter's Dutch label (`data-parameter`).
+    Parameter(String),
+    /// A paragraph of the region's own text (`data-toelichting`).
+    Toelichting(String),
     Invoer(String),
     Telling(String),
     Waarschuwing,
@@ -298,7 +303,12 @@ fn read_report(html: &str) -> (Vec<Gevonden>, Vec<String>) {
         }
         let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         let herkomst = if let Some(v) = get("data-json") {
-            Some(Herkomst::Json(v))
+            let dp = get("data-afronding").map(|d| d.parse().expect("data-afronding is a count"));
+            Some(Herkomst::Json(v, dp))
+        } else if let Some(v) = get("data-parameter") {
+            Some(Herkomst::Parameter(v))
+        } else if let Some(v) = get("data-toelichting") {
+            Some(Herkomst::Toelichting(v))
         } else if let Some(v) = get("data-som") {
             Some(Herkomst::Som(v))
         } else if let Some(v) = get("data-invoer") {
@@ -336,6 +346,7 @@ fn stray_numbers(loose: &[String]) -> Vec<String> {
     let mut allowed: Vec<String> = vec![
         "TAPA$-prestatie 1".into(),
         "30 dagen".into(),
+        "het 2,5 %- en het 97,5 %-punt".into(),
         format!("patz-calc {}", env!("CARGO_PKG_VERSION")),
     ];
     allowed.extend(
@@ -450,7 +461,7 @@ fn check_report(scenario: &str) {
     let mut figuren = 0;
     for g in &found {
         match &g.herkomst {
-            Herkomst::Json(spec) => {
+            Herkomst::Json(spec, dp) => {
                 figuren += 1;
                 let (cmd, pointer) = spec.split_once(':').expect("command:pointer");
                 let doc = json
@@ -460,7 +471,12 @@ fn check_report(scenario: &str) {
                     fouten.push(format!("{spec}: not in the CLI's JSON"));
                     continue;
                 };
-                if !same(v, &g.tekst) {
+                let gelijk = match dp {
+                    // Shown rounded: the CLI's exact value rounded as the report says.
+                    Some(dp) => json_dec(v).map(|x| round(x, *dp)) == shown(&g.tekst),
+                    None => same(v, &g.tekst),
+                };
+                if !gelijk {
                     fouten.push(format!("{spec}: report {:?}, CLI {v}", g.tekst));
                 }
             }
@@ -513,6 +529,26 @@ fn check_report(scenario: &str) {
                 if shown(&g.tekst) != Some(Decimal::from(n)) {
                     fouten.push(format!(
                         "count of {what}: report {:?}, scenario {n}",
+                        g.tekst
+                    ));
+                }
+            }
+            Herkomst::Parameter(path) => {
+                // A label in words: never the path itself, never a key of the file.
+                if g.tekst.is_empty() || g.tekst.contains('_') || g.tekst.contains(path.as_str()) {
+                    fouten.push(format!("{path}: label {:?} is not in words", g.tekst));
+                }
+            }
+            Herkomst::Toelichting(key) => {
+                let tekst = file
+                    .get("toelichting")
+                    .and_then(|t| t.get(key))
+                    .and_then(|t| t.as_str())
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default();
+                if g.tekst.is_empty() || !tekst.contains(&g.tekst) {
+                    fouten.push(format!(
+                        "toelichting.{key}: paragraph {:?} is not the region's text",
                         g.tekst
                     ));
                 }
@@ -615,14 +651,26 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         "<h2>De uitvoerende zorgverleners</h2>",
         "<h2>Frequentie en duur</h2>",
         "<h2>Locatie en regio</h2>",
+        "<h2>Afwijkingen van de PaTz-werkwijze</h2>",
         "<h2>Geschatte kosten</h2>",
         "<h2>Financiering</h2>",
         "<h2>Verwachte zorgreductie</h2>",
         "<h2>Saldo en netto contante waarde</h2>",
         "<h2>Gevoeligheid</h2>",
-        "<h2>Waarschuwingen</h2>",
+        "<h2>Dubbele financiering</h2>",
+        "<h2>Evaluatie en monitoring</h2>",
         "<h2>Bronnen en aannames</h2>",
     ];
+    // The table of contents lists every chapter, in the same order.
+    let nav = &html[html.find("<nav").expect("contents")..html.find("</nav>").expect("end")];
+    let mut at = 0;
+    for h in order {
+        let t = h.trim_start_matches("<h2>").trim_end_matches("</h2>");
+        let p = nav[at..]
+            .find(&format!(">{t}</a>"))
+            .unwrap_or_else(|| panic!("{t} missing from the contents or out of order"));
+        at += p;
+    }
     let mut at = 0;
     for h in order {
         let p = html[at..]
@@ -631,11 +679,11 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         at += p + h.len();
     }
     for chart in [
-        "grafiek-kosten-jaar",
-        "grafiek-kosten-rol",
-        "grafiek-indicatoren",
-        "grafiek-dekking",
-        "grafiek-tornado",
+        "grafiek-kosten-per-jaar",
+        "grafiek-kosten-per-rol",
+        "grafiek-zorgreductie-per-indicator",
+        "grafiek-dekking-per-aanbod",
+        "grafiek-gevoeligheid-van-het-saldo",
     ] {
         assert!(
             html.contains(&format!("aria-labelledby=\"{chart}-titel {chart}-tekst\"")),
@@ -643,7 +691,7 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         );
     }
     assert!(html.contains("Facilitaire kosten, opleidingskosten"));
-    assert!(html.contains("herinnering: de consulent wordt via TAPA$ gefinancierd"));
+    assert!(html.contains("De consulent palliatieve zorg wordt via TAPA$ gefinancierd."));
     // grote-regio declares [[onzekerheid]]: the sensitivity section has its tornado and table.
     assert!(html.contains("Gevoeligheid van het saldo, grootste verschil eerst"));
 }
@@ -660,10 +708,275 @@ fn a_report_without_impact_still_has_costs_and_financing_and_says_what_is_missin
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let html = std::fs::read_to_string(&p).unwrap();
-    assert!(html.contains("Dit scenario bevat geen <code>[impact]</code>-sectie"));
+    assert!(html.contains("Deze businesscase rekent niet met de zes indicatoren"));
     assert!(html.contains("Dit scenario noemt geen zorgverzekeraars"));
     assert!(!html.contains("<h2>Saldo en netto contante waarde</h2>"));
     assert!(html.contains("<h2>Geschatte kosten</h2>"));
+}
+
+/// The text a reader sees in the report: the body without tags, attributes or style sheet.
+fn visible_text(html: &str) -> String {
+    let body = &html[html.find("<body").expect("a body")..];
+    let mut out = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    unescape(&out)
+}
+
+#[test]
+fn the_report_of_every_shipped_scenario_speaks_without_keys_options_or_manual_references() {
+    let mut scenarios: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
+        .expect("scenarios/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    scenarios.sort();
+    assert!(scenarios.len() >= 3, "the shipped scenarios");
+    scenarios.push(root().join(LASTIG));
+    for scenario in &scenarios {
+        let dir = tmp();
+        let p = dir.path().join("r.html");
+        let out = run(&[
+            "report",
+            scenario.to_str().unwrap(),
+            "-o",
+            p.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let html = std::fs::read_to_string(&p).unwrap();
+        let zichtbaar = visible_text(&html);
+        let file = std::fs::read_to_string(scenario).unwrap();
+        // Every parameter path the scenario names (its [[onzekerheid]] and [[verwachting]]).
+        let mut verboden: Vec<String> = file
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("parameter = \""))
+            .filter_map(|l| l.split('"').next())
+            .map(str::to_string)
+            .collect();
+        verboden.extend(
+            [
+                "elders_gefinancierd",
+                "[financiering]",
+                "[impact]",
+                "[toelichting]",
+                "--format",
+                "--force",
+                "--set",
+                "README",
+                "patz-calc explain",
+                ".toml",
+                "herinnering:",
+                "Oplossing:",
+            ]
+            .map(String::from),
+        );
+        for v in &verboden {
+            assert!(
+                !zichtbaar.contains(v.as_str()),
+                "{}: the report shows {v:?}",
+                scenario.display()
+            );
+        }
+        // No key of the file at all: a word joined by an underscore is one.
+        for w in zichtbaar.split(|c: char| c.is_whitespace() || "()[],;:'\"".contains(c)) {
+            let w = w.trim_matches('.');
+            assert!(
+                !(w.contains('_')
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')),
+                "{}: the report shows the key {w:?}",
+                scenario.display()
+            );
+        }
+        assert!(
+            !html.contains("<code"),
+            "{}: code in the report",
+            scenario.display()
+        );
+    }
+}
+
+#[test]
+fn the_region_s_own_texts_stand_in_their_chapters_and_absent_ones_are_marked() {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    let out = run(&["report", LASTIG, "-o", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&p).unwrap();
+    let hoofdstuk = |id: &str| {
+        let start = html
+            .find(&format!("<section class=\"hoofdstuk\" id=\"{id}\">"))
+            .unwrap_or_else(|| panic!("chapter {id}"));
+        let end = html[start..].find("</section>").expect("chapter end") + start;
+        html[start..end].to_string()
+    };
+    // Two paragraphs, escaped, the line break and the run of spaces inside one made one space,
+    // before the chapter's own text with its figures.
+    let zorg = hoofdstuk("zorg");
+    let a = zorg
+        .find("<p class=\"regio\" data-toelichting=\"zorg\">In Zuid &amp; Oost bespreken 3 groepen &lt;elke&gt; 2 maanden hun palliatieve patiënten.</p>")
+        .expect("the first paragraph");
+    let b = zorg
+        .find(">Tussen de bijeenkomsten belt de consulent de huisarts binnen 24 uur terug.</p>")
+        .expect("the second paragraph");
+    let figuren = zorg
+        .find("data-telling=\"groep\"")
+        .expect("the chapter's figures");
+    assert!(a < b && b < figuren);
+    // The region's text replaces the general description of PaTz.
+    assert!(!zorg.contains("In een PaTz-groep (Palliatieve Zorg Thuis)"));
+    assert!(!zorg.contains("In te vullen door de regio"));
+    assert!(hoofdstuk("evaluatie").contains("in 2028 volgt een evaluatie."));
+    // Absent texts: the chapter's own text and a visible mark saying what to write there.
+    let onderbouwing = hoofdstuk("onderbouwing");
+    assert!(onderbouwing.contains("Een deel van de patiënten in de laatste levensfase"));
+    assert_eq!(
+        onderbouwing
+            .matches("<p class=\"invullen\"><strong>In te vullen door de regio:</strong>")
+            .count(),
+        3,
+        "onderbouwing, doelstellingen and innovatie are absent"
+    );
+    for id in ["zorgverleners", "frequentie", "regio"] {
+        assert!(
+            hoofdstuk(id).contains("In te vullen door de regio:"),
+            "{id}"
+        );
+    }
+    assert!(
+        html.contains(".invullen { border: 0.3mm dashed"),
+        "the mark is visible"
+    );
+}
+
+#[test]
+fn report_grafieken_writes_every_chart_as_an_svg_file_of_its_own() {
+    let dir = tmp();
+    let html_pad = dir.path().join("r.html");
+    let map = dir.path().join("dia's");
+    let out = run(&[
+        "report",
+        GROOT,
+        "-o",
+        html_pad.to_str().unwrap(),
+        "--grafieken",
+        map.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let html = std::fs::read_to_string(&html_pad).unwrap();
+    let mut namen: Vec<String> = std::fs::read_dir(&map)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".svg"))
+        .collect();
+    namen.sort();
+    assert_eq!(
+        namen,
+        [
+            "dekking-per-aanbod.svg",
+            "gevoeligheid-van-het-saldo.svg",
+            "kosten-per-jaar.svg",
+            "kosten-per-rol.svg",
+            "zorgreductie-per-indicator.svg",
+        ]
+    );
+    for n in &namen {
+        let svg = std::fs::read_to_string(map.join(n)).unwrap();
+        let stam = n.trim_end_matches(".svg");
+        assert!(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""));
+        // The same drawing as the report's figure, with the report's caption as its title.
+        let id = format!("grafiek-{stam}");
+        let titel_at = html
+            .find(&format!("<figcaption id=\"{id}-titel\">"))
+            .expect("figure");
+        let titel = &html[titel_at..];
+        let titel = &titel[titel.find('>').unwrap() + 1..titel.find("</figcaption>").unwrap()];
+        assert!(svg.contains(&format!("<title>{titel}</title>")), "{n}");
+        let desc = format!("<desc id=\"{id}-tekst\">");
+        let from = html.find(&desc).expect("description");
+        let tekening = &html[from..];
+        let tekening =
+            &tekening[tekening.find("</desc>\n").unwrap() + 8..tekening.find("</svg>").unwrap()];
+        assert!(
+            tekening.len() > 500 && svg.contains(tekening),
+            "{n}: another drawing"
+        );
+    }
+    #[cfg(feature = "png")]
+    for n in &namen {
+        let png = std::fs::read(map.join(n.replace(".svg", ".png"))).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+    // Again: every chart file exists, so nothing is replaced without --force.
+    let voor = std::fs::read(map.join("kosten-per-jaar.svg")).unwrap();
+    let html2 = dir.path().join("r2.html");
+    let out = run(&[
+        "report",
+        GROOT,
+        "-o",
+        html2.to_str().unwrap(),
+        "--grafieken",
+        map.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("kosten-per-jaar.svg: fout: bestaat al"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!html2.exists(), "nothing written");
+    let out = run(&[
+        "report",
+        GROOT,
+        "-o",
+        html2.to_str().unwrap(),
+        "--grafieken",
+        map.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(map.join("kosten-per-jaar.svg")).unwrap(),
+        voor,
+        "the same bytes"
+    );
+    assert!(leftovers(&map).is_empty());
+    // A scenario without offers or impact has only the cost charts; a file is not a folder.
+    let klein = dir.path().join("klein");
+    let out = run(&[
+        "report",
+        "scenarios/kleine-regio.toml",
+        "-o",
+        dir.path().join("k.html").to_str().unwrap(),
+        "--grafieken",
+        klein.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_dir(&klein).unwrap().count(),
+        if cfg!(feature = "png") { 4 } else { 2 }
+    );
+    let out = run(&[
+        "report",
+        GROOT,
+        "-o",
+        dir.path().join("x.html").to_str().unwrap(),
+        "--grafieken",
+        html_pad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--grafieken vraagt een map"));
 }
 
 // ---------------------------------------------------------------------------------------------

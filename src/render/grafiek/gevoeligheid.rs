@@ -54,7 +54,13 @@ pub fn tornado(s: &Scenario, g: &Gevoeligheid) -> Option<Grafiek> {
     let namen: Vec<Vec<String>> = g
         .rijen
         .iter()
-        .map(|r| regels(&hoofdletter(&param::label(s, &r.pad)), namen_breed - 12.0, NAAM))
+        .map(|r| {
+            regels(
+                &hoofdletter(&param::label(s, &r.pad)),
+                namen_breed - 12.0,
+                NAAM,
+            )
+        })
         .collect();
     let boven = 30.0;
     let hoogtes: Vec<f64> = namen

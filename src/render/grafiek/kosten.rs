@@ -10,8 +10,8 @@ use crate::render::herkomst::{Som, esc, json};
 use crate::scenario::Scenario;
 
 use super::{
-    BREEDTE, Grafiek, as_euro, f, kleur, lijn, raster_liggend, rol_naam, streepjes, tekstbreedte,
-    text, vlak,
+    BREEDTE, Grafiek, as_euro, f, hoofdletter, kleur, lijn, raster_liggend, rol_naam, streepjes,
+    tekstbreedte, text, vlak,
 };
 
 /// Costs per year, stacked by post, with each year's total above its bar; `None` when there
@@ -61,7 +61,7 @@ pub fn kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> Option<Grafi
             "end",
             10.0,
             &as_euro(*t),
-            " data-as",
+            " data-as=\"\"",
         ));
     }
     let n = k.jaren.len() as f64;
@@ -124,16 +124,22 @@ pub fn kosten_per_rol(s: &Scenario, o: &Overzicht) -> Option<Grafiek> {
         .iter()
         .map(|(rol, t)| {
             let elders = s.is_elders_gefinancierd(rol);
+            let naam = hoofdletter(&rol_naam(rol));
             let label = if elders {
-                format!("{} (elders gefinancierd)", rol_naam(rol))
+                format!("{naam} (elders gefinancierd)")
             } else {
-                rol_naam(rol)
+                naam
             };
-            (label, t.totaal, Som::default().rol(Some(rol)).attr(), elders)
+            (
+                label,
+                t.totaal,
+                Som::default().rol(Some(rol)).attr(),
+                elders,
+            )
         })
         .collect();
     balken.push((
-        "zonder rol (ondersteuning, projectleiding, overhead)".into(),
+        "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
         o.zonder_rol.totaal,
         Som::default().rol(None).attr(),
         false,

@@ -263,7 +263,9 @@ fn lijn(x1: f64, y1: f64, x2: f64, y2: f64, kleur: &str, dikte: f64) -> String {
 
 /// A filled rectangle.
 fn vlak(x: f64, y: f64, w: f64, h: f64, kleur: &str) -> String {
-    format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{kleur}\"/>\n")
+    format!(
+        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{kleur}\"/>\n"
+    )
 }
 
 /// Rough text width in SVG units, for laying out labels (a generous estimate for the usual
@@ -308,8 +310,14 @@ fn raster_liggend(
         let xt = x(f(*t));
         g.inhoud
             .push_str(&lijn(xt, boven, xt, as_y, "#d5dbe0", 0.8));
-        g.inhoud
-            .push_str(&text(xt, as_y + 14.0, "middle", 9.5, &label(*t), " data-as"));
+        g.inhoud.push_str(&text(
+            xt,
+            as_y + 14.0,
+            "middle",
+            9.5,
+            &label(*t),
+            " data-as=\"\"",
+        ));
     }
 }
 

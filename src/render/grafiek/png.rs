@@ -54,8 +54,8 @@ pub fn png(
         font_family: "Liberation Sans".to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(&g.svg(met_titel), &opt)
-        .map_err(|e| PngFout::Svg(e.to_string()))?;
+    let tree =
+        usvg::Tree::from_str(&g.svg(met_titel), &opt).map_err(|e| PngFout::Svg(e.to_string()))?;
     let size = tree
         .size()
         .to_int_size()
@@ -68,9 +68,7 @@ pub fn png(
         tiny_skia::Transform::from_scale(schaal, schaal),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| PngFout::Png(e.to_string()))
+    pixmap.encode_png().map_err(|e| PngFout::Png(e.to_string()))
 }
 
 #[cfg(test)]
@@ -87,7 +85,13 @@ mod tests {
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
         // The IHDR chunk: width and height big-endian at bytes 16..24; the file is
         // (680 + 16) × (100 + 8) units, so 1392 × 216 pixels at scale 2.
-        assert_eq!(u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]), 1392);
-        assert_eq!(u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]), 216);
+        assert_eq!(
+            u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]),
+            1392
+        );
+        assert_eq!(
+            u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]),
+            216
+        );
     }
 }

@@ -5,62 +5,50 @@ use crate::scenario::{Diagnostic, Scenario};
 
 use super::opmaak::{einde, esc, getal, hoofdstuk, invoer, procent};
 
-/// Whether a warning is about double financing (as opposed to the PaTz-werkwijze).
-fn dubbele_financiering(d: &Diagnostic) -> bool {
-    d.path == "uurtarieven.consulent" || d.path.ends_with(".medisch_specialist")
+/// Whether a warning is about how a group departs from the PaTz-werkwijze (its size, its
+/// consulent, its meetings, its start): the only warnings the document shows as they are. The
+/// others are for the region (how the file is written) or become statements of fact in the
+/// chapter Dubbele financiering.
+fn over_de_werkwijze(d: &Diagnostic) -> bool {
+    let Some(rest) = d.path.strip_prefix("groep[") else {
+        return false;
+    };
+    let veld = rest.split_once("].").map_or("", |(_, v)| v);
+    matches!(
+        veld,
+        "deelnemers"
+            | "deelnemers.huisarts"
+            | "deelnemers.wijkverpleegkundige"
+            | "bijeenkomsten_per_jaar"
+            | "start"
+    )
 }
 
-fn waarschuwing_items(out: &mut String, items: &[&Diagnostic]) {
-    out.push_str("<ul class=\"waarschuwingen\">\n");
-    for d in items {
-        out.push_str(&format!(
-            "<li class=\"waarschuwing\"><span data-waarschuwing>{}</span>",
-            esc(&d.message)
-        ));
-        if let Some(h) = &d.hint {
-            out.push_str(&format!(
-                "<span class=\"hint\">Oplossing: <span data-waarschuwing>{}</span></span>",
-                esc(h)
-            ));
-        }
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ul>\n");
-}
-
-pub(super) fn waarschuwingen(out: &mut String, s: &Scenario) {
-    hoofdstuk(out, "waarschuwingen", "Waarschuwingen");
+/// The chapter Afwijkingen van de PaTz-werkwijze: every group that departs from it, as the
+/// warning says it (without the hint, which speaks to the writer of the scenario file).
+pub(super) fn afwijkingen(out: &mut String, s: &Scenario) {
+    hoofdstuk(out, "werkwijze", "Afwijkingen van de PaTz-werkwijze");
     let alle = crate::scenario::warnings(s);
-    let (dubbel, werkwijze): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-        alle.iter().partition(|d| dubbele_financiering(d));
-    out.push_str("<h3>Dubbele financiering</h3>\n");
-    if s.elders_gefinancierd.is_empty() {
-        out.push_str("<p>Alle regels worden via TAPA$ gefinancierd.</p>\n");
-    } else {
-        let rollen: Vec<String> = s
-            .elders_gefinancierd
-            .iter()
-            .map(|r| format!("<em>{}</em>", esc(r)))
-            .collect();
-        out.push_str(&format!(
-            "<p>De uren van deze rollen worden uit een andere titel betaald en tellen niet mee in \
-             het te financieren bedrag: {}.</p>\n",
-            rollen.join(", ")
-        ));
-    }
-    if dubbel.is_empty() {
+    let items: Vec<&Diagnostic> = alle.iter().filter(|d| over_de_werkwijze(d)).collect();
+    if items.is_empty() {
         out.push_str(
-            "<p>patz-calc vond in dit scenario geen regels met een bekend risico op dubbele \
-             financiering.</p>\n",
+            "<p>Alle groepen volgen de PaTz-werkwijze: vier tot tien huisartsen, twee tot vier \
+             wijkverpleegkundigen en een consulent palliatieve zorg, zes bijeenkomsten per \
+             jaar.</p>\n",
         );
     } else {
-        waarschuwing_items(out, &dubbel);
-    }
-    out.push_str("<h3>Afwijkingen van de PaTz-werkwijze</h3>\n");
-    if werkwijze.is_empty() {
-        out.push_str("<p>Alle groepen volgen de PaTz-werkwijze.</p>\n");
-    } else {
-        waarschuwing_items(out, &werkwijze);
+        out.push_str(
+            "<p>De PaTz-werkwijze gaat uit van vier tot tien huisartsen, twee tot vier \
+             wijkverpleegkundigen en een consulent palliatieve zorg per groep, en zes \
+             bijeenkomsten per jaar. Hiervan wijkt af:</p>\n<ul class=\"afwijkingen\">\n",
+        );
+        for d in items {
+            out.push_str(&format!(
+                "<li><span data-waarschuwing>{}</span></li>\n",
+                esc(&d.message)
+            ));
+        }
+        out.push_str("</ul>\n");
     }
     einde(out);
 }
@@ -132,8 +120,8 @@ pub(super) fn bronnen(out: &mut String, s: &Scenario) {
         );
     }
     out.push_str(
-        "<li>Elke regel en elk totaal is met formule en ingevulde getallen na te rekenen met \
-         <code>patz-calc explain</code>.</li>\n</ul>\n",
+        "<li>De rekenregels zijn openbaar beschreven bij patz-calc; elke regel en elk totaal is \
+         daarmee met formule en ingevulde getallen na te rekenen.</li>\n</ul>\n",
     );
     einde(out);
 }

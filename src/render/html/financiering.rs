@@ -8,11 +8,11 @@ use crate::calc::overzicht::tekort_als_enige;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
-use crate::render::grafiek;
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
     ratio, tabel, td, td_attr, td_n, totaal_rij,
 };
+use crate::render::grafiek;
 
 /// The chapter Financiering.
 pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {

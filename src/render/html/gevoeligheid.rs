@@ -40,10 +40,10 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
                 .iter()
                 .find(|o| o.parameter == r.pad)
                 .map_or("", |o| verdeling_naam(&o.verdeling));
-            let (dp, eenheid) = afronding(s, &r.pad);
+            let (dp, voor, na) = afronding(s, &r.pad);
             let waarde = |v: Decimal, veld: &str| {
                 td_n(
-                    &format!("{}{eenheid}", dutch(round_half_away(v, dp), dp)),
+                    &format!("{voor}{}{na}", dutch(round_half_away(v, dp), dp)),
                     &json_afgerond("sensitivity", &format!("/rijen/{k}/{veld}"), dp),
                 )
             };
@@ -81,12 +81,13 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
 
 /// How a parameter's low and high value are shown, as a person writes them: decimals and
 /// unit by its kind (a percentage with one decimal, an amount in cents, a count whole,
-/// hours with two decimals).
-fn afronding(s: &Scenario, pad: &str) -> (u32, &'static str) {
+/// hours with two decimals, an amount in euro).
+fn afronding(s: &Scenario, pad: &str) -> (u32, &'static str, &'static str) {
     match param::Param::resolve(s, pad).map(|p| p.soort) {
-        Ok(Soort::Percentage) => (1, " %"),
-        Ok(Soort::Aantal { .. }) => (0, ""),
-        _ => (2, ""),
+        Ok(Soort::Percentage) => (1, "", " %"),
+        Ok(Soort::Aantal { .. }) => (0, "", ""),
+        Ok(Soort::Bedrag) => (2, "€ ", ""),
+        _ => (2, "", ""),
     }
 }
 

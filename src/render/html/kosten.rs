@@ -7,11 +7,11 @@ use crate::calc::cost::Kosten;
 use crate::calc::overzicht::overzicht;
 use crate::scenario::Scenario;
 
-use crate::render::grafiek::{self, kleur_blokje, rol_naam};
 use super::opmaak::{
-    Rij, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, procent,
-    subtotaal_rij, tabel, th_row, totaal_rij, zoals_gegeven,
+    Rij, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, procent, subtotaal_rij,
+    tabel, th_row, totaal_rij, zoals_gegeven,
 };
+use crate::render::grafiek::{self, hoofdletter, kleur_blokje, rol_naam};
 
 pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     hoofdstuk(out, "kosten", "Geschatte kosten");
@@ -39,7 +39,8 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
 
     let o = overzicht(s, k);
 
-    // Per post.
+    // Facilities and training: the inputs, then the costs per post.
+    ondersteuning(out, s);
     if let Some(g) = grafiek::kosten_per_jaar(k, &o.posten) {
         out.push_str(&g.figuur());
     }
@@ -60,9 +61,6 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     }));
     jaartabel(out, "Kosten per post", "Post", &jaren, &rijen);
 
-    // Facilities and training: the inputs.
-    ondersteuning(out, s);
-
     // Per role.
     if let Some(g) = grafiek::kosten_per_rol(s, &o) {
         out.push_str(&g.figuur());
@@ -71,10 +69,11 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
         .rollen
         .iter()
         .map(|(rol, t)| {
+            let naam = esc(&hoofdletter(&rol_naam(rol)));
             let label = if s.is_elders_gefinancierd(rol) {
-                format!("{} (elders gefinancierd)", esc(&rol_naam(rol)))
+                format!("{naam} (elders gefinancierd)")
             } else {
-                esc(&rol_naam(rol))
+                naam
             };
             subtotaal_rij(k, label, t, |som| som.rol(Some(rol)))
         })

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::calc::cost::Kosten;
 use crate::calc::overzicht::Subtotaal;
 use crate::decimal::{dutch, euro};
-use crate::scenario::Scenario;
+use crate::scenario::{Onderwerp, Scenario, Toelichting};
 
 /// Year columns per table: wider tables do not fit an A4 page, so longer horizons are split.
 pub(super) const JAREN_PER_TABEL: usize = 6;
@@ -169,6 +169,31 @@ pub(super) fn td_n(text: &str, attr: &str) -> String {
 
 pub(super) fn th_row(html: &str) -> String {
     format!("<th scope=\"row\">{html}</th>")
+}
+
+/// The region's own text on `onderwerp` (`[toelichting]`), paragraph by paragraph; where the
+/// region wrote none, a visible mark saying what it should write there. `true` when the
+/// region's text was placed (the chapter may then leave out its own general text).
+pub(super) fn toelichting(out: &mut String, s: &Scenario, onderwerp: Onderwerp) -> bool {
+    match s.toelichting.tekst(onderwerp) {
+        Some(t) => {
+            for a in Toelichting::alineas(t) {
+                out.push_str(&format!(
+                    "<p class=\"regio\" data-toelichting=\"{}\">{}</p>\n",
+                    onderwerp.as_str(),
+                    esc(&a)
+                ));
+            }
+            true
+        }
+        None => {
+            out.push_str(&format!(
+                "<p class=\"invullen\"><strong>In te vullen door de regio:</strong> {}</p>\n",
+                esc(onderwerp.aanwijzing())
+            ));
+            false
+        }
+    }
 }
 
 pub(super) fn hoofdstuk(out: &mut String, id: &str, titel: &str) {

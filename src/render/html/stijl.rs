@@ -53,6 +53,10 @@ figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-weight: 600; margin-bottom: 1.5mm; }
 svg text { font-family: inherit; fill: #222; }
 .noot { font-size: 8.8pt; color: var(--grijs); }
+.invullen { border: 0.3mm dashed #c9822b; background: #fffaf0; padding: 1.5mm 3mm; color: #6b4a12; }
+ul.risicos, ul.afwijkingen { padding-left: 5mm; }
+ul.risicos li { margin-bottom: 1.5mm; }
+.stand { display: block; color: var(--grijs); font-size: 9pt; }
 .waarschuwing { border-left: 4px solid #c9822b; background: #fdf6ec; padding: 1.5mm 3mm; margin: 0 0 2mm; list-style: none; }
 ul.waarschuwingen { padding-left: 0; }
 .hint { display: block; color: var(--grijs); font-size: 9pt; }

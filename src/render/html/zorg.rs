@@ -6,21 +6,26 @@ use rust_decimal::Decimal;
 use crate::decimal::dutch;
 use crate::scenario::{Groep, Scenario};
 
+use crate::render::grafiek::{hoofdletter, rol_naam};
+use crate::scenario::Onderwerp;
+
 use super::opmaak::{
     einde, esc, euro_invoer, getal, hoofdstuk, invoer, looptijd, tabel, td, td_n, th_row,
-    zoals_gegeven,
+    toelichting, zoals_gegeven,
 };
 
 pub(super) fn zorg(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "zorg", "De te verlenen zorg");
-    out.push_str(
-        "<p>In een PaTz-groep (Palliatieve Zorg Thuis) komen huisartsen en wijkverpleegkundigen \
+    if !toelichting(out, s, Onderwerp::Zorg) {
+        out.push_str(
+            "<p>In een PaTz-groep (Palliatieve Zorg Thuis) komen huisartsen en wijkverpleegkundigen \
          uit één wijk of dorp, begeleid door een consulent palliatieve zorg, een aantal keer per \
          jaar bijeen. Ze brengen palliatieve patiënten vroeg in beeld, houden hen bij in een \
          palliatief zorgregister en plannen hun zorg vooruit. Eén deelnemer zit de bijeenkomsten \
          voor; tussen de bijeenkomsten is de consulent telefonisch bereikbaar; na een bespreking \
          coördineert de huisarts de zorg voor de patiënt.</p>\n",
-    );
+        );
+    }
     out.push_str(&format!(
         "<p>Deze businesscase vraagt financiering van {} PaTz-groepen in de periode {} via de \
          experimentele NZa-prestatie TAPA$-prestatie 1 (Transmurale coördinatie &amp; continuïteit \
@@ -34,13 +39,15 @@ pub(super) fn zorg(out: &mut String, s: &Scenario) {
 
 pub(super) fn onderbouwing(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "onderbouwing", "Onderbouwing");
-    out.push_str(
-        "<p>Een deel van de patiënten in de laatste levensfase krijgt zorg die mogelijk niet \
-         passend is: herhaalde ziekenhuisopnames en SEH-bezoeken, een opname op de IC, \
-         chemotherapie kort voor het overlijden, of sterven in het ziekenhuis. Door palliatieve \
-         patiënten vroeg te herkennen en hun zorg samen vooruit te plannen, wil de PaTz-werkwijze \
-         die zorg voorkomen.</p>\n",
-    );
+    if !toelichting(out, s, Onderwerp::Onderbouwing) {
+        out.push_str(
+            "<p>Een deel van de patiënten in de laatste levensfase krijgt zorg die mogelijk niet \
+             passend is: herhaalde ziekenhuisopnames en SEH-bezoeken, een opname op de IC, \
+             chemotherapie kort voor het overlijden, of sterven in het ziekenhuis. Door \
+             palliatieve patiënten vroeg te herkennen en hun zorg samen vooruit te plannen, wil \
+             de PaTz-werkwijze die zorg voorkomen.</p>\n",
+        );
+    }
     if s.impact.is_some() {
         out.push_str(
             "<p>De verwachte zorgreductie is uitgedrukt in de zes indicatoren van mogelijk \
@@ -55,6 +62,10 @@ pub(super) fn onderbouwing(out: &mut String, s: &Scenario) {
              beperkt zich tot de kosten en de financiering.</p>\n",
         );
     }
+    out.push_str("<h3>Doelstellingen</h3>\n");
+    toelichting(out, s, Onderwerp::Doelstellingen);
+    out.push_str("<h3>Wat deze zorg vernieuwend maakt</h3>\n");
+    toelichting(out, s, Onderwerp::Innovatie);
     einde(out);
 }
 
@@ -69,6 +80,7 @@ fn rollen_met_deelnemers(s: &Scenario) -> Vec<&str> {
 
 pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "zorgverleners", "De uitvoerende zorgverleners");
+    toelichting(out, s, Onderwerp::Zorgverleners);
     out.push_str(
         "<p>De uren van de deelnemers worden betaald tegen de uurtarieven hieronder. Een rol die \
          uit een andere titel wordt betaald, telt mee in de kosten maar niet in het bedrag dat via \
@@ -79,7 +91,7 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
         .iter()
         .map(|u| {
             vec![
-                th_row(&esc(&u.rol)),
+                th_row(&esc(&hoofdletter(&rol_naam(&u.rol)))),
                 td_n(
                     &euro_invoer(u.bedrag),
                     &invoer(&format!("uurtarieven.{}", u.rol)),
@@ -100,8 +112,9 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
     );
 
     let rollen = rollen_met_deelnemers(s);
+    let namen: Vec<String> = rollen.iter().map(|r| hoofdletter(&rol_naam(r))).collect();
     let mut kop: Vec<(&str, bool)> = vec![("Groep", false)];
-    kop.extend(rollen.iter().map(|r| (*r, true)));
+    kop.extend(namen.iter().map(|r| (r.as_str(), true)));
     let rijen: Vec<Vec<String>> = s
         .groepen
         .iter()
@@ -123,6 +136,7 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
 
 pub(super) fn frequentie(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "frequentie", "Frequentie en duur");
+    toelichting(out, s, Onderwerp::Frequentie);
     out.push_str(
         "<p>Per deelnemer en per bijeenkomst tellen de duur van de bijeenkomst, de voorbereiding \
          en de reistijd. De voorzitter krijgt extra uren per bijeenkomst voor agenda en verslag. \
@@ -191,7 +205,7 @@ fn voorzitter_coordinatie(out: &mut String, s: &Scenario) {
                 groep_naam(gi, g),
                 format!(
                     "<td>{}, {} uur per bijeenkomst</td>",
-                    esc(&w.voorzitter_rol),
+                    esc(&rol_naam(&w.voorzitter_rol)),
                     getal(
                         &zoals_gegeven(w.voorzitter_uren, 1),
                         &invoer(&format!("{p}.voorzitter_uren"))
@@ -199,7 +213,7 @@ fn voorzitter_coordinatie(out: &mut String, s: &Scenario) {
                 ),
                 format!(
                     "<td>{}, {} uur per patiënt</td>",
-                    esc(&w.coordinatie_rol),
+                    esc(&rol_naam(&w.coordinatie_rol)),
                     getal(
                         &zoals_gegeven(w.coordinatie_uren_per_patient, 1),
                         &invoer(&format!("{p}.coordinatie_uren_per_patient"))
@@ -233,6 +247,7 @@ fn groep_naam(gi: usize, g: &Groep) -> String {
 
 pub(super) fn regio(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "regio", "Locatie en regio");
+    toelichting(out, s, Onderwerp::Locatie);
     out.push_str("<dl class=\"feiten\">\n");
     match &s.regio {
         Some(r) => out.push_str(&format!(
@@ -279,5 +294,34 @@ pub(super) fn regio(out: &mut String, s: &Scenario) {
         &[("Groep", false), ("Actief vanaf", true), ("Status", false)],
         &rijen,
     );
+    einde(out);
+}
+
+/// The chapter Evaluatie en monitoring: the region's plan, and what the businesscase budgets for
+/// it.
+pub(super) fn evaluatie(out: &mut String, s: &Scenario) {
+    hoofdstuk(out, "evaluatie", "Evaluatie en monitoring");
+    toelichting(out, s, Onderwerp::Evaluatie);
+    out.push_str(
+        "<p>Na afloop legt de regio verantwoording af over de geleverde zorg: het aantal \
+         bijeenkomsten per groep, de deelnemers en de duur. De zes indicatoren van mogelijk \
+         niet-passende zorg worden gevolgd, zodat de verwachte zorgreductie uit deze \
+         businesscase te toetsen is.</p>\n",
+    );
+    let m = s.ondersteuning.monitoring_per_jaar;
+    if m.is_zero() {
+        out.push_str(
+            "<p>Deze businesscase begroot geen aparte kosten voor monitoring en evaluatie.</p>\n",
+        );
+    } else {
+        out.push_str(&format!(
+            "<p>Voor monitoring en evaluatie is {} per jaar begroot (vóór indexatie); dat bedrag \
+             staat bij de regionale kosten.</p>\n",
+            getal(
+                &euro_invoer(m),
+                &invoer("ondersteuning.monitoring_per_jaar")
+            )
+        ));
+    }
     einde(out);
 }

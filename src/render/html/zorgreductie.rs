@@ -7,18 +7,18 @@ use crate::calc::impact::ImpactResultaat;
 use crate::decimal::euro;
 use crate::scenario::{Impact, Scenario};
 
-use crate::render::grafiek;
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
     tabel, td_n, th_row,
 };
+use crate::render::grafiek;
 
 pub(super) fn geen_impact(out: &mut String) {
     hoofdstuk(out, "zorgreductie", "Verwachte zorgreductie");
     out.push_str(
-        "<p>Dit scenario bevat geen <code>[impact]</code>-sectie met de zes indicatoren. De \
-         verwachte zorgreductie, de vermeden kosten, het saldo en de netto contante waarde zijn \
-         daarom niet berekend.</p>\n",
+        "<p>Deze businesscase rekent niet met de zes indicatoren van mogelijk niet-passende \
+         zorg. De verwachte zorgreductie, de vermeden kosten, het saldo en de netto contante \
+         waarde zijn daarom niet berekend.</p>\n",
     );
     einde(out);
 }
