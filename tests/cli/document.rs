@@ -1920,7 +1920,12 @@ fn libreoffice_recalculates_the_workbook_to_the_cli_numbers_and_caches_them_too(
     ) else {
         return;
     };
-    for scenario in [GROOT, LASTIG, "scenarios/elders-gefinancierd.toml"] {
+    for scenario in [
+        GROOT,
+        LASTIG,
+        "scenarios/elders-gefinancierd.toml",
+        "tests/fixtures/document/verzekerden-per-jaar.toml",
+    ] {
         let dir = tmp();
         let xlsx = export(scenario, dir.path(), &[]);
         let recalculated = libreoffice(&soffice, &xlsx, true);

@@ -237,7 +237,7 @@ fn totalen(
             &format!(
                 "ROUNDUP({}/{},2)",
                 row_col_to_cell(cellen.te_financieren, col),
-                inv.verzekerden
+                inv.verzekerden_jaar.get(yi).unwrap_or(&inv.verzekerden)
             ),
             bedrag(j.totalen.kostendekkend_tarief),
             &o.euro,
@@ -266,10 +266,9 @@ fn totalen(
         cellen.tarief,
         tot,
         &format!(
-            "ROUNDUP({}/({}*{}),2)",
+            "ROUNDUP({}/{},2)",
             row_col_to_cell(cellen.te_financieren, tot),
-            inv.verzekerden,
-            inv.looptijd
+            inv.verzekerde_jaren
         ),
         bedrag(k.totaal.kostendekkend_tarief),
         &o.euro,
@@ -438,12 +437,20 @@ fn verzekeraar_tabel(
             ws,
             row,
             BREAK_EVEN,
-            &format!(
-                "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
-                row_col_to_cell(row, 2),
-                row_col_to_cell(row, 2),
-                inv.looptijd
-            ),
+            &if s.verzekerden_per_jaar.is_some() {
+                // Σ verzekerden_v(y): the insurer's share of every year's verzekerden.
+                format!(
+                    "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{aandeel}/100),2))",
+                    inv.verzekerde_jaren, inv.verzekerde_jaren
+                )
+            } else {
+                format!(
+                    "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
+                    row_col_to_cell(row, 2),
+                    row_col_to_cell(row, 2),
+                    inv.looptijd
+                )
+            },
             optioneel(v.break_even_tarief, 2),
             &o.euro,
         )?;
@@ -551,6 +558,13 @@ fn aanbiedingen(
             continue;
         };
         let verz_v = abs(eerste_v + u32::try_from(vi).unwrap_or(0), 2);
+        let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
+        // `verzekerden_v(y)`: the insurer table's number, or with verzekerden per year the
+        // insurer's share of that year's.
+        let verz_jaar = |yi: usize| match (&s.verzekerden_per_jaar, inv.verzekerden_jaar.get(yi)) {
+            (Some(_), Some(cel)) => format!("({cel}*{aandeel}/100)"),
+            _ => verz_v.clone(),
+        };
         let tarief = inv.aanbod_tarief.get(ai).cloned().unwrap_or_default();
         let plafond = inv.aanbod_plafond.get(ai).cloned().unwrap_or_default();
         for (m, naam) in ["kostenaandeel", "opbrengst", "saldo", "dekking (%)"]
@@ -581,7 +595,8 @@ fn aanbiedingen(
                 base + 1,
                 col,
                 &format!(
-                    "ROUND(IF({plafond}=\"\",{tarief}*{verz_v},MIN({tarief}*{verz_v},{plafond})),2)"
+                    "ROUND(IF({plafond}=\"\",{tarief}*{verz_v},MIN({tarief}*{verz_v},{plafond})),2)",
+                    verz_v = verz_jaar(yi)
                 ),
                 bedrag(rj.opbrengst),
                 &o.euro,

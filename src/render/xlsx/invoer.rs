@@ -18,7 +18,12 @@ pub(super) const INVOER: &str = "Invoer";
 pub(super) struct InvoerCellen {
     pub(super) startjaar: String,
     pub(super) looptijd: String,
+    /// The first year's verzekerden.
     pub(super) verzekerden: String,
+    /// `verzekerden(y)` per year of the horizon (the same cell in every year without an array).
+    pub(super) verzekerden_jaar: Vec<String>,
+    /// `Σ verzekerden(y)` over the horizon, as a formula (`(B8*B7)`, or `SUM(B8:D8)`).
+    pub(super) verzekerde_jaren: String,
     pub(super) indexatie: String,
     /// Per role of `[uurtarieven]`: rate and the "elders gefinancierd" cell.
     pub(super) tarief: Vec<String>,
@@ -203,10 +208,33 @@ fn scenario(
     ws.write_number_with_format(row, 1, f64::from(s.looptijd_jaren), &o.getal_vast)?;
     let looptijd = op(INVOER, row, 1);
     row += 1;
-    ws.write_string(row, 0, "Verzekerden")?;
-    ws.write_number_with_format(row, 1, as_f64(s.verzekerden), &o.getal_invoer)?;
-    let verzekerden = op(INVOER, row, 1);
-    row += 1;
+    let (verzekerden, verzekerden_jaar, verzekerde_jaren) = match &s.verzekerden_per_jaar {
+        None => {
+            ws.write_string(row, 0, "Verzekerden")?;
+            ws.write_number_with_format(row, 1, as_f64(s.verzekerden), &o.getal_invoer)?;
+            let cel = op(INVOER, row, 1);
+            row += 1;
+            let jaren = format!("({cel}*{looptijd})");
+            (cel.clone(), vec![cel; s.looptijd_jaren as usize], jaren)
+        }
+        Some(per_jaar) => {
+            // One number per year: the years above, the numbers below, from column B.
+            ws.write_string(row, 0, "Jaar")?;
+            ws.write_string(row + 1, 0, "Verzekerden per jaar")?;
+            let mut cellen = Vec::with_capacity(per_jaar.len());
+            for ((k, n), jaar) in per_jaar.iter().enumerate().zip(s.jaren()) {
+                let col = 1 + u16::try_from(k).unwrap_or(u16::MAX - 1);
+                ws.write_number_with_format(row, col, f64::from(jaar), &o.getal_vast)?;
+                ws.write_number_with_format(row + 1, col, as_f64(*n), &o.getal_invoer)?;
+                cellen.push(op(INVOER, row + 1, col));
+            }
+            let eerste = cellen.first().cloned().unwrap_or_default();
+            let laatste = cellen.last().cloned().unwrap_or_default();
+            let laatste = laatste.rsplit('!').next().unwrap_or_default().to_string();
+            row += 2;
+            (eerste.clone(), cellen, format!("SUM({eerste}:{laatste})"))
+        }
+    };
     ws.write_string(row, 0, "Indexatie (% per jaar)")?;
     ws.write_number_with_format(row, 1, as_f64(s.indexatie_percentage), &o.getal_invoer)?;
     let indexatie = op(INVOER, row, 1);
@@ -214,6 +242,8 @@ fn scenario(
     c.startjaar = startjaar;
     c.looptijd = looptijd;
     c.verzekerden = verzekerden;
+    c.verzekerden_jaar = verzekerden_jaar;
+    c.verzekerde_jaren = verzekerde_jaren;
     c.indexatie = indexatie;
     Ok(row)
 }
