@@ -594,6 +594,36 @@ fn every_number_in_the_report_equals_the_cli_json_or_the_scenario_file() {
 }
 
 #[test]
+fn a_report_with_verzekerden_per_year_shows_each_years_number_beside_its_tariff() {
+    let dir = tmp();
+    let groot = std::fs::read_to_string(root().join(GROOT)).unwrap();
+    let regel = groot
+        .lines()
+        .find(|l| l.starts_with("verzekerden = "))
+        .expect("verzekerden in grote-regio");
+    let scenario = dir.path().join("per-jaar.toml");
+    std::fs::write(
+        &scenario,
+        groot.replacen(regel, "verzekerden = [150000, 158000, 159220]", 1),
+    )
+    .unwrap();
+    // Every number, each year's verzekerden included, equals the CLI's or the file's.
+    check_report(scenario.to_str().unwrap());
+    let p = dir.path().join("r.html");
+    let out = run(&[
+        "report",
+        scenario.to_str().unwrap(),
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert!(html.contains("<td class=\"n\" data-invoer=\"scenario.verzekerden[2]\">158.000</td>"));
+    assert!(html.contains("de verzekerden van elk jaar samen"));
+    assert!(html.contains("Verzekerden (eerste jaar)"));
+}
+
+#[test]
 fn the_report_is_one_self_contained_file_that_needs_no_script() {
     let dir = tmp();
     let p = dir.path().join("r.html");

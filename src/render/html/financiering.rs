@@ -10,7 +10,7 @@ use crate::scenario::Scenario;
 
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
-    ratio, tabel, td, td_attr, td_n, totaal_rij,
+    ratio, tabel, td, td_attr, td_n, totaal_rij, verzekerden,
 };
 use crate::render::grafiek;
 
@@ -21,7 +21,7 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
     let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
     let mut kosten_rij = totaal_rij(k, "Kosten totaal", "kosten_totaal", |t| t.kosten_totaal);
     kosten_rij.totaalrij = false;
-    let rijen = vec![
+    let mut rijen = vec![
         kosten_rij,
         totaal_rij(k, "Elders gefinancierd", "elders_gefinancierd", |t| {
             t.elders_gefinancierd
@@ -36,16 +36,49 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
             |t| t.kostendekkend_tarief,
         ),
     ];
+    if s.verzekerden_verschillen() {
+        // The tariff of each year divides by that year's verzekerden: show them beside it.
+        rijen.insert(
+            3,
+            Rij {
+                label: "Verzekerden".into(),
+                jaren: (0..k.jaren.len())
+                    .map(|yi| {
+                        Cel::new(
+                            dutch(s.verzekerden_jaar(yi), 0),
+                            invoer(&format!("scenario.verzekerden[{}]", yi + 1)),
+                        )
+                    })
+                    .collect(),
+                totaal: None,
+                totaalrij: false,
+            },
+        );
+    }
     jaartabel(out, "Financiering per jaar", "", &jaren, &rijen);
+    let grondslag = if s.verzekerden_verschillen() {
+        format!(
+            "de verzekerden van elk jaar samen, over {} jaar",
+            getal(
+                &s.looptijd_jaren.to_string(),
+                &invoer("scenario.looptijd_jaren")
+            )
+        )
+    } else {
+        format!(
+            "{} verzekerden, {} jaar",
+            verzekerden(s),
+            getal(
+                &s.looptijd_jaren.to_string(),
+                &invoer("scenario.looptijd_jaren")
+            )
+        )
+    };
     out.push_str(&format!(
         "<p class=\"noot\">Het kostendekkend tarief is het te financieren bedrag gedeeld door het \
-         aantal verzekerden, naar boven afgerond op hele centen. In de kolom Totaal staat het vaste \
-         tarief per verzekerde per jaar dat de hele looptijd dekt ({} verzekerden, {} jaar).</p>\n",
-        getal(&dutch(s.verzekerden, 0), &invoer("scenario.verzekerden")),
-        getal(
-            &s.looptijd_jaren.to_string(),
-            &invoer("scenario.looptijd_jaren")
-        )
+         aantal verzekerden van dat jaar, naar boven afgerond op hele centen. In de kolom Totaal \
+         staat het vaste tarief per verzekerde per jaar dat de hele looptijd dekt \
+         ({grondslag}).</p>\n"
     ));
 
     if s.verzekeraars.is_empty() {
@@ -125,7 +158,14 @@ fn verzekeraars(out: &mut String, s: &Scenario, r: &Resultaat) {
         &[
             ("Verzekeraar", false),
             ("Marktaandeel", true),
-            ("Verzekerden", true),
+            (
+                if s.verzekerden_verschillen() {
+                    "Verzekerden (eerste jaar)"
+                } else {
+                    "Verzekerden"
+                },
+                true,
+            ),
             ("Kostenaandeel", true),
             ("Break-even tarief", true),
             ("Beste aanbod", false),

@@ -257,6 +257,32 @@ pub(super) fn totaal_rij(
     }
 }
 
+/// The verzekerden as running text: one number, or, when the scenario gives a number per year
+/// and they differ, each year's.
+pub(super) fn verzekerden(s: &Scenario) -> String {
+    if !s.verzekerden_verschillen() {
+        let pad = if s.verzekerden_per_jaar.is_some() {
+            "scenario.verzekerden[1]"
+        } else {
+            "scenario.verzekerden"
+        };
+        return getal(&dutch(s.verzekerden, 0), &invoer(pad));
+    }
+    let jaren: Vec<String> = (0..s.looptijd_jaren as usize)
+        .map(|k| {
+            format!(
+                "{} in {}",
+                getal(
+                    &dutch(s.verzekerden_jaar(k), 0),
+                    &invoer(&format!("scenario.verzekerden[{}]", k + 1))
+                ),
+                s.startjaar + k as i32
+            )
+        })
+        .collect();
+    jaren.join(", ")
+}
+
 pub(super) fn looptijd(s: &Scenario) -> String {
     if s.looptijd_jaren == 1 {
         s.startjaar.to_string()

@@ -4,7 +4,7 @@ use crate::calc::Resultaat;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
-use super::opmaak::{esc, getal, invoer, json, looptijd, procent};
+use super::opmaak::{esc, getal, invoer, json, looptijd, procent, verzekerden};
 
 /// The title page: the scenario's facts, then the summary.
 pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
@@ -32,7 +32,7 @@ pub(super) fn titel(out: &mut String, s: &Scenario, r: &Resultaat) {
     ));
     out.push_str(&format!(
         "<dt>Verzekerden</dt><dd>{}</dd>\n",
-        getal(&dutch(s.verzekerden, 0), &invoer("scenario.verzekerden"))
+        verzekerden(s)
     ));
     out.push_str(&format!(
         "<dt>PaTz-groepen</dt><dd>{}</dd>\n",

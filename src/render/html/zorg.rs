@@ -3,7 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::decimal::dutch;
 use crate::scenario::{Groep, Scenario};
 
 use crate::render::grafiek::{hoofdletter, rol_naam};
@@ -11,7 +10,7 @@ use crate::scenario::Onderwerp;
 
 use super::opmaak::{
     einde, esc, euro_invoer, getal, hoofdstuk, invoer, looptijd, tabel, td, td_n, th_row,
-    toelichting, zoals_gegeven,
+    toelichting, verzekerden, zoals_gegeven,
 };
 
 pub(super) fn zorg(out: &mut String, s: &Scenario) {
@@ -260,7 +259,7 @@ pub(super) fn regio(out: &mut String, s: &Scenario) {
     out.push_str(&format!(
         "<dt>Verzekerden</dt><dd>{} ingeschreven verzekerden, over wie het tarief wordt \
          verdeeld</dd>\n",
-        getal(&dutch(s.verzekerden, 0), &invoer("scenario.verzekerden"))
+        verzekerden(s)
     ));
     out.push_str(&format!(
         "<dt>Looptijd</dt><dd>{}</dd>\n</dl>\n",
