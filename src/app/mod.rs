@@ -217,7 +217,7 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         Command::Check { files } => e.invoer.extend(files.iter().map(|f| scenario(f))),
         Command::Cost { file, output }
         | Command::Impact { file, output }
-        | Command::Offers { file, output }
+        | Command::Offers { file, output, .. }
         | Command::BusinessCase { file, output }
         | Command::Explain { file, output, .. }
         | Command::Sweep { file, output } => {

@@ -12,6 +12,7 @@ pub mod monitor;
 pub mod offers;
 pub mod overzicht;
 pub mod payout;
+pub mod per_verzekeraar;
 
 use rust_decimal::Decimal;
 
@@ -211,6 +212,8 @@ pub struct Resultaat {
     pub aanbiedingen: offers::Aanbiedingen,
     /// Costs against avoided costs; `None` without `[impact]`.
     pub businesscase: Option<businesscase::BusinessCase>,
+    /// Each insurer's own businesscase and the region's view of all chosen offers.
+    pub per_verzekeraar: per_verzekeraar::PerVerzekeraar,
 }
 
 /// Calculates costs, impact, offers and the businesscase of `s`.
@@ -231,10 +234,12 @@ fn finish(s: &crate::scenario::Scenario, kosten: cost::Kosten) -> Result<Resulta
         Some(i) => Some(businesscase::evaluate(s, &kosten, i)?),
         None => None,
     };
+    let per_verzekeraar = per_verzekeraar::evaluate(s, &kosten, &aanbiedingen, impact.as_ref())?;
     Ok(Resultaat {
         kosten,
         impact,
         aanbiedingen,
         businesscase,
+        per_verzekeraar,
     })
 }

@@ -159,6 +159,16 @@ pub enum Command {
         /// Het scenariobestand (.toml).
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+        /// Eén regel per jaar en aanbod (standaard), of per verzekeraar: de businesscase van
+        /// elke verzekeraar met zijn gekozen aanbod (in tabel en JSON ook de regio).
+        #[arg(
+            long,
+            value_enum,
+            value_name = "EENHEID",
+            default_value = "aanbod",
+            hide_default_value = true
+        )]
+        per: OffersPer,
         /// Output options.
         #[command(flatten)]
         output: OutputArgs,
@@ -407,6 +417,15 @@ pub struct OutputArgs {
     /// een terminal zijn breedte (of COLUMNS); zonder terminal zijn tabellen zo breed als nodig.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub breedte: Option<u16>,
+}
+
+/// `offers --per` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffersPer {
+    /// Per jaar en aanbod (standaard).
+    Aanbod,
+    /// Per verzekeraar en jaar: de businesscase van elke verzekeraar.
+    Verzekeraar,
 }
 
 /// `--format` values.

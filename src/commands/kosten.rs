@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use patz_calc::cli::OutputArgs;
+use patz_calc::cli::{OffersPer, OutputArgs};
 use patz_calc::scenario::{Grootheid, Scenario};
 use patz_calc::{calc, render};
 
@@ -25,10 +25,16 @@ pub(crate) fn impact(app: &mut App, file: &Path, output: &OutputArgs) -> Result<
     })
 }
 
-pub(crate) fn offers(app: &mut App, file: &Path, output: &OutputArgs) -> Result<(), Fout> {
+pub(crate) fn offers(
+    app: &mut App,
+    file: &Path,
+    per: OffersPer,
+    output: &OutputArgs,
+) -> Result<(), Fout> {
     let opts = output.options();
+    let per_verzekeraar = per == OffersPer::Verzekeraar;
     app.met_scenario(file, Some(opts.format), |_, s, r| {
-        Ok(render::offers(s, &r.kosten, &r.aanbiedingen, opts))
+        Ok(render::offers(s, r, per_verzekeraar, opts))
     })
 }
 
@@ -39,7 +45,14 @@ pub(crate) fn business_case(app: &mut App, file: &Path, output: &OutputArgs) -> 
         let Some(bc) = &r.businesscase else {
             return Err(Fout::Ongeldig(Vec::new()));
         };
-        Ok(render::business_case(s, &r.kosten, impact, bc, opts))
+        Ok(render::business_case(
+            s,
+            &r.kosten,
+            impact,
+            bc,
+            &r.per_verzekeraar,
+            opts,
+        ))
     })
 }
 

@@ -21,7 +21,7 @@ pub(crate) fn run(app: &mut App, command: Command) -> Result<(), Fout> {
         Command::Manpage => algemeen::manpage(app),
         Command::Cost { file, output } => kosten::cost(app, &file, &output),
         Command::Impact { file, output } => kosten::impact(app, &file, &output),
-        Command::Offers { file, output } => kosten::offers(app, &file, &output),
+        Command::Offers { file, per, output } => kosten::offers(app, &file, per, &output),
         Command::BusinessCase { file, output } => kosten::business_case(app, &file, &output),
         Command::Explain {
             file,

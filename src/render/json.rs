@@ -9,6 +9,7 @@ use crate::calc::explain::Uitleg;
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::tekort_als_enige;
+use crate::calc::per_verzekeraar::PerVerzekeraar;
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
@@ -115,7 +116,8 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat) -> Vec<u8> {
 }
 
 /// `offers --format json`.
-pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> Vec<u8> {
+/// `offers --format json`; with `p`, also the `verzekeraars` and `regio` objects.
+pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzekeraar>) -> Vec<u8> {
     let label = |ai: usize| s.aanbiedingen.get(ai).map(|x| x.label.clone());
     let insurer = |ai: usize| s.aanbiedingen.get(ai).map(|x| x.verzekeraar.clone());
     let jaren: Vec<Value> = k
@@ -178,7 +180,7 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> Vec<u8> {
             }))
         })
         .collect();
-    finish(&json!({
+    let mut doc = json!({
         "scenario": s.naam,
         "jaren": jaren,
         "totaal": {
@@ -187,7 +189,13 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> Vec<u8> {
             "verzekeraars": verzekeraars,
             "niet_toegerekend": dec(a.niet_toegerekend_totaal, 2),
         },
-    }))
+    });
+    if let (Some(p), Value::Object(m)) = (p, &mut doc) {
+        let (verzekeraars, regio) = super::per_verzekeraar::json(s, p);
+        m.insert("verzekeraars".into(), verzekeraars);
+        m.insert("regio".into(), regio);
+    }
+    finish(&doc)
 }
 
 fn saldo(map: &mut Map<String, Value>, s: &Saldo) {

@@ -10,16 +10,18 @@ pub mod html;
 pub mod json;
 pub mod monitor;
 pub mod onzekerheid;
+pub mod per_verzekeraar;
 pub mod summary;
 pub mod table;
 pub mod verantwoording;
 pub mod xlsx;
 
+use crate::calc::Resultaat;
 use crate::calc::businesscase::BusinessCase;
 use crate::calc::cost::Kosten;
 use crate::calc::explain::Uitleg;
 use crate::calc::impact::ImpactResultaat;
-use crate::calc::offers::Aanbiedingen;
+use crate::calc::per_verzekeraar::PerVerzekeraar;
 use crate::scenario::Scenario;
 
 /// Output format.
@@ -67,12 +69,18 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat, opts: Options) -> Vec<u8> {
     }
 }
 
-/// Renders the result of `offers`.
-pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, opts: Options) -> Vec<u8> {
+/// Renders the result of `offers`; `per_verzekeraar` (`--per verzekeraar`): the CSV has one row
+/// per insurer and year, and table and JSON show each insurer's businesscase also without a
+/// contracted offer.
+pub fn offers(s: &Scenario, r: &Resultaat, per_verzekeraar: bool, opts: Options) -> Vec<u8> {
+    let (k, a) = (&r.kosten, &r.aanbiedingen);
+    let p =
+        (per_verzekeraar || crate::calc::per_verzekeraar::getoond(s)).then_some(&r.per_verzekeraar);
     match opts.format {
-        Format::Table => table::offers(s, k, a).into_bytes(),
+        Format::Table => table::offers(s, k, a, p).into_bytes(),
+        Format::Csv if per_verzekeraar => per_verzekeraar::csv(s, &r.per_verzekeraar, opts.csv_nl),
         Format::Csv => csv::offers(s, a, opts.csv_nl),
-        Format::Json => json::offers(s, k, a),
+        Format::Json => json::offers(s, k, a, p),
     }
 }
 
@@ -82,10 +90,12 @@ pub fn business_case(
     k: &Kosten,
     r: &ImpactResultaat,
     b: &BusinessCase,
+    p: &PerVerzekeraar,
     opts: Options,
 ) -> Vec<u8> {
+    let p = crate::calc::per_verzekeraar::getoond(s).then_some(p);
     match opts.format {
-        Format::Table => table::business_case(s, k, r, b).into_bytes(),
+        Format::Table => table::business_case(s, k, r, b, p).into_bytes(),
         Format::Csv => csv::business_case(b, opts.csv_nl),
         Format::Json => json::business_case(s, b),
     }

@@ -10,6 +10,7 @@ use crate::calc::cost::{Kosten, Post, Totalen};
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::{Subtotaal, overzicht, per_post, tekort_als_enige};
+use crate::calc::per_verzekeraar::PerVerzekeraar;
 use crate::decimal::{dutch, euro};
 use crate::scenario::{Groep, Scenario};
 
@@ -74,7 +75,7 @@ pub(crate) fn heading(out: &mut String, title: &str, s: &Scenario) {
     out.push_str("\n\n");
 }
 
-fn section(out: &mut String, title: &str, table: &Table) {
+pub(crate) fn section(out: &mut String, title: &str, table: &Table) {
     out.push_str(title);
     out.push('\n');
     out.push_str(&table.to_string());
@@ -319,7 +320,8 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat) -> String {
 }
 
 /// `offers`: every offer per year, then per insurer, then what no insurer carries.
-pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> String {
+/// `offers`; with `p`, also each insurer's businesscase and the region's view.
+pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzekeraar>) -> String {
     let mut out = String::new();
     heading(&mut out, "Aanbiedingen van verzekeraars", s);
     if s.aanbiedingen.is_empty() {
@@ -396,11 +398,21 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen) -> String {
         a.niet_toegerekend_totaal,
     );
     t.finish(&mut out, "Niet toegerekend");
+    if let Some(p) = p {
+        super::per_verzekeraar::tabel(&mut out, s, k, p);
+    }
     out
 }
 
 /// `business-case`: Zorg, Kosten, Financiering, Zorgreductie, Saldo and Bronnen.
-pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &BusinessCase) -> String {
+/// `business-case`; with `p`, also each insurer's businesscase and the region's view.
+pub fn business_case(
+    s: &Scenario,
+    k: &Kosten,
+    r: &ImpactResultaat,
+    b: &BusinessCase,
+    p: Option<&PerVerzekeraar>,
+) -> String {
     let mut out = String::new();
     heading(&mut out, "Businesscase", s);
 
@@ -452,6 +464,9 @@ pub fn business_case(s: &Scenario, k: &Kosten, r: &ImpactResultaat, b: &Business
     );
 
     balance(&mut out, k, b);
+    if let Some(p) = p {
+        super::per_verzekeraar::tabel(&mut out, s, k, p);
+    }
 
     // Bronnen.
     out.push_str("Bronnen van de indicatorcijfers\n");

@@ -6,10 +6,10 @@
 //! never copied from the program's output.
 
 use super::businesscase::{
-    FILE, csv_doc, d, json_scenario, kosten_of, offers_of, ok_scenario, parse, run_scenario,
-    stderr, stdout,
+    FILE, csv_doc, d, indicators, json_scenario, kosten_of, offers_of, ok_scenario, parse,
+    run_scenario, stderr, stdout,
 };
-use patz_calc::calc::offers;
+use patz_calc::calc::{self, offers};
 use patz_calc::scenario::param::Param;
 
 /// Two years, 10000 verzekerden, te_financieren 10000.00 a year (monitoring only, no
@@ -332,4 +332,184 @@ fn each_years_verzekerden_is_a_whole_number_inside_the_bounds_at_its_own_place()
         err.contains("scenario.toml:7:22: fout: scenario.verzekerden[2]"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Each insurer's businesscase and the region's view
+// ---------------------------------------------------------------------------------------------
+
+/// CONTRACT with [impact]: P = 10 patients a year; ziekenhuisopnames 10 × 20 % = 2 cases, 50 %
+/// of them avoided = 1 case × € 1001,01 = vermeden_kosten 1001.01 a year; the other five
+/// indicators avoid nothing.
+fn contract_met_impact() -> String {
+    let nul = ("0", "0", "0");
+    format!(
+        "{CONTRACT}\n[impact]\naandeel_kanker_percentage = 0\n{}",
+        indicators([("20", "50", "1001.01"), nul, nul, nul, nul, nul])
+    )
+}
+
+#[test]
+fn each_insurer_pays_its_chosen_offer_and_saves_its_share_of_the_avoided_costs() {
+    let s = parse(&contract_met_impact());
+    let r = calc::evaluate(&s).expect("calculates");
+    let alfa = &r.per_verzekeraar.verzekeraars[0];
+    // Alfa's chosen offer is the contracted "Alfa laag" (index 1): 6000.00 a year.
+    assert_eq!(alfa.gekozen_aanbod, Some(1));
+    let (jaar, c) = alfa.jaren[0];
+    assert_eq!(jaar, 2026);
+    // kostenaandeel 10000 × 60 % = 6000.00; betaling 6000.00;
+    // vermeden 1001.01 × 60 % = 600.606 → 600.61; netto 600.61 − 6000 = −5399.39;
+    // roi −5399.39 / 6000 × 100 = −89.98983… → −90.0.
+    assert_eq!(c.kostenaandeel, d("6000.00"));
+    assert_eq!(c.betaling, d("6000.00"));
+    assert_eq!(c.vermeden_kosten, Some(d("600.61")));
+    assert_eq!(c.netto, Some(d("-5399.39")));
+    assert_eq!(c.roi_percentage, Some(d("-90.0")));
+    // Over the horizon: 12000.00 paid, 2 × 600.61 = 1201.22 saved, netto −10798.78.
+    assert_eq!(alfa.totaal.betaling, d("12000.00"));
+    assert_eq!(alfa.totaal.vermeden_kosten, Some(d("1201.22")));
+    assert_eq!(alfa.totaal.netto, Some(d("-10798.78")));
+
+    let beta = &r.per_verzekeraar.verzekeraars[1];
+    // 2026: "Beta 2027" does not cover it: betaling 0.00; vermeden 1001.01 × 30 % = 300.303 →
+    // 300.30; netto 300.30; no ROI on a betaling of 0.
+    let (_, c) = beta.jaren[0];
+    assert_eq!(
+        (c.betaling, c.netto, c.roi_percentage),
+        (d("0.00"), Some(d("300.30")), None)
+    );
+    // 2027: 1.50 × 3000 = 4500.00; netto 300.30 − 4500 = −4199.70; roi −93.3266… → −93.3.
+    let (_, c) = beta.jaren[1];
+    assert_eq!(
+        (c.betaling, c.netto, c.roi_percentage),
+        (d("4500.00"), Some(d("-4199.70")), Some(d("-93.3")))
+    );
+    // Horizon: kostenaandeel 6000.00, betaling 4500.00, vermeden 600.60, netto −3899.40,
+    // roi −3899.40 / 4500 × 100 = −86.6533… → −86.7 (from the sums).
+    assert_eq!(beta.totaal.kostenaandeel, d("6000.00"));
+    assert_eq!(beta.totaal.netto, Some(d("-3899.40")));
+    assert_eq!(beta.totaal.roi_percentage, Some(d("-86.7")));
+}
+
+#[test]
+fn the_regions_tekort_is_what_all_chosen_offers_together_leave_open() {
+    let s = parse(&contract_met_impact());
+    let r = calc::evaluate(&s).expect("calculates");
+    let regio = &r.per_verzekeraar.regio;
+    // 2026: 6000.00 (Alfa) + 0 (Beta) = 6000.00; tekort 10000 − 6000 = 4000.00; 60.0 %.
+    let (_, c) = regio.jaren[0];
+    assert_eq!(
+        (c.opbrengst, c.tekort, c.dekking_percentage),
+        (d("6000.00"), d("4000.00"), Some(d("60.0")))
+    );
+    // 2027: 6000.00 + 4500.00 = 10500.00; tekort −500.00 (a surplus); 105.0 %.
+    let (_, c) = regio.jaren[1];
+    assert_eq!(
+        (c.opbrengst, c.tekort, c.dekking_percentage),
+        (d("10500.00"), d("-500.00"), Some(d("105.0")))
+    );
+    // Horizon: 20000.00 to finance, 16500.00 paid, tekort 3500.00, 82.5 %.
+    let c = regio.totaal;
+    assert_eq!(
+        (
+            c.te_financieren,
+            c.opbrengst,
+            c.tekort,
+            c.dekking_percentage
+        ),
+        (d("20000.00"), d("16500.00"), d("3500.00"), Some(d("82.5")))
+    );
+}
+
+#[test]
+fn offers_per_verzekeraar_csv_has_the_pinned_columns_a_row_per_year_and_a_totaal_row() {
+    let csv = ok_scenario(
+        &contract_met_impact(),
+        &["offers", FILE, "--per", "verzekeraar", "--format", "csv"],
+    );
+    // The figures of the test above; Beta's 2026 ROI is empty (betaling 0).
+    let expected = csv_doc(&[
+        "jaar,verzekeraar,marktaandeel_percentage,gekozen_aanbod,kostenaandeel,betaling,vermeden_kosten,netto,roi_percentage",
+        "2026,Alfa,60,Alfa laag,6000.00,6000.00,600.61,-5399.39,-90.0",
+        "2027,Alfa,60,Alfa laag,6000.00,6000.00,600.61,-5399.39,-90.0",
+        // −10798.78 / 12000 × 100 = −89.98983… → −90.0
+        "totaal,Alfa,60,Alfa laag,12000.00,12000.00,1201.22,-10798.78,-90.0",
+        "2026,Beta,30,Beta 2027,3000.00,0.00,300.30,300.30,",
+        "2027,Beta,30,Beta 2027,3000.00,4500.00,300.30,-4199.70,-93.3",
+        "totaal,Beta,30,Beta 2027,6000.00,4500.00,600.60,-3899.40,-86.7",
+    ]);
+    assert_eq!(csv, expected);
+}
+
+#[test]
+fn offers_json_carries_the_verzekeraars_and_regio_objects_when_an_offer_is_contracted() {
+    let v = json_scenario(
+        &contract_met_impact(),
+        &["offers", FILE, "--format", "json"],
+    );
+    let alfa = &v["verzekeraars"][0];
+    assert_eq!(alfa["naam"], "Alfa");
+    assert_eq!(alfa["marktaandeel_percentage"], "60");
+    assert_eq!(alfa["gekozen_aanbod"], "Alfa laag");
+    assert_eq!(alfa["jaren"][1]["jaar"], 2027);
+    assert_eq!(alfa["jaren"][1]["netto"], "-5399.39");
+    assert_eq!(alfa["totaal"]["vermeden_kosten"], "1201.22");
+    assert!(alfa["totaal"].get("jaar").is_none());
+    assert_eq!(
+        v["verzekeraars"][1]["jaren"][0]["roi_percentage"],
+        serde_json::Value::Null
+    );
+    assert_eq!(v["regio"]["jaren"][1]["tekort"], "-500.00");
+    assert_eq!(v["regio"]["totaal"]["dekking_percentage"], "82.5");
+    assert_eq!(v["regio"]["totaal"]["te_financieren"], "20000.00");
+}
+
+#[test]
+fn without_a_contracted_offer_offers_output_stays_as_before_unless_asked_per_verzekeraar() {
+    let zonder = CONTRACT.replace("gecontracteerd = true\n", "");
+    let v = json_scenario(&zonder, &["offers", FILE, "--format", "json"]);
+    assert!(v.get("verzekeraars").is_none() && v.get("regio").is_none());
+    let table = ok_scenario(&zonder, &["offers", FILE]);
+    assert!(!table.contains("Businesscase per verzekeraar"));
+    // Asked for: the chosen offer is then the best one, "Alfa hoog" (12000.00 a year);
+    // without [impact] there are no avoided costs, so no netto.
+    let v = json_scenario(
+        &zonder,
+        &["offers", FILE, "--per", "verzekeraar", "--format", "json"],
+    );
+    assert_eq!(v["verzekeraars"][0]["gekozen_aanbod"], "Alfa hoog");
+    assert_eq!(v["verzekeraars"][0]["totaal"]["betaling"], "24000.00");
+    assert_eq!(
+        v["verzekeraars"][0]["totaal"]["netto"],
+        serde_json::Value::Null
+    );
+    // Region 2026: 12000.00 + 0 = 12000.00 against 10000.00: tekort −2000.00.
+    assert_eq!(v["regio"]["jaren"][0]["tekort"], "-2000.00");
+    let table = ok_scenario(&zonder, &["offers", FILE, "--per", "verzekeraar"]);
+    assert!(table.contains("Businesscase per verzekeraar"), "{table}");
+}
+
+#[test]
+fn business_case_table_shows_each_insurers_netto_and_the_regions_tekort() {
+    let table = ok_scenario(&contract_met_impact(), &["business-case", FILE]);
+    assert!(
+        table.contains("Businesscase per verzekeraar (looptijd)"),
+        "{table}"
+    );
+    // Alfa's row over the horizon and the region's tekort row.
+    let alfa = table
+        .lines()
+        .find(|l| l.contains("Alfa laag"))
+        .unwrap_or_default();
+    for cell in ["€ 12.000,00", "€ 1.201,22", "€ -10.798,78", "-90,0 %"] {
+        assert!(alfa.contains(cell), "{cell} in {alfa}");
+    }
+    let tekort = table
+        .lines()
+        .find(|l| l.contains("Tekort (negatief: overschot)"))
+        .unwrap_or_default();
+    for cell in ["€ 4.000,00", "€ -500,00", "€ 3.500,00"] {
+        assert!(tekort.contains(cell), "{cell} in {tekort}");
+    }
 }

@@ -456,10 +456,18 @@ pub(super) fn all_outputs(s: &Scenario, r: &Resultaat) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for opts in OPTS {
         out.push(render::cost(s, &r.kosten, opts));
-        out.push(render::offers(s, &r.kosten, &r.aanbiedingen, opts));
+        out.push(render::offers(s, r, false, opts));
+        out.push(render::offers(s, r, true, opts));
         if let (Some(i), Some(bc)) = (&r.impact, &r.businesscase) {
             out.push(render::impact(s, i, opts));
-            out.push(render::business_case(s, &r.kosten, i, bc, opts));
+            out.push(render::business_case(
+                s,
+                &r.kosten,
+                i,
+                bc,
+                &r.per_verzekeraar,
+                opts,
+            ));
         }
         let filter = calc::explain::Filter::default();
         let mut lines = calc::explain::explain(s, &r.kosten, r.impact.as_ref(), &filter);

@@ -200,9 +200,21 @@ proptest! {
 
         if let (Some(i), Some(bc)) = (&r.impact, &r.businesscase) {
             let table =
-                String::from_utf8(render::business_case(&s, &r.kosten, i, bc, OPTS[0])).unwrap();
+                String::from_utf8(render::business_case(
+                &s,
+                &r.kosten,
+                i,
+                bc,
+                &r.per_verzekeraar,
+                OPTS[0],
+            )).unwrap();
             let json: serde_json::Value = serde_json::from_slice(&render::business_case(
-                &s, &r.kosten, i, bc, OPTS[3],
+                &s,
+                &r.kosten,
+                i,
+                bc,
+                &r.per_verzekeraar,
+                OPTS[3],
             ))
             .unwrap();
             let jaren = json["jaren"].as_array().unwrap();
