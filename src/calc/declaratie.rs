@@ -216,10 +216,25 @@ pub fn evaluate(
             })
             .collect(),
     };
+    let (per_verzekeraar, per_jaar, totaal) = sommen(&jaren)?;
+    Ok(Declaratie {
+        per,
+        regels,
+        jaren,
+        per_verzekeraar,
+        per_jaar,
+        totaal,
+    })
+}
+
+/// The sums declared per insurer (file order), per year (in order) and in all.
+type Sommen = (Vec<(usize, Decimal)>, Vec<(i32, Decimal)>, Decimal);
+
+fn sommen(jaren: &[VerzekeraarJaar]) -> Result<Sommen, CalcError> {
     let mut per_verzekeraar: Vec<(usize, i128)> = Vec::new();
     let mut per_jaar: Vec<(i32, i128)> = Vec::new();
     let mut totaal: i128 = 0;
-    for j in &jaren {
+    for j in jaren {
         let c = j.bedrag.map_or(0, cents);
         match per_verzekeraar.last_mut() {
             Some((vi, sum)) if *vi == j.verzekeraar => *sum = sum.saturating_add(c),
@@ -232,14 +247,11 @@ pub fn evaluate(
         totaal = totaal.saturating_add(c);
     }
     per_jaar.sort_by_key(|(y, _)| *y);
-    Ok(Declaratie {
-        per,
-        regels,
-        jaren,
-        per_verzekeraar: euros(per_verzekeraar, "totaal declaratie per verzekeraar")?,
-        per_jaar: euros(per_jaar, "totaal declaratie per jaar")?,
-        totaal: bedrag(totaal, "totaal declaratie")?,
-    })
+    Ok((
+        euros(per_verzekeraar, "totaal declaratie per verzekeraar")?,
+        euros(per_jaar, "totaal declaratie per jaar")?,
+        bedrag(totaal, "totaal declaratie")?,
+    ))
 }
 
 /// Sums in cents as euros, each within the bound.

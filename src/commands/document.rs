@@ -39,7 +39,7 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
 }
 
 /// Says on stderr where a document went (stdout stays the document's alone).
-fn geschreven(app: &mut App, wat_nu: &str) {
+pub(super) fn geschreven(app: &mut App, wat_nu: &str) {
     if let Doel::Bestand { pad, .. } | Doel::Apparaat { pad } = &app.uit {
         let shown = getoond(pad);
         app.rapport

@@ -316,7 +316,12 @@ pub(crate) fn annual_report(app: &mut App, args: &AnnualReportArgs) -> Result<()
                 afrekening: a,
             });
         Ok(render::verantwoording::document(s, &m, geld, &bronnen))
-    })
+    })?;
+    super::document::geschreven(
+        app,
+        "open het in een browser; afdrukken op A4 of opslaan als PDF",
+    );
+    Ok(())
 }
 
 /// A warning for every settled year that is not complete: an insurer with counts for fewer
