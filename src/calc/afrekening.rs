@@ -151,6 +151,20 @@ struct Invoer<'a> {
     d: &'a Declaratie,
     tellingen: &'a [Telling],
     bijeenkomsten: &'a [Bijeenkomst],
+    /// Meetings held per year of the horizon (from `startjaar`) and group, counted once.
+    gehouden: Vec<Vec<u64>>,
+}
+
+impl Invoer<'_> {
+    /// Meetings held by group `gi` in `jaar`.
+    fn gehouden(&self, gi: usize, jaar: i32) -> u64 {
+        usize::try_from(jaar - self.s.startjaar)
+            .ok()
+            .and_then(|y| self.gehouden.get(y))
+            .and_then(|g| g.get(gi))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// The settlement of `jaren` (each inside the horizon): the declaration `d` of the counts
@@ -164,11 +178,22 @@ pub fn evaluate(
     jaren: &[i32],
 ) -> Result<Afrekening, CalcError> {
     let factors = indexfactoren(s);
+    let mut gehouden = vec![vec![0u64; s.groepen.len()]; s.looptijd_jaren as usize];
+    for b in bijeenkomsten {
+        let slot = usize::try_from(b.datum.jaar - s.startjaar)
+            .ok()
+            .and_then(|y| gehouden.get_mut(y))
+            .and_then(|g| g.get_mut(b.groep));
+        if let Some(n) = slot {
+            *n += 1;
+        }
+    }
     let invoer = Invoer {
         s,
         d,
         tellingen,
         bijeenkomsten,
+        gehouden,
     };
     let mut out = Vec::with_capacity(jaren.len());
     for &jaar in jaren {
@@ -184,14 +209,6 @@ pub fn evaluate(
         jaren: out.into_iter().map(|(j, _)| j).collect(),
         totaal,
     })
-}
-
-/// Meetings held by group `gi` in `jaar`.
-fn gehouden(bijeenkomsten: &[Bijeenkomst], gi: usize, jaar: i32) -> u64 {
-    bijeenkomsten
-        .iter()
-        .filter(|b| b.groep == gi && b.datum.jaar == jaar)
-        .count() as u64
 }
 
 /// The plan's TAPA$-financed lines of `post`.
@@ -232,7 +249,7 @@ fn overige_posten(
             .iter()
             .filter_map(|r| r.groep.and_then(|gi| s.groepen.get(gi).map(|g| (gi, g))))
         {
-            let n = gehouden(v.bijeenkomsten, gi, jaar);
+            let n = v.gehouden(gi, jaar);
             h += n;
             p += u64::from(g.werkwijze.bijeenkomsten_per_jaar);
             let c = Exact::from(n)
@@ -273,9 +290,7 @@ fn jaar_afrekening(
             .enumerate()
             .filter(|(_, g)| g.start <= jaar)
     };
-    let gehouden_jaar: u64 = actief()
-        .map(|(gi, _)| gehouden(v.bijeenkomsten, gi, jaar))
-        .sum();
+    let gehouden_jaar: u64 = actief().map(|(gi, _)| v.gehouden(gi, jaar)).sum();
     let gepland: u64 = actief()
         .map(|(_, g)| u64::from(g.werkwijze.bijeenkomsten_per_jaar))
         .sum();
