@@ -6,6 +6,7 @@ pub mod csv;
 pub mod declaratie;
 pub mod grafiek;
 pub(crate) mod herkomst;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod monitor;

@@ -1,0 +1,58 @@
+//! Chapter "De uitvoerende zorgverleners": the region's description, the hourly rate of each
+//! role and the participants of each group. Pure, no I/O.
+
+use crate::scenario::{Onderwerp, Scenario};
+
+use super::opmaak::{Doc, euro_invoer};
+use super::rol_naam;
+
+pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
+    doc.hoofdstuk("De uitvoerende zorgverleners");
+    doc.toelichting(s, Onderwerp::Zorgverleners);
+    doc.alinea(
+        "De uren van de deelnemers worden betaald tegen de uurtarieven hieronder. Een rol die uit \
+         een andere bron wordt betaald, telt mee in de kosten maar niet in het bedrag dat via \
+         TAPA$ wordt gefinancierd (zie het hoofdstuk Dubbele financiering).",
+    );
+    let rijen: Vec<Vec<String>> = s
+        .uurtarieven
+        .iter()
+        .map(|u| {
+            vec![
+                rol_naam(&u.rol),
+                euro_invoer(u.bedrag),
+                if s.is_elders_gefinancierd(&u.rol) {
+                    "uit een andere bron".to_string()
+                } else {
+                    "via TAPA$".to_string()
+                },
+            ]
+        })
+        .collect();
+    doc.tabel(
+        "Uurtarieven per rol (vóór indexatie)",
+        &[("Rol", false), ("Uurtarief", true), ("Financiering", false)],
+        &rijen,
+        false,
+    );
+
+    let rollen: Vec<&str> = s
+        .uurtarieven
+        .iter()
+        .map(|u| &*u.rol)
+        .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0))
+        .collect();
+    let namen: Vec<String> = rollen.iter().map(|r| rol_naam(r)).collect();
+    let mut kop: Vec<(&str, bool)> = vec![("Groep", false)];
+    kop.extend(namen.iter().map(|r| (r.as_str(), true)));
+    let rijen: Vec<Vec<String>> = s
+        .groepen
+        .iter()
+        .map(|g| {
+            let mut rij = vec![g.naam.clone()];
+            rij.extend(rollen.iter().map(|rol| g.aantal(rol).to_string()));
+            rij
+        })
+        .collect();
+    doc.tabel("Deelnemers per groep", &kop, &rijen, false);
+}
