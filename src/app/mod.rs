@@ -28,7 +28,7 @@ pub(crate) mod uitvoer;
 pub(crate) mod vragen;
 
 pub(crate) use rapport::{Fout, Melding, Status};
-use uitvoer::{Doel, Vervang};
+use uitvoer::{Doel, Uitvoersoort, Vervang};
 
 use crate::commands;
 
@@ -110,6 +110,21 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         .and_then(patz_calc::cli::OutputArgs::strijdig)
     {
         return Err(Fout::ongeldig(Melding::fout(msg)));
+    }
+    let soort = match &cli.command {
+        Command::Report(_) => Uitvoersoort::Document,
+        Command::Export(_) => Uitvoersoort::Werkmap,
+        Command::Init { .. } => Uitvoersoort::Sjabloon,
+        _ => Uitvoersoort::Gegevens(
+            ends.vorm
+                .and_then(|o| o.format.map(|_| o.resolved_format())),
+        ),
+    };
+    if let Some(p) = ends.uit {
+        uitvoer::controleer_vorm(p, soort).map_err(Fout::ongeldig)?;
+    }
+    if let Some(p) = ends.draws {
+        uitvoer::controleer_vorm(p, Uitvoersoort::Trekkingen).map_err(Fout::ongeldig)?;
     }
     if let Some(refuse) = ends.bestaand
         && let Some(p) = ends.uit

@@ -45,6 +45,192 @@ pub(crate) enum Doel {
     },
 }
 
+/// A file format, known by the extension of a file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vorm {
+    /// Plain text (`.txt`): a table.
+    Tekst,
+    /// `.csv`.
+    Csv,
+    /// `.json`.
+    Json,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.docx`.
+    Word,
+    /// `.xlsx`.
+    Excel,
+    /// `.pdf`.
+    Pdf,
+    /// `.toml`.
+    Toml,
+    /// Another known format that patz-calc does not write, with how a reader names it.
+    Ander(&'static str),
+}
+
+impl Vorm {
+    /// The format of `pad` by its extension (any case); `None` without one, or for an
+    /// extension patz-calc does not know (written as before: the command's own format).
+    pub(crate) fn van(pad: &Path) -> Option<Vorm> {
+        let ext = pad.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" => Vorm::Tekst,
+            "csv" => Vorm::Csv,
+            "json" => Vorm::Json,
+            "html" | "htm" => Vorm::Html,
+            "docx" => Vorm::Word,
+            "xlsx" => Vorm::Excel,
+            "pdf" => Vorm::Pdf,
+            "toml" => Vorm::Toml,
+            "doc" | "docm" | "dotx" | "odt" | "rtf" => {
+                Vorm::Ander("een ander tekstverwerkerformaat")
+            }
+            "xls" | "xlsm" | "ods" => Vorm::Ander("een ander spreadsheetformaat"),
+            "xhtml" | "xml" | "svg" | "png" | "jpg" | "jpeg" | "md" | "zip" | "tsv" => {
+                Vorm::Ander("een ander formaat")
+            }
+            _ => return None,
+        })
+    }
+
+    /// How a reader names it, in a message.
+    fn naam(self) -> &'static str {
+        match self {
+            Vorm::Tekst => "tekst",
+            Vorm::Csv => "CSV",
+            Vorm::Json => "JSON",
+            Vorm::Html => "HTML",
+            Vorm::Word => "een Word-document",
+            Vorm::Excel => "een Excel-werkmap",
+            Vorm::Pdf => "PDF",
+            Vorm::Toml => "een scenario (TOML)",
+            Vorm::Ander(naam) => naam,
+        }
+    }
+}
+
+/// What a command writes to its output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Uitvoersoort {
+    /// A table, CSV or JSON (`--format`, or the extension).
+    Gegevens(Option<Format>),
+    /// The businesscase document: HTML or Word.
+    Document,
+    /// The Excel workbook.
+    Werkmap,
+    /// The scenario template.
+    Sjabloon,
+    /// The draws of `simulate`: CSV.
+    Trekkingen,
+}
+
+/// Checks, before anything is computed or written, that the extension of `pad` names a format
+/// the command writes there; bytes of one format never go under another's extension. A file
+/// without an extension, or with one patz-calc does not know, gets the command's own format.
+pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Melding> {
+    let Some(vorm) = Vorm::van(pad) else {
+        return Ok(());
+    };
+    let shown = getoond(pad);
+    let fout = |wat: &str, hint: &str| {
+        Err(Melding::regel(format!("{shown}: fout: {wat}")).hint(hint.to_string()))
+    };
+    if vorm == Vorm::Pdf && soort != Uitvoersoort::Werkmap {
+        return fout(
+            "patz-calc schrijft zelf geen PDF",
+            "maak het document als HTML (report … -o businesscase.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (report … -o businesscase.docx) en kies in Word Opslaan als → PDF",
+        );
+    }
+    match soort {
+        Uitvoersoort::Gegevens(format) => {
+            let gevraagd = match format {
+                None => {
+                    return match vorm {
+                        Vorm::Tekst | Vorm::Csv | Vorm::Json => Ok(()),
+                        Vorm::Html | Vorm::Word => fout(
+                            &format!(
+                                "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
+                                vorm.naam()
+                            ),
+                            "het businesscase-document schrijft u met report … -o businesscase.html of -o businesscase.docx; hier: kies .csv, .json of .txt",
+                        ),
+                        Vorm::Excel => fout(
+                            "deze opdracht schrijft een tabel, CSV of JSON, geen Excel-werkmap",
+                            "de werkmap schrijft u met export … -o businesscase.xlsx; hier: kies .csv, .json of .txt",
+                        ),
+                        _ => fout(
+                            &format!(
+                                "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
+                                vorm.naam()
+                            ),
+                            "kies een bestandsnaam op .csv, .json of .txt",
+                        ),
+                    };
+                }
+                Some(f) => f,
+            };
+            let past = matches!(
+                (gevraagd, vorm),
+                (Format::Table, Vorm::Tekst)
+                    | (Format::Csv, Vorm::Csv | Vorm::Tekst)
+                    | (Format::Json, Vorm::Json | Vorm::Tekst)
+            );
+            if past {
+                Ok(())
+            } else {
+                let (naam, ext) = match gevraagd {
+                    Format::Table => ("een tabel", ".txt"),
+                    Format::Csv => ("CSV", ".csv"),
+                    Format::Json => ("JSON", ".json"),
+                };
+                fout(
+                    &format!(
+                        "de uitvoer is {naam}, maar de bestandsnaam zegt {}",
+                        vorm.naam()
+                    ),
+                    &format!(
+                        "kies een bestandsnaam op {ext}, of laat --format weg: dan volgt de vorm uit de extensie"
+                    ),
+                )
+            }
+        }
+        Uitvoersoort::Document => match vorm {
+            Vorm::Html | Vorm::Word => Ok(()),
+            _ => fout(
+                &format!(
+                    "report schrijft een HTML-document (.html) of een Word-document (.docx), geen {}",
+                    vorm.naam()
+                ),
+                "kies bijv. -o businesscase.docx of -o businesscase.html",
+            ),
+        },
+        Uitvoersoort::Werkmap => match vorm {
+            Vorm::Excel => Ok(()),
+            _ => fout(
+                &format!(
+                    "export schrijft een Excel-werkmap (.xlsx), geen {}",
+                    vorm.naam()
+                ),
+                "kies bijv. -o businesscase.xlsx (LibreOffice en Numbers lezen die ook)",
+            ),
+        },
+        Uitvoersoort::Sjabloon => match vorm {
+            Vorm::Toml | Vorm::Tekst => Ok(()),
+            _ => fout(
+                &format!("het sjabloon is een scenario (.toml), geen {}", vorm.naam()),
+                "kies bijv. patz-calc init mijn-regio.toml",
+            ),
+        },
+        Uitvoersoort::Trekkingen => match vorm {
+            Vorm::Csv | Vorm::Tekst => Ok(()),
+            _ => fout(
+                &format!("--draws schrijft CSV, geen {}", vorm.naam()),
+                "kies bijv. --draws trekkingen.csv",
+            ),
+        },
+    }
+}
+
 /// Whether a file may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Vervang {

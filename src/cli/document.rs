@@ -10,9 +10,10 @@ pub struct ReportArgs {
     /// Het scenariobestand (.toml).
     #[arg(value_name = "BESTAND")]
     pub file: PathBuf,
-    /// Het HTML-bestand dat geschreven wordt (- is de standaarduitvoer). Een bestaand bestand
-    /// wordt alleen met --force vervangen.
-    #[arg(short = 'o', long = "output", value_name = "HTML-BESTAND")]
+    /// Het document dat geschreven wordt: .html (af te drukken in de browser) of .docx (een
+    /// Word-document om verder te bewerken); - is HTML op de standaarduitvoer. Een bestaand
+    /// bestand wordt alleen met --force vervangen.
+    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
     pub output: PathBuf,
     /// Vervang een bestaand uitvoerbestand.
     #[arg(long)]

@@ -302,7 +302,8 @@ pub enum Command {
         next_help_heading = "Opties"
     )]
     AnnualReport(monitor::AnnualReportArgs),
-    /// De businesscase als één zelfstandig HTML-document met grafieken, af te drukken op A4.
+    /// De businesscase als document: één zelfstandig HTML-bestand met grafieken, af te drukken op
+    /// A4, of een Word-document (.docx) om verder te bewerken.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Report(document::ReportArgs),
     /// De businesscase als Excel-werkmap met werkende formules.

@@ -1,4 +1,5 @@
-//! `report` and `export`: the businesscase as an HTML document and as an Excel workbook,
+//! `report` and `export`: the businesscase as an HTML or Word document (by the extension of
+//! the output) and as an Excel workbook,
 //! rendered whole in memory and written at once (an existing file only with `--force`, checked
 //! before any work). Through the application layer only.
 
@@ -12,7 +13,7 @@ use patz_calc::scenario::{Grootheid, Scenario};
 
 use crate::app::grafieken::Grafiekmap;
 use crate::app::invoer::getoond;
-use crate::app::uitvoer::Doel;
+use crate::app::uitvoer::{Doel, Vorm};
 use crate::app::{App, Fout, Melding};
 
 pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
@@ -21,6 +22,25 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
         None => None,
     };
     let mut grafieken = Vec::new();
+    // The extension was checked before: .docx is the Word document, anything else HTML.
+    if Vorm::van(&args.output) == Some(Vorm::Word) {
+        app.met_scenario(&args.file, None, |_, s, r| {
+            if map.is_some() {
+                let g = gevoeligheid(&args.file, s)?;
+                grafieken = render::grafiek::alle(s, r, g.as_ref());
+            }
+            render::docx::document(s, r)
+                .map_err(|e| Fout::Anders(anyhow::anyhow!("{}: {e}", getoond(&args.output))))
+        })?;
+        if let Some(m) = map {
+            m.schrijf(&grafieken)?;
+        }
+        geschreven(
+            app,
+            "open het in Word of LibreOffice om verder te bewerken; Opslaan als → PDF geeft een PDF",
+        );
+        return Ok(());
+    }
     app.met_scenario(&args.file, None, |_, s, r| {
         let g = gevoeligheid(&args.file, s)?;
         if map.is_some() {

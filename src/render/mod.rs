@@ -4,9 +4,9 @@
 pub mod afrekening;
 pub mod csv;
 pub mod declaratie;
+pub mod docx;
 pub mod grafiek;
 pub(crate) mod herkomst;
-pub mod docx;
 pub mod html;
 pub mod json;
 pub mod monitor;

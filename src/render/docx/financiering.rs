@@ -82,9 +82,9 @@ fn verzekeraars(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     doc.tabel(
         "Kostenaandeel en break-even tarief per verzekeraar (looptijd)",
         &[
-            ("Verzekeraar", false),
+            ("Verzeke\u{ad}raar", false),
             ("Markt\u{ad}aandeel", true),
-            ("Verzekerden", true),
+            ("Verzeker\u{ad}den", true),
             ("Kosten\u{ad}aandeel", true),
             ("Break-even tarief", true),
             ("Beste aanbod", false),

@@ -14,7 +14,10 @@ use super::stijl::{
 };
 
 /// Year columns per table: more do not fit the width of an A4 page.
-pub(super) const JAREN_PER_TABEL: usize = 5;
+pub(super) const JAREN_PER_TABEL: usize = 4;
+
+/// Tables of at most this many rows are kept on one page.
+const HEEL: usize = 14;
 
 /// A heading in the document, for the table of contents.
 pub(super) struct Kop {
@@ -141,7 +144,7 @@ impl Doc {
         }
         self.body
             .push_str(&alinea_xml(BIJSCHRIFT, "", &run(titel, false)));
-        let breedtes = kolombreedtes(kop);
+        let breedtes = kolombreedtes(kop, rijen);
         let lijn = |kant: &str| {
             format!(
                 "<w:{kant} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"{KLEUR_LIJN}\"/>"
@@ -153,7 +156,7 @@ impl Doc {
             .collect();
         self.body.push_str(&format!(
             "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>{randen}</w:tblBorders>\
-             <w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" \
+             <w:tblLayout w:type=\"fixed\"/>{CELMARGES}<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" \
              w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\
              </w:tblPr><w:tblGrid>",
             breedtes.iter().sum::<usize>()
@@ -166,18 +169,28 @@ impl Doc {
         self.body
             .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
         for ((tekst, getal), w) in kop.iter().zip(&breedtes) {
-            self.body
-                .push_str(&cel(tekst, *getal, true, Some(KLEUR_VELD), *w, TABELKOP));
+            self.body.push_str(&cel(
+                tekst,
+                *getal,
+                true,
+                Some(KLEUR_VELD),
+                *w,
+                TABELKOP,
+                true,
+            ));
         }
         self.body.push_str("</w:tr>");
         let n = rijen.len();
+        // A short table stays on one page: every row but the last is kept with the next.
+        let heel = n <= HEEL;
         for (i, r) in rijen.iter().enumerate() {
             let vet = totaal && i + 1 == n;
+            let bij_elkaar = heel && i + 1 < n;
             let vlak = vet.then_some(KLEUR_TOTAAL);
             self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (tekst, ((_, getal), w)) in r.iter().zip(kop.iter().zip(&breedtes)) {
                 self.body
-                    .push_str(&cel(tekst, *getal, vet, vlak, *w, TABELTEKST));
+                    .push_str(&cel(tekst, *getal, vet, vlak, *w, TABELTEKST, bij_elkaar));
             }
             self.body.push_str("</w:tr>");
         }
@@ -235,9 +248,9 @@ impl Doc {
         for (label, waarde) in feiten {
             self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             self.body
-                .push_str(&cel(label, false, true, None, breedtes[0], ""));
+                .push_str(&cel(label, false, true, None, breedtes[0], "", false));
             self.body
-                .push_str(&cel(waarde, false, false, None, breedtes[1], ""));
+                .push_str(&cel(waarde, false, false, None, breedtes[1], "", false));
             self.body.push_str("</w:tr>");
         }
         self.body.push_str("</w:tbl>");
@@ -272,14 +285,21 @@ fn cel(
     vlak: Option<&str>,
     breedte: usize,
     stijl: &str,
+    bij_elkaar: bool,
 ) -> String {
     let shd = vlak.map_or(String::new(), |f| {
         format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{f}\"/>")
     });
-    let jc = if getal { "<w:jc w:val=\"right\"/>" } else { "" };
+    let mut ppr = String::new();
+    if bij_elkaar {
+        ppr.push_str("<w:keepNext/>");
+    }
+    if getal {
+        ppr.push_str("<w:jc w:val=\"right\"/>");
+    }
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{breedte}\" w:type=\"dxa\"/>{shd}</w:tcPr>{}</w:tc>",
-        alinea_xml(stijl, jc, &run(tekst, vet))
+        alinea_xml(stijl, &ppr, &run(tekst, vet))
     )
 }
 
@@ -331,25 +351,68 @@ impl JaarRij {
     }
 }
 
-/// Column widths in twips: a figure column gets a fixed share, the text columns the rest.
-fn kolombreedtes(kop: &[(&str, bool)]) -> Vec<usize> {
-    let getallen = kop.iter().filter(|(_, g)| *g).count();
-    let teksten = kop.len() - getallen;
-    if teksten == 0 {
-        return vec![BREEDTE_TEKST / kop.len().max(1); kop.len()];
+/// The width of one character of table text in twips, generous: a bold digit at 8.5 points
+/// in the widest font a reader may see (LibreOffice without Calibri or its metric twin draws
+/// DejaVu Sans, about 108 twips; Calibri in Word about 86).
+const TEKEN: usize = 112;
+/// The same for a letter of a header cell (bold).
+const KOPTEKEN: usize = 125;
+/// A cell's left and right margins together, in twips (85 each, [`CELMARGES`]), and a little
+/// room.
+const MARGES: usize = 2 * 85 + 40;
+/// The cell margins of every table.
+const CELMARGES: &str = "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>";
+
+/// Column widths in twips, from the content: no column narrower than its longest word (a
+/// figure, with its no-break spaces, is one word), so that no heading or amount is split
+/// mid-word; what is left goes to the columns whose text would wrap, in proportion.
+fn kolombreedtes(kop: &[(&str, bool)], rijen: &[Vec<String>]) -> Vec<usize> {
+    let lengte = |t: &str| t.chars().count();
+    // Only a plain space breaks a line: `€ -1.234,56` (no-break space) is one word.
+    let woord = |t: &str| t.split(' ').map(lengte).max().unwrap_or(0);
+    // A heading may also break at a soft hyphen.
+    let kopwoord = |t: &str| t.split([' ', '\u{ad}']).map(lengte).max().unwrap_or(0);
+    let mut min: Vec<usize> = kop
+        .iter()
+        .map(|(k, _)| (kopwoord(k) * KOPTEKEN).div_ceil(TEKEN))
+        .collect();
+    let mut wil: Vec<usize> = kop.iter().map(|(k, _)| lengte(k).min(24)).collect();
+    for r in rijen {
+        for (i, c) in r.iter().enumerate().take(kop.len()) {
+            min[i] = min[i].max(woord(c));
+            wil[i] = wil[i].max(lengte(c));
+        }
     }
-    // A figure needs about 1.400 twips (`€ 1.234.567,89` at 8.5 points) but never more than its
-    // share when there are many.
-    let per_getal = if getallen == 0 {
-        0
-    } else {
-        (BREEDTE_TEKST * 2 / 3 / getallen).min(1_700)
-    };
-    let rest = BREEDTE_TEKST - per_getal * getallen;
-    let per_tekst = rest / teksten;
-    kop.iter()
-        .map(|(_, g)| if *g { per_getal } else { per_tekst })
-        .collect()
+    let min: Vec<usize> = min.iter().map(|n| n * TEKEN + MARGES).collect();
+    let wil: Vec<usize> = wil
+        .iter()
+        .zip(&min)
+        .map(|(n, m)| (n * TEKEN + MARGES).max(*m))
+        .collect();
+    verdeel(&min, &wil, BREEDTE_TEKST)
+}
+
+/// Widths between `min` and `wil` that fill `breedte`: all `wil` and the rest spread
+/// evenly when they fit; else `min` and the rest in proportion to what each still wants; else
+/// `min` scaled down.
+fn verdeel(min: &[usize], wil: &[usize], breedte: usize) -> Vec<usize> {
+    let n = min.len().max(1);
+    let som_wil: usize = wil.iter().sum();
+    let som_min: usize = min.iter().sum();
+    if som_wil <= breedte {
+        let extra = (breedte - som_wil) / n;
+        return wil.iter().map(|w| w + extra).collect();
+    }
+    if som_min <= breedte {
+        let rest = breedte - som_min;
+        let tekort = som_wil - som_min;
+        return min
+            .iter()
+            .zip(wil)
+            .map(|(m, w)| m + (w - m) * rest / tekort.max(1))
+            .collect();
+    }
+    min.iter().map(|m| m * breedte / som_min.max(1)).collect()
 }
 
 /// An amount in euro, Dutch notation, a no-break space after the sign: `€ 1.234,56`.
@@ -407,11 +470,17 @@ mod tests {
     }
 
     #[test]
-    fn figure_columns_share_two_thirds_of_the_width_and_text_the_rest() {
-        let w = kolombreedtes(&[("Post", false), ("2026", true), ("Totaal", true)]);
-        assert_eq!(w, [BREEDTE_TEKST - 3_400, 1_700, 1_700]);
-        let w = kolombreedtes(&[("a", false), ("b", false)]);
-        assert_eq!(w, [BREEDTE_TEKST / 2, BREEDTE_TEKST / 2]);
-        assert_eq!(kolombreedtes(&[("a", true)]), [BREEDTE_TEKST]);
+    fn no_column_is_narrower_than_its_longest_word_and_together_they_fill_the_page() {
+        let kop = [("Verzekeraar", false), ("Kostenaandeel", true)];
+        let rijen = vec![vec!["CZ".to_string(), euro(Decimal::new(36_398_284, 2))]];
+        let w = kolombreedtes(&kop, &rijen);
+        // "Kostenaandeel" (13) and "€ 363.982,84" (12): 13 characters at least.
+        assert!(w[1] >= 13 * TEKEN + MARGES, "{w:?}");
+        let som: usize = w.iter().sum();
+        assert!(som <= BREEDTE_TEKST && som + 2 > BREEDTE_TEKST, "{w:?}");
+        // Too much: every column keeps its longest word, the wrapping text gives way.
+        assert_eq!(verdeel(&[100, 100], &[100, 500], 300), [100, 200]);
+        assert_eq!(verdeel(&[100, 100], &[150, 150], 400), [200, 200]);
+        assert_eq!(verdeel(&[300, 300], &[300, 300], 300), [150, 150]);
     }
 }
