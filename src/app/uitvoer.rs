@@ -120,7 +120,7 @@ pub(crate) enum Uitvoersoort {
     Werkmap,
     /// The scenario template.
     Sjabloon,
-    /// The draws of `simulate`: CSV.
+    /// The draws of `simulate --trekkingen`: CSV.
     Trekkingen,
 }
 
@@ -224,8 +224,8 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
         Uitvoersoort::Trekkingen => match vorm {
             Vorm::Csv | Vorm::Tekst => Ok(()),
             _ => fout(
-                &format!("--draws schrijft CSV, geen {}", vorm.naam()),
-                "kies bijv. --draws trekkingen.csv",
+                &format!("--trekkingen schrijft CSV, geen {}", vorm.naam()),
+                "kies bijv. --trekkingen trekkingen.csv",
             ),
         },
     }

@@ -19,3 +19,4 @@ mod readme;
 mod terminal;
 mod uitvoer;
 mod verzekeraars;
+mod word;
