@@ -317,9 +317,8 @@ fn the_word_document_has_the_handreikings_chapters_in_order_a_regions_text_in_it
                 .iter()
                 .enumerate()
                 .skip(vanaf)
-                .filter(|(_, r)| **r == h)
+                .rfind(|(_, r)| **r == h)
                 .map(|(i, _)| i)
-                .last()
                 .unwrap_or_else(|| panic!("chapter {h}"));
             plaatsen.push(waar);
             vanaf = waar + 1;

@@ -123,7 +123,7 @@ fn a_regions_text_stands_in_its_chapter_before_the_figures_and_an_absent_one_is_
     let e = xml.find("Elk kwartaal een rapportage.").unwrap_or(0);
     assert!(evaluatie < e && e < kop("Bronnen"));
     // Absent: the marked place, in the style Aanwijzing, once per absent text.
-    let aanwijzingen = met_stijl(&xml, "Aanwijzing");
+    let aanwijzingen = met_stijl(xml, "Aanwijzing");
     assert_eq!(
         aanwijzingen.len(),
         Onderwerp::ALL.len() - 2,
