@@ -111,21 +111,6 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
     {
         return Err(Fout::ongeldig(Melding::fout(msg)));
     }
-    let soort = match &cli.command {
-        Command::Report(_) => Uitvoersoort::Document,
-        Command::Export(_) => Uitvoersoort::Werkmap,
-        Command::Init { .. } => Uitvoersoort::Sjabloon,
-        _ => Uitvoersoort::Gegevens(
-            ends.vorm
-                .and_then(|o| o.format.map(|_| o.resolved_format())),
-        ),
-    };
-    if let Some(p) = ends.uit {
-        uitvoer::controleer_vorm(p, soort).map_err(Fout::ongeldig)?;
-    }
-    if let Some(p) = ends.draws {
-        uitvoer::controleer_vorm(p, Uitvoersoort::Trekkingen).map_err(Fout::ongeldig)?;
-    }
     if let Some(refuse) = ends.bestaand
         && let Some(p) = ends.uit
         && p != Path::new("-")
@@ -152,6 +137,21 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         );
     }
     gebruik::geen_overlap(&ends.invoer, &outputs)?;
+    let soort = match &cli.command {
+        Command::Report(_) => Uitvoersoort::Document,
+        Command::Export(_) => Uitvoersoort::Werkmap,
+        Command::Init { .. } => Uitvoersoort::Sjabloon,
+        _ => Uitvoersoort::Gegevens(
+            ends.vorm
+                .and_then(|o| o.format.map(|_| o.resolved_format())),
+        ),
+    };
+    if let Some(p) = ends.uit {
+        uitvoer::controleer_vorm(p, soort).map_err(Fout::ongeldig)?;
+    }
+    if let Some(p) = ends.draws {
+        uitvoer::controleer_vorm(p, Uitvoersoort::Trekkingen).map_err(Fout::ongeldig)?;
+    }
     let vervang = if ends.bestaand.is_some() {
         Vervang::Nee
     } else {

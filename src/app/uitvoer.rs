@@ -82,28 +82,26 @@ impl Vorm {
             "xlsx" => Vorm::Excel,
             "pdf" => Vorm::Pdf,
             "toml" => Vorm::Toml,
-            "doc" | "docm" | "dotx" | "odt" | "rtf" => {
-                Vorm::Ander("een ander tekstverwerkerformaat")
-            }
-            "xls" | "xlsm" | "ods" => Vorm::Ander("een ander spreadsheetformaat"),
+            "doc" | "docm" | "dotx" | "odt" | "rtf" => Vorm::Ander("ander tekstverwerkerformaat"),
+            "xls" | "xlsm" | "ods" => Vorm::Ander("ander spreadsheetformaat"),
             "xhtml" | "xml" | "svg" | "png" | "jpg" | "jpeg" | "md" | "zip" | "tsv" => {
-                Vorm::Ander("een ander formaat")
+                Vorm::Ander("ander formaat")
             }
             _ => return None,
         })
     }
 
-    /// How a reader names it, in a message.
+    /// How a reader names it, in a message after "geen".
     fn naam(self) -> &'static str {
         match self {
             Vorm::Tekst => "tekst",
             Vorm::Csv => "CSV",
             Vorm::Json => "JSON",
             Vorm::Html => "HTML",
-            Vorm::Word => "een Word-document",
-            Vorm::Excel => "een Excel-werkmap",
+            Vorm::Word => "Word-document",
+            Vorm::Excel => "Excel-werkmap",
             Vorm::Pdf => "PDF",
-            Vorm::Toml => "een scenario (TOML)",
+            Vorm::Toml => "scenario (TOML)",
             Vorm::Ander(naam) => naam,
         }
     }

@@ -619,7 +619,8 @@ fn output_file_with_csv_extension_gets_csv() {
 }
 
 #[test]
-fn explicit_format_wins_over_the_output_extension() {
+fn an_explicit_format_that_contradicts_the_output_extension_is_a_usage_error() {
+    // Issue 15: never the bytes of one format under another's extension (JSON in a .csv).
     let dir = TempDir::new("output-format");
     let target = dir.join("kosten.csv");
     let out = run(&[
@@ -630,9 +631,27 @@ fn explicit_format_wins_over_the_output_extension() {
         "-o",
         p(&target),
     ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(!target.exists(), "nothing written");
+    assert!(
+        stderr(&out).contains("fout: de uitvoer is JSON, maar de bestandsnaam zegt CSV"),
+        "{}",
+        stderr(&out)
+    );
+    // Without --format the extension decides, and a generic name takes the explicit format.
+    let txt = dir.join("kosten.txt");
+    let out = run(&[
+        "cost",
+        "scenarios/kleine-regio.toml",
+        "--format",
+        "json",
+        "-o",
+        p(&txt),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let written = std::fs::read(&target).expect("output file written");
-    serde_json::from_slice::<Value>(&written).expect("--format json wins over .csv");
+    let written = std::fs::read(&txt).expect("output file written");
+    serde_json::from_slice::<Value>(&written).expect("--format json in a .txt");
 }
 
 #[test]

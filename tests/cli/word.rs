@@ -432,7 +432,7 @@ fn an_extension_of_another_format_is_a_usage_error_before_anything_is_written() 
     geweigerd(
         &["report", s, "-o", "{}"],
         "rapport.doc",
-        "geen een ander tekstverwerkerformaat",
+        "geen ander tekstverwerkerformaat",
     );
     geweigerd(
         &["business-case", s, "--format", "json", "-o", "{}"],
@@ -442,7 +442,7 @@ fn an_extension_of_another_format_is_a_usage_error_before_anything_is_written() 
     geweigerd(
         &["impact", s, "-o", "{}"],
         "impact.docx",
-        "geen een Word-document",
+        "geen Word-document",
     );
     geweigerd(
         &["init", "{}"],

@@ -195,6 +195,13 @@ impl Doc {
             self.body.push_str("</w:tr>");
         }
         self.body.push_str("</w:tbl>");
+        // Room before what follows, and a paragraph between two tables (else they run
+        // together).
+        self.body.push_str(&alinea_xml(
+            NOOT,
+            "<w:spacing w:before=\"0\" w:after=\"60\"/>",
+            "",
+        ));
     }
     /// A table with one column per year and a total column, split into tables of at most
     /// [`JAREN_PER_TABEL`] years (the total in the last one). Each row: its label, a value per
