@@ -116,6 +116,8 @@ pub(crate) enum Uitvoersoort {
     Document,
     /// The Excel workbook.
     Werkmap,
+    /// An HTML document only (`annual-report`).
+    Html,
     /// The scenario template.
     Sjabloon,
     /// The draws of `simulate --trekkingen`: CSV.
@@ -200,6 +202,16 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
                     vorm.naam()
                 ),
                 "kies bijv. -o businesscase.docx of -o businesscase.html",
+            ),
+        },
+        Uitvoersoort::Html => match vorm {
+            Vorm::Html => Ok(()),
+            _ => fout(
+                &format!(
+                    "deze opdracht schrijft een HTML-document (.html), geen {}",
+                    vorm.naam()
+                ),
+                "kies bijv. -o jaarverslag.html",
             ),
         },
         Uitvoersoort::Werkmap => match vorm {

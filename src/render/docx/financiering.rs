@@ -93,6 +93,20 @@ fn verzekeraars(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         &rijen,
         false,
     );
+    // The contracted offers, where the region has them.
+    let gecontracteerd: Vec<String> = a
+        .verzekeraars
+        .iter()
+        .filter_map(|v| {
+            let vz = s.verzekeraars.get(v.verzekeraar)?;
+            let x = s.aanbiedingen.get(v.gekozen_aanbod?)?;
+            x.gecontracteerd
+                .then(|| format!("{}: gecontracteerd is {}.", vz.naam, x.label))
+        })
+        .collect();
+    if !gecontracteerd.is_empty() {
+        doc.opsomming(&gecontracteerd);
+    }
 }
 
 /// The offers: their terms, their outcome over their years and per year.
