@@ -143,7 +143,8 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
         Command::Export(_) => Uitvoersoort::Werkmap,
         Command::Init { .. } => Uitvoersoort::Sjabloon,
         _ => Uitvoersoort::Gegevens(
-            ends.vorm
+            cli.command
+                .output()
                 .and_then(|o| o.format.map(|_| o.resolved_format())),
         ),
     };

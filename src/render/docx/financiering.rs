@@ -5,10 +5,9 @@ use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
-use crate::decimal::dutch;
 use crate::scenario::Scenario;
 
-use super::opmaak::{Doc, JaarRij, aantal, euro, euro_invoer, procent, ratio};
+use super::opmaak::{Doc, JaarRij, aantal, euro, euro_invoer, procent, ratio, verzekerden};
 
 pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     let k = &r.kosten;
@@ -34,7 +33,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     doc.noot(&format!(
         "In de kolom Totaal staat bij het tarief het vaste tarief per verzekerde per jaar dat de \
          hele looptijd dekt ({} verzekerden, {} jaar).",
-        dutch(s.verzekerden, 0),
+        verzekerden(s),
         s.looptijd_jaren
     ));
 

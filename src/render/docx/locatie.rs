@@ -1,10 +1,9 @@
 //! Chapter "Locatie": the region's description of where the care is given, the region, its
 //! insured persons and horizon, and the groups with their start years. Pure, no I/O.
 
-use crate::decimal::dutch;
 use crate::scenario::{Onderwerp, Scenario};
 
-use super::opmaak::{Doc, looptijd};
+use super::opmaak::{Doc, looptijd, verzekerden};
 
 pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
     doc.hoofdstuk("Locatie");
@@ -18,10 +17,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
         ),
         (
             "Ingeschreven verzekerden",
-            format!(
-                "{}, over wie het tarief wordt verdeeld",
-                dutch(s.verzekerden, 0)
-            ),
+            format!("{}, over wie het tarief wordt verdeeld", verzekerden(s)),
         ),
         ("Looptijd", looptijd(s)),
     ]);

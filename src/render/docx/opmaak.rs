@@ -453,6 +453,19 @@ pub(super) fn aantal(v: Decimal) -> String {
     dutch(v, 1)
 }
 
+/// The insured persons: one number, or per year (`150.000 in 2026, 158.000 in 2027`).
+pub(super) fn verzekerden(s: &Scenario) -> String {
+    match &s.verzekerden_per_jaar {
+        Some(per_jaar) => per_jaar
+            .iter()
+            .zip(s.jaren())
+            .map(|(v, j)| format!("{} in {j}", dutch(*v, 0)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => dutch(s.verzekerden, 0),
+    }
+}
+
 /// The horizon: `2026` or `2026–2028`.
 pub(super) fn looptijd(s: &Scenario) -> String {
     if s.looptijd_jaren == 1 {

@@ -2,10 +2,9 @@
 //! I/O.
 
 use crate::calc::Resultaat;
-use crate::decimal::dutch;
 use crate::scenario::Scenario;
 
-use super::opmaak::{Deel, Doc, euro, looptijd, procent};
+use super::opmaak::{Deel, Doc, euro, looptijd, procent, verzekerden};
 use super::stijl::{ONDERTITEL, TITEL};
 
 pub(super) fn titelblad(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
@@ -24,7 +23,7 @@ pub(super) fn titelblad(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         format!("{} ({} jaar)", looptijd(s), s.looptijd_jaren),
     ));
     feiten.push(("PaTz-groepen", s.groepen.len().to_string()));
-    feiten.push(("Ingeschreven verzekerden", dutch(s.verzekerden, 0)));
+    feiten.push(("Ingeschreven verzekerden", verzekerden(s)));
     if !s.indexatie_percentage.is_zero() {
         feiten.push((
             "Indexatie van de kosten",
