@@ -145,8 +145,10 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
         Uitvoersoort::Gegevens(format) => {
             let gevraagd = match format {
                 None => {
+                    // A `.toml` is left to the input checks, which know every scenario read
+                    // (batch finds its files only later) and refuse to write over one.
                     return match vorm {
-                        Vorm::Tekst | Vorm::Csv | Vorm::Json => Ok(()),
+                        Vorm::Tekst | Vorm::Csv | Vorm::Json | Vorm::Toml => Ok(()),
                         Vorm::Html | Vorm::Word => fout(
                             &format!(
                                 "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
