@@ -15,14 +15,14 @@ use rust_decimal::Decimal;
 
 use super::{CalcError, binnen_grens, euro_bedrag, index_factors, indexfactoren};
 use crate::decimal::exact::{Afronding, Exact};
-use crate::scenario::{Groep, Ondersteuning, Scenario, Werkwijze};
+use crate::scenario::{Groep, Kostenpost, KostenpostPer, Ondersteuning, Scenario, Werkwijze};
 
 /// How a line is financed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Financiering {
     /// Through TAPA$-prestatie 1.
     Tapas,
-    /// Through another title (`elders_gefinancierd`).
+    /// Through another title (`elders_gefinancierd`, `[[financiering.elders]]`).
     Elders,
 }
 
@@ -59,12 +59,15 @@ pub enum Post {
     Projectleiding,
     /// Evaluation and monitoring.
     Monitoring,
+    /// A `[[kostenpost]]` of the region's own: its index in [`Scenario::kostenposten`]. Listed
+    /// after the built-in posts, in file order, before the overhead.
+    Kostenpost(u16),
     /// Penvoerder's fee.
     Overhead,
 }
 
 impl Post {
-    /// Every post, in list order.
+    /// Every built-in post, in list order (the `[[kostenpost]]`s come before the overhead).
     pub const ALL: [Post; 11] = [
         Post::Bijeenkomsten,
         Post::Voorzitter,
@@ -79,9 +82,11 @@ impl Post {
         Post::Overhead,
     ];
 
-    /// The value of the `post` column.
+    /// The value of the `post` column of a built-in post (`kostenpost` for an own post: use
+    /// [`Post::naam`], which knows its id).
     pub fn as_str(self) -> &'static str {
         match self {
+            Post::Kostenpost(_) => "kostenpost",
             Post::Bijeenkomsten => "bijeenkomsten",
             Post::Voorzitter => "voorzitter",
             Post::Coordinatie => "coordinatie",
@@ -96,9 +101,11 @@ impl Post {
         }
     }
 
-    /// Dutch label for tables.
+    /// Dutch label for tables of a built-in post (use [`Post::label_in`], which knows an own
+    /// post's naam).
     pub fn label(self) -> &'static str {
         match self {
+            Post::Kostenpost(_) => "Eigen kostenpost",
             Post::Bijeenkomsten => "Bijeenkomsten (incl. voorbereiding en reistijd)",
             Post::Voorzitter => "Voorzitter",
             Post::Coordinatie => "Coördinatie na bespreking",
@@ -113,9 +120,42 @@ impl Post {
         }
     }
 
-    /// Parses the `post` column value.
+    /// Parses the `post` column value of a built-in post.
     pub fn parse(text: &str) -> Option<Post> {
         Post::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    /// The value of the `post` column: a built-in post's name or a `[[kostenpost]]`'s id.
+    pub fn naam(self, s: &Scenario) -> &str {
+        match self {
+            Post::Kostenpost(i) => s
+                .kostenposten
+                .get(usize::from(i))
+                .map_or("kostenpost", |k| k.id.as_str()),
+            _ => self.as_str(),
+        }
+    }
+
+    /// The Dutch label for tables: a built-in post's label or a `[[kostenpost]]`'s naam.
+    pub fn label_in(self, s: &Scenario) -> &str {
+        match self {
+            Post::Kostenpost(i) => s
+                .kostenposten
+                .get(usize::from(i))
+                .map_or("Eigen kostenpost", |k| k.naam.as_str()),
+            _ => self.label(),
+        }
+    }
+
+    /// Parses a `post` column value of `s`: a built-in post or one of its `[[kostenpost]]` ids.
+    pub fn parse_in(text: &str, s: &Scenario) -> Option<Post> {
+        Post::parse(text).or_else(|| {
+            s.kostenposten
+                .iter()
+                .position(|k| k.id == text)
+                .and_then(|i| u16::try_from(i).ok())
+                .map(Post::Kostenpost)
+        })
     }
 }
 
@@ -138,14 +178,16 @@ pub struct Regel {
     pub financiering: Financiering,
 }
 
-/// The four totals of docs/rekenregels.md, for a year or for the horizon.
+/// The totals of docs/rekenregels.md, for a year or for the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totalen {
     /// Σ all lines.
     pub kosten_totaal: Decimal,
     /// Σ lines financed elsewhere.
     pub elders_gefinancierd: Decimal,
-    /// `kosten_totaal − elders_gefinancierd`.
+    /// Σ `[[bijdrage]]`s of the year (over the horizon: of every year), each rounded to cents.
+    pub bijdragen: Decimal,
+    /// `kosten_totaal − elders_gefinancierd − bijdragen`.
     pub te_financieren: Decimal,
     /// Per verzekerde, rounded up to the cent (over the horizon: the flat yearly tariff).
     pub kostendekkend_tarief: Decimal,
@@ -198,6 +240,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
             }
         }
         regional_lines(s, i, &mut y)?;
+        y.bijdragen(s)?;
         let totalen = y.totalen(s, &Exact::from(s.verzekerden_jaar(k)), "jaartotaal")?;
         totaal.voeg_toe(&y);
         jaren.push(KostenJaar {
@@ -359,11 +402,33 @@ fn group_lines<'r>(
         y.regel(s, vast(Post::Startkosten), None, &startkosten(o, i))?;
         y.regel(s, vast(Post::Scholing), None, &scholing(o, g, i))?;
     }
+    for (ki, k) in kostenposten(s, jaar) {
+        let bedrag = match k.per {
+            KostenpostPer::Jaar => continue,
+            KostenpostPer::Groep => kostenpost(k, i),
+            KostenpostPer::Bijeenkomst => n(w.bijeenkomsten_per_jaar).mul(&kostenpost(k, i)),
+        };
+        y.regel(s, vast(Post::Kostenpost(ki)), None, &bedrag)?;
+    }
     Ok(())
 }
 
-/// The regional lines of the year: project lead, monitoring, and last the overhead over the
-/// year's TAPA$-financed lines.
+/// The `[[kostenpost]]`s with lines in `jaar`, with their [`Post::Kostenpost`] index.
+fn kostenposten(s: &Scenario, jaar: i32) -> impl Iterator<Item = (u16, &Kostenpost)> {
+    s.kostenposten
+        .iter()
+        .enumerate()
+        .filter(move |(_, k)| k.jaren.contains(&jaar))
+        .filter_map(|(ki, k)| u16::try_from(ki).ok().map(|ki| (ki, k)))
+}
+
+/// A `[[kostenpost]]`: `bedrag × I(y)` (per year, or per active group; per meeting times `b`).
+fn kostenpost(k: &Kostenpost, i: &Exact) -> Exact {
+    x(k.bedrag).mul(i)
+}
+
+/// The regional lines of the year: project lead, monitoring, the `[[kostenpost]]`s per year,
+/// and last the overhead over the year's TAPA$-financed lines.
 fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcError> {
     let o = &s.ondersteuning;
     let regionaal = |post| Herkomst {
@@ -379,6 +444,11 @@ fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcE
         &projectleiding(o, i),
     )?;
     y.regel(s, regionaal(Post::Monitoring), None, &monitoring(o, i))?;
+    for (ki, k) in kostenposten(s, y.jaar) {
+        if k.per == KostenpostPer::Jaar {
+            y.regel(s, regionaal(Post::Kostenpost(ki)), None, &kostenpost(k, i))?;
+        }
+    }
     let tapas = y.tapas;
     y.regel(s, regionaal(Post::Overhead), None, &overhead(o, tapas))
 }
@@ -387,12 +457,14 @@ fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcE
 // Rounding, sums and the bound
 // ---------------------------------------------------------------------------------------------
 
-/// A role's rate and financing, looked up once per calculation; the name is shared by every
-/// line of that role instead of copied.
+/// A role's rate, looked up once per calculation; the name is shared by every line of that
+/// role instead of copied.
 struct Rol<'s> {
     naam: &'s Arc<str>,
     uurtarief: Decimal,
-    financiering: Financiering,
+    /// Listed in `elders_gefinancierd` (for a scenario built in code, which may list it
+    /// without its [`Scenario::financiering_elders`] entry).
+    elders_gefinancierd: bool,
 }
 
 /// The roles of `[uurtarieven]`.
@@ -406,11 +478,7 @@ impl<'s> Rollen<'s> {
                 .map(|u| Rol {
                     naam: &u.rol,
                     uurtarief: u.bedrag,
-                    financiering: if s.is_elders_gefinancierd(&u.rol) {
-                        Financiering::Elders
-                    } else {
-                        Financiering::Tapas
-                    },
+                    elders_gefinancierd: s.elders_gefinancierd.iter().any(|r| *r == *u.rol),
                 })
                 .collect(),
         )
@@ -494,6 +562,17 @@ impl Herkomst<'_> {
                 steun("projectleiding_uurtarief"),
             ],
             Post::Monitoring => vec![steun("monitoring_per_jaar")],
+            Post::Kostenpost(ki) => {
+                let k = s.kostenposten.get(usize::from(ki));
+                let mut v = vec![k.map_or_else(
+                    || "kostenpost".to_string(),
+                    |k| format!("{}.bedrag", k.path),
+                )];
+                if k.is_some_and(|k| k.per == KostenpostPer::Bijeenkomst) {
+                    v.push(ww("bijeenkomsten_per_jaar"));
+                }
+                v
+            }
             Post::Overhead => vec![
                 steun("overhead_percentage"),
                 format!("de TAPA$-regels van {jaar}"),
@@ -507,8 +586,8 @@ impl Herkomst<'_> {
             _ => velden.first().cloned().unwrap_or_default(),
         };
         let wat = match self.rol {
-            Some(r) => format!("{} · {} · {jaar}", self.post.as_str(), r.naam),
-            None => format!("{} · {jaar}", self.post.as_str()),
+            Some(r) => format!("{} · {} · {jaar}", self.post.naam(s), r.naam),
+            None => format!("{} · {jaar}", self.post.naam(s)),
         };
         Velden { path, wat, velden }
     }
@@ -524,6 +603,8 @@ struct Jaar<'r> {
     keep_lines: bool,
     tapas: i128,
     elders: i128,
+    /// Σ `[[bijdrage]]`s in cents.
+    bijdragen: i128,
     /// The largest line so far: its amount (in size), year and origin.
     grootste: Option<(i128, i32, Herkomst<'r>)>,
 }
@@ -536,6 +617,7 @@ impl<'r> Jaar<'r> {
             keep_lines,
             tapas: 0,
             elders: 0,
+            bijdragen: 0,
             grootste: None,
         }
     }
@@ -566,23 +648,76 @@ impl<'r> Jaar<'r> {
                 wat: format!("uren · {}", self.jaar),
             });
         }
-        let financiering = h.rol.map_or(Financiering::Tapas, |r| r.financiering);
+        self.grootste_van(cents.abs(), self.jaar, h);
+        let elders = match (h.rol, h.post) {
+            (Some(r), _) => s.elders_rol(r.naam, self.jaar),
+            (None, Post::Overhead) => None,
+            (None, post) => s.elders_post(post.naam(s), self.jaar),
+        };
+        match elders {
+            None if h.rol.is_some_and(|r| r.elders_gefinancierd) => {
+                self.deel(h, uren.cloned(), cents, Financiering::Elders);
+            }
+            None => self.deel(h, uren.cloned(), cents, Financiering::Tapas),
+            Some(e) if e.geheel() => self.deel(h, uren.cloned(), cents, Financiering::Elders),
+            Some(e) => {
+                // The elsewhere part `cents(B × p/100)`, `U × p/100`; the TAPA$ part the rest.
+                let p = Exact::from(e.percentage).procent();
+                let elders_cents = Exact::cents(cents)
+                    .mul(&p)
+                    .to_units(2, Afronding::HalfVanNulAf)
+                    .unwrap_or(cents);
+                let elders_uren = uren.map(|u| u.mul(&p));
+                let tapas_uren = uren.zip(elders_uren.as_ref()).map(|(u, e)| u.add(&e.neg()));
+                self.deel(h, elders_uren, elders_cents, Financiering::Elders);
+                self.deel(h, tapas_uren, cents - elders_cents, Financiering::Tapas);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a line (or the part of one) of `cents`, financed as `financiering`.
+    fn deel(
+        &mut self,
+        h: Herkomst<'r>,
+        uren: Option<Exact>,
+        cents: i128,
+        financiering: Financiering,
+    ) {
         // (Below 10^14 each; no count of lines brings an i128 near its end.)
         match financiering {
             Financiering::Tapas => self.tapas = self.tapas.saturating_add(cents),
             Financiering::Elders => self.elders = self.elders.saturating_add(cents),
         }
-        self.grootste_van(cents.abs(), self.jaar, h);
         if self.keep_lines {
             self.regels.push(Regel {
                 jaar: self.jaar,
                 groep: h.groep,
                 post: h.post,
                 rol: h.rol.map(|r| Arc::clone(r.naam)),
-                uren: uren.and_then(Exact::to_decimal),
+                uren: uren.as_ref().and_then(Exact::to_decimal),
                 bedrag: euro_bedrag(cents),
                 financiering,
             });
+        }
+    }
+
+    /// The year's `[[bijdrage]]`s, each rounded to cents; an error at the contribution that
+    /// takes their sum above what TAPA$ would otherwise finance that year.
+    fn bijdragen(&mut self, s: &Scenario) -> Result<(), CalcError> {
+        for b in s.bijdragen.iter().filter(|b| b.jaar == self.jaar) {
+            let cents = Exact::from(b.bedrag)
+                .to_units(2, Afronding::HalfVanNulAf)
+                .unwrap_or(i128::MAX);
+            self.bijdragen = self.bijdragen.saturating_add(cents);
+            if self.bijdragen > self.tapas {
+                return Err(CalcError::BijdrageTeGroot {
+                    path: format!("{}.bedrag", b.path),
+                    jaar: self.jaar,
+                    bijdragen: euro_bedrag(self.bijdragen),
+                    tapas: euro_bedrag(self.tapas),
+                });
+            }
         }
         Ok(())
     }
@@ -597,13 +732,16 @@ impl<'r> Jaar<'r> {
     fn voeg_toe(&mut self, y: &Jaar<'r>) {
         self.tapas = self.tapas.saturating_add(y.tapas);
         self.elders = self.elders.saturating_add(y.elders);
+        self.bijdragen = self.bijdragen.saturating_add(y.bijdragen);
         if let Some((size, jaar, h)) = y.grootste {
             self.grootste_van(size, jaar, h);
         }
     }
 
-    /// The four totals, each within the bound (else an error naming the fields of the largest
-    /// line); the tariff `te_financieren / verzekerden` rounded up to the cent.
+    /// The totals, each within the bound (else an error naming the fields of the largest
+    /// line); `te_financieren` the TAPA$ lines less the contributions (never below 0: each
+    /// year's contributions were checked); the tariff `te_financieren / verzekerden` rounded up
+    /// to the cent.
     fn totalen(&self, s: &Scenario, verzekerden: &Exact, wat: &str) -> Result<Totalen, CalcError> {
         let kosten = self.tapas.saturating_add(self.elders);
         if [kosten, self.tapas, self.elders]
@@ -624,11 +762,13 @@ impl<'r> Jaar<'r> {
             };
             return Err(CalcError::BedragTeGroot { path, wat, velden });
         }
+        let te_financieren = self.tapas.saturating_sub(self.bijdragen);
         Ok(Totalen {
             kosten_totaal: euro_bedrag(kosten),
             elders_gefinancierd: euro_bedrag(self.elders),
-            te_financieren: euro_bedrag(self.tapas),
-            kostendekkend_tarief: tariff(self.tapas, verzekerden)?,
+            bijdragen: euro_bedrag(self.bijdragen),
+            te_financieren: euro_bedrag(te_financieren),
+            kostendekkend_tarief: tariff(te_financieren, verzekerden)?,
         })
     }
 }

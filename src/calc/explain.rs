@@ -8,7 +8,7 @@ use super::cost::{Financiering, Kosten, KostenJaar, Post, Regel};
 use super::impact::ImpactResultaat;
 use crate::decimal::exact::Exact;
 use crate::decimal::{dutch, euro};
-use crate::scenario::{IndicatorId, Scenario};
+use crate::scenario::{EldersFinanciering, IndicatorId, KostenpostPer, Scenario};
 
 /// One explained figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +114,9 @@ pub const TOTALEN: [&str; 9] = [
     "netto_contante_waarde",
 ];
 
+/// The year total of the `[[bijdrage]]`s, which `--post` may name in a scenario that has them.
+pub const BIJDRAGEN: &str = "bijdragen";
+
 /// A number in Dutch notation, with all its decimals.
 fn number(v: Decimal) -> String {
     let n = v.normalize();
@@ -172,15 +175,18 @@ fn year_lines(s: &Scenario, j: &KostenJaar, i: &Exact, filter: &Filter, out: &mu
         {
             continue;
         }
-        if !filter.wants(r.post.as_str()) {
+        if !filter.wants(r.post.naam(s)) {
             continue;
         }
-        let (formule, exact) = line_formula(s, r, &j.regels, &factor, i);
+        let (formule, exact) = match deel_van(s, r, &j.regels) {
+            Some(deel) => part_formula(s, r, &deel, &j.regels, &factor, i),
+            None => line_formula(s, r, &j.regels, &factor, i),
+        };
         let exact = exact.and_then(|x| x.to_decimal());
         out.push(Uitleg {
             jaar: Some(j.jaar),
             groep: groep.map(|g| g.naam.clone()),
-            post: r.post.as_str().to_string(),
+            post: r.post.naam(s).to_string(),
             rol: r.rol.as_deref().map(str::to_string),
             formule,
             exact: exact.filter(|x| *x != r.bedrag),
@@ -190,7 +196,70 @@ fn year_lines(s: &Scenario, j: &KostenJaar, i: &Exact, filter: &Filter, out: &mu
     }
 }
 
-/// The four totals of year `j`, each as the sum or quotient it is.
+/// A line split by a `[[financiering.elders]]` of less than 100 %: the entry and the other part.
+struct Deel<'a> {
+    elders: &'a EldersFinanciering,
+    ander: &'a Regel,
+}
+
+/// The split `r` is a part of, if it is one.
+fn deel_van<'a>(s: &'a Scenario, r: &Regel, regels: &'a [Regel]) -> Option<Deel<'a>> {
+    let elders = match (&r.rol, r.post) {
+        (Some(rol), _) => s.elders_rol(rol, r.jaar),
+        (None, Post::Overhead) => None,
+        (None, post) => s.elders_post(post.naam(s), r.jaar),
+    }
+    .filter(|e| !e.geheel())?;
+    let ander = regels.iter().find(|x| {
+        x.groep == r.groep && x.post == r.post && x.rol == r.rol && x.financiering != r.financiering
+    })?;
+    Some(Deel { elders, ander })
+}
+
+/// The formula of one part of a split line: the whole line `B` (its own formula), then the
+/// elsewhere part `B × p %` or the TAPA$ part `B − elders part`.
+fn part_formula(
+    s: &Scenario,
+    r: &Regel,
+    deel: &Deel<'_>,
+    regels: &[Regel],
+    factor: &str,
+    index: &Exact,
+) -> (String, Option<Exact>) {
+    let heel_bedrag = r.bedrag.checked_add(deel.ander.bedrag).unwrap_or(r.bedrag);
+    let heel = Regel {
+        uren: r
+            .uren
+            .zip(deel.ander.uren)
+            .and_then(|(a, b)| a.checked_add(b)),
+        bedrag: heel_bedrag,
+        ..r.clone()
+    };
+    let (formule, _) = line_formula(s, &heel, regels, factor, index);
+    let p = deel.elders.percentage;
+    let financier = &deel.elders.financier;
+    match r.financiering {
+        Financiering::Elders => (
+            format!(
+                "({formule} = {}) × {} % elders ({financier})",
+                euro(heel_bedrag),
+                number(p)
+            ),
+            Some(Exact::from(heel_bedrag).mul(&Exact::from(p).procent())),
+        ),
+        Financiering::Tapas => (
+            format!(
+                "{} − {} elders ({financier}, {} %)",
+                euro(heel_bedrag),
+                euro(deel.ander.bedrag),
+                number(p)
+            ),
+            None,
+        ),
+    }
+}
+
+/// The totals of year `j`, each as the sum or quotient it is.
 fn year_totals(s: &Scenario, j: &KostenJaar, filter: &Filter, out: &mut Vec<Uitleg>) {
     let t = &j.totalen;
     let sum_of = |keep: &dyn Fn(&Regel) -> bool| {
@@ -227,16 +296,53 @@ fn year_totals(s: &Scenario, j: &KostenJaar, filter: &Filter, out: &mut Vec<Uitl
         None,
         t.elders_gefinancierd,
     );
-    push(
-        "te_financieren",
-        format!(
-            "{} − {}",
-            euro(t.kosten_totaal),
-            euro(t.elders_gefinancierd)
-        ),
-        None,
-        t.te_financieren,
-    );
+    if s.bijdragen.is_empty() {
+        push(
+            "te_financieren",
+            format!(
+                "{} − {}",
+                euro(t.kosten_totaal),
+                euro(t.elders_gefinancierd)
+            ),
+            None,
+            t.te_financieren,
+        );
+    } else {
+        let parts: Vec<String> = s
+            .bijdragen
+            .iter()
+            .filter(|b| b.jaar == j.jaar)
+            .map(|b| format!("{} ({}, {})", money(b.bedrag), b.naam, b.financier))
+            .collect();
+        let formule = if parts.is_empty() {
+            "geen bijdragen".to_string()
+        } else {
+            parts.join(" + ")
+        };
+        let exact = s
+            .bijdragen
+            .iter()
+            .filter(|b| b.jaar == j.jaar)
+            .fold(Exact::from(0u64), |a, b| a.add(&Exact::from(b.bedrag)))
+            .to_decimal();
+        push(
+            BIJDRAGEN,
+            formule,
+            exact.filter(|x| *x != t.bijdragen),
+            t.bijdragen,
+        );
+        push(
+            "te_financieren",
+            format!(
+                "{} − {} − {} bijdragen",
+                euro(t.kosten_totaal),
+                euro(t.elders_gefinancierd),
+                euro(t.bijdragen)
+            ),
+            None,
+            t.te_financieren,
+        );
+    }
     let verzekerden = s.verzekerden_in(j.jaar);
     let exact = t.te_financieren.checked_div(verzekerden);
     push(
@@ -472,6 +578,20 @@ fn line_formula(
             format!("{}{}", money(o.monitoring_per_jaar), factor),
             Some(x(o.monitoring_per_jaar).mul(index)),
         ),
+        (Post::Kostenpost(ki), _) => match s.kostenposten.get(usize::from(ki)) {
+            Some(k) if k.per == KostenpostPer::Bijeenkomst => {
+                let b = g.map_or(0, |g| g.werkwijze.bijeenkomsten_per_jaar);
+                (
+                    format!("{b} bijeenkomsten × {}{}", money(k.bedrag), factor),
+                    Some(x(Decimal::from(b)).mul(&x(k.bedrag)).mul(index)),
+                )
+            }
+            Some(k) => (
+                format!("{}{}", money(k.bedrag), factor),
+                Some(x(k.bedrag).mul(index)),
+            ),
+            None => (String::from("(formule onbekend)"), None),
+        },
         (Post::Overhead, _) => {
             let base = regels
                 .iter()

@@ -7,6 +7,7 @@ pub mod cost;
 pub mod declaratie;
 pub mod expectations;
 pub mod explain;
+pub mod financiering;
 pub mod impact;
 pub mod monitor;
 pub mod offers;
@@ -44,6 +45,22 @@ pub enum CalcError {
         /// Dutch description of what was being calculated.
         wat: String,
     },
+    /// A year's `[[bijdrage]]`s exceed what TAPA$ would otherwise finance that year.
+    #[error(
+        "de bijdragen van {jaar} ({}) zijn groter dan wat in {jaar} via TAPA$ gefinancierd zou worden ({})",
+        crate::decimal::euro(*.bijdragen),
+        crate::decimal::euro(*.tapas)
+    )]
+    BijdrageTeGroot {
+        /// Field path of the contribution that goes past it.
+        path: String,
+        /// The year.
+        jaar: i32,
+        /// Σ contributions of the year up to and including this one.
+        bijdragen: Decimal,
+        /// What TAPA$ would finance that year without contributions.
+        tapas: Decimal,
+    },
     /// A role used in a line has no hourly rate (only possible for scenarios built in code).
     #[error("rol '{rol}' heeft geen uurtarief")]
     OnbekendeRol {
@@ -60,6 +77,7 @@ impl CalcError {
         match self {
             CalcError::BedragTeGroot { path, .. }
             | CalcError::Overflow { path, .. }
+            | CalcError::BijdrageTeGroot { path, .. }
             | CalcError::OnbekendeRol { path, .. } => path,
         }
     }
@@ -72,6 +90,10 @@ impl CalcError {
             }
             CalcError::Overflow { .. } => {
                 "kies kleinere waarden: de berekening rekent met hoogstens 28 cijfers"
+            }
+            CalcError::BijdrageTeGroot { .. } => {
+                "een bijdrage verlaagt alleen wat via TAPA$ gefinancierd wordt: verlaag de bijdrage \
+                 of verdeel haar over de jaren van de looptijd"
             }
             CalcError::OnbekendeRol { .. } => "geef de rol een uurtarief in [uurtarieven]",
         }

@@ -25,7 +25,8 @@ pub struct Subtotaal {
 /// The cost lines summed three ways.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overzicht {
-    /// Every post that has a line in some year, in [`Post::ALL`] order.
+    /// Every post that has a line in some year, in [`Post::ALL`] order (own posts before the
+    /// overhead).
     pub posten: Vec<(Post, Subtotaal)>,
     /// Every role of `[uurtarieven]` that pays a line in some year, in that order.
     pub rollen: Vec<(Arc<str>, Subtotaal)>,
@@ -68,13 +69,20 @@ pub fn overzicht(s: &Scenario, k: &Kosten) -> Overzicht {
     }
 }
 
-/// The subtotal of every post that has a line in some year, in [`Post::ALL`] order.
+/// The subtotal of every post that has a line in some year, in [`Post::ALL`] order with the
+/// `[[kostenpost]]`s (in file order) before the overhead.
 pub fn per_post(k: &Kosten) -> Vec<(Post, Subtotaal)> {
-    let posten = verdeel(k, Post::ALL.len(), |r| {
-        Post::ALL.iter().position(|p| *p == r.post)
-    });
-    Post::ALL
-        .into_iter()
+    let mut alle: Vec<Post> = Post::ALL.to_vec();
+    for j in &k.jaren {
+        for r in &j.regels {
+            if matches!(r.post, Post::Kostenpost(_)) && !alle.contains(&r.post) {
+                alle.push(r.post);
+            }
+        }
+    }
+    alle.sort();
+    let posten = verdeel(k, alle.len(), |r| alle.iter().position(|p| *p == r.post));
+    alle.into_iter()
         .zip(posten)
         .filter(|(_, t)| t.regels > 0)
         .collect()

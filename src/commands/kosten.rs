@@ -131,11 +131,16 @@ fn explain_filter(s: &Scenario, selectie: Selectie) -> Result<calc::explain::Fil
         );
     }
     if let Some(p) = &post
-        && calc::cost::Post::parse(p).is_none()
+        && calc::cost::Post::parse_in(p, s).is_none()
         && !calc::explain::TOTALEN.contains(&p.as_str())
+        && (p != calc::explain::BIJDRAGEN || s.bijdragen.is_empty())
     {
         let mut names: Vec<&str> = calc::cost::Post::ALL.iter().map(|p| p.as_str()).collect();
+        names.extend(s.kostenposten.iter().map(|k| k.id.as_str()));
         names.extend(calc::explain::TOTALEN);
+        if !s.bijdragen.is_empty() {
+            names.push(calc::explain::BIJDRAGEN);
+        }
         fouten.push(
             Melding::fout(format!("--post '{p}' is geen post of totaal"))
                 .hint(format!("kies uit: {}", names.join(", "))),

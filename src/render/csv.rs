@@ -100,7 +100,7 @@ pub fn cost(s: &Scenario, k: &Kosten, nl: bool) -> Vec<u8> {
             let row = [
                 r.jaar.to_string(),
                 text(super::groep_naam(s, r.groep).unwrap_or("")),
-                r.post.as_str().to_string(),
+                r.post.naam(s).to_string(),
                 text(r.rol.as_deref().unwrap_or("")),
                 csv.opt(r.uren, 2),
                 csv.num(r.bedrag, 2),
@@ -173,21 +173,30 @@ pub fn offers(s: &Scenario, a: &Aanbiedingen, nl: bool) -> Vec<u8> {
     csv.finish()
 }
 
-/// `business-case`: one row per year, then `totaal`.
-pub fn business_case(b: &BusinessCase, nl: bool) -> Vec<u8> {
-    let mut csv = Csv::new(
-        nl,
-        &[
-            "jaar",
-            "kosten_totaal",
-            "elders_gefinancierd",
-            "te_financieren",
-            "kostendekkend_tarief",
-            "vermeden_kosten",
-            "netto",
-            "roi_percentage",
-        ],
-    );
+/// The columns of `business-case`; with `[[bijdrage]]`s a last column `bijdragen`.
+const BUSINESS_CASE: [&str; 9] = [
+    "jaar",
+    "kosten_totaal",
+    "elders_gefinancierd",
+    "te_financieren",
+    "kostendekkend_tarief",
+    "vermeden_kosten",
+    "netto",
+    "roi_percentage",
+    "bijdragen",
+];
+
+/// `business-case`: one row per year, then `totaal`. The column `bijdragen` comes last and
+/// only for a scenario with `[[bijdrage]]`s, so that the other columns keep their place and a
+/// scenario without them gives the same bytes as before.
+pub fn business_case(sc: &Scenario, b: &BusinessCase, nl: bool) -> Vec<u8> {
+    let met_bijdragen = !sc.bijdragen.is_empty();
+    let kolommen = if met_bijdragen {
+        &BUSINESS_CASE[..]
+    } else {
+        &BUSINESS_CASE[..BUSINESS_CASE.len() - 1]
+    };
+    let mut csv = Csv::new(nl, kolommen);
     let rows = b
         .jaren
         .iter()
@@ -203,8 +212,9 @@ pub fn business_case(b: &BusinessCase, nl: bool) -> Vec<u8> {
             csv.num(s.vermeden_kosten, 2),
             csv.num(s.netto, 2),
             csv.opt(s.roi_percentage, 1),
+            csv.num(s.kosten.bijdragen, 2),
         ];
-        csv.row(row);
+        csv.row(row.into_iter().take(kolommen.len()));
     }
     csv.finish()
 }

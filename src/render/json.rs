@@ -30,9 +30,14 @@ pub(crate) fn finish(value: &Value) -> Vec<u8> {
     out
 }
 
-fn totalen(map: &mut Map<String, Value>, t: &Totalen) {
+/// The totals; `bijdragen` only for a scenario with `[[bijdrage]]`s (without, the output stays
+/// as it was before contributions existed).
+fn totalen(map: &mut Map<String, Value>, s: &Scenario, t: &Totalen) {
     map.insert("kosten_totaal".into(), dec(t.kosten_totaal, 2));
     map.insert("elders_gefinancierd".into(), dec(t.elders_gefinancierd, 2));
+    if !s.bijdragen.is_empty() {
+        map.insert("bijdragen".into(), dec(t.bijdragen, 2));
+    }
     map.insert("te_financieren".into(), dec(t.te_financieren, 2));
     map.insert(
         "kostendekkend_tarief".into(),
@@ -53,7 +58,7 @@ pub fn cost(s: &Scenario, k: &Kosten) -> Vec<u8> {
                     json!({
                         "jaar": r.jaar,
                         "groep": super::groep_naam(s, r.groep),
-                        "post": r.post.as_str(),
+                        "post": r.post.naam(s),
                         "rol": r.rol.as_deref(),
                         "uren": opt(r.uren, 2),
                         "bedrag": dec(r.bedrag, 2),
@@ -64,12 +69,12 @@ pub fn cost(s: &Scenario, k: &Kosten) -> Vec<u8> {
             let mut m = Map::new();
             m.insert("jaar".into(), json!(j.jaar));
             m.insert("regels".into(), Value::Array(regels));
-            totalen(&mut m, &j.totalen);
+            totalen(&mut m, s, &j.totalen);
             Value::Object(m)
         })
         .collect();
     let mut totaal = Map::new();
-    totalen(&mut totaal, &k.totaal);
+    totalen(&mut totaal, s, &k.totaal);
     finish(&json!({
         "scenario": s.naam,
         "jaren": jaren,
@@ -198,8 +203,8 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzeker
     finish(&doc)
 }
 
-fn saldo(map: &mut Map<String, Value>, s: &Saldo) {
-    totalen(map, &s.kosten);
+fn saldo(map: &mut Map<String, Value>, sc: &Scenario, s: &Saldo) {
+    totalen(map, sc, &s.kosten);
     map.insert("vermeden_kosten".into(), dec(s.vermeden_kosten, 2));
     map.insert("netto".into(), dec(s.netto, 2));
     map.insert("roi_percentage".into(), opt(s.roi_percentage, 1));
@@ -213,12 +218,12 @@ pub fn business_case(s: &Scenario, b: &BusinessCase) -> Vec<u8> {
         .map(|(jaar, sj)| {
             let mut m = Map::new();
             m.insert("jaar".into(), json!(jaar));
-            saldo(&mut m, sj);
+            saldo(&mut m, s, sj);
             Value::Object(m)
         })
         .collect();
     let mut totaal = Map::new();
-    saldo(&mut totaal, &b.totaal);
+    saldo(&mut totaal, s, &b.totaal);
     totaal.insert(
         "break_even_factor".into(),
         opt(b.totaal.break_even_factor, 3),

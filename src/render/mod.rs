@@ -97,7 +97,7 @@ pub fn business_case(
     let p = crate::calc::per_verzekeraar::getoond(s).then_some(p);
     match opts.format {
         Format::Table => table::business_case(s, k, r, b, p).into_bytes(),
-        Format::Csv => csv::business_case(b, opts.csv_nl),
+        Format::Csv => csv::business_case(s, b, opts.csv_nl),
         Format::Json => json::business_case(s, b),
     }
 }

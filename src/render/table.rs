@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::businesscase::{BusinessCase, Saldo};
 use crate::calc::cost::{Kosten, Post, Totalen};
+use crate::calc::financiering::DubbeleFinanciering;
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::{Subtotaal, overzicht, per_post, tekort_als_enige};
@@ -130,10 +131,10 @@ impl<'k> YearTable<'k> {
 }
 
 /// The costs per post, years as columns.
-pub(crate) fn posts(out: &mut String, k: &Kosten, posten: &[(Post, Subtotaal)]) {
+pub(crate) fn posts(out: &mut String, s: &Scenario, k: &Kosten, posten: &[(Post, Subtotaal)]) {
     let mut t = YearTable::new(k, "Post", "Totaal");
     for (post, sub) in posten {
-        t.subtotal(post.label(), sub);
+        t.subtotal(post.label_in(s), sub);
     }
     t.totals("Totaal", |t| t.kosten_totaal);
     t.finish(out, "Kosten per post");
@@ -144,6 +145,9 @@ pub(crate) fn financing(out: &mut String, s: &Scenario, k: &Kosten) {
     let mut t = YearTable::new(k, "", "Totaal");
     t.totals("Kosten totaal", |t| t.kosten_totaal);
     t.totals("Elders gefinancierd", |t| t.elders_gefinancierd);
+    if !s.bijdragen.is_empty() {
+        t.totals("Bijdragen uit andere bronnen", |t| t.bijdragen);
+    }
     t.totals("Te financieren via TAPA$", |t| t.te_financieren);
     t.totals("Kostendekkend tarief per verzekerde", |t| {
         t.kostendekkend_tarief
@@ -182,7 +186,7 @@ pub fn cost(s: &Scenario, k: &Kosten) -> String {
     let mut out = String::new();
     heading(&mut out, "Kosten", s);
     let o = overzicht(s, k);
-    posts(&mut out, k, &o.posten);
+    posts(&mut out, s, k, &o.posten);
 
     let mut t = YearTable::new(k, "Rol", "Totaal");
     for (rol, sub) in &o.rollen {
@@ -418,9 +422,15 @@ pub fn business_case(
 
     care(&mut out, s);
 
-    posts(&mut out, k, &per_post(k));
+    posts(&mut out, s, k, &per_post(k));
     financing(&mut out, s, k);
     out.push('\n');
+    if crate::calc::financiering::heeft_aanvullingen(s) {
+        double_financing(
+            &mut out,
+            &crate::calc::financiering::dubbele_financiering(s, k),
+        );
+    }
 
     // Zorgreductie.
     let mut t = new_table(
@@ -517,6 +527,43 @@ fn insurers(out: &mut String, s: &Scenario, k: &Kosten, a: &Aanbiedingen) {
          tekent: wat van het hele te financieren bedrag over de looptijd ongedekt blijft als \
          alleen deze verzekeraar zijn beste aanbod contracteert.\n\n",
     );
+}
+
+/// Dubbele financiering: per role and post, per year, how it is financed; the answered reminders
+/// and the contributions from other sources.
+pub(crate) fn double_financing(out: &mut String, f: &DubbeleFinanciering) {
+    let mut header = vec!["Rol of post".to_string()];
+    header.extend(f.jaren.iter().map(|j| j.to_string()));
+    let mut t = new_table(header);
+    for rij in &f.rijen {
+        let mut row = vec![Cell::new(&rij.label)];
+        row.extend(rij.jaren.iter().map(|j| Cell::new(j.omschrijving())));
+        t.add_row(row);
+    }
+    section(out, "Dubbele financiering: wie betaalt wat", &t);
+    if !f.nagegaan.is_empty() {
+        out.push_str("Nagegaan\n");
+        for n in &f.nagegaan {
+            out.push_str(&format!("- {}: {}\n", n.rol, n.toelichting));
+        }
+        out.push('\n');
+    }
+    if !f.bijdragen.is_empty() {
+        let mut t = new_table(
+            ["Bijdrage", "Jaar", "Financier", "Bedrag"]
+                .map(String::from)
+                .to_vec(),
+        );
+        for b in &f.bijdragen {
+            t.add_row(vec![
+                Cell::new(&b.naam),
+                Cell::new(b.jaar),
+                Cell::new(&b.financier),
+                right(euro(b.bedrag)),
+            ]);
+        }
+        section(out, "Bijdragen uit andere bronnen", &t);
+    }
 }
 
 /// Zorg: the groups, their participants, frequency and duration.

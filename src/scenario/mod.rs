@@ -13,15 +13,16 @@ mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    Aanbod, Groep, Grootheid, Impact, Indicator, IndicatorId, Ondersteuning, Onzekerheid, Pos,
+    Aanbod, Bijdrage, EldersDoel, EldersFinanciering, FINANCIER_ELDERS, Groep, Grootheid, Impact,
+    Indicator, IndicatorId, Kostenpost, KostenpostPer, Nagegaan, Ondersteuning, Onzekerheid, Pos,
     Posities, Scenario, Uurtarief, Verdeling, Verwachting, Verzekeraar, Werkwijze,
 };
 pub use model::{Onderwerp, Toelichting};
 pub use overrides::{Bereik, Override};
 pub use read::{FORMAAT, MAX_LOOPTIJD, parse, parse_with};
 pub use warnings::{
-    BIJEENKOMSTEN, HUISARTSEN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, WIJKVERPLEEGKUNDIGEN,
-    count as count_warnings, warnings,
+    BIJEENKOMSTEN, HUISARTSEN, MAX_EXPERIMENT_JAREN, MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF,
+    WIJKVERPLEEGKUNDIGEN, count as count_warnings, warnings,
 };
 
 /// The annotated template that `patz-calc init` writes.

@@ -194,8 +194,19 @@ pub struct Scenario {
     pub ondersteuning: Ondersteuning,
     /// Yearly cost indexation in percent (0 without `[indexatie]`).
     pub indexatie_percentage: Decimal,
-    /// Roles whose hour lines are financed through another title.
+    /// Roles whose hour lines are financed through another title, as `elders_gefinancierd`
+    /// lists them (each is also an entry of [`Scenario::financiering_elders`]).
     pub elders_gefinancierd: Vec<String>,
+    /// Every line financed elsewhere, per role or post, per year and in part: the roles of
+    /// `elders_gefinancierd` first (100 %, every year), then `[[financiering.elders]]` in file
+    /// order. No two entries cover the same line in the same year.
+    pub financiering_elders: Vec<EldersFinanciering>,
+    /// `[[financiering.nagegaan]]`: double-financing reminders answered, in file order.
+    pub nagegaan: Vec<Nagegaan>,
+    /// `[[kostenpost]]`: the region's own cost posts, in file order.
+    pub kostenposten: Vec<Kostenpost>,
+    /// `[[bijdrage]]`: contributions from other sources, in file order.
+    pub bijdragen: Vec<Bijdrage>,
     /// Insurers, in file order.
     pub verzekeraars: Vec<Verzekeraar>,
     /// Offers to compare, in file order.
@@ -300,6 +311,125 @@ pub struct Ondersteuning {
     pub scholing_per_nieuwe_deelnemer: Decimal,
     /// Penvoerder's fee in % of the year's TAPA$-financed lines.
     pub overhead_percentage: Decimal,
+}
+
+/// What a `[[financiering.elders]]` entry covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EldersDoel {
+    /// The hour lines of a role of `[uurtarieven]`.
+    Rol(Arc<str>),
+    /// The lines of a non-role post: `ict`, `huisvesting`, `startkosten`, `scholing`,
+    /// `projectleiding`, `monitoring` or a `[[kostenpost]]` id (never `overhead`).
+    Post(String),
+}
+
+impl EldersDoel {
+    /// The role or post as written.
+    pub fn naam(&self) -> &str {
+        match self {
+            EldersDoel::Rol(r) => r,
+            EldersDoel::Post(p) => p,
+        }
+    }
+}
+
+/// The financier of a role of `elders_gefinancierd`.
+pub const FINANCIER_ELDERS: &str = "elders";
+
+/// Lines financed elsewhere (docs/rekenregels.md "Elders gefinancierd").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EldersFinanciering {
+    /// The role or post covered.
+    pub doel: EldersDoel,
+    /// Share paid elsewhere, `0 < p ≤ 100`.
+    pub percentage: Decimal,
+    /// First year covered; `None`: from the first year of the horizon.
+    pub vanaf: Option<i32>,
+    /// Last year covered; `None`: to the last year of the horizon.
+    pub tot_en_met: Option<i32>,
+    /// Who pays that part (`elders` for a role of `elders_gefinancierd`).
+    pub financier: String,
+    /// Field path, `financiering.elders[2]` or `financiering.elders_gefinancierd[1]`.
+    pub path: String,
+}
+
+impl EldersFinanciering {
+    /// Whether `jaar` lies in `vanaf ..= tot_en_met`.
+    pub fn dekt_jaar(&self, jaar: i32) -> bool {
+        self.vanaf.is_none_or(|v| v <= jaar) && self.tot_en_met.is_none_or(|t| jaar <= t)
+    }
+
+    /// Whether the whole line is paid elsewhere.
+    pub fn geheel(&self) -> bool {
+        self.percentage == Decimal::ONE_HUNDRED
+    }
+}
+
+/// `[[financiering.nagegaan]]`: the answer to a reminder about a role's double financing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nagegaan {
+    /// The role (of `[uurtarieven]`).
+    pub rol: Arc<str>,
+    /// What was checked, for the documents.
+    pub toelichting: String,
+    /// Field path, `financiering.nagegaan[1]`.
+    pub path: String,
+}
+
+/// The unit of a [`Kostenpost`]'s amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KostenpostPer {
+    /// One regional line a year.
+    Jaar,
+    /// One line per active group per year.
+    Groep,
+    /// Per meeting: one line per active group, `b × bedrag`.
+    Bijeenkomst,
+}
+
+impl KostenpostPer {
+    /// The value as written (`per = "…"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KostenpostPer::Jaar => "jaar",
+            KostenpostPer::Groep => "groep",
+            KostenpostPer::Bijeenkomst => "bijeenkomst",
+        }
+    }
+}
+
+/// `[[kostenpost]]`: a cost post of the region's own (docs/rekenregels.md "Eigen kostenposten").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kostenpost {
+    /// snake_case, unique, not a built-in post: the `post` of its lines.
+    pub id: String,
+    /// The label in tables and documents.
+    pub naam: String,
+    /// € per unit, indexed.
+    pub bedrag: Decimal,
+    /// The unit.
+    pub per: KostenpostPer,
+    /// The years with lines, ascending, inside the horizon.
+    pub jaren: Vec<i32>,
+    /// Where the amount comes from.
+    pub bron: Option<String>,
+    /// Field path, `kostenpost[1]`.
+    pub path: String,
+}
+
+/// `[[bijdrage]]`: money from another source that lowers what TAPA$ finances in one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bijdrage {
+    /// Label.
+    pub naam: String,
+    /// €, not indexed.
+    pub bedrag: Decimal,
+    /// The year (inside the horizon).
+    pub jaar: i32,
+    /// Who pays it.
+    pub financier: String,
+    /// Field path, `bijdrage[1]`.
+    pub path: String,
 }
 
 /// An insurer and its market share.
@@ -625,9 +755,34 @@ impl Scenario {
             .map(|t| t.bedrag)
     }
 
-    /// Whether the hour lines of `rol` are financed outside TAPA$.
+    /// Whether the hour lines of `rol` are financed outside TAPA$ entirely: 100 % in every year
+    /// of the horizon (as `elders_gefinancierd` says it).
     pub fn is_elders_gefinancierd(&self, rol: &str) -> bool {
         self.elders_gefinancierd.iter().any(|r| r == rol)
+            || self.jaren().all(|jaar| {
+                self.elders_rol(rol, jaar)
+                    .is_some_and(EldersFinanciering::geheel)
+            })
+    }
+
+    /// The entry that finances the hour lines of `rol` elsewhere in `jaar`, if any.
+    pub fn elders_rol(&self, rol: &str, jaar: i32) -> Option<&EldersFinanciering> {
+        self.financiering_elders
+            .iter()
+            .find(|e| matches!(&e.doel, EldersDoel::Rol(r) if &**r == rol) && e.dekt_jaar(jaar))
+    }
+
+    /// The entry that finances the lines of the non-role post `post` elsewhere in `jaar`.
+    pub fn elders_post(&self, post: &str, jaar: i32) -> Option<&EldersFinanciering> {
+        self.financiering_elders
+            .iter()
+            .find(|e| matches!(&e.doel, EldersDoel::Post(p) if p == post) && e.dekt_jaar(jaar))
+    }
+
+    /// Whether a reminder about double financing of `rol` was answered
+    /// (`[[financiering.nagegaan]]`).
+    pub fn is_nagegaan(&self, rol: &str) -> bool {
+        self.nagegaan.iter().any(|n| &*n.rol == rol)
     }
 
     /// Where `path` stands in the file (the nearest enclosing path that is known).

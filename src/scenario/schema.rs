@@ -149,7 +149,7 @@ const fn namen<const N: usize>(velden: &[Veld; N]) -> [&'static str; N] {
 }
 
 /// The sections of a scenario file, in docs/rekenregels.md's order.
-pub const SECTIES: [Veld; 15] = [
+pub const SECTIES: [Veld; 17] = [
     veld("formaat", Soort::Aantal, ""),
     veld("scenario", Soort::Tabel, ""),
     veld("uurtarieven", Soort::Tabel, ""),
@@ -166,7 +166,7 @@ pub const SECTIES: [Veld; 15] = [
     veld("onzekerheid", Soort::Lijst, ""),
     veld("toelichting", Soort::Tabel, ""),
 ];
-pub(crate) const SECTIE_NAMEN: [&str; 15] = namen(&SECTIES);
+pub(crate) const SECTIE_NAMEN: [&str; 17] = namen(&SECTIES);
 
 /// `[scenario]`.
 pub const SCENARIO: [Veld; 5] = [
@@ -268,9 +268,77 @@ pub(crate) const ONDERSTEUNING_NAMEN: [&str; 8] = namen(&ONDERSTEUNING);
 pub const INDEXATIE: [Veld; 1] = [percentage("kosten_percentage_per_jaar")];
 pub(crate) const INDEXATIE_NAMEN: [&str; 1] = namen(&INDEXATIE);
 
-/// `[financiering]`.
+/// `[financiering]`'s own field: the roles of `elders_gefinancierd`.
 pub const FINANCIERING: [Veld; 1] = [veld("elders_gefinancierd", Soort::Lijst, "")];
-pub(crate) const FINANCIERING_NAMEN: [&str; 1] = namen(&FINANCIERING);
+/// `[financiering]`'s arrays of tables: `[[financiering.elders]]` and
+/// `[[financiering.nagegaan]]`.
+pub const FINANCIERING_TABELLEN: [Veld; 2] = [
+    veld("elders", Soort::Lijst, ""),
+    veld("nagegaan", Soort::Lijst, ""),
+];
+/// Every key of `[financiering]`.
+pub(crate) const FINANCIERING_NAMEN: [&str; 3] = {
+    let [eigen] = namen(&FINANCIERING);
+    let [elders, nagegaan] = namen(&FINANCIERING_TABELLEN);
+    [eigen, elders, nagegaan]
+};
+
+/// The posts of the cost lines that are hours of a role (docs/rekenregels.md's table).
+pub const POSTEN_MET_ROL: [&str; 4] = [
+    "bijeenkomsten",
+    "voorzitter",
+    "coordinatie",
+    "telefonische_ondersteuning",
+];
+/// The built-in posts without a role, which `[[financiering.elders]] post = …` may name.
+pub const POSTEN_ZONDER_ROL: [&str; 6] = [
+    "ict",
+    "huisvesting",
+    "startkosten",
+    "scholing",
+    "projectleiding",
+    "monitoring",
+];
+/// The penvoerder's fee: never financed elsewhere.
+pub const POST_OVERHEAD: &str = "overhead";
+
+/// A `[[financiering.elders]]`: exactly one of `rol` and `post`.
+pub const FINANCIERING_ELDERS: [Veld; 6] = [
+    ROL,
+    naam("post"),
+    begrensd("percentage", Soort::Percentage, "%", 0, 100),
+    veld("vanaf", Soort::Jaar, ""),
+    veld("tot_en_met", Soort::Jaar, ""),
+    naam("financier"),
+];
+pub(crate) const FINANCIERING_ELDERS_NAMEN: [&str; 6] = namen(&FINANCIERING_ELDERS);
+
+/// A `[[financiering.nagegaan]]`.
+pub const FINANCIERING_NAGEGAAN: [Veld; 2] = [
+    ROL,
+    begrensd("toelichting", Soort::Tekst, "tekens", 1, BRON_MAX),
+];
+pub(crate) const FINANCIERING_NAGEGAAN_NAMEN: [&str; 2] = namen(&FINANCIERING_NAGEGAAN);
+
+/// A `[[kostenpost]]`.
+pub const KOSTENPOST: [Veld; 6] = [
+    naam("id"),
+    naam("naam"),
+    bedrag("bedrag", "€ per jaar, groep of bijeenkomst"),
+    veld("per", Soort::Keuze, ""),
+    veld("jaren", Soort::Lijst, ""),
+    begrensd("bron", Soort::Tekst, "tekens", 1, BRON_MAX),
+];
+pub(crate) const KOSTENPOST_NAMEN: [&str; 6] = namen(&KOSTENPOST);
+
+/// A `[[bijdrage]]`.
+pub const BIJDRAGE: [Veld; 4] = [
+    naam("naam"),
+    bedrag("bedrag", "€"),
+    veld("jaar", Soort::Jaar, ""),
+    naam("financier"),
+];
+pub(crate) const BIJDRAGE_NAMEN: [&str; 4] = namen(&BIJDRAGE);
 
 /// A `[[verzekeraar]]`.
 pub const VERZEKERAAR: [Veld; 2] = [naam("naam"), percentage("marktaandeel_percentage")];

@@ -599,6 +599,11 @@ fn many_groups(huisartsen: u32) -> String {
             "\n[[groep]]\nnaam = \"G{i}\"\ndeelnemers = {{ huisarts = {huisartsen}, wijkverpleegkundige = 2, consulent = 1 }}\n"
         ));
     }
+    // The reminder about the wijkverpleegkundige's hours through TAPA$, answered.
+    t.push_str(
+        "\n[[financiering.nagegaan]]\nrol = \"wijkverpleegkundige\"\n\
+         toelichting = \"PaTz-uren buiten de urenindicatie\"\n",
+    );
     t
 }
 

@@ -9,6 +9,7 @@ mod cases;
 mod corpus;
 mod csv_nl;
 mod document;
+mod elders;
 mod engine;
 mod examples;
 mod invoer;

@@ -165,6 +165,7 @@ pub fn kleur(post: Post) -> &'static str {
         Post::Scholing => "#f2c94c",
         Post::Projectleiding => "#6a3d9a",
         Post::Monitoring => "#c2b0e0",
+        Post::Kostenpost(_) => "#d9a3a3",
         Post::Overhead => "#7f7f7f",
     }
 }

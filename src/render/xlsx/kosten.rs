@@ -439,6 +439,10 @@ fn regel_rij(
             )?;
         }
         Post::Overhead => overhead(ws, row, regel, jaar, c, o)?,
+        // A [[kostenpost]] of the region's own: its amount as the CLI has it.
+        Post::Kostenpost(_) => {
+            ws.write_number_with_format(row, kol::BEDRAG, as_f64(regel.bedrag), &o.euro)?;
+        }
     }
     ws.write_string(
         row,

@@ -750,6 +750,24 @@ pub(super) fn required<'a, 'i, 't>(
     need(cx, t, t.get(key), key)
 }
 
+/// The fix for a missing `financier`.
+pub(super) const FINANCIER_HINT: &str =
+    "geef aan wie dit deel betaalt, bijv. financier = \"Stichting PZNL\"";
+
+/// `f`, the field `key` of `t`, reported as missing (with the fix `hint`) when it is not there.
+pub(super) fn need_with<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    f: Option<Field<'a, 'i, 't>>,
+    key: &str,
+    hint: &str,
+) -> Option<Field<'a, 'i, 't>> {
+    if f.is_none() {
+        cx.missing(t, key, Some(hint.to_string()));
+    }
+    f
+}
+
 /// `f`, the field `key` of `t`, reported as missing when it is not there.
 pub(super) fn need<'a, 'i, 't>(
     cx: &mut Cx,

@@ -3,10 +3,13 @@
 //! One file per section of the scenario file; the shared value readers are in [`cx`]. Pure, no
 //! I/O.
 
+mod bijdrage;
 mod cx;
+mod financiering;
 mod groep;
 mod impact;
 mod kop;
+mod kostenpost;
 mod ondersteuning;
 mod onzekerheid;
 mod rollen;
@@ -136,6 +139,8 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         verwachting_field,
         onzekerheid_field,
         toelichting_field,
+        kostenpost_field,
+        bijdrage_field,
     ] = top.fields(&SECTIE_NAMEN);
     if !top.fields_pass.get().1 {
         cx.secties_bedoeld = cx::sections_meant(&top);
@@ -155,8 +160,10 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     groep::groepen(cx, &top, groep_field, &base, &rollen, &mut s);
     ondersteuning::ondersteuning(cx, ondersteuning_field, &mut s);
     ondersteuning::indexatie(cx, indexatie_field, &mut s);
-    rollen::financiering(cx, financiering_field, &rollen, &mut s);
     let horizon = horizon_ok.then(|| (s.startjaar, s.eindjaar()));
+    kostenpost::kostenposten(cx, kostenpost_field, horizon, &mut s);
+    financiering::financiering(cx, financiering_field, &rollen, horizon, &mut s);
+    bijdrage::bijdragen(cx, bijdrage_field, horizon, &mut s);
     verzekeraar::verzekeraars(cx, verzekeraar_field, &mut s);
     verzekeraar::aanbiedingen(cx, aanbod_field, horizon, &mut s);
     let impact_present = impact_field.as_ref().map(|_| ());

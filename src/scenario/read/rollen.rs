@@ -1,5 +1,4 @@
-//! `[uurtarieven]` (the roles and their rates) and `[financiering]` (roles financed elsewhere),
-//! with the one check that a role named anywhere has a rate. A rate that nothing uses and a
+//! `[uurtarieven]` (the roles and their rates), with the one check that a role named anywhere has a rate. A rate that nothing uses and a
 //! role used without a rate, spelled alike, are one typo: reported once, at the rate. Pure, no
 //! I/O.
 
@@ -9,8 +8,8 @@ use std::sync::Arc;
 
 use super::super::model::{Scenario, Uurtarief};
 use super::super::pad::nearest;
-use super::super::schema::{self, FINANCIERING_NAMEN, WERKWIJZE_NAMEN};
-use super::cx::{Cx, Field, FieldPath, Key, Table};
+use super::super::schema::{self, WERKWIJZE_NAMEN};
+use super::cx::{Cx, Field, FieldPath, Table};
 
 /// A use of a role that has no rate.
 struct Miss {
@@ -263,40 +262,4 @@ fn misplaced_werkwijze(cx: &mut Cx, misplaced: &[(&str, Range<usize>)], werkwijz
         message,
         Some(hint),
     );
-}
-
-/// `[financiering]` into `s`.
-pub(super) fn financiering(
-    cx: &mut Cx,
-    financiering_field: Option<Field<'_, '_, '_>>,
-    rollen: &Rollen<'_>,
-    s: &mut Scenario,
-) {
-    if let Some(f) = financiering_field
-        && let Some(t) = cx.table(&f)
-    {
-        let [elders] = t.fields(&FINANCIERING_NAMEN);
-        if let Some(lf) = elders
-            && let Some(items) = cx.array(&lf)
-        {
-            let parent = lf.path.build();
-            for (i, item) in items.iter().enumerate() {
-                let field = Field {
-                    value: item,
-                    path: FieldPath {
-                        parent: &parent,
-                        key: Key::Index(i + 1),
-                    },
-                };
-                if let Some(rol) = cx.text(&field) {
-                    if s.elders_gefinancierd.contains(&rol) {
-                        cx.error(&field, format!("rol '{rol}' staat er al in"), None);
-                    } else if rollen.check(cx, &rol, field.path, item.span()).is_some() {
-                        s.elders_gefinancierd.push(rol);
-                    }
-                }
-            }
-        }
-        t.finish_fields(cx);
-    }
 }

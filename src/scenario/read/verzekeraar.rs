@@ -110,7 +110,7 @@ pub(super) fn aanbiedingen(
                 None => Some(None),
             };
             let jaren = match jaren {
-                Some(f) => read_years(cx, &f, horizon),
+                Some(f) => read_years(cx, &f, horizon, None),
                 None => horizon.map(|(a, b)| (a..=b).collect()),
             };
             let gecontracteerd = match gecontracteerd {
@@ -166,7 +166,14 @@ pub(super) fn aanbiedingen(
     }
 }
 
-fn read_years(cx: &mut Cx, f: &Field<'_, '_, '_>, horizon: Option<(i32, i32)>) -> Option<Vec<i32>> {
+/// A list of distinct years inside `horizon`, ascending (an offer's or a cost post's `jaren`);
+/// `buiten`: the fix for a year outside the horizon.
+pub(super) fn read_years(
+    cx: &mut Cx,
+    f: &Field<'_, '_, '_>,
+    horizon: Option<(i32, i32)>,
+    buiten: Option<&str>,
+) -> Option<Vec<i32>> {
     let items = cx.array(f)?;
     let mut years = BTreeSet::new();
     let mut ok = true;
@@ -189,7 +196,7 @@ fn read_years(cx: &mut Cx, f: &Field<'_, '_, '_>, horizon: Option<(i32, i32)>) -
             cx.error(
                 &field,
                 format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                None,
+                buiten.map(str::to_string),
             );
             ok = false;
             continue;

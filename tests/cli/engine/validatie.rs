@@ -110,10 +110,14 @@ fn kleine_regio_matches_the_hand_worked_figures() {
 }
 
 #[test]
-fn kleine_regio_gives_only_the_consulent_reminder_once() {
+fn kleine_regio_gives_only_the_wijkverpleegkundige_and_consulent_reminders_once() {
     let w = warnings_of(&shipped("kleine-regio.toml"));
-    assert_eq!(w.len(), 1, "{w:#?}");
-    assert_eq!(w[0].path, "uurtarieven.consulent");
+    let paths: Vec<&str> = w.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["uurtarieven.wijkverpleegkundige", "uurtarieven.consulent"],
+        "{w:#?}"
+    );
 }
 
 #[test]
@@ -151,8 +155,10 @@ fn elders_gefinancierd_matches_the_hand_worked_figures() {
     assert_eq!(k.totaal.elders_gefinancierd, d("36337.50"));
     assert_eq!(k.totaal.te_financieren, d("185854.14"));
     assert_eq!(k.totaal.kostendekkend_tarief, d("1.41"));
-    // Neither the consulent nor the medisch specialist is paid through TAPA$: no warnings.
-    assert_eq!(warnings_of(&src), vec![]);
+    // Neither the consulent nor the medisch specialist is paid through TAPA$: only the reminder
+    // that the wijkverpleegkundige's hours go through TAPA$ (handreiking, bijlage 5.1.5).
+    let paths: Vec<String> = warnings_of(&src).into_iter().map(|w| w.path).collect();
+    assert_eq!(paths, ["uurtarieven.wijkverpleegkundige"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,9 +506,15 @@ fn a_year_total_above_ten_to_the_twelfth_is_an_error_at_its_largest_line() {
 // Warnings: valid scenarios that depart from the PaTz-werkwijze
 // ---------------------------------------------------------------------------------------------
 
-/// BASE with the consulent financed elsewhere: a scenario without any warning.
+/// The answer to the reminder about the wijkverpleegkundige's hours through TAPA$.
+const WIJKVERPLEGING_NAGEGAAN: &str = "\n\n[[financiering.nagegaan]]\nrol = \"wijkverpleegkundige\"\ntoelichting = \"PaTz-uren buiten de urenindicatie\"\n";
+
+/// BASE with the consulent financed elsewhere and the wijkverpleegkundige's hours checked: a
+/// scenario without any warning.
 fn base_without_warnings() -> String {
-    format!("{BASE}\n[financiering]\nelders_gefinancierd = [\"consulent\"]\n")
+    format!(
+        "{BASE}\n[financiering]\nelders_gefinancierd = [\"consulent\"]\n{WIJKVERPLEGING_NAGEGAAN}"
+    )
 }
 
 #[test]
@@ -555,8 +567,13 @@ fn a_group_without_a_consulent_gets_a_warning() {
     let w = warnings_at(&src, "groep[1].deelnemers");
     assert_eq!(w.len(), 1, "{w:#?}");
     assert_eq!(w[0].pos.line, line_of(&src, "deelnemers = "));
-    // No consulent anywhere: no reminder about financing one either.
-    assert_eq!(warnings_of(&src).len(), 1);
+    // No consulent anywhere: no reminder about financing one either (only the one about the
+    // wijkverpleegkundige's hours).
+    let paths: Vec<String> = warnings_of(&src).into_iter().map(|w| w.path).collect();
+    assert_eq!(
+        paths,
+        ["uurtarieven.wijkverpleegkundige", "groep[1].deelnemers"]
+    );
 }
 
 #[test]
@@ -593,7 +610,7 @@ fn with_medisch_specialist(startjaar: i32, looptijd: u32, elders: &str) -> Strin
         "looptijd_jaren = 2",
         &format!("looptijd_jaren = {looptijd}"),
     );
-    format!("{src}\n[financiering]\nelders_gefinancierd = [{elders}]\n")
+    format!("{src}\n[financiering]\nelders_gefinancierd = [{elders}]\n{WIJKVERPLEGING_NAGEGAAN}")
 }
 
 #[test]
@@ -634,8 +651,9 @@ naam = "C"
 deelnemers = { huisarts = 6, wijkverpleegkundige = 3, consulent = 1 }
 "#,
     );
-    let w = warnings_of(&src);
+    let w = warnings_at(&src, "uurtarieven.consulent");
     assert_eq!(w.len(), 1, "{w:#?}");
-    assert_eq!(w[0].path, "uurtarieven.consulent");
     assert_eq!(w[0].pos.line, line_of(&src, "consulent = 120"));
+    // Likewise the reminder about the wijkverpleegkundige: once, not per group.
+    assert_eq!(warnings_of(&src).len(), 2);
 }
