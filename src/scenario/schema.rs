@@ -165,6 +165,8 @@ pub const SECTIES: [Veld; 17] = [
     veld("verwachting", Soort::Lijst, ""),
     veld("onzekerheid", Soort::Lijst, ""),
     veld("toelichting", Soort::Tabel, ""),
+    veld("kostenpost", Soort::Lijst, ""),
+    veld("bijdrage", Soort::Lijst, ""),
 ];
 pub(crate) const SECTIE_NAMEN: [&str; 17] = namen(&SECTIES);
 
