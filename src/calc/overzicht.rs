@@ -99,7 +99,7 @@ pub fn overhead_grondslag(j: &KostenJaar) -> Decimal {
 
 /// What of the whole amount to be financed over the horizon stays uncovered when only this
 /// insurer contracts its best offer: `te_financieren − opbrengst` of that offer over its years
-/// (the whole amount when it has none). Both are amounts within SPEC.md's bounds, so the
+/// (the whole amount when it has none). Both are amounts within docs/rekenregels.md's bounds, so the
 /// difference is exact; were that ever broken, it saturates rather than panic.
 pub fn tekort_als_enige(k: &Kosten, a: &Aanbiedingen, v: &VerzekeraarResultaat) -> Decimal {
     let opbrengst = v

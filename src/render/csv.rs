@@ -71,7 +71,7 @@ impl Csv {
     }
 }
 
-/// Neutralises a text cell that a spreadsheet would run as a formula (SPEC.md): a leading
+/// Neutralises a text cell that a spreadsheet would run as a formula (docs/rekenregels.md): a leading
 /// `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front.
 pub fn text(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {

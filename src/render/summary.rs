@@ -15,7 +15,7 @@ use crate::calc::overzicht::{Subtotaal, per_post};
 use crate::decimal::{dutch, euro};
 use crate::scenario::Grootheid;
 
-/// The business-case columns of a summary row, in SPEC.md's order.
+/// The business-case columns of a summary row, in docs/rekenregels.md's order.
 pub const KOLOMMEN: [Grootheid; 7] = [
     Grootheid::KostenTotaal,
     Grootheid::EldersGefinancierd,

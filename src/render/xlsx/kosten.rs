@@ -305,7 +305,7 @@ struct Regelcontext<'a> {
 }
 
 /// One line item: its columns, then its hours and amount as formulas on Invoer. (One arm per
-/// kind of line, each SPEC.md's formula for it; they share the row's cell closures, so the match
+/// kind of line, each docs/rekenregels.md's formula for it; they share the row's cell closures, so the match
 /// stays in one function.)
 fn regel_rij(
     ws: &mut Worksheet,
