@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::csv::{Row, Tabel, count, nearest, number};
+use super::csv::{Row, Tabel, count, naam_in, number};
 use super::fouten::{Cx, Fouten};
 use super::model::{Bijeenkomst, Datum, MAX_DUUR_UREN};
 use super::{columns, looptijd, require};
@@ -135,26 +135,17 @@ impl Lezer<'_> {
         path: &dyn Fn(&str) -> String,
         cx: &mut Cx,
     ) -> Option<usize> {
-        let key = naam::sleutel(cell);
-        let found = self.groepen.iter().position(|g| *g == key);
-        if found.is_none() {
-            cx.error_with(
-                t.pos(at),
-                || path("groep"),
-                || {
-                    if cell.is_empty() {
-                        let m = "leeg; vul de naam van de groep in zoals in het scenario";
-                        return (m.to_string(), None);
-                    }
-                    let names = self.s.groepen.iter().map(|g| g.naam.as_str());
-                    (
-                        format!("groep '{cell}' staat niet in het scenario"),
-                        nearest(cell, names).map(|n| format!("bedoelde je '{n}'?")),
-                    )
-                },
-            );
-        }
-        found
+        let namen = self.s.groepen.iter().map(|g| g.naam.as_str());
+        naam_in(
+            cell,
+            "groep",
+            &self.groepen,
+            namen,
+            None,
+            t.pos(at),
+            path,
+            cx,
+        )
     }
 
     /// The date in `cell`: in the calendar, in the horizon, not before the start of `groep`.

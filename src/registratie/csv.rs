@@ -436,6 +436,43 @@ pub(super) fn nearest<'a>(
         .map(|(_, c)| c)
 }
 
+/// Which scenario name a cell names: the `wat` ("groep", "verzekeraar") column of a
+/// registrations file, matched in NFC against `sleutels` (the keys of `namen`, in order).
+/// The index, or an error at the cell: empty, or unknown with the nearest name (or `zonder`
+/// when the scenario has none).
+#[allow(clippy::too_many_arguments)] // the cell, what it names and where an error goes
+pub(super) fn naam_in<'a>(
+    cell: &str,
+    wat: &str,
+    sleutels: &[std::borrow::Cow<'_, str>],
+    namen: impl Iterator<Item = &'a str>,
+    zonder: Option<&str>,
+    pos: Pos,
+    path: &dyn Fn(&str) -> String,
+    cx: &mut Cx,
+) -> Option<usize> {
+    let key = naam::sleutel(cell);
+    let found = sleutels.iter().position(|n| *n == key);
+    if found.is_none() {
+        cx.error_with(
+            pos,
+            || path(wat),
+            || {
+                if cell.is_empty() {
+                    let m = format!("leeg; vul de naam van de {wat} in zoals in het scenario");
+                    return (m, None);
+                }
+                let hint = match zonder {
+                    Some(z) if sleutels.is_empty() => Some(z.to_string()),
+                    _ => nearest(cell, namen).map(|n| format!("bedoelde je '{n}'?")),
+                };
+                (format!("{wat} '{cell}' staat niet in het scenario"), hint)
+            },
+        );
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

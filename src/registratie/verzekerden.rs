@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::csv::{Row, Tabel, nearest};
+use super::csv::{Row, Tabel, naam_in};
 use super::fouten::{Cx, Fouten};
 use super::model::Telling;
 use super::{columns, looptijd, require};
@@ -135,35 +135,19 @@ impl Lezer<'_> {
         path: &dyn Fn(&str) -> String,
         cx: &mut Cx,
     ) -> Option<usize> {
-        let key = naam::sleutel(cell);
-        let found = self.namen.iter().position(|n| *n == key);
-        if found.is_none() {
-            cx.error_with(
-                t.pos(at),
-                || path("verzekeraar"),
-                || {
-                    if cell.is_empty() {
-                        let m = "leeg; vul de naam van de verzekeraar in zoals in het scenario";
-                        return (m.to_string(), None);
-                    }
-                    let names = self.s.verzekeraars.iter().map(|v| v.naam.as_str());
-                    let hint = if self.s.verzekeraars.is_empty() {
-                        Some(
-                            "het scenario heeft geen [[verzekeraar]]-secties; voeg de \
-                             verzekeraars met hun marktaandeel toe"
-                                .to_string(),
-                        )
-                    } else {
-                        nearest(cell, names).map(|n| format!("bedoelde je '{n}'?"))
-                    };
-                    (
-                        format!("verzekeraar '{cell}' staat niet in het scenario"),
-                        hint,
-                    )
-                },
-            );
-        }
-        found
+        let namen = self.s.verzekeraars.iter().map(|v| v.naam.as_str());
+        let zonder = "het scenario heeft geen [[verzekeraar]]-secties; voeg de verzekeraars \
+                      met hun marktaandeel toe";
+        naam_in(
+            cell,
+            "verzekeraar",
+            &self.namen,
+            namen,
+            Some(zonder),
+            t.pos(at),
+            path,
+            cx,
+        )
     }
 }
 
