@@ -656,10 +656,10 @@ impl<'r> Jaar<'r> {
         };
         match elders {
             None if h.rol.is_some_and(|r| r.elders_gefinancierd) => {
-                self.deel(h, uren.cloned(), cents, Financiering::Elders);
+                self.deel(h, uren, cents, Financiering::Elders);
             }
-            None => self.deel(h, uren.cloned(), cents, Financiering::Tapas),
-            Some(e) if e.geheel() => self.deel(h, uren.cloned(), cents, Financiering::Elders),
+            None => self.deel(h, uren, cents, Financiering::Tapas),
+            Some(e) if e.geheel() => self.deel(h, uren, cents, Financiering::Elders),
             Some(e) => {
                 // The elsewhere part `cents(B × p/100)`, `U × p/100`; the TAPA$ part the rest.
                 let p = Exact::from(e.percentage).procent();
@@ -669,8 +669,8 @@ impl<'r> Jaar<'r> {
                     .unwrap_or(cents);
                 let elders_uren = uren.map(|u| u.mul(&p));
                 let tapas_uren = uren.zip(elders_uren.as_ref()).map(|(u, e)| u.add(&e.neg()));
-                self.deel(h, elders_uren, elders_cents, Financiering::Elders);
-                self.deel(h, tapas_uren, cents - elders_cents, Financiering::Tapas);
+                self.deel(h, elders_uren.as_ref(), elders_cents, Financiering::Elders);
+                self.deel(h, tapas_uren.as_ref(), cents - elders_cents, Financiering::Tapas);
             }
         }
         Ok(())
@@ -680,7 +680,7 @@ impl<'r> Jaar<'r> {
     fn deel(
         &mut self,
         h: Herkomst<'r>,
-        uren: Option<Exact>,
+        uren: Option<&Exact>,
         cents: i128,
         financiering: Financiering,
     ) {
@@ -695,7 +695,7 @@ impl<'r> Jaar<'r> {
                 groep: h.groep,
                 post: h.post,
                 rol: h.rol.map(|r| Arc::clone(r.naam)),
-                uren: uren.as_ref().and_then(Exact::to_decimal),
+                uren: uren.and_then(Exact::to_decimal),
                 bedrag: euro_bedrag(cents),
                 financiering,
             });
