@@ -670,7 +670,12 @@ impl<'r> Jaar<'r> {
                 let elders_uren = uren.map(|u| u.mul(&p));
                 let tapas_uren = uren.zip(elders_uren.as_ref()).map(|(u, e)| u.add(&e.neg()));
                 self.deel(h, elders_uren.as_ref(), elders_cents, Financiering::Elders);
-                self.deel(h, tapas_uren.as_ref(), cents - elders_cents, Financiering::Tapas);
+                self.deel(
+                    h,
+                    tapas_uren.as_ref(),
+                    cents - elders_cents,
+                    Financiering::Tapas,
+                );
             }
         }
         Ok(())
