@@ -139,7 +139,7 @@ fn prepare(cli: &Cli) -> Result<Prepared, Fout> {
     gebruik::geen_overlap(&ends.invoer, &outputs)?;
     let soort = match &cli.command {
         Command::Report(_) => Uitvoersoort::Document,
-        Command::AnnualReport(_) => Uitvoersoort::Html,
+        Command::AnnualReport(_) => Uitvoersoort::Verslag,
         Command::Export(_) => Uitvoersoort::Werkmap,
         Command::Init { .. } => Uitvoersoort::Sjabloon,
         _ => Uitvoersoort::Gegevens(

@@ -116,8 +116,9 @@ pub(crate) enum Uitvoersoort {
     Document,
     /// The Excel workbook.
     Werkmap,
-    /// An HTML document only (`annual-report`).
-    Html,
+    /// The yearly report (`annual-report`): HTML or Word; an extension patz-calc does not
+    /// know is refused rather than guessed.
+    Verslag,
     /// The scenario template.
     Sjabloon,
     /// The draws of `simulate --trekkingen`: CSV.
@@ -128,10 +129,18 @@ pub(crate) enum Uitvoersoort {
 /// the command writes there; bytes of one format never go under another's extension. A file
 /// without an extension, or with one patz-calc does not know, gets the command's own format.
 pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Melding> {
-    let Some(vorm) = Vorm::van(pad) else {
-        return Ok(());
-    };
     let shown = getoond(pad);
+    let Some(vorm) = Vorm::van(pad) else {
+        return match (soort, pad.extension()) {
+            (Uitvoersoort::Verslag, Some(ext)) => Err(Melding::regel(format!(
+                "{shown}: fout: het jaarverslag is een HTML-document (.html) of een \
+                 Word-document (.docx); de extensie .{} kent patz-calc niet",
+                naam::zichtbaar(&ext.to_string_lossy())
+            ))
+            .hint("kies bijv. -o jaarverslag.docx of -o jaarverslag.html")),
+            _ => Ok(()),
+        };
+    };
     let fout = |wat: &str, hint: &str| {
         Err(Melding::regel(format!("{shown}: fout: {wat}")).hint(hint.to_string()))
     };
@@ -206,14 +215,14 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
                 "kies bijv. -o businesscase.docx of -o businesscase.html",
             ),
         },
-        Uitvoersoort::Html => match vorm {
-            Vorm::Html => Ok(()),
+        Uitvoersoort::Verslag => match vorm {
+            Vorm::Html | Vorm::Word => Ok(()),
             _ => fout(
                 &format!(
-                    "deze opdracht schrijft een HTML-document (.html), geen {}",
+                    "het jaarverslag is een HTML-document (.html) of een Word-document (.docx), geen {}",
                     vorm.naam()
                 ),
-                "kies bijv. -o jaarverslag.html",
+                "kies bijv. -o jaarverslag.docx of -o jaarverslag.html",
             ),
         },
         Uitvoersoort::Werkmap => match vorm {

@@ -292,7 +292,7 @@ pub enum Command {
     /// tarief.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Settle(monitor::SettleArgs),
-    /// Het jaarverslag aan de verzekeraar als HTML-document, af te drukken op A4: gehouden
+    /// Het jaarverslag aan de verzekeraar als HTML- of Word-document (A4): gehouden
     /// bijeenkomsten tegen het plan, deelnemers, de zes indicatoren, en met --verzekerden de
     /// declaratie, de uitbetaling en de afrekening.
     #[command(

@@ -128,9 +128,10 @@ pub struct AnnualReportArgs {
     /// dit bestand bevat het verslag ook de declaratie en de afrekening.
     #[arg(long, value_name = "CSV")]
     pub verzekerden: Option<PathBuf>,
-    /// Het HTML-bestand dat geschreven wordt (- is de standaarduitvoer). Een bestaand bestand
-    /// wordt alleen met --force vervangen.
-    #[arg(short = 'o', long = "output", value_name = "HTML-BESTAND")]
+    /// Het jaarverslag dat geschreven wordt: .html (HTML, af te drukken op A4) of .docx
+    /// (Word-document, verder te bewerken); - is de standaarduitvoer (HTML). Een bestaand
+    /// bestand wordt alleen met --force vervangen.
+    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
     pub output: PathBuf,
     /// Vervang een bestaand uitvoerbestand.
     #[arg(long)]

@@ -12,6 +12,7 @@ use patz_calc::render::{self, Format};
 
 use crate::app::beoordeling::calc_fout;
 use crate::app::invoer::{self, Invoer, getoond};
+use crate::app::uitvoer::Vorm;
 use crate::app::{App, Fout, Melding};
 
 /// Largest registrations file read (a year of a large region is a few hundred kilobytes).
@@ -234,6 +235,7 @@ pub(crate) fn settle(app: &mut App, args: &SettleArgs) -> Result<(), Fout> {
 }
 
 pub(crate) fn annual_report(app: &mut App, args: &AnnualReportArgs) -> Result<(), Fout> {
+    let word = Vorm::van(&args.output) == Some(Vorm::Word);
     app.met_scenario(&args.file, None, |app, s, r| {
         let mut fouten = Vec::new();
         let bijeenkomsten = load(&args.bijeenkomsten, |t| {
@@ -299,27 +301,29 @@ pub(crate) fn annual_report(app: &mut App, args: &AnnualReportArgs) -> Result<()
                 Some((d, a))
             }
         };
-        let namen = (
-            getoond(&args.bijeenkomsten),
-            args.indicatoren.as_deref().map(getoond),
-            args.verzekerden.as_deref().map(getoond),
-        );
-        let bronnen = render::verantwoording::Bronnen {
-            bijeenkomsten: &namen.0,
-            indicatoren: namen.1.as_deref(),
-            verzekerden: namen.2.as_deref(),
-        };
         let geld = geld
             .as_ref()
             .map(|(d, a)| render::verantwoording::Geld {
                 declaratie: d,
                 afrekening: a,
             });
-        Ok(render::verantwoording::document(s, &m, geld, &bronnen))
+        let verslag =
+            render::verantwoording::jaarverslag(s, &m, geld, args.indicatoren.is_some());
+        // The extension was checked before: .docx is the Word document, anything else HTML.
+        if word {
+            render::docx::jaarverslag::document(&verslag)
+                .map_err(|e| Fout::Anders(anyhow::anyhow!("{}: {e}", getoond(&args.output))))
+        } else {
+            Ok(render::verantwoording::html(&verslag))
+        }
     })?;
     super::document::geschreven(
         app,
-        "open het in een browser; afdrukken op A4 of opslaan als PDF",
+        if word {
+            "open het in Word of LibreOffice om verder te bewerken; Opslaan als → PDF geeft een PDF"
+        } else {
+            "open het in een browser; afdrukken op A4 of opslaan als PDF"
+        },
     );
     Ok(())
 }

@@ -17,6 +17,7 @@ mod dubbel;
 mod evaluatie;
 mod financiering;
 mod frequentie;
+pub mod jaarverslag;
 mod kosten;
 mod locatie;
 mod onderbouwing;

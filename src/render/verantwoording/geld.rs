@@ -1,29 +1,42 @@
 //! The money chapters of the yearly report: declared and paid out, and the settlement. Pure,
 //! no I/O.
 
-use super::{Geld, alinea, hoofdstuk, noot, tabel};
+use rust_decimal::Decimal;
+
+use super::{Blok, Geld, Hoofdstuk, Tabel};
 use crate::calc::afrekening::Afrekening;
 use crate::decimal::{dutch, euro};
 use crate::render::afrekening::{aanbod, post_label, soort, verzekeraar};
 use crate::render::declaratie::{aantal, tarief};
 use crate::scenario::Scenario;
 
-/// Without counts: the chapters say what is missing.
-pub(super) fn zonder(out: &mut String) {
-    hoofdstuk(out, "declaratie", "Declaratie en uitbetaling");
-    alinea(
-        out,
-        "Niet opgegeven: geef de verzekerden die de verzekeraars per kwartaal opgeven mee met \
-         --verzekerden om hier de declaratie, de uitbetaling en de afrekening te tonen.",
-    );
-    out.push_str("</section>\n");
+/// Without counts: the chapter says what is missing.
+pub(super) fn zonder() -> Hoofdstuk {
+    Hoofdstuk {
+        id: "declaratie",
+        titel: "Declaratie en uitbetaling",
+        blokken: vec![Blok::Alinea(
+            "De verzekerden die de verzekeraars per kwartaal opgeven zijn voor dit verslag niet \
+             aangeleverd; daarom staan de declaratie, de uitbetaling en de afrekening er niet in."
+                .into(),
+        )],
+    }
+}
+
+/// A row of `n` cells: `eerste`, empty cells, and `laatste`.
+fn totaalrij(eerste: &str, n: usize, laatste: String) -> Vec<String> {
+    let mut rij = vec![eerste.to_string()];
+    rij.extend(std::iter::repeat_n(String::new(), n.saturating_sub(2)));
+    rij.push(laatste);
+    rij
 }
 
 /// Per year and insurer what was declared, per quarter; and what was paid out.
-pub(super) fn declaratie(out: &mut String, s: &Scenario, g: Geld<'_>) {
-    hoofdstuk(out, "declaratie", "Declaratie en uitbetaling");
+pub(super) fn declaratie(s: &Scenario, g: Geld<'_>) -> Hoofdstuk {
+    let mut blokken = Vec::new();
     for j in &g.afrekening.jaren {
-        let mut rijen: Vec<Vec<String>> = Vec::new();
+        let mut aanbod_rijen: Vec<Vec<String>> = Vec::new();
+        let mut kwartaal_rijen: Vec<Vec<String>> = Vec::new();
         for v in &j.verzekeraars {
             let mut kwartalen = ["–".to_string(), "–".into(), "–".into(), "–".into()];
             for r in g
@@ -37,68 +50,71 @@ pub(super) fn declaratie(out: &mut String, s: &Scenario, g: Geld<'_>) {
                     *slot = r.bedrag.map_or_else(|| "–".into(), euro);
                 }
             }
-            let mut rij = vec![
-                verzekeraar(s, v.verzekeraar).to_string(),
+            let naam = verzekeraar(s, v.verzekeraar).to_string();
+            aanbod_rijen.push(vec![
+                naam.clone(),
                 aanbod(s, v.aanbod).unwrap_or("geen aanbod").to_string(),
                 aantal(v.verzekerden),
-            ];
+                euro(v.gedeclareerd),
+            ]);
+            let mut rij = vec![naam];
             rij.extend(kwartalen);
             rij.push(euro(v.gedeclareerd));
-            rijen.push(rij);
+            kwartaal_rijen.push(rij);
         }
-        rijen.push(vec![
-            "Totaal".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            euro(j.saldi.opbrengst),
-        ]);
-        tabel(
-            out,
-            &format!("{}: gedeclareerd per verzekeraar en kwartaal", j.jaar),
-            &[
+        aanbod_rijen.push(totaalrij("Totaal", 4, euro(j.saldi.opbrengst)));
+        kwartaal_rijen.push(totaalrij("Totaal", 6, euro(j.saldi.opbrengst)));
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: aanbod en gedeclareerd per verzekeraar", j.jaar),
+            kop: vec![
                 ("Verzekeraar", false),
                 ("Aanbod", false),
                 ("Verzekerden (kwartalen)", true),
+                ("Gedeclareerd", true),
+            ],
+            rijen: aanbod_rijen,
+            totaal: true,
+        }));
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: gedeclareerd per verzekeraar en kwartaal", j.jaar),
+            kop: vec![
+                ("Verzekeraar", false),
                 ("K1", true),
                 ("K2", true),
                 ("K3", true),
                 ("K4", true),
                 ("Jaar", true),
             ],
-            &rijen,
-            true,
-        );
-        alinea(
-            out,
-            &format!(
-                "Uitbetaald aan de deelnemers over {}: {} (begroot {}).",
-                j.jaar,
-                euro(j.saldi.uitbetaald),
-                euro(j.saldi.uitbetaald_begroot)
-            ),
-        );
+            rijen: kwartaal_rijen,
+            totaal: true,
+        }));
+        blokken.push(Blok::Alinea(format!(
+            "Uitbetaald aan de deelnemers over {}: {} (begroot {}).",
+            j.jaar,
+            euro(j.saldi.uitbetaald),
+            euro(j.saldi.uitbetaald_begroot)
+        )));
     }
-    noot(
-        out,
+    blokken.push(Blok::Noot(
         "Per kwartaal: tarief per verzekerde × verzekerden van dat kwartaal / 4, op centen \
          afgerond; met een plafond krijgen de kwartalen van een jaar op volgorde wat er onder het \
-         plafond past. Verzekerden (kwartalen): de som van de kwartaaltellingen.",
-    );
-    out.push_str("</section>\n");
+         plafond past. Verzekerden (kwartalen): de som van de kwartaaltellingen."
+            .into(),
+    ));
+    Hoofdstuk {
+        id: "declaratie",
+        titel: "Declaratie en uitbetaling",
+        blokken,
+    }
 }
 
 /// The settlement per year and over the years.
-pub(super) fn afrekening(out: &mut String, s: &Scenario, a: &Afrekening) {
-    hoofdstuk(out, "afrekening", "Afrekening");
+pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
+    let mut blokken = Vec::new();
     for j in &a.jaren {
         let x = &j.saldi;
-        let rij = |label: String, b: rust_decimal::Decimal, w: rust_decimal::Decimal| {
-            vec![label, euro(b), euro(w), euro(w - b)]
-        };
+        let rij =
+            |label: String, b: Decimal, w: Decimal| vec![label, euro(b), euro(w), euro(w - b)];
         let mut rijen = vec![rij(
             "Uitbetaald aan deelnemers".into(),
             x.uitbetaald_begroot,
@@ -115,18 +131,17 @@ pub(super) fn afrekening(out: &mut String, s: &Scenario, a: &Afrekening) {
             x.overhead,
         ));
         rijen.push(rij("Kosten".into(), x.kosten_begroot, x.kosten));
-        tabel(
-            out,
-            &format!("{}: kosten, begroot en afgerekend", j.jaar),
-            &[
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: kosten, begroot en afgerekend", j.jaar),
+            kop: vec![
                 ("Post", false),
                 ("Begroot", true),
                 ("Afgerekend", true),
                 ("Verschil", true),
             ],
-            &rijen,
-            true,
-        );
+            rijen,
+            totaal: true,
+        }));
         let mut rijen: Vec<Vec<String>> = j
             .verzekeraars
             .iter()
@@ -139,17 +154,16 @@ pub(super) fn afrekening(out: &mut String, s: &Scenario, a: &Afrekening) {
             })
             .collect();
         rijen.push(vec!["Totaal".into(), euro(x.opbrengst), euro(x.resultaat)]);
-        tabel(
-            out,
-            &format!("{}: resultaat per verzekeraar", j.jaar),
-            &[
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: resultaat per verzekeraar", j.jaar),
+            kop: vec![
                 ("Verzekeraar", false),
                 ("Gedeclareerd", true),
                 ("Aandeel in het resultaat", true),
             ],
-            &rijen,
-            true,
-        );
+            rijen,
+            totaal: true,
+        }));
         let nacalculatie = match x.nacalculatie_tarief {
             Some(t) => format!(
                 " Nacalculatie: {} / {} verzekerdenjaren = {} per verzekerde per jaar.",
@@ -159,17 +173,14 @@ pub(super) fn afrekening(out: &mut String, s: &Scenario, a: &Afrekening) {
             ),
             None => String::new(),
         };
-        alinea(
-            out,
-            &format!(
-                "Resultaat {}: opbrengst {} − kosten {} = {} ({}).{nacalculatie}",
-                j.jaar,
-                euro(x.opbrengst),
-                euro(x.kosten),
-                euro(x.resultaat),
-                soort(x.resultaat)
-            ),
-        );
+        blokken.push(Blok::Alinea(format!(
+            "Resultaat {}: opbrengst {} − kosten {} = {} ({}).{nacalculatie}",
+            j.jaar,
+            euro(x.opbrengst),
+            euro(x.kosten),
+            euro(x.resultaat),
+            soort(x.resultaat)
+        )));
     }
     if a.jaren.len() > 1 {
         let rijen: Vec<Vec<String>> = a
@@ -187,26 +198,29 @@ pub(super) fn afrekening(out: &mut String, s: &Scenario, a: &Afrekening) {
                 ]
             })
             .collect();
-        tabel(
-            out,
-            "Over de afgerekende jaren",
-            &[
+        blokken.push(Blok::Tabel(Tabel {
+            titel: "Over de afgerekende jaren".into(),
+            kop: vec![
                 ("Jaar", false),
                 ("Opbrengst", true),
                 ("Kosten", true),
                 ("Resultaat", true),
                 ("Nacalculatie tarief", true),
             ],
-            &rijen,
-            true,
-        );
+            rijen,
+            totaal: true,
+        }));
     }
-    noot(
-        out,
+    blokken.push(Blok::Noot(
         "Het resultaat (opbrengst min kosten) wordt verdeeld naar wat aan elke verzekeraar is \
          gedeclareerd, in hele centen die precies optellen tot het resultaat. Nacalculatie: het \
          tarief per verzekerde dat de werkelijke kosten op de werkelijke aantallen had gedekt, \
-         naar boven afgerond op de cent.",
-    );
-    out.push_str("</section>\n");
+         naar boven afgerond op de cent."
+            .into(),
+    ));
+    Hoofdstuk {
+        id: "afrekening",
+        titel: "Afrekening",
+        blokken,
+    }
 }

@@ -1,30 +1,27 @@
-//! The yearly report to the insurer (`annual-report`) as one self-contained HTML document, the
-//! same kind as the businesscase report (its style sheet, A4): meetings held against plan,
-//! participants and duration, the signals, the six indicators observed against expected, and
-//! the money: declared, paid out and settled. Pure, no I/O; every number comes from `calc`
-//! (`monitor`, `declare`, `settle`).
+//! The yearly report to the insurer (`annual-report`): meetings held against plan, participants
+//! and duration, the signals, the six indicators observed against expected, and the money:
+//! declared, paid out and settled. Pure, no I/O; every number comes from `calc` (`monitor`,
+//! `declare`, `settle`).
+//!
+//! The report is built once as a [`Jaarverslag`]: its facts, key figures and chapters, every
+//! figure already written the Dutch way. The HTML document ([`html()`]) and
+//! the Word document ([`crate::render::docx::jaarverslag`]) only lay that model out, so the two
+//! cannot disagree on a figure, a heading or a sentence. The report speaks to the insurer: no
+//! key of the scenario file, option of the program or file of the project appears in it.
 
 mod geld;
+mod html;
 
 use rust_decimal::Decimal;
 
-use super::html::{STYLE, esc};
 use crate::calc::afrekening::Afrekening;
 use crate::calc::declaratie::Declaratie;
-use crate::calc::monitor::{Monitor, MonitorJaar};
+use crate::calc::monitor::{IndicatorWaarneming, Monitor, MonitorJaar, Signaal};
 use crate::decimal::{dutch, euro};
+use crate::render::docx::rol_naam;
 use crate::scenario::Scenario;
 
-/// The files the document comes from, as shown.
-#[derive(Debug, Clone, Copy)]
-pub struct Bronnen<'a> {
-    /// The held meetings.
-    pub bijeenkomsten: &'a str,
-    /// The observed indicators, if given.
-    pub indicatoren: Option<&'a str>,
-    /// The insured counts, if given.
-    pub verzekerden: Option<&'a str>,
-}
+pub use html::html;
 
 /// The money part: the declaration and the settlement of the same years.
 #[derive(Debug, Clone, Copy)]
@@ -35,36 +32,120 @@ pub struct Geld<'a> {
     pub afrekening: &'a Afrekening,
 }
 
-/// Renders the yearly report.
-pub fn document(s: &Scenario, m: &Monitor, geld: Option<Geld<'_>>, b: &Bronnen<'_>) -> Vec<u8> {
-    let mut out = String::with_capacity(32 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!(
-        "<meta name=\"generator\" content=\"patz-calc {}\">\n<title>Verantwoording en \
-         afrekening — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        env!("CARGO_PKG_VERSION"),
-        esc(&s.naam)
-    ));
-    titel(&mut out, s, m, geld, b);
-    bijeenkomsten(&mut out, s, m);
-    deelnemers(&mut out, s, m);
-    signalen(&mut out, s, m);
-    indicatoren(&mut out, m, b);
+/// The yearly report, laid out by neither format: what both documents show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jaarverslag {
+    /// The scenario's name (the title).
+    pub naam: String,
+    /// What kind of document this is (above the title).
+    pub soort: &'static str,
+    /// Facts under the title: a label and its value.
+    pub feiten: Vec<(&'static str, String)>,
+    /// The key figures of the title page.
+    pub kerncijfers: Vec<Kerncijfer>,
+    /// The chapters, in order.
+    pub hoofdstukken: Vec<Hoofdstuk>,
+}
+
+/// One key figure: what it is, its value, and whether it is a loss (shown as such).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kerncijfer {
+    /// What the figure is.
+    pub wat: String,
+    /// The figure, as written.
+    pub waarde: String,
+    /// A deficit.
+    pub negatief: bool,
+}
+
+/// A chapter: its anchor, its heading and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hoofdstuk {
+    /// A short name for links within the document.
+    pub id: &'static str,
+    /// The heading.
+    pub titel: &'static str,
+    /// The paragraphs, notes, tables and lists, in order.
+    pub blokken: Vec<Blok>,
+}
+
+/// A piece of a chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blok {
+    /// A paragraph of running text.
+    Alinea(String),
+    /// A note on how the figures above were made (smaller type).
+    Noot(String),
+    /// A table.
+    Tabel(Tabel),
+    /// A list of signals (deviations from the way of working).
+    Signalen(Vec<String>),
+}
+
+/// A table: a caption, header cells (`true`: a figure column, right-aligned) and rows of
+/// cells; the last row is a total row when `totaal` is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tabel {
+    /// The caption.
+    pub titel: String,
+    /// The column headings.
+    pub kop: Vec<(&'static str, bool)>,
+    /// The rows; the first cell of a row is its label.
+    pub rijen: Vec<Vec<String>>,
+    /// The last row is the total.
+    pub totaal: bool,
+}
+
+/// The yearly report of the verantwoording `m`, with the money (declaration and settlement)
+/// when the insured counts were given; `indicatoren`: the observed indicators were given.
+pub fn jaarverslag(
+    s: &Scenario,
+    m: &Monitor,
+    geld: Option<Geld<'_>>,
+    indicatoren: bool,
+) -> Jaarverslag {
+    let mut feiten = Vec::new();
+    if let Some(r) = &s.regio {
+        feiten.push(("Regio", r.clone()));
+    }
+    feiten.push(("Verantwoorde jaren", jaren(m)));
+    let mut gegevens = vec!["de geregistreerde bijeenkomsten"];
+    if indicatoren {
+        gegevens.push("de waargenomen indicatoren");
+    }
+    if geld.is_some() {
+        gegevens.push("de verzekerden die de verzekeraars per kwartaal opgaven");
+    }
+    feiten.push(("Gegevens", zin(&gegevens)));
+    let mut hoofdstukken = vec![
+        bijeenkomsten(s, m),
+        deelnemers(s, m),
+        signalen(s, m),
+        indicatoren_hoofdstuk(m, indicatoren),
+    ];
     match geld {
         Some(g) => {
-            geld::declaratie(&mut out, s, g);
-            geld::afrekening(&mut out, s, g.afrekening);
+            hoofdstukken.push(geld::declaratie(s, g));
+            hoofdstukken.push(geld::afrekening(s, g.afrekening));
         }
-        None => geld::zonder(&mut out),
+        None => hoofdstukken.push(geld::zonder()),
     }
-    out.push_str(&format!(
-        "<footer><p>Gemaakt met <span class=\"versie\">patz-calc {}</span> uit de registraties \
-         van de regio. Dezelfde invoer geeft hetzelfde document; de rekenregels staan in \
-         docs/rekenregels.md (§ 15) en docs/registraties.md.</p></footer>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION")
-    ));
-    out.into_bytes()
+    Jaarverslag {
+        naam: s.naam.clone(),
+        soort: "Verantwoording en afrekening PaTz via TAPA$-prestatie 1",
+        feiten,
+        kerncijfers: kerncijfers(m, geld),
+        hoofdstukken,
+    }
+}
+
+/// `a`, `a en b`, `a, b en c`.
+fn zin(delen: &[&str]) -> String {
+    match delen {
+        [] => String::new(),
+        [a] => (*a).to_string(),
+        [rest @ .., z] => format!("{} en {z}", rest.join(", ")),
+    }
 }
 
 /// The years of the report, as written: `2026` or `2026–2027`.
@@ -84,144 +165,58 @@ fn uren(x: Decimal) -> String {
     dutch(x, 2)
 }
 
-fn titel(out: &mut String, s: &Scenario, m: &Monitor, geld: Option<Geld<'_>>, b: &Bronnen<'_>) {
-    out.push_str(
-        "<header>\n<p class=\"soort\">Verantwoording en afrekening PaTz via TAPA$-prestatie \
-         1</p>\n",
-    );
-    out.push_str(&format!(
-        "<h1>{}</h1>\n<dl class=\"feiten\">\n",
-        esc(&s.naam)
-    ));
-    if let Some(r) = &s.regio {
-        out.push_str(&format!("<dt>Regio</dt><dd>{}</dd>\n", esc(r)));
-    }
-    out.push_str(&format!(
-        "<dt>Verantwoorde jaren</dt><dd>{}</dd>\n<dt>Bijeenkomsten</dt><dd>{}</dd>\n",
-        jaren(m),
-        esc(b.bijeenkomsten)
-    ));
-    if let Some(i) = b.indicatoren {
-        out.push_str(&format!("<dt>Indicatoren</dt><dd>{}</dd>\n", esc(i)));
-    }
-    if let Some(v) = b.verzekerden {
-        out.push_str(&format!("<dt>Verzekerden</dt><dd>{}</dd>\n", esc(v)));
-    }
-    out.push_str("</dl>\n</header>\n<div class=\"kerncijfers\">\n");
+fn kerncijfers(m: &Monitor, geld: Option<Geld<'_>>) -> Vec<Kerncijfer> {
+    let k = |wat: &str, waarde: String, negatief: bool| Kerncijfer {
+        wat: wat.to_string(),
+        waarde,
+        negatief,
+    };
     let t = &m.totaal;
     let mut kern = vec![
-        (
-            "Bijeenkomsten gehouden".to_string(),
+        k(
+            "Bijeenkomsten gehouden",
             format!(
                 "{} van {}",
                 t.bijeenkomsten_gehouden, t.bijeenkomsten_gepland
             ),
             false,
         ),
-        (
-            "Geleverde uren".to_string(),
+        k(
+            "Geleverde uren",
             format!("{} van {}", uren(t.uren_geleverd), uren(t.uren_gepland)),
             false,
         ),
     ];
-    if let Some(g) = geld {
-        let x = &g.afrekening.totaal;
-        kern.push(("Gedeclareerd".into(), euro(x.opbrengst), false));
-        kern.push((
-            "Uitbetaald aan deelnemers".into(),
-            euro(x.uitbetaald),
-            false,
-        ));
-        kern.push(("Kosten afgerekend".into(), euro(x.kosten), false));
-        kern.push((
-            format!("Resultaat ({})", super::afrekening::soort(x.resultaat)),
-            euro(x.resultaat),
-            x.resultaat < Decimal::ZERO,
-        ));
-    } else {
-        kern.push((
-            "Kosten geleverd (deelnemers)".into(),
+    match geld {
+        Some(g) => {
+            let x = &g.afrekening.totaal;
+            kern.push(k("Gedeclareerd", euro(x.opbrengst), false));
+            kern.push(k("Uitbetaald aan deelnemers", euro(x.uitbetaald), false));
+            kern.push(k("Kosten afgerekend", euro(x.kosten), false));
+            kern.push(k(
+                &format!("Resultaat ({})", super::afrekening::soort(x.resultaat)),
+                euro(x.resultaat),
+                x.resultaat < Decimal::ZERO,
+            ));
+        }
+        None => kern.push(k(
+            "Kosten geleverd (deelnemers)",
             euro(t.kosten_geleverd),
             false,
-        ));
+        )),
     }
-    for (wat, n, neg) in kern {
-        let klasse = if neg { "n negatief" } else { "n" };
-        out.push_str(&format!(
-            "<div class=\"kerncijfer\"><span class=\"wat\">{}</span><span class=\"{klasse}\">{}\
-             </span></div>\n",
-            esc(&wat),
-            esc(&n)
-        ));
-    }
-    out.push_str("</div>\n");
+    kern
 }
 
-/// Opens a chapter.
-pub(super) fn hoofdstuk(out: &mut String, id: &str, titel: &str) {
-    out.push_str(&format!(
-        "<section class=\"hoofdstuk\" id=\"{id}\">\n<h2>{}</h2>\n",
-        esc(titel)
-    ));
-}
-
-/// A table: a caption, header cells (`true`: a number column) and rows of plain text cells;
-/// the last row is a total row when `totaal` is set.
-pub(super) fn tabel(
-    out: &mut String,
-    titel: &str,
-    kop: &[(&str, bool)],
-    rijen: &[Vec<String>],
-    totaal: bool,
-) {
-    let heel = if rijen.len() <= 14 {
-        " class=\"heel\""
-    } else {
-        ""
-    };
-    out.push_str(&format!(
-        "<table{heel}>\n<caption>{}</caption>\n<thead><tr>",
-        esc(titel)
-    ));
-    for (k, n) in kop {
-        let c = if *n { " class=\"n\"" } else { "" };
-        out.push_str(&format!("<th scope=\"col\"{c}>{}</th>", esc(k)));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for (ri, r) in rijen.iter().enumerate() {
-        let last = totaal && ri + 1 == rijen.len();
-        out.push_str(if last {
-            "<tr class=\"totaal\">"
-        } else {
-            "<tr>"
-        });
-        for (ci, c) in r.iter().enumerate() {
-            let n = kop.get(ci).is_some_and(|(_, n)| *n);
-            match (ci, n) {
-                (0, _) => out.push_str(&format!("<th scope=\"row\">{}</th>", esc(c))),
-                (_, true) => out.push_str(&format!("<td class=\"n\">{}</td>", esc(c))),
-                _ => out.push_str(&format!("<td>{}</td>", esc(c))),
-            }
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
-}
-
-pub(super) fn alinea(out: &mut String, tekst: &str) {
-    out.push_str(&format!("<p>{}</p>\n", esc(tekst)));
-}
-
-pub(super) fn noot(out: &mut String, tekst: &str) {
-    out.push_str(&format!("<p class=\"noot\">{}</p>\n", esc(tekst)));
-}
-
-fn bijeenkomsten(out: &mut String, s: &Scenario, m: &Monitor) {
-    hoofdstuk(out, "bijeenkomsten", "Gehouden bijeenkomsten");
+fn bijeenkomsten(s: &Scenario, m: &Monitor) -> Hoofdstuk {
+    let mut blokken = Vec::new();
     if m.jaren.is_empty() {
-        alinea(out, "Er zijn geen bijeenkomsten geregistreerd.");
+        blokken.push(Blok::Alinea(
+            "Er zijn geen bijeenkomsten geregistreerd.".into(),
+        ));
     }
     for j in &m.jaren {
+        let t = &j.totaal;
         let mut rijen: Vec<Vec<String>> = j
             .groepen
             .iter()
@@ -232,6 +227,34 @@ fn bijeenkomsten(out: &mut String, s: &Scenario, m: &Monitor) {
                     g.bijeenkomsten_gehouden.to_string(),
                     uren(g.duur_uren_gepland),
                     uren(g.duur_uren_gehouden),
+                ]
+            })
+            .collect();
+        rijen.push(vec![
+            "Totaal".into(),
+            t.bijeenkomsten_gepland.to_string(),
+            t.bijeenkomsten_gehouden.to_string(),
+            String::new(),
+            String::new(),
+        ]);
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: bijeenkomsten en hun duur, gepland en gehouden", j.jaar),
+            kop: vec![
+                ("Groep", false),
+                ("Bijeenkomsten gepland", true),
+                ("Bijeenkomsten gehouden", true),
+                ("Duur gepland (uur)", true),
+                ("Duur gehouden (uur)", true),
+            ],
+            rijen,
+            totaal: true,
+        }));
+        let mut rijen: Vec<Vec<String>> = j
+            .groepen
+            .iter()
+            .map(|g| {
+                vec![
+                    groep(s, g.groep).to_string(),
                     uren(g.uren_gepland),
                     uren(g.uren_geleverd),
                     euro(g.kosten_begroot),
@@ -239,51 +262,45 @@ fn bijeenkomsten(out: &mut String, s: &Scenario, m: &Monitor) {
                 ]
             })
             .collect();
-        let t = &j.totaal;
         rijen.push(vec![
             "Totaal".into(),
-            t.bijeenkomsten_gepland.to_string(),
-            t.bijeenkomsten_gehouden.to_string(),
-            String::new(),
-            String::new(),
             uren(t.uren_gepland),
             uren(t.uren_geleverd),
             euro(t.kosten_begroot),
             euro(t.kosten_geleverd),
         ]);
-        tabel(
-            out,
-            &format!(
-                "{}: bijeenkomsten, duur en uren, gepland en gehouden",
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!(
+                "{}: uren en kosten van de deelnemers, gepland en geleverd",
                 j.jaar
             ),
-            &[
+            kop: vec![
                 ("Groep", false),
-                ("Gepland", true),
-                ("Gehouden", true),
-                ("Duur gepland (uur)", true),
-                ("Duur gehouden (uur)", true),
                 ("Uren gepland", true),
                 ("Uren geleverd", true),
                 ("Kosten begroot", true),
                 ("Kosten geleverd", true),
             ],
-            &rijen,
-            true,
-        );
+            rijen,
+            totaal: true,
+        }));
     }
-    noot(
-        out,
+    blokken.push(Blok::Noot(
         "Uren: de uren van de deelnemers (bijeenkomst, voorbereiding en reistijd per aanwezige, \
          de extra uren van de voorzitter, de coördinatie per besproken patiënt en de telefonische \
          ondersteuning van de consulent). Kosten: die uren tegen de tarieven van de begroting, \
-         van de rollen die via TAPA$ betaald worden.",
-    );
-    out.push_str("</section>\n");
+         van de rollen die via TAPA$ betaald worden."
+            .into(),
+    ));
+    Hoofdstuk {
+        id: "bijeenkomsten",
+        titel: "Gehouden bijeenkomsten",
+        blokken,
+    }
 }
 
-fn deelnemers(out: &mut String, s: &Scenario, m: &Monitor) {
-    hoofdstuk(out, "deelnemers", "Deelnemers en aanwezigheid");
+fn deelnemers(s: &Scenario, m: &Monitor) -> Hoofdstuk {
+    let mut blokken = Vec::new();
     for j in &m.jaren {
         let rijen: Vec<Vec<String>> = j
             .groepen
@@ -291,7 +308,7 @@ fn deelnemers(out: &mut String, s: &Scenario, m: &Monitor) {
             .flat_map(|g| {
                 g.rollen.iter().map(|r| {
                     vec![
-                        format!("{} · {}", groep(s, g.groep), r.rol),
+                        format!("{} · {}", groep(s, g.groep), rol_naam(&r.rol)),
                         r.deelnemers.to_string(),
                         r.aanwezigheden_gepland.to_string(),
                         r.aanwezigheden.to_string(),
@@ -301,31 +318,36 @@ fn deelnemers(out: &mut String, s: &Scenario, m: &Monitor) {
                 })
             })
             .collect();
-        tabel(
-            out,
-            &format!("{}: aanwezigheid per groep en rol", j.jaar),
-            &[
+        if rijen.is_empty() {
+            continue;
+        }
+        blokken.push(Blok::Tabel(Tabel {
+            titel: format!("{}: aanwezigheid per groep en rol", j.jaar),
+            kop: vec![
                 ("Groep · rol", false),
                 ("Deelnemers", true),
                 ("Aanwezig gepland", true),
                 ("Aanwezig", true),
                 ("Opkomst", true),
             ],
-            &rijen,
-            false,
-        );
+            rijen,
+            totaal: false,
+        }));
     }
-    noot(
-        out,
+    blokken.push(Blok::Noot(
         "Opkomst: de aanwezigen van een rol gedeeld door (gehouden bijeenkomsten × deelnemers van \
-         die rol in de groep).",
-    );
-    out.push_str("</section>\n");
+         die rol in de groep)."
+            .into(),
+    ));
+    Hoofdstuk {
+        id: "deelnemers",
+        titel: "Deelnemers en aanwezigheid",
+        blokken,
+    }
 }
 
-fn signalen(out: &mut String, s: &Scenario, m: &Monitor) {
-    hoofdstuk(out, "signalen", "Afwijkingen van de werkwijze");
-    let alle: Vec<(&MonitorJaar, usize, &crate::calc::monitor::Signaal)> = m
+fn signalen(s: &Scenario, m: &Monitor) -> Hoofdstuk {
+    let alle: Vec<(&MonitorJaar, usize, &Signaal)> = m
         .jaren
         .iter()
         .flat_map(|j| {
@@ -334,52 +356,52 @@ fn signalen(out: &mut String, s: &Scenario, m: &Monitor) {
                 .flat_map(move |g| g.signalen.iter().map(move |x| (j, g.groep, x)))
         })
         .collect();
-    if alle.is_empty() {
-        alinea(
-            out,
+    let blok = if alle.is_empty() {
+        Blok::Alinea(
             "Geen: elke groep hield de geplande bijeenkomsten, met een consulent en genoeg \
-             huisartsen en wijkverpleegkundigen.",
-        );
+             huisartsen en wijkverpleegkundigen."
+                .into(),
+        )
     } else {
-        out.push_str("<ul class=\"waarschuwingen\">\n");
-        for (j, gi, x) in alle {
-            let datum = x.datum.map(|d| format!(" op {d}")).unwrap_or_default();
-            out.push_str(&format!(
-                "<li class=\"waarschuwing\"><span>{} · {}{}: {}</span></li>\n",
-                j.jaar,
-                esc(groep(s, gi)),
-                esc(&datum),
-                esc(&x.toelichting)
-            ));
-        }
-        out.push_str("</ul>\n");
+        Blok::Signalen(
+            alle.into_iter()
+                .map(|(j, gi, x)| {
+                    let datum = x.datum.map(|d| format!(" op {d}")).unwrap_or_default();
+                    format!("{} · {}{datum}: {}", j.jaar, groep(s, gi), x.toelichting)
+                })
+                .collect(),
+        )
+    };
+    Hoofdstuk {
+        id: "signalen",
+        titel: "Afwijkingen van de werkwijze",
+        blokken: vec![blok],
     }
-    out.push_str("</section>\n");
 }
 
-fn indicatoren(out: &mut String, m: &Monitor, b: &Bronnen<'_>) {
-    hoofdstuk(
-        out,
-        "indicatoren",
-        "De zes indicatoren: waargenomen en verwacht",
-    );
-    if b.indicatoren.is_none() {
-        alinea(
-            out,
-            "Niet opgegeven: geef de waargenomen indicatoren mee met --indicatoren om ze hier \
-             tegen de basis en de verwachting te zetten.",
-        );
-        out.push_str("</section>\n");
-        return;
+fn indicatoren_hoofdstuk(m: &Monitor, gegeven: bool) -> Hoofdstuk {
+    let mut h = Hoofdstuk {
+        id: "indicatoren",
+        titel: "De zes indicatoren: waargenomen en verwacht",
+        blokken: Vec::new(),
+    };
+    if !gegeven {
+        h.blokken.push(Blok::Alinea(
+            "De waargenomen indicatoren zijn voor dit verslag niet aangeleverd; daarom staan ze \
+             hier niet tegenover de basis en de verwachting."
+                .into(),
+        ));
+        return h;
     }
     let pct =
         |x: Option<Decimal>, dp| x.map_or_else(|| "–".into(), |p| format!("{} %", dutch(p, dp)));
-    let mut rijen: Vec<Vec<String>> = m
+    let label = |i: &IndicatorWaarneming| format!("{} · {}", i.jaar, i.indicator.omschrijving());
+    let rijen: Vec<Vec<String>> = m
         .indicatoren
         .iter()
         .map(|i| {
             vec![
-                format!("{} · {}", i.jaar, i.indicator.omschrijving()),
+                label(i),
                 format!(
                     "{} van {}",
                     i.gevallen,
@@ -388,6 +410,27 @@ fn indicatoren(out: &mut String, m: &Monitor, b: &Bronnen<'_>) {
                 pct(i.waargenomen_percentage, 2),
                 pct(Some(i.basis_percentage), 2),
                 pct(Some(i.verwacht_percentage), 2),
+            ]
+        })
+        .collect();
+    h.blokken.push(Blok::Tabel(Tabel {
+        titel: "Waargenomen tegen basis en verwachting".into(),
+        kop: vec![
+            ("Jaar · indicator", false),
+            ("Gevallen", true),
+            ("Waargenomen", true),
+            ("Basis", true),
+            ("Verwacht met PaTz", true),
+        ],
+        rijen,
+        totaal: false,
+    }));
+    let mut rijen: Vec<Vec<String>> = m
+        .indicatoren
+        .iter()
+        .map(|i| {
+            vec![
+                label(i),
                 pct(i.gerealiseerde_reductie_percentage, 1),
                 pct(Some(i.verwachte_reductie_percentage), 1),
                 euro(i.vermeden_kosten),
@@ -398,34 +441,37 @@ fn indicatoren(out: &mut String, m: &Monitor, b: &Bronnen<'_>) {
         "Totaal vermeden kosten".into(),
         String::new(),
         String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
         euro(m.vermeden_kosten),
     ]);
-    tabel(
-        out,
-        "Waargenomen tegen basis en verwachting",
-        &[
+    h.blokken.push(Blok::Tabel(Tabel {
+        titel: "Reductie en vermeden kosten".into(),
+        kop: vec![
             ("Jaar · indicator", false),
-            ("Gevallen", true),
-            ("Waargenomen", true),
-            ("Basis", true),
-            ("Verwacht met PaTz", true),
             ("Reductie gerealiseerd", true),
             ("Reductie verwacht", true),
             ("Vermeden kosten", true),
         ],
-        &rijen,
-        true,
-    );
-    noot(
-        out,
+        rijen,
+        totaal: true,
+    }));
+    h.blokken.push(Blok::Noot(
         "Gevallen: overleden patiënten met de indicator in de laatste 30 dagen, van de overleden \
          patiënten (bij chemotherapie het aandeel met kanker). Gerealiseerde reductie: (basis − \
          waargenomen) / basis. Vermeden kosten: (verwachte gevallen zonder PaTz − gevallen) × \
-         kosten per geval, geïndexeerd.",
-    );
-    out.push_str("</section>\n");
+         kosten per geval, geïndexeerd."
+            .into(),
+    ));
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zin;
+
+    #[test]
+    fn a_list_of_sources_reads_as_a_dutch_sentence() {
+        assert_eq!(zin(&["a"]), "a");
+        assert_eq!(zin(&["a", "b"]), "a en b");
+        assert_eq!(zin(&["a", "b", "c"]), "a, b en c");
+    }
 }
