@@ -144,6 +144,12 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
     let fout = |wat: &str, hint: &str| {
         Err(Melding::regel(format!("{shown}: fout: {wat}")).hint(hint.to_string()))
     };
+    if vorm == Vorm::Pdf && soort == Uitvoersoort::Verslag {
+        return fout(
+            "patz-calc schrijft zelf geen PDF",
+            "maak het verslag als HTML (-o jaarverslag.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (-o jaarverslag.docx) en kies in Word Opslaan als → PDF",
+        );
+    }
     if vorm == Vorm::Pdf && soort != Uitvoersoort::Werkmap {
         return fout(
             "patz-calc schrijft zelf geen PDF",

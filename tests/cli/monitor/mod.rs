@@ -603,3 +603,4 @@ fn a_semicolon_file_with_decimal_commas_bom_crlf_and_an_empty_row_reads_the_same
 mod afrekening;
 mod betaallijst;
 mod invoer;
+mod jaarverslag;
