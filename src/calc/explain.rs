@@ -180,7 +180,13 @@ fn year_lines(s: &Scenario, j: &KostenJaar, i: &Exact, filter: &Filter, out: &mu
         }
         let (formule, exact) = match deel_van(s, r, &j.regels) {
             Some(deel) => part_formula(s, r, &deel, &j.regels, &factor, i),
-            None => line_formula(s, r, &j.regels, &factor, i),
+            None => {
+                let (formule, exact) = line_formula(s, r, &j.regels, &factor, i);
+                match geheel_elders(s, r) {
+                    Some(e) => (format!("{formule} (elders: {})", e.financier), exact),
+                    None => (formule, exact),
+                }
+            }
         };
         let exact = exact.and_then(|x| x.to_decimal());
         out.push(Uitleg {
@@ -214,6 +220,21 @@ fn deel_van<'a>(s: &'a Scenario, r: &Regel, regels: &'a [Regel]) -> Option<Deel<
         x.groep == r.groep && x.post == r.post && x.rol == r.rol && x.financiering != r.financiering
     })?;
     Some(Deel { elders, ander })
+}
+
+/// The `[[financiering.elders]]` entry that pays the whole line `r` elsewhere, if one does: its
+/// financier is shown with the formula (docs/rekenregels.md § 6.1). A role of the older
+/// `elders_gefinancierd` list (financier "elders") keeps its formula as it was.
+fn geheel_elders<'a>(s: &'a Scenario, r: &Regel) -> Option<&'a EldersFinanciering> {
+    if r.financiering != Financiering::Elders {
+        return None;
+    }
+    match (&r.rol, r.post) {
+        (Some(rol), _) => s.elders_rol(rol, r.jaar),
+        (None, Post::Overhead) => None,
+        (None, post) => s.elders_post(post.naam(s), r.jaar),
+    }
+    .filter(|e| e.geheel() && !e.path.starts_with("financiering.elders_gefinancierd"))
 }
 
 /// The formula of one part of a split line: the whole line `B` (its own formula), then the

@@ -71,8 +71,8 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat, opts: Options) -> Vec<u8> {
 }
 
 /// Renders the result of `offers`; `per_verzekeraar` (`--per verzekeraar`): the CSV has one row
-/// per insurer and year, and table and JSON show each insurer's businesscase also without a
-/// contracted offer.
+/// per insurer and year, and the table shows each insurer's businesscase also without a
+/// contracted offer. JSON carries it whenever there are insurers ([`per_verzekeraar::in_json`]).
 pub fn offers(s: &Scenario, r: &Resultaat, per_verzekeraar: bool, opts: Options) -> Vec<u8> {
     let (k, a) = (&r.kosten, &r.aanbiedingen);
     let p =
@@ -81,7 +81,12 @@ pub fn offers(s: &Scenario, r: &Resultaat, per_verzekeraar: bool, opts: Options)
         Format::Table => table::offers(s, k, a, p).into_bytes(),
         Format::Csv if per_verzekeraar => per_verzekeraar::csv(s, &r.per_verzekeraar, opts.csv_nl),
         Format::Csv => csv::offers(s, a, opts.csv_nl),
-        Format::Json => json::offers(s, k, a, p),
+        Format::Json => json::offers(
+            s,
+            k,
+            a,
+            per_verzekeraar::in_json(s, per_verzekeraar).then_some(&r.per_verzekeraar),
+        ),
     }
 }
 

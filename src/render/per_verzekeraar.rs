@@ -128,6 +128,16 @@ fn regio_json(jaar: Option<i32>, c: &RegioCijfers) -> Value {
     Value::Object(m)
 }
 
+/// Whether `offers --format json` carries the `verzekeraars` array and the `regio` object:
+/// whenever the scenario has a `[[verzekeraar]]`, contracted offer or not, so that a script reads
+/// each insurer's businesscase and the region's tekort in the same place before and after the
+/// contract is signed; and, as asked, with `--per verzekeraar` (docs/rekenregels.md § 7.2). The
+/// tables show those sections only with a contracted offer or `--per verzekeraar`
+/// ([`crate::calc::per_verzekeraar::getoond`]).
+pub(crate) fn in_json(s: &Scenario, per_verzekeraar: bool) -> bool {
+    per_verzekeraar || !s.verzekeraars.is_empty()
+}
+
 /// The `verzekeraars` array and the `regio` object of `offers --format json`.
 pub(crate) fn json(s: &Scenario, p: &PerVerzekeraar) -> (Value, Value) {
     let verzekeraars: Vec<Value> = p

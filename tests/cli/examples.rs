@@ -537,7 +537,7 @@ fn json_totals_are_sums_of_the_rounded_lines() {
     // independently of the program's own Decimal sums.
     for path in scenarios() {
         let v = cost_json(&path);
-        let (mut all, mut elders, mut te) = (0, 0, 0);
+        let (mut all, mut elders, mut bijdragen, mut te) = (0, 0, 0, 0);
         for j in v["jaren"].as_array().expect("jaren") {
             let mut kosten = 0;
             let mut elders_j = 0;
@@ -548,18 +548,23 @@ fn json_totals_are_sums_of_the_rounded_lines() {
                     elders_j += c;
                 }
             }
+            // `bijdragen` (docs/rekenregels.md § 6.3) only in a scenario with [[bijdrage]].
+            let bijdragen_j = j
+                .get("bijdragen")
+                .map_or(0, |b| cents(b.as_str().expect("bijdragen")));
             let [k, e, t, _] = totals(j).map(|s| s.to_string());
             assert_eq!(cents(&k), kosten, "{path} {}: kosten_totaal", j["jaar"]);
             assert_eq!(cents(&e), elders_j, "{path} {}: elders", j["jaar"]);
             assert_eq!(
                 cents(&t),
-                kosten - elders_j,
+                kosten - elders_j - bijdragen_j,
                 "{path} {}: te_financieren",
                 j["jaar"]
             );
             all += kosten;
             elders += elders_j;
-            te += kosten - elders_j;
+            bijdragen += bijdragen_j;
+            te += kosten - elders_j - bijdragen_j;
         }
         let [k, e, t, _] = totals(&v["totaal"]).map(|s| s.to_string());
         assert_eq!(
@@ -567,6 +572,10 @@ fn json_totals_are_sums_of_the_rounded_lines() {
             (all, elders, te),
             "{path} totaal"
         );
+        let bijdragen_totaal = v["totaal"]
+            .get("bijdragen")
+            .map_or(0, |b| cents(b.as_str().expect("bijdragen")));
+        assert_eq!(bijdragen_totaal, bijdragen, "{path} totaal: bijdragen");
     }
 }
 

@@ -20,4 +20,5 @@ mod readme;
 mod terminal;
 mod uitvoer;
 mod verzekeraars;
+mod voorbeelden;
 mod word;

@@ -6,8 +6,8 @@
 //! never copied from the program's output.
 
 use super::businesscase::{
-    FILE, csv_doc, d, indicators, json_scenario, kosten_of, offers_of, ok_scenario, parse,
-    run_scenario, stderr, stdout,
+    FILE, csv_doc, d, indicators, json_scenario, kosten_of, offers_of, ok_scenario, parse, run_in,
+    run_scenario, stderr, stdout, success,
 };
 use patz_calc::calc::{self, offers};
 use patz_calc::scenario::param::Param;
@@ -466,10 +466,8 @@ fn offers_json_carries_the_verzekeraars_and_regio_objects_when_an_offer_is_contr
 }
 
 #[test]
-fn without_a_contracted_offer_offers_output_stays_as_before_unless_asked_per_verzekeraar() {
+fn without_a_contracted_offer_the_offers_table_stays_as_before_unless_asked_per_verzekeraar() {
     let zonder = CONTRACT.replace("gecontracteerd = true\n", "");
-    let v = json_scenario(&zonder, &["offers", FILE, "--format", "json"]);
-    assert!(v.get("verzekeraars").is_none() && v.get("regio").is_none());
     let table = ok_scenario(&zonder, &["offers", FILE]);
     assert!(!table.contains("Businesscase per verzekeraar"));
     // Asked for: the chosen offer is then the best one, "Alfa hoog" (12000.00 a year);
@@ -488,6 +486,30 @@ fn without_a_contracted_offer_offers_output_stays_as_before_unless_asked_per_ver
     assert_eq!(v["regio"]["jaren"][0]["tekort"], "-2000.00");
     let table = ok_scenario(&zonder, &["offers", FILE, "--per", "verzekeraar"]);
     assert!(table.contains("Businesscase per verzekeraar"), "{table}");
+}
+
+#[test]
+fn offers_json_carries_verzekeraars_and_regio_whenever_there_are_insurers() {
+    // docs/rekenregels.md § 7.2: before anything is signed the chosen offer is the best one,
+    // and JSON shows it without --per verzekeraar: the same objects as with it.
+    let zonder = CONTRACT.replace("gecontracteerd = true\n", "");
+    let v = json_scenario(&zonder, &["offers", FILE, "--format", "json"]);
+    let per = json_scenario(
+        &zonder,
+        &["offers", FILE, "--per", "verzekeraar", "--format", "json"],
+    );
+    assert_eq!(v["verzekeraars"][0]["gekozen_aanbod"], "Alfa hoog");
+    // Alfa hoog: € 2,00 × 6.000 verzekerden = € 12.000,00 a year, two years.
+    assert_eq!(v["verzekeraars"][0]["totaal"]["betaling"], "24000.00");
+    assert_eq!(v["verzekeraars"], per["verzekeraars"]);
+    assert_eq!(v["regio"], per["regio"]);
+    // Without any [[verzekeraar]] there is nothing to show: the JSON stays as it was.
+    let kaal = run_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["offers", "scenarios/kleine-regio.toml", "--format", "json"],
+    );
+    let kaal: serde_json::Value = serde_json::from_str(&success(&kaal)).expect("JSON");
+    assert!(kaal.get("verzekeraars").is_none() && kaal.get("regio").is_none());
 }
 
 #[test]
