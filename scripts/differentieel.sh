@@ -46,7 +46,8 @@
 # difference verschillen/<id>.txt with the command and the head of `diff -u` of each stream.
 # Expected, accepted differences (the exactness fixes and range errors of issue 13/12) are listed
 # in scripts/verwachte-verschillen.txt as `GLOB | reason`; a difference whose command matches a
-# GLOB is counted under that reason, not as a regression.
+# GLOB is counted under that reason, not as a regression. `[stderr] GLOB | reason` counts only a
+# difference in stderr alone (a changed warning), so stdout, files and exit status stay checked.
 #
 # Exit status: 0 when every run is identical or an expected difference (with --streng: only
 # when every run is identical), 1 when there is an unexpected difference, 2 on a usage or build
@@ -509,12 +510,15 @@ duur=$((SECONDS - start))
 # Summary: each difference is expected (a GLOB in verwachte-verschillen.txt) or not.
 
 verwacht_bestand="$root/scripts/verwachte-verschillen.txt"
-pats=(); redenen=()
+pats=(); redenen=(); alleen=()
 if [ -f "$verwacht_bestand" ]; then
   while IFS= read -r regel || [ -n "$regel" ]; do
     [[ "$regel" =~ ^[[:space:]]*(#|$) ]] && continue
     [[ "$regel" == *" | "* ]] || { echo "waarschuwing: regel zonder ' | ' in $verwacht_bestand: $regel" >&2; continue; }
-    pats+=("${regel%% | *}")
+    pat="${regel%% | *}"
+    # `[stderr] GLOB`: expected only when stderr is the one stream that differs.
+    if [[ "$pat" == "[stderr] "* ]]; then alleen+=(stderr); pat="${pat#\[stderr\] }"; else alleen+=(""); fi
+    pats+=("$pat")
     redenen+=("${regel#* | }")
   done <"$verwacht_bestand"
 fi
@@ -529,7 +533,12 @@ while IFS=$'\t' read -r id cwd shown _; do
     klasse=""
     for k in "${!pats[@]}"; do
       # shellcheck disable=SC2053
-      if [[ "$shown" == ${pats[$k]} ]]; then klasse="${redenen[$k]}"; break; fi
+      [[ "$shown" == ${pats[$k]} ]] || continue
+      if [ -n "${alleen[$k]}" ]; then
+        stroom="$(sed -n 's/^verschilt in: *//p' "$rapport/verschillen/$id.txt" | head -n 1)"
+        [ "$stroom" = "${alleen[$k]}" ] || continue
+      fi
+      klasse="${redenen[$k]}"; break
     done
     if [ -n "$klasse" ] && [ "$streng" = 0 ]; then
       u="verwacht"; verwacht=$((verwacht + 1))
