@@ -53,11 +53,20 @@ pub struct JaarFinanciering {
 
 impl JaarFinanciering {
     /// The Dutch text of a table cell: `TAPA$`, `elders: Stichting PZNL`,
-    /// `50 % Stichting PZNL, rest TAPA$`, or `—` without lines.
+    /// `50 % Stichting PZNL, rest TAPA$`, `elders` (a role of `elders_gefinancierd`, whose
+    /// financier is not named), or `—` without lines.
     pub fn omschrijving(&self) -> String {
         match &self.wijze {
             Wijze::Geen => "—".to_string(),
             Wijze::Tapas => "TAPA$".to_string(),
+            Wijze::Elders {
+                financier,
+                percentage,
+            } if *percentage == Decimal::ONE_HUNDRED
+                && financier == crate::scenario::FINANCIER_ELDERS =>
+            {
+                "elders".to_string()
+            }
             Wijze::Elders {
                 financier,
                 percentage,
@@ -309,8 +318,8 @@ mod tests {
         let f = dubbele_financiering(&s, &k);
         assert_eq!(
             f.rijen[1].jaren[0].omschrijving(),
-            "elders: elders",
-            "the role of elders_gefinancierd, financier 'elders'"
+            "elders",
+            "the role of elders_gefinancierd: no financier to name"
         );
     }
 }

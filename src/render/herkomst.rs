@@ -4,8 +4,6 @@
 
 use serde_json::{Map, Value};
 
-use crate::calc::cost::Post;
-
 /// Escapes text for HTML or SVG content and attribute values.
 pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -53,8 +51,9 @@ impl Som {
         self.0.insert("jaar".into(), Value::from(jaar));
         self
     }
-    pub(crate) fn post(mut self, post: Post) -> Self {
-        self.0.insert("post".into(), Value::from(post.as_str()));
+    /// The lines of a post, by its name in the cost output (`Post::naam`).
+    pub(crate) fn post(mut self, naam: &str) -> Self {
+        self.0.insert("post".into(), Value::from(naam));
         self
     }
     pub(crate) fn rol(mut self, rol: Option<&str>) -> Self {

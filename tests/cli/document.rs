@@ -27,13 +27,17 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_patz-calc");
 const GROOT: &str = "scenarios/grote-regio.toml";
 const LASTIG: &str = "tests/fixtures/document/lang-en-lastig.toml";
-/// Every example scenario and the document fixture: with and without insurers, offers, impact,
+/// grote-regio with the additions of the contract talk: financing elsewhere in part and per
+/// year, own posts, contributions, an answered reminder, a contracted offer.
+const CONTRACT: &str = "tests/fixtures/document/aanvullingen.toml";
+/// Every example scenario and the document fixtures: with and without insurers, offers, impact,
 /// financing elsewhere; three and eight years.
-const ALLE: [&str; 4] = [
+const ALLE: [&str; 5] = [
     GROOT,
     "scenarios/kleine-regio.toml",
     "scenarios/elders-gefinancierd.toml",
     LASTIG,
+    CONTRACT,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -61,7 +65,8 @@ fn tmp() -> tempfile::TempDir {
 }
 
 /// `patz-calc [--set …] COMMAND SCENARIO --format json`, or `None` when the command refuses
-/// (e.g. `impact` without `[impact]`).
+/// (e.g. `impact` without `[impact]`). `offers` is asked `--per verzekeraar`, so that its JSON
+/// always carries each insurer's businesscase, which the report always shows.
 fn cli_json(scenario: &str, command: &str, sets: &[&str]) -> Option<Value> {
     let mut args = Vec::new();
     for s in sets {
@@ -69,6 +74,9 @@ fn cli_json(scenario: &str, command: &str, sets: &[&str]) -> Option<Value> {
         args.push(s);
     }
     args.extend([command, scenario, "--format", "json"]);
+    if command == "offers" {
+        args.extend(["--per", "verzekeraar"]);
+    }
     let out = run(&args);
     if !out.status.success() {
         return None;
@@ -193,6 +201,9 @@ enum Herkomst {
     Toelichting(String),
     Invoer(String),
     Telling(String),
+    /// A cell of the proof against double financing: the `[[financiering.elders]]` entry (or
+    /// `elders_gefinancierd` role) that finances it (`data-financiering`).
+    Financiering(String),
     Waarschuwing,
     As,
 }
@@ -315,6 +326,8 @@ fn read_report(html: &str) -> (Vec<Gevonden>, Vec<String>) {
             Some(Herkomst::Invoer(v))
         } else if let Some(v) = get("data-telling") {
             Some(Herkomst::Telling(v))
+        } else if let Some(v) = get("data-financiering") {
+            Some(Herkomst::Financiering(v))
         } else if get("data-waarschuwing").is_some() {
             Some(Herkomst::Waarschuwing)
         } else if get("data-as").is_some() {
@@ -414,6 +427,29 @@ fn scenario_value(file: &toml::Table, path: &str) -> Option<toml::Value> {
         return walk(&root, &format!("werkwijze.{field}")).or(Some(toml::Value::Integer(0)));
     }
     Some(toml::Value::Integer(0))
+}
+
+/// The cell text of a line financed elsewhere by the entry at `path`, worked out from the file
+/// as docs/rekenregels.md § 6 writes it: `elders: FINANCIER` at 100 %, else `P % FINANCIER, rest
+/// TAPA$`; a role of `elders_gefinancierd` is paid elsewhere in full by "elders".
+fn financiering_cel(file: &toml::Table, path: &str) -> Option<String> {
+    if path.starts_with("financiering.elders_gefinancierd[") {
+        return Some("elders".to_string());
+    }
+    let e = scenario_value(file, path)?;
+    let financier = e.get("financier")?.as_str()?.to_string();
+    let p = match e.get("percentage") {
+        None => Decimal::ONE_HUNDRED,
+        Some(v) => dec(&toml_text(v))?,
+    };
+    Some(if p == Decimal::ONE_HUNDRED {
+        format!("elders: {financier}")
+    } else {
+        format!(
+            "{} % {financier}, rest TAPA$",
+            p.normalize().to_string().replace('.', ",")
+        )
+    })
 }
 
 fn toml_text(v: &toml::Value) -> String {
@@ -553,6 +589,15 @@ fn check_report(scenario: &str) {
                     ));
                 }
             }
+            Herkomst::Financiering(path) => {
+                let expected = financiering_cel(&file, path);
+                if expected.as_deref() != Some(g.tekst.as_str()) {
+                    fouten.push(format!(
+                        "{path}: report {:?}, scenario says {expected:?}",
+                        g.tekst
+                    ));
+                }
+            }
             Herkomst::Waarschuwing => {
                 if !stderr.contains(&g.tekst) {
                     fouten.push(format!("warning {:?} is not what the CLI prints", g.tekst));
@@ -621,6 +666,162 @@ fn a_report_with_verzekerden_per_year_shows_each_years_number_beside_its_tariff(
     assert!(html.contains("<td class=\"n\" data-invoer=\"scenario.verzekerden[2]\">158.000</td>"));
     assert!(html.contains("de verzekerden van elk jaar samen"));
     assert!(html.contains("Verzekerden (eerste jaar)"));
+}
+
+/// The report of `scenario` as HTML.
+fn report_html(scenario: &str) -> String {
+    let dir = tmp();
+    let p = dir.path().join("r.html");
+    let out = run(&["report", scenario, "-o", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::read_to_string(&p).unwrap()
+}
+
+/// The section with id `id` of a report.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let from = html
+        .find(&format!("<section class=\"hoofdstuk\" id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("chapter {id}"));
+    let rest = &html[from..];
+    &rest[..rest.find("</section>").expect("section end")]
+}
+
+/// The visible cells of the table row whose header is `label`, in a piece of HTML.
+fn row_cells(html: &str, label: &str) -> Vec<String> {
+    let at = html
+        .find(&format!("<th scope=\"row\">{label}</th>"))
+        .or_else(|| html.find(&format!(">{label}</th>")))
+        .unwrap_or_else(|| panic!("row {label}"));
+    let rij = &html[at..];
+    let rij = &rij[..rij.find("</tr>").expect("row end")];
+    rij.split("<td")
+        .skip(1)
+        .map(|c| {
+            visible_text(&format!("<body><td{c}"))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn the_double_financing_chapter_says_per_year_how_each_role_and_post_is_paid() {
+    let html = report_html(CONTRACT);
+    let d = section(&html, "dubbele-financiering");
+    // The consulent: half by PZNL in 2026 only (tot_en_met = 2026), then TAPA$.
+    assert_eq!(
+        row_cells(d, "Consulent"),
+        ["50 % Stichting PZNL, rest TAPA$", "TAPA$", "TAPA$"]
+    );
+    // Projectleiding by the Netwerk from 2027 (vanaf = 2027), 100 % by default.
+    assert_eq!(
+        row_cells(d, "Projectleiding"),
+        [
+            "TAPA$",
+            "elders: Netwerk Palliatieve Zorg",
+            "elders: Netwerk Palliatieve Zorg"
+        ]
+    );
+    // An own post by its own name, 40 % by the municipality every year; the post per meeting
+    // only in its years 2027 and 2028; no start costs in 2028 (no group starts then).
+    assert_eq!(
+        row_cells(d, "Voorlichting en advies"),
+        ["40 % Gemeente, rest TAPA$"; 3]
+    );
+    assert_eq!(
+        row_cells(d, "Drukwerk per bijeenkomst"),
+        ["—", "TAPA$", "TAPA$"]
+    );
+    assert_eq!(
+        row_cells(d, "Startkosten nieuwe groepen"),
+        ["TAPA$", "TAPA$", "—"]
+    );
+    assert_eq!(row_cells(d, "Huisarts"), ["TAPA$"; 3]);
+    // The contributions, each with its financier and amount.
+    assert_eq!(
+        row_cells(d, "Vacatiegeld PZNL, tweede deel"),
+        ["2027", "Stichting PZNL", "€ 10.000,00"]
+    );
+    // The answered reminder shows its answer, the open one says it is open.
+    let z: String = visible_text(&format!("<body>{d}"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        z.contains(
+            "De uren van de wijkverpleegkundige worden via TAPA$ gefinancierd. De PaTz-tijd moet \
+             buiten de urenindicatie onder het integraal uurtarief van de wijkverpleging blijven. \
+             Nagegaan: De PaTz-uren staan niet in de urenindicatie van de wijkverpleging"
+        ),
+        "{z}"
+    );
+    assert!(
+        z.contains(
+            "De uren van de consulent worden via TAPA$ gefinancierd, in 2026 voor een deel. \
+             Vergoedt PZNL de inzet van de consulent in deze regio nog, dan is dat deel dubbel \
+             gefinancierd. Nog niet vastgelegd dat dit is nagegaan."
+        ),
+        "{z}"
+    );
+    // Neither the all-or-nothing wording of before nor any role said to be elsewhere in full.
+    assert!(!d.contains("in elk jaar volledig"));
+    let zorgverleners = section(&html, "zorgverleners");
+    assert_eq!(
+        row_cells(zorgverleners, "Consulent")
+            .last()
+            .map(String::as_str),
+        Some("deels elders gefinancierd, rest via TAPA$")
+    );
+    let kosten = section(&html, "kosten");
+    assert!(kosten.contains("Consulent (deels elders gefinancierd)"));
+    assert!(kosten.contains(">Voorlichting en advies</th>"));
+
+    // The shipped scenario with a role elsewhere in every year: "elders", the financier unnamed.
+    let html = report_html("scenarios/elders-gefinancierd.toml");
+    let d = section(&html, "dubbele-financiering");
+    assert!(
+        row_cells(d, "Consulent").iter().all(|c| c == "elders"),
+        "{d}"
+    );
+}
+
+#[test]
+fn the_report_shows_each_insurer_s_businesscase_and_the_region_s_view_with_a_chart() {
+    let html = report_html(CONTRACT);
+    let f = section(&html, "financiering");
+    let f = &f[f
+        .find("<caption>Businesscase per verzekeraar (looptijd)")
+        .expect("the table")..];
+    // Zilveren Kruis, 45 %, contracted "TAPA$ 3 jaar" at € 1,50 with verzekerden
+    // [150.000, 158.000, 159.220]: 1,50 × (67.500 + 71.100 + 71.649) = 1,50 × 210.249
+    // = € 315.373,50 over the horizon.
+    let zk = row_cells(f, "Zilveren Kruis");
+    assert_eq!(
+        zk.first().map(String::as_str),
+        Some("Zilveren Kruis TAPA$ 3 jaar (gecontracteerd)")
+    );
+    assert!(zk.contains(&"€ 315.373,50".to_string()), "{zk:?}");
+    // CZ has no contracted offer: its best one, "CZ met plafond", capped at € 40.000 a year
+    // (1,60 × 20 % × 150.000 = € 48.000 > 40.000): € 120.000,00.
+    let cz = row_cells(f, "CZ");
+    assert_eq!(cz.first().map(String::as_str), Some("CZ met plafond"));
+    assert!(cz.contains(&"€ 120.000,00".to_string()), "{cz:?}");
+    // The region in 2026: 101.250 (ZK) + 40.000 (CZ) + 1,40 × 27.000 = 37.800 (VGZ)
+    // + 1,85 × 15.000 = 27.750 (Menzis) = € 206.800,00.
+    let opbrengst = row_cells(f, "Opbrengst gekozen aanbiedingen");
+    assert_eq!(opbrengst.first().map(String::as_str), Some("€ 206.800,00"));
+    // The chart: two bars per insurer, the amounts in whole euro.
+    let grafiek = &f[f
+        .find("id=\"grafiek-businesscase-per-verzekeraar-titel\"")
+        .expect("the chart")..];
+    let grafiek = &grafiek[..grafiek.find("</figure>").unwrap()];
+    assert_eq!(grafiek.matches("/totaal/betaling\"").count(), 4);
+    assert_eq!(grafiek.matches("/totaal/vermeden_kosten\"").count(), 4);
+    assert!(grafiek.contains(">€ 315.374</text>"), "{grafiek}");
+    // Without insurers and offers there is no businesscase per insurer.
+    let html = report_html("scenarios/kleine-regio.toml");
+    assert!(!html.contains("grafiek-businesscase-per-verzekeraar"));
 }
 
 #[test]
@@ -721,7 +922,7 @@ fn the_report_follows_the_businesscase_points_of_the_handreiking() {
         );
     }
     assert!(html.contains("Facilitaire kosten, opleidingskosten"));
-    assert!(html.contains("De consulent palliatieve zorg wordt via TAPA$ gefinancierd."));
+    assert!(html.contains("De uren van de consulent worden via TAPA$ gefinancierd."));
     // grote-regio declares [[onzekerheid]]: the sensitivity section has its tornado and table.
     assert!(html.contains("Gevoeligheid van het saldo, grootste verschil eerst"));
 }
@@ -773,6 +974,7 @@ fn the_report_of_every_shipped_scenario_speaks_without_keys_options_or_manual_re
     scenarios.sort();
     assert!(scenarios.len() >= 3, "the shipped scenarios");
     scenarios.push(root().join(LASTIG));
+    scenarios.push(root().join(CONTRACT));
     for scenario in &scenarios {
         let dir = tmp();
         let p = dir.path().join("r.html");
@@ -914,6 +1116,7 @@ fn report_grafieken_writes_every_chart_as_an_svg_file_of_its_own() {
     assert_eq!(
         namen,
         [
+            "businesscase-per-verzekeraar.svg",
             "dekking-per-aanbod.svg",
             "gevoeligheid-van-het-saldo.svg",
             "kosten-per-jaar.svg",
@@ -2156,7 +2359,12 @@ fn chromium_prints_the_report_to_a4_pages_and_a_picture() {
         return;
     };
     // grote-regio declares [[onzekerheid]], so it has the tornado as a fifth chart.
-    for (scenario, charts) in [(GROOT, 5), ("scenarios/kleine-regio.toml", 2), (LASTIG, 4)] {
+    for (scenario, charts) in [
+        (GROOT, 6),
+        ("scenarios/kleine-regio.toml", 2),
+        (LASTIG, 5),
+        (CONTRACT, 6),
+    ] {
         let dir = tmp();
         let html = dir.path().join("businesscase.html");
         let out = run(&["report", scenario, "-o", html.to_str().unwrap()]);

@@ -10,14 +10,14 @@ use crate::render::herkomst::{Som, esc, json};
 use crate::scenario::Scenario;
 
 use super::{
-    BREEDTE, Grafiek, as_euro, f, hoofdletter, kleur, lijn, raster_liggend, rol_naam, streepjes,
-    tekstbreedte, text, vlak,
+    BREEDTE, Deel, Grafiek, as_euro, f, hoofdletter, kleur, lijn, raster_liggend, rol_naam,
+    streepjes, tekstbreedte, text, vlak,
 };
 
 /// Costs per year, stacked by post, with each year's total above its bar; `None` when there
 /// is nothing to draw. (One drawing laid out from the top down: legend, axis, bars and labels
 /// share its coordinates, so it stays one function.)
-pub fn kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> Option<Grafiek> {
+pub fn kosten_per_jaar(s: &Scenario, k: &Kosten, posten: &[(Post, Subtotaal)]) -> Option<Grafiek> {
     let max = k
         .jaren
         .iter()
@@ -33,7 +33,7 @@ pub fn kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> Option<Grafi
     let mut legenda = Vec::new();
     let (mut lx, mut ly) = (links, 0.0);
     for (p, _) in posten {
-        let w = 16.0 + tekstbreedte(p.label(), 10.0) + 14.0;
+        let w = 16.0 + tekstbreedte(p.label_in(s), 10.0) + 14.0;
         if lx + w > BREEDTE - rechts && lx > links {
             lx = links;
             ly += 16.0;
@@ -111,38 +111,28 @@ pub fn kosten_per_jaar(k: &Kosten, posten: &[(Post, Subtotaal)]) -> Option<Grafi
         let yy = legenda_y + y;
         g.inhoud.push_str(&vlak(x, yy - 9.0, 10.0, 10.0, kleur(p)));
         g.inhoud
-            .push_str(&text(x + 14.0, yy, "start", 10.0, p.label(), ""));
+            .push_str(&text(x + 14.0, yy, "start", 10.0, p.label_in(s), ""));
     }
     Some(g)
 }
 
 /// Costs per role over the horizon, horizontal bars with the amount beside each; `None` when
 /// there is nothing to draw.
-pub fn kosten_per_rol(s: &Scenario, o: &Overzicht) -> Option<Grafiek> {
-    let mut balken: Vec<(String, Decimal, String, bool)> = o
+pub fn kosten_per_rol(k: &Kosten, o: &Overzicht) -> Option<Grafiek> {
+    let mut balken: Vec<(String, Decimal, String, Deel)> = o
         .rollen
         .iter()
         .map(|(rol, t)| {
-            let elders = s.is_elders_gefinancierd(rol);
-            let naam = hoofdletter(&rol_naam(rol));
-            let label = if elders {
-                format!("{naam} (elders gefinancierd)")
-            } else {
-                naam
-            };
-            (
-                label,
-                t.totaal,
-                Som::default().rol(Some(rol)).attr(),
-                elders,
-            )
+            let deel = Deel::van_rol(k, rol);
+            let label = format!("{}{}", hoofdletter(&rol_naam(rol)), deel.achtervoegsel());
+            (label, t.totaal, Som::default().rol(Some(rol)).attr(), deel)
         })
         .collect();
     balken.push((
         "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
         o.zonder_rol.totaal,
         Som::default().rol(None).attr(),
-        false,
+        Deel::Tapas,
     ));
     let max = balken.iter().map(|b| f(b.1)).fold(0.0, f64::max);
     if max <= 0.0 {
@@ -167,12 +157,16 @@ pub fn kosten_per_rol(s: &Scenario, o: &Overzicht) -> Option<Grafiek> {
         (boven, as_y),
         as_euro,
     );
-    for (i, (label, v, attr, elders)) in balken.iter().enumerate() {
+    for (i, (label, v, attr, deel)) in balken.iter().enumerate() {
         let y = boven + rij * i as f64;
         g.inhoud
             .push_str(&text(links, y + 11.0, "start", 10.0, label, ""));
         let w = f(*v) * schaal;
-        let kleur = if *elders { "#9aa5b1" } else { "#2e75b6" };
+        let kleur = match deel {
+            Deel::Tapas => "#2e75b6",
+            Deel::Deels => "#6f8fae",
+            Deel::Elders => "#9aa5b1",
+        };
         g.inhoud.push_str(&vlak(links, y + 15.0, w, 13.0, kleur));
         let tekst = euro(*v);
         let tw = tekstbreedte(&tekst, 9.5);

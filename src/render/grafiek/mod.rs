@@ -7,7 +7,7 @@
 //! carries where it comes from (`data-json`, `data-som`, see `render/html`), so that the
 //! document tests hold the chart's labels against the CLI's JSON like every other number; its
 //! numbers are in Dutch notation as the tables are; and a chart crate (plotters, charming)
-//! would bring its own text layout and font handling, and build time, for five bar charts.
+//! would bring its own text layout and font handling, and build time, for six bar charts.
 //! What every chart shares, the frame, the axis steps and the colours, is in this file.
 
 mod financiering;
@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::calc::Resultaat;
-use crate::calc::cost::Post;
+use crate::calc::cost::{Financiering, Kosten, Post};
 use crate::calc::overzicht::overzicht;
 use crate::decimal::dutch;
 use crate::onzekerheid::analyse::Gevoeligheid;
@@ -29,7 +29,7 @@ use crate::scenario::Scenario;
 
 use super::herkomst::esc;
 
-pub use financiering::dekking;
+pub use financiering::{dekking, per_verzekeraar};
 pub use gevoeligheid::tornado;
 pub use kosten::{kosten_per_jaar, kosten_per_rol};
 #[cfg(feature = "png")]
@@ -40,10 +40,11 @@ pub use zorgreductie::indicatoren;
 pub const BREEDTE: f64 = 680.0;
 
 /// The file names of every chart there is (without extension), in the report's order.
-pub const NAMEN: [&str; 5] = [
+pub const NAMEN: [&str; 6] = [
     "kosten-per-jaar",
     "kosten-per-rol",
     "dekking-per-aanbod",
+    "businesscase-per-verzekeraar",
     "zorgreductie-per-indicator",
     "gevoeligheid-van-het-saldo",
 ];
@@ -126,9 +127,12 @@ impl Grafiek {
 pub fn alle(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) -> Vec<Grafiek> {
     let o = overzicht(s, &r.kosten);
     let mut out = Vec::new();
-    out.extend(kosten_per_jaar(&r.kosten, &o.posten));
-    out.extend(kosten_per_rol(s, &o));
+    out.extend(kosten_per_jaar(s, &r.kosten, &o.posten));
+    out.extend(kosten_per_rol(&r.kosten, &o));
     out.extend(dekking(s, r));
+    if !s.aanbiedingen.is_empty() {
+        out.extend(per_verzekeraar(s, r));
+    }
     if let Some(i) = &r.impact {
         out.extend(indicatoren(i));
     }
@@ -141,6 +145,48 @@ pub fn alle(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) ->
 /// A role as people write it: `medisch_specialist` → `medisch specialist`.
 pub(crate) fn rol_naam(rol: &str) -> String {
     rol.replace('_', " ")
+}
+
+/// How the hour lines of a role are financed over the horizon, from the lines themselves
+/// (`[[financiering.elders]]` may cover a role in part, or in some years only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Deel {
+    /// Every line through TAPA$ (or no line at all).
+    Tapas,
+    /// Some lines or parts elsewhere, some through TAPA$.
+    Deels,
+    /// Every line elsewhere.
+    Elders,
+}
+
+impl Deel {
+    /// How the lines of `rol` in `k` are financed.
+    pub(crate) fn van_rol(k: &Kosten, rol: &str) -> Deel {
+        let (mut tapas, mut elders) = (false, false);
+        for r in k.jaren.iter().flat_map(|j| &j.regels) {
+            if r.rol.as_deref() == Some(rol) {
+                match r.financiering {
+                    Financiering::Tapas => tapas = true,
+                    Financiering::Elders => elders = true,
+                }
+            }
+        }
+        match (tapas, elders) {
+            (_, false) => Deel::Tapas,
+            (true, true) => Deel::Deels,
+            (false, true) => Deel::Elders,
+        }
+    }
+
+    /// The words after a role's name in a label: `(elders gefinancierd)`, `(deels elders
+    /// gefinancierd)`, or nothing.
+    pub(crate) fn achtervoegsel(self) -> &'static str {
+        match self {
+            Deel::Tapas => "",
+            Deel::Deels => " (deels elders gefinancierd)",
+            Deel::Elders => " (elders gefinancierd)",
+        }
+    }
 }
 
 /// `t` with its first letter in upper case.
@@ -165,7 +211,13 @@ pub fn kleur(post: Post) -> &'static str {
         Post::Scholing => "#f2c94c",
         Post::Projectleiding => "#6a3d9a",
         Post::Monitoring => "#c2b0e0",
-        Post::Kostenpost(_) => "#d9a3a3",
+        // Own posts: a few distinct warm tones, in turn.
+        Post::Kostenpost(i) => match i % 4 {
+            0 => "#d9a3a3",
+            1 => "#b5651d",
+            2 => "#e6b8d4",
+            _ => "#8c564b",
+        },
         Post::Overhead => "#7f7f7f",
     }
 }

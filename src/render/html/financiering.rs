@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
+use crate::calc::per_verzekeraar::RegioCijfers;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
@@ -36,10 +37,18 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
             |t| t.kostendekkend_tarief,
         ),
     ];
+    if !s.bijdragen.is_empty() {
+        rijen.insert(
+            2,
+            totaal_rij(k, "Bijdragen uit andere bronnen", "bijdragen", |t| {
+                t.bijdragen
+            }),
+        );
+    }
     if s.verzekerden_verschillen() {
         // The tariff of each year divides by that year's verzekerden: show them beside it.
         rijen.insert(
-            3,
+            rijen.len() - 1,
             Rij {
                 label: "Verzekerden".into(),
                 jaren: (0..k.jaren.len())
@@ -92,6 +101,9 @@ pub(super) fn financiering(out: &mut String, s: &Scenario, r: &Resultaat) {
 
     verzekeraars(out, s, r);
     aanbiedingen(out, s, r);
+    if !s.aanbiedingen.is_empty() {
+        per_verzekeraar(out, s, r);
+    }
     niet_toegerekend(out, r);
     einde(out);
 }
@@ -367,4 +379,138 @@ fn aanbod_cellen(
         &json("offers", &format!("{p}/dekking_percentage")),
     ));
     cellen
+}
+
+/// Each insurer's own businesscase (its chosen offer's betaling against the avoided costs among
+/// its own insured) with a chart, and the region's view of all chosen offers together.
+fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
+    let p = &r.per_verzekeraar;
+    let impact = r.impact.is_some();
+    out.push_str("<h3>Businesscase per verzekeraar</h3>\n");
+    out.push_str(
+        "<p>Elke verzekeraar heeft zijn eigen businesscase. De betaling is wat zijn gekozen aanbod \
+         de regio over de looptijd betaalt: het gecontracteerde aanbod, en zolang er geen is het \
+         aanbod met de hoogste opbrengst.",
+    );
+    if impact {
+        out.push_str(
+            " De vermeden kosten zijn het deel van de vermeden zorgkosten dat bij zijn eigen \
+             verzekerden valt (naar marktaandeel); netto is vermeden kosten min betaling, wat de \
+             verzekeraar zelf bespaart, en het rendement is netto als percentage van de \
+             betaling.",
+        );
+    }
+    out.push_str("</p>\n");
+    let mut kop = vec![
+        ("Verzekeraar", false),
+        ("Gekozen aanbod", false),
+        ("Kostenaandeel", true),
+        ("Betaling", true),
+    ];
+    if impact {
+        kop.extend([
+            ("Vermeden kosten", true),
+            ("Netto", true),
+            ("Rendement", true),
+        ]);
+    }
+    let rijen: Vec<Vec<String>> = p
+        .verzekeraars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, z)| {
+            let vz = s.verzekeraars.get(z.verzekeraar)?;
+            let pad = format!("/verzekeraars/{i}");
+            let t = format!("{pad}/totaal");
+            let c = &z.totaal;
+            let mut rij = vec![
+                format!(
+                    "<th scope=\"row\"{}>{}</th>",
+                    json("offers", &format!("{pad}/naam")),
+                    esc(&vz.naam)
+                ),
+                match z.gekozen_aanbod.and_then(|g| s.aanbiedingen.get(g)) {
+                    Some(a) => format!(
+                        "<td><span{}>{}</span>{}</td>",
+                        json("offers", &format!("{pad}/gekozen_aanbod")),
+                        esc(&a.label),
+                        if a.gecontracteerd {
+                            " (gecontracteerd)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    None => td("geen aanbod"),
+                },
+                td_n(
+                    &euro(c.kostenaandeel),
+                    &json("offers", &format!("{t}/kostenaandeel")),
+                ),
+                td_n(&euro(c.betaling), &json("offers", &format!("{t}/betaling"))),
+            ];
+            if impact {
+                let bedrag = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), euro);
+                rij.extend([
+                    td_n(
+                        &bedrag(c.vermeden_kosten),
+                        &json("offers", &format!("{t}/vermeden_kosten")),
+                    ),
+                    td_n(&bedrag(c.netto), &json("offers", &format!("{t}/netto"))),
+                    td_n(
+                        &c.roi_percentage.map_or_else(|| "—".to_string(), ratio),
+                        &json("offers", &format!("{t}/roi_percentage")),
+                    ),
+                ]);
+            }
+            Some(rij)
+        })
+        .collect();
+    tabel(out, "Businesscase per verzekeraar (looptijd)", &kop, &rijen);
+    if let Some(g) = grafiek::per_verzekeraar(s, r) {
+        out.push_str(&g.figuur());
+    }
+
+    let jaren: Vec<i32> = p.regio.jaren.iter().map(|(j, _)| *j).collect();
+    let rij = |label: &str, veld: &str, f: fn(&RegioCijfers) -> String| Rij {
+        label: esc(label),
+        jaren: p
+            .regio
+            .jaren
+            .iter()
+            .enumerate()
+            .map(|(yi, (_, c))| {
+                Cel::new(f(c), json("offers", &format!("/regio/jaren/{yi}/{veld}")))
+            })
+            .collect(),
+        totaal: Some(Cel::new(
+            f(&p.regio.totaal),
+            json("offers", &format!("/regio/totaal/{veld}")),
+        )),
+        totaalrij: false,
+    };
+    let mut tekort = rij("Tekort (negatief: overschot)", "tekort", |c| euro(c.tekort));
+    tekort.totaalrij = true;
+    let rijen = vec![
+        rij("Te financieren via TAPA$", "te_financieren", |c| {
+            euro(c.te_financieren)
+        }),
+        rij("Opbrengst gekozen aanbiedingen", "opbrengst", |c| {
+            euro(c.opbrengst)
+        }),
+        tekort,
+        rij("Dekking", "dekking_percentage", |c| {
+            c.dekking_percentage.map_or_else(|| "—".to_string(), ratio)
+        }),
+    ];
+    out.push_str(
+        "<p>Alle gekozen aanbiedingen samen: wat zij de regio per jaar betalen, tegenover wat via \
+         TAPA$ te financieren is.</p>\n",
+    );
+    jaartabel(
+        out,
+        "Regio: alle gekozen aanbiedingen samen",
+        "",
+        &jaren,
+        &rijen,
+    );
 }

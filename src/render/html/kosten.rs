@@ -5,13 +5,13 @@ use rust_decimal::Decimal;
 
 use crate::calc::cost::Kosten;
 use crate::calc::overzicht::overzicht;
-use crate::scenario::Scenario;
+use crate::scenario::{KostenpostPer, Scenario};
 
 use super::opmaak::{
     Rij, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, procent, subtotaal_rij,
     tabel, th_row, totaal_rij, zoals_gegeven,
 };
-use crate::render::grafiek::{self, hoofdletter, kleur_blokje, rol_naam};
+use crate::render::grafiek::{self, Deel, hoofdletter, kleur_blokje, rol_naam};
 
 pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     hoofdstuk(out, "kosten", "Geschatte kosten");
@@ -41,7 +41,7 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
 
     // Facilities and training: the inputs, then the costs per post.
     ondersteuning(out, s);
-    if let Some(g) = grafiek::kosten_per_jaar(k, &o.posten) {
+    if let Some(g) = grafiek::kosten_per_jaar(s, k, &o.posten) {
         out.push_str(&g.figuur());
     }
     let mut rijen: Vec<Rij> = o
@@ -50,9 +50,9 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
         .map(|(post, t)| {
             subtotaal_rij(
                 k,
-                format!("{}{}", kleur_blokje(*post), esc(post.label())),
+                format!("{}{}", kleur_blokje(*post), esc(post.label_in(s))),
                 t,
-                |som| som.post(*post),
+                |som| som.post(post.naam(s)),
             )
         })
         .collect();
@@ -62,19 +62,18 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     jaartabel(out, "Kosten per post", "Post", &jaren, &rijen);
 
     // Per role.
-    if let Some(g) = grafiek::kosten_per_rol(s, &o) {
+    if let Some(g) = grafiek::kosten_per_rol(k, &o) {
         out.push_str(&g.figuur());
     }
     let mut rijen: Vec<Rij> = o
         .rollen
         .iter()
         .map(|(rol, t)| {
-            let naam = esc(&hoofdletter(&rol_naam(rol)));
-            let label = if s.is_elders_gefinancierd(rol) {
-                format!("{naam} (elders gefinancierd)")
-            } else {
-                naam
-            };
+            let label = esc(&format!(
+                "{}{}",
+                hoofdletter(&rol_naam(rol)),
+                Deel::van_rol(k, rol).achtervoegsel()
+            ));
             subtotaal_rij(k, label, t, |som| som.rol(Some(rol)))
         })
         .collect();
@@ -121,7 +120,7 @@ fn ondersteuning(out: &mut String, s: &Scenario) {
     let o = &s.ondersteuning;
     let e =
         |v: Decimal, path: &str| getal(&euro_invoer(v), &invoer(&format!("ondersteuning.{path}")));
-    let rijen = vec![
+    let mut rijen = vec![
         vec![
             th_row("ICT"),
             format!(
@@ -185,6 +184,34 @@ fn ondersteuning(out: &mut String, s: &Scenario) {
             ),
         ],
     ];
+    rijen.extend(s.kostenposten.iter().map(|kp| {
+        let eenheid = match kp.per {
+            KostenpostPer::Jaar => "per jaar",
+            KostenpostPer::Groep => "per actieve groep per jaar",
+            KostenpostPer::Bijeenkomst => "per bijeenkomst van elke actieve groep",
+        };
+        let jaren = if kp.jaren.len() == s.looptijd_jaren as usize {
+            String::new()
+        } else {
+            let j: Vec<String> = kp.jaren.iter().map(i32::to_string).collect();
+            format!(", in {}", j.join(", "))
+        };
+        vec![
+            format!(
+                "<th scope=\"row\"{}>{}</th>",
+                invoer(&format!("{}.naam", kp.path)),
+                esc(&kp.naam)
+            ),
+            format!(
+                "<td>{} {eenheid}{}</td>",
+                getal(
+                    &euro_invoer(kp.bedrag),
+                    &invoer(&format!("{}.bedrag", kp.path))
+                ),
+                esc(&jaren)
+            ),
+        ]
+    }));
     tabel(
         out,
         "Facilitaire kosten, opleidingskosten en regionale ondersteuning (grondslag, vóór indexatie)",

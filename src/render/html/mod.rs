@@ -22,6 +22,9 @@
 //! - `data-parameter="indicator.ic_opname.reductie_percentage"`: the Dutch label of that
 //!   parameter (`scenario::param::label`), text rather than a number;
 //! - `data-toelichting="zorg"`: a paragraph of the region's own text of `[toelichting]`;
+//! - `data-financiering="financiering.elders[2]"`: a cell of the proof against double
+//!   financing, paid elsewhere by that entry of the scenario file (or by a role of
+//!   `elders_gefinancierd`), in the words of `calc::financiering::JaarFinanciering::omschrijving`;
 //! - `data-waarschuwing`: a warning as printed on stderr;
 //! - `data-as`: an axis label of a chart (a round number, not a figure of the businesscase).
 //!
@@ -41,7 +44,6 @@ mod zorg;
 mod zorgreductie;
 
 use crate::calc::Resultaat;
-use crate::calc::overzicht::overzicht;
 use crate::onzekerheid::analyse::Gevoeligheid;
 use crate::scenario::Scenario;
 
@@ -49,7 +51,7 @@ pub(crate) use self::opmaak::esc;
 pub(crate) use self::stijl::STYLE;
 
 use bronnen::{afwijkingen, bronnen};
-use dubbel::dubbele_financiering;
+use dubbel::dubbele_financiering_hoofdstuk;
 use financiering::financiering;
 use gevoeligheid::gevoeligheid_hoofdstuk;
 use kosten::kosten;
@@ -72,7 +74,7 @@ pub fn report(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) 
     inhoud(&mut out, r, gevoeligheid.is_some());
     zorg(&mut out, s);
     onderbouwing(&mut out, s);
-    zorgverleners(&mut out, s);
+    zorgverleners(&mut out, s, &r.kosten);
     frequentie(&mut out, s);
     regio(&mut out, s);
     afwijkingen(&mut out, s);
@@ -88,7 +90,7 @@ pub fn report(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) 
     if let Some(g) = gevoeligheid {
         gevoeligheid_hoofdstuk(&mut out, s, g);
     }
-    dubbele_financiering(&mut out, s, &overzicht(s, &r.kosten));
+    dubbele_financiering_hoofdstuk(&mut out, s, &r.kosten);
     evaluatie(&mut out, s);
     bronnen(&mut out, s);
     out.push_str(&format!(

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::scenario::{Groep, Scenario};
 
-use crate::render::grafiek::{hoofdletter, rol_naam};
+use crate::calc::cost::Kosten;
+use crate::render::grafiek::{Deel, hoofdletter, rol_naam};
 use crate::scenario::Onderwerp;
 
 use super::opmaak::{
@@ -77,7 +78,7 @@ fn rollen_met_deelnemers(s: &Scenario) -> Vec<&str> {
         .collect()
 }
 
-pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
+pub(super) fn zorgverleners(out: &mut String, s: &Scenario, k: &Kosten) {
     hoofdstuk(out, "zorgverleners", "De uitvoerende zorgverleners");
     toelichting(out, s, Onderwerp::Zorgverleners);
     out.push_str(
@@ -95,10 +96,10 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
                     &euro_invoer(u.bedrag),
                     &invoer(&format!("uurtarieven.{}", u.rol)),
                 ),
-                td(if s.is_elders_gefinancierd(&u.rol) {
-                    "elders gefinancierd"
-                } else {
-                    "via TAPA$"
+                td(match Deel::van_rol(k, &u.rol) {
+                    Deel::Tapas => "via TAPA$",
+                    Deel::Deels => "deels elders gefinancierd, rest via TAPA$",
+                    Deel::Elders => "elders gefinancierd",
                 }),
             ]
         })
