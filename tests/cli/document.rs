@@ -32,10 +32,11 @@ const LASTIG: &str = "tests/fixtures/document/lang-en-lastig.toml";
 const CONTRACT: &str = "tests/fixtures/document/aanvullingen.toml";
 /// Every example scenario and the document fixtures: with and without insurers, offers, impact,
 /// financing elsewhere; three and eight years.
-const ALLE: [&str; 5] = [
+const ALLE: [&str; 6] = [
     GROOT,
     "scenarios/kleine-regio.toml",
     "scenarios/elders-gefinancierd.toml",
+    "scenarios/contractgesprek.toml",
     LASTIG,
     CONTRACT,
 ];
@@ -65,8 +66,7 @@ fn tmp() -> tempfile::TempDir {
 }
 
 /// `patz-calc [--set …] COMMAND SCENARIO --format json`, or `None` when the command refuses
-/// (e.g. `impact` without `[impact]`). `offers` is asked `--per verzekeraar`, so that its JSON
-/// always carries each insurer's businesscase, which the report always shows.
+/// (e.g. `impact` without `[impact]`).
 fn cli_json(scenario: &str, command: &str, sets: &[&str]) -> Option<Value> {
     let mut args = Vec::new();
     for s in sets {
@@ -74,9 +74,6 @@ fn cli_json(scenario: &str, command: &str, sets: &[&str]) -> Option<Value> {
         args.push(s);
     }
     args.extend([command, scenario, "--format", "json"]);
-    if command == "offers" {
-        args.extend(["--per", "verzekeraar"]);
-    }
     let out = run(&args);
     if !out.status.success() {
         return None;
