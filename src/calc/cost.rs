@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::financiering::Verdeling;
 use super::{CalcError, binnen_grens, euro_bedrag, index_factors, indexfactoren};
 use crate::decimal::exact::{Afronding, Exact};
 use crate::scenario::{Groep, Kostenpost, KostenpostPer, Ondersteuning, Scenario, Werkwijze};
@@ -649,25 +650,22 @@ impl<'r> Jaar<'r> {
             });
         }
         self.grootste_van(cents.abs(), self.jaar, h);
-        let elders = match (h.rol, h.post) {
-            (Some(r), _) => s.elders_rol(r.naam, self.jaar),
-            (None, Post::Overhead) => None,
-            (None, post) => s.elders_post(post.naam(s), self.jaar),
-        };
-        match elders {
-            None if h.rol.is_some_and(|r| r.elders_gefinancierd) => {
-                self.deel(h, uren, cents, Financiering::Elders);
-            }
-            None => self.deel(h, uren, cents, Financiering::Tapas),
-            Some(e) if e.geheel() => self.deel(h, uren, cents, Financiering::Elders),
-            Some(e) => {
+        // The split is calc::financiering's rule, the same one payout, monitor and settle use.
+        let verdeling = Verdeling::van(
+            match (h.rol, h.post) {
+                (Some(r), _) => s.elders_rol(r.naam, self.jaar),
+                (None, Post::Overhead) => None,
+                (None, post) => s.elders_post(post.naam(s), self.jaar),
+            },
+            h.rol.is_some_and(|r| r.elders_gefinancierd),
+        );
+        match verdeling {
+            Verdeling::Tapas => self.deel(h, uren, cents, Financiering::Tapas),
+            Verdeling::Elders => self.deel(h, uren, cents, Financiering::Elders),
+            Verdeling::Deels(_) => {
                 // The elsewhere part `cents(B × p/100)`, `U × p/100`; the TAPA$ part the rest.
-                let p = Exact::from(e.percentage).procent();
-                let elders_cents = Exact::cents(cents)
-                    .mul(&p)
-                    .to_units(2, Afronding::HalfVanNulAf)
-                    .unwrap_or(cents);
-                let elders_uren = uren.map(|u| u.mul(&p));
+                let elders_cents = verdeling.elders_cents(cents);
+                let elders_uren = uren.map(|u| verdeling.elders_uren(u));
                 let tapas_uren = uren.zip(elders_uren.as_ref()).map(|(u, e)| u.add(&e.neg()));
                 self.deel(h, elders_uren.as_ref(), elders_cents, Financiering::Elders);
                 self.deel(

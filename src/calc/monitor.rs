@@ -7,7 +7,8 @@
 
 use rust_decimal::Decimal;
 
-use super::cost::{Financiering, Kosten, Regel};
+use super::cost::{Financiering, Kosten, Post, Regel};
+use super::financiering::{Verdeling, verdeling};
 use super::payout::{self, Bron, Dekking, UURPOSTEN};
 use super::{CalcError, Checked, Ops, index_factors, pct};
 use crate::decimal::round_money;
@@ -73,6 +74,12 @@ pub struct RolJaar {
     pub kosten_begroot: Decimal,
     /// The delivered amount, at the scenario's rates.
     pub kosten_geleverd: Decimal,
+    /// How the role's lines are financed that year (calc::financiering::verdeling).
+    pub verdeling: Verdeling,
+    /// The TAPA$ part of `kosten_begroot` (the plan's TAPA$ lines and parts).
+    pub tapas_begroot: Decimal,
+    /// The TAPA$ part of `kosten_geleverd`: what the penvoerder pays for it.
+    pub tapas_geleverd: Decimal,
 }
 
 /// One group in one year.
@@ -92,9 +99,9 @@ pub struct GroepJaar {
     pub uren_gepland: Decimal,
     /// Σ of the roles' delivered hours.
     pub uren_geleverd: Decimal,
-    /// Σ of the planned amounts of the TAPA$-financed roles.
+    /// Σ of the TAPA$ parts of the roles' planned amounts.
     pub kosten_begroot: Decimal,
-    /// Σ of the delivered amounts of the TAPA$-financed roles.
+    /// Σ of the TAPA$ parts of the roles' delivered amounts.
     pub kosten_geleverd: Decimal,
     /// Per role (order of `[uurtarieven]`), those with participants, attendance or hours.
     pub rollen: Vec<RolJaar>,
@@ -234,6 +241,17 @@ fn rol_jaar(
     let lijnen = || l.lijnen.iter().filter(|x| x.rol == ri);
     let uren_geleverd = c.sum(lijnen().map(|x| x.jaar_uren()))?;
     let kosten_geleverd = c.sum(lijnen().map(|x| x.jaar_bedrag()))?;
+    let tapas_begroot = c.sum(
+        mine()
+            .filter(|r| r.financiering == Financiering::Tapas)
+            .map(|r| r.bedrag),
+    )?;
+    let tapas_geleverd = c.sum(
+        lijnen()
+            .filter(|x| x.financiering == Financiering::Tapas)
+            .map(|x| x.jaar_bedrag()),
+    )?;
+    let verdeling = verdeling(s, Some(&u.rol), Post::Bijeenkomsten, l.jaar);
     if deelnemers == 0 && aanwezigheden == 0 && uren_gepland.is_zero() && uren_geleverd.is_zero() {
         return Ok(None);
     }
@@ -248,7 +266,7 @@ fn rol_jaar(
     };
     Ok(Some(RolJaar {
         rol: u.rol.to_string(),
-        financiering: if s.is_elders_gefinancierd(&u.rol) {
+        financiering: if verdeling == Verdeling::Elders {
             Financiering::Elders
         } else {
             Financiering::Tapas
@@ -261,6 +279,9 @@ fn rol_jaar(
         uren_geleverd,
         kosten_begroot,
         kosten_geleverd,
+        verdeling,
+        tapas_begroot,
+        tapas_geleverd,
     }))
 }
 
@@ -305,11 +326,7 @@ pub fn evaluate(
                 rollen.push(r);
             }
         }
-        let tapas = || {
-            rollen
-                .iter()
-                .filter(|r| r.financiering == Financiering::Tapas)
-        };
+
         let groep = GroepJaar {
             groep: l.groep,
             bijeenkomsten_gepland: b,
@@ -318,8 +335,8 @@ pub fn evaluate(
             duur_uren_gehouden: c.sum(meetings.iter().map(|m| m.duur_uren))?,
             uren_gepland: c.sum(rollen.iter().map(|r| r.uren_gepland))?,
             uren_geleverd: c.sum(rollen.iter().map(|r| r.uren_geleverd))?,
-            kosten_begroot: c.sum(tapas().map(|r| r.kosten_begroot))?,
-            kosten_geleverd: c.sum(tapas().map(|r| r.kosten_geleverd))?,
+            kosten_begroot: c.sum(rollen.iter().map(|r| r.tapas_begroot))?,
+            kosten_geleverd: c.sum(rollen.iter().map(|r| r.tapas_geleverd))?,
             signalen: signalen(s, gehouden, b, &meetings),
             rollen,
         };

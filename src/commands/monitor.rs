@@ -140,11 +140,20 @@ pub(crate) fn payout(app: &mut App, args: &PayoutArgs) -> Result<(), Fout> {
         if opts.format != Format::Table {
             // The table says so itself; CSV for the finance system cannot.
             for (rol, _) in &lijst.niet_uitbetaald {
-                app.rapport.meld(&Melding::regel(format!(
-                    "{}: let op: rol '{rol}' wordt elders gefinancierd en staat daarom niet in \
-                     de betaallijst",
-                    getoond(&args.file)
-                )));
+                let tekst = if lijst.geheel_elders(rol) {
+                    format!(
+                        "{}: let op: rol '{rol}' wordt elders gefinancierd en staat daarom niet \
+                         in de betaallijst",
+                        getoond(&args.file)
+                    )
+                } else {
+                    format!(
+                        "{}: let op: rol '{rol}' wordt deels elders gefinancierd; alleen het \
+                         TAPA$-deel staat in de betaallijst",
+                        getoond(&args.file)
+                    )
+                };
+                app.rapport.meld(&Melding::regel(tekst));
             }
         }
         let bron_naam = args.bijeenkomsten.as_deref().map(getoond);

@@ -8,8 +8,8 @@ use super::csv::{Csv, text};
 use super::json::{dec, finish, opt};
 use super::table::{heading, new_table, right};
 use super::{Format, Options, groep_naam};
-use crate::calc::cost::Financiering;
-use crate::calc::monitor::{GroepJaar, IndicatorWaarneming, Monitor, MonitorJaar, Totaal};
+use crate::calc::financiering::Verdeling;
+use crate::calc::monitor::{GroepJaar, IndicatorWaarneming, Monitor, MonitorJaar, RolJaar, Totaal};
 use crate::calc::payout::{Betaallijst, Per, Som};
 use crate::decimal::{dutch, euro, round_half_away};
 use crate::scenario::Scenario;
@@ -248,10 +248,13 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
     );
     for g in &j.groepen {
         for r in &g.rollen {
-            let rol = if r.financiering == Financiering::Elders {
-                format!("{} (elders gefinancierd)", r.rol)
-            } else {
-                r.rol.clone()
+            let rol = match r.verdeling {
+                Verdeling::Elders => format!("{} (elders gefinancierd)", r.rol),
+                Verdeling::Deels(p) => {
+                    let p = p.normalize();
+                    format!("{} ({} % elders)", r.rol, dutch(p, p.scale()))
+                }
+                Verdeling::Tapas => r.rol.clone(),
             };
             t.add_row(vec![
                 Cell::new(naam(s, g.groep)),
@@ -403,7 +406,7 @@ fn monitor_csv(s: &Scenario, m: &Monitor, onderdeel: Onderdeel, nl: bool) -> Vec
                             j.jaar.to_string(),
                             text(naam(s, g.groep)),
                             text(&r.rol),
-                            r.financiering.as_str().to_string(),
+                            financiering(r).to_string(),
                             r.deelnemers.to_string(),
                             r.aanwezigheden_gepland.to_string(),
                             r.aanwezigheden.to_string(),
@@ -480,6 +483,14 @@ fn totaal_json(t: &Totaal) -> Map<String, Value> {
     m
 }
 
+/// A role's financing in CSV and JSON: `tapas`, `elders`, or `deels` (part elsewhere).
+fn financiering(r: &RolJaar) -> &'static str {
+    match r.verdeling {
+        Verdeling::Deels(_) => "deels",
+        _ => r.financiering.as_str(),
+    }
+}
+
 fn monitor_json(s: &Scenario, m: &Monitor) -> Vec<u8> {
     let jaren: Vec<Value> = m
         .jaren
@@ -493,9 +504,9 @@ fn monitor_json(s: &Scenario, m: &Monitor) -> Vec<u8> {
                         .rollen
                         .iter()
                         .map(|r| {
-                            json!({
+                            let mut v = json!({
                                 "rol": r.rol,
-                                "financiering": r.financiering.as_str(),
+                                "financiering": financiering(r),
                                 "deelnemers": r.deelnemers,
                                 "aanwezigheden_gepland": r.aanwezigheden_gepland,
                                 "aanwezigheden": r.aanwezigheden,
@@ -504,7 +515,17 @@ fn monitor_json(s: &Scenario, m: &Monitor) -> Vec<u8> {
                                 "uren_geleverd": dec(r.uren_geleverd, 2),
                                 "kosten_begroot": dec(r.kosten_begroot, 2),
                                 "kosten_geleverd": dec(r.kosten_geleverd, 2),
-                            })
+                            });
+                            if let (Verdeling::Deels(p), Some(m)) = (r.verdeling, v.as_object_mut())
+                            {
+                                m.insert(
+                                    "elders_percentage".into(),
+                                    json!(p.normalize().to_string()),
+                                );
+                                m.insert("kosten_begroot_tapas".into(), dec(r.tapas_begroot, 2));
+                                m.insert("kosten_geleverd_tapas".into(), dec(r.tapas_geleverd, 2));
+                            }
+                            v
                         })
                         .collect();
                     let signalen: Vec<Value> = g
@@ -654,16 +675,23 @@ fn payout_table(s: &Scenario, b: &Betaallijst, bron: Option<&str>) -> String {
     section(&mut out, "Totaal per rol", &t);
 
     for (rol, som) in &b.niet_uitbetaald {
-        note(
-            &mut out,
-            &format!(
+        let tekst = if b.geheel_elders(rol) {
+            format!(
                 "Niet in deze lijst: {rol} (elders gefinancierd): {} aanwezigheden, {} uur, {}. De \
              penvoerder betaalt deze rol niet uit TAPA$.\n",
                 som.aanwezigheden,
                 hours(som.uren),
                 euro(som.bedrag)
-            ),
-        );
+            )
+        } else {
+            format!(
+                "Niet in deze lijst: het elders gefinancierde deel van {rol}: {} uur, {}. De \
+             penvoerder betaalt alleen het TAPA$-deel uit.\n",
+                hours(som.uren),
+                euro(som.bedrag)
+            )
+        };
+        note(&mut out, &tekst);
     }
     note(
         &mut out,
@@ -751,7 +779,12 @@ fn payout_json(s: &Scenario, b: &Betaallijst) -> Vec<u8> {
         .map(|(rol, som)| {
             let mut m = Map::new();
             m.insert("rol".into(), json!(rol));
-            m.insert("reden".into(), json!("elders_gefinancierd"));
+            let reden = if b.geheel_elders(rol) {
+                "elders_gefinancierd"
+            } else {
+                "deels_elders_gefinancierd"
+            };
+            m.insert("reden".into(), json!(reden));
             m.extend(som_json(som));
             Value::Object(m)
         })

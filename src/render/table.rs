@@ -190,10 +190,9 @@ pub fn cost(s: &Scenario, k: &Kosten) -> String {
 
     let mut t = YearTable::new(k, "Rol", "Totaal");
     for (rol, sub) in &o.rollen {
-        let label = if s.is_elders_gefinancierd(rol) {
-            format!("{rol} (elders gefinancierd)")
-        } else {
-            rol.to_string()
+        let label = match crate::calc::financiering::rol_wijze(s, rol).tekst() {
+            Some(t) => format!("{rol} ({t})"),
+            None => rol.to_string(),
         };
         t.subtotal(&label, sub);
     }

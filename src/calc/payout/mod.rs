@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 pub use tijdvak::{Einde, Kwartaal, Tijdvak, TotFout, tijdvak};
 
 use super::cost::{Financiering, Post};
+use super::financiering::{Verdeling, verdeling};
 use super::{CalcError, Checked, Lazy, Ops, index_factors};
 use crate::decimal::{round_half_away, round_money};
 use crate::registratie::model::Bijeenkomst;
@@ -408,17 +409,36 @@ fn prijs(
         for k in 0..4 {
             cum_bedrag[k] = round_money(c.product(&[cum_uren[k], u.bedrag, factor])?);
         }
-        lijnen.push(Lijn {
+        let lijn = |cum_uren, cum_bedrag, financiering| Lijn {
             post,
             rol: ri,
             cum_uren,
             cum_bedrag,
-            financiering: if s.is_elders_gefinancierd(&u.rol) {
-                Financiering::Elders
-            } else {
-                Financiering::Tapas
-            },
-        });
+            financiering,
+        };
+        // The line is split as `cost` splits it (calc::financiering::verdeling), on the
+        // cumulative amounts, so that the quarters of each part add up to that part of the year.
+        match verdeling(s, Some(&u.rol), post, jaar) {
+            Verdeling::Tapas => lijnen.push(lijn(cum_uren, cum_bedrag, Financiering::Tapas)),
+            Verdeling::Elders => lijnen.push(lijn(cum_uren, cum_bedrag, Financiering::Elders)),
+            v @ Verdeling::Deels(_) => {
+                let p = v.elders_percentage();
+                let mut elders_uren = [Decimal::ZERO; 4];
+                let mut elders_bedrag = [Decimal::ZERO; 4];
+                for k in 0..4 {
+                    elders_uren[k] = c.div(c.mul(cum_uren[k], p)?, Decimal::ONE_HUNDRED)?;
+                    elders_bedrag[k] = v.elders(cum_bedrag[k]);
+                }
+                let mut tapas_uren = cum_uren;
+                let mut tapas_bedrag = cum_bedrag;
+                for k in 0..4 {
+                    tapas_uren[k] = c.add(cum_uren[k], -elders_uren[k])?;
+                    tapas_bedrag[k] = c.add(cum_bedrag[k], -elders_bedrag[k])?;
+                }
+                lijnen.push(lijn(elders_uren, elders_bedrag, Financiering::Elders));
+                lijnen.push(lijn(tapas_uren, tapas_bedrag, Financiering::Tapas));
+            }
+        }
     }
     Ok(Levering {
         groep: gi,
@@ -517,8 +537,17 @@ pub struct Betaallijst {
     pub per_rol: Vec<(String, Som)>,
     /// Everything.
     pub totaal: Som,
-    /// Roles financed elsewhere that are left out, with what they delivered.
+    /// Roles whose lines (or parts of lines) are financed elsewhere, with what those parts
+    /// delivered: left out of the list. A role also in [`Betaallijst::per_rol`] is financed
+    /// elsewhere only in part (or in some years).
     pub niet_uitbetaald: Vec<(String, Som)>,
+}
+
+impl Betaallijst {
+    /// Whether `rol` is paid nothing from TAPA$ in this list (it is wholly financed elsewhere).
+    pub fn geheel_elders(&self, rol: &str) -> bool {
+        !self.per_rol.iter().any(|(r, _)| r == rol)
+    }
 }
 
 fn add_som(
@@ -557,24 +586,33 @@ fn perioden(jaar: i32, per: Per) -> Vec<(Periode, Option<usize>)> {
 }
 
 /// What role `ri` (named `rol`) of the group-year `l` gets in `periode`: quarter `k` (0-based)
-/// or, for `None`, the whole year. `None` when there is nothing (no attendance, hours or
-/// amount).
+/// or, for `None`, the whole year, from its lines (or parts) financed as `financiering`, with
+/// its attendances when `met_aanwezigheden`. `None` when there is nothing (no attendance, hours
+/// or amount).
 fn betaling(
     c: &Checked<'_>,
     l: &Levering,
-    periode: Periode,
-    k: Option<usize>,
+    (periode, k): (Periode, Option<usize>),
     ri: usize,
     rol: &str,
+    financiering: Financiering,
+    met_aanwezigheden: bool,
 ) -> Result<Option<Betaling>, CalcError> {
-    let att = l.aanwezigheden.get(ri).map_or(0, |a| match k {
-        Some(k) => a.get(k).copied().unwrap_or(0),
-        None => a.iter().sum(),
-    });
+    let att = match l.aanwezigheden.get(ri) {
+        Some(a) if met_aanwezigheden => match k {
+            Some(k) => a.get(k).copied().unwrap_or(0),
+            None => a.iter().sum(),
+        },
+        _ => 0,
+    };
     let mut posten = Vec::new();
     let mut uren = Decimal::ZERO;
     let mut bedrag = Decimal::ZERO;
-    for lijn in l.lijnen.iter().filter(|x| x.rol == ri) {
+    for lijn in l
+        .lijnen
+        .iter()
+        .filter(|x| x.rol == ri && x.financiering == financiering)
+    {
         let (h, a) = match k {
             Some(k) => (lijn.uren(k), lijn.bedrag(k)),
             None => (round_half_away(lijn.jaar_uren(), 2), lijn.jaar_bedrag()),
@@ -604,7 +642,8 @@ fn betaling(
 }
 
 /// The payment list for `bron`, per quarter or per year, over the period [`tijdvak`] gives
-/// without `--tot`. Lines of roles financed elsewhere are left out (and listed in
+/// without `--tot`. It pays exactly the TAPA$ part of each line of each year (as `cost` splits
+/// it); the parts financed elsewhere are left out (and listed in
 /// [`Betaallijst::niet_uitbetaald`]).
 pub fn evaluate(s: &Scenario, bron: Bron<'_>, per: Per) -> Result<Betaallijst, CalcError> {
     let periode = tijdvak(s, bron, per, None).ok().flatten();
@@ -643,14 +682,21 @@ pub fn evaluate_in(
         for l in lev.iter().filter(|l| l.groep == gi) {
             for (periode, k) in perioden(l.jaar, per) {
                 for (ri, u) in s.uurtarieven.iter().enumerate() {
-                    let Some(b) = betaling(&c, l, periode, k, ri, &u.rol)? else {
+                    // Attendance goes with the TAPA$ payment, unless the role is wholly
+                    // elsewhere that year.
+                    let geheel_elders = verdeling(s, Some(&u.rol), Post::Bijeenkomsten, l.jaar)
+                        == Verdeling::Elders;
+                    let deel = |f| {
+                        let met = geheel_elders == (f == Financiering::Elders);
+                        betaling(&c, l, (periode, k), ri, &u.rol, f, met)
+                    };
+                    if let Some(b) = deel(Financiering::Elders)? {
+                        add_som(&c, &mut elders[ri], b.aanwezigheden, b.uren, b.bedrag)?;
+                    }
+                    let Some(b) = deel(Financiering::Tapas)? else {
                         continue;
                     };
                     let (att, uren, bedrag) = (b.aanwezigheden, b.uren, b.bedrag);
-                    if s.is_elders_gefinancierd(&u.rol) {
-                        add_som(&c, &mut elders[ri], att, uren, bedrag)?;
-                        continue;
-                    }
                     add_som(&c, &mut per_rol[ri], att, uren, bedrag)?;
                     add_som(&c, &mut groep_som, att, uren, bedrag)?;
                     add_som(&c, &mut totaal, att, uren, bedrag)?;

@@ -116,6 +116,7 @@ fn payout_over_a_year_of_registrations_matching_the_plan_equals_the_tapas_hour_l
             vec![2026, 2027, 2028],
         ),
         ("scenarios/elders-gefinancierd.toml".to_string(), vec![]),
+        (fx("deels-elders.toml"), vec![]),
     ];
     for (path, years) in cases {
         let s = scenario_of(&path);
@@ -153,6 +154,199 @@ fn payout_over_a_year_of_registrations_matching_the_plan_equals_the_tapas_hour_l
         .collect();
     // Sorted by role name: consulent, huisarts, wijkverpleegkundige.
     assert_eq!(zuid, vec![d("2719.44"), d("9580.55"), d("2457.01")]);
+}
+
+// `deels-elders.toml` (no indexatie, every year the same), group Noord with 4 huisartsen, 2
+// wijkverpleegkundigen, 1 consulent and 1 geestelijk verzorger, 6 meetings of 1.5 + 0.5 + 0.25
+// = 2.25 h per attendee, voorzitter 1 h, coordination 12 × 0.5 h, phone 10 h. The plan's lines
+// of a year:
+// - huisarts: meetings 6 × 4 × 2.25 = 54 h × € 100 = 5,400.00; voorzitter 6 h = 600.00;
+//   coordination 6 h = 600.00: 66 h, 6,600.00, all TAPA$.
+// - wijkverpleegkundige: 6 × 2 × 2.25 = 27 h × € 80 = 2,160.00, elsewhere in 2025 and 2026
+//   (`tot_en_met = 2026`), TAPA$ in 2027.
+// - consulent, 60 % elsewhere: meetings 13.5 h × 112.35 = 1,516.725 → 1,516.73, elsewhere
+//   cents(1,516.73 × 0.6) = cents(910.038) = 910.04, TAPA$ 606.69; phone 10 h = 1,123.50,
+//   elsewhere 674.10, TAPA$ 449.40. TAPA$ 1,056.09 in 13.5 × 0.4 + 10 × 0.4 = 9.40 h;
+//   elsewhere 1,584.14 in 14.10 h.
+// - geestelijk verzorger: 13.5 h × € 90 = 1,215.00, wholly elsewhere.
+// TAPA$ hour lines: 2025 and 2026 6,600.00 + 1,056.09 = 7,656.09; 2027 + 2,160.00 = 9,816.09.
+
+#[test]
+fn payout_pays_exactly_the_tapas_part_of_a_split_a_year_limited_and_a_wholly_elsewhere_role() {
+    let s = scenario_of(&fx("deels-elders.toml"));
+    let expected = [(2025, "7656.09"), (2026, "7656.09"), (2027, "9816.09")];
+    for (jaar, total) in expected {
+        let b = meetings_of(&s, &plan_registrations(&s, jaar));
+        let list = payout::evaluate(&s, Bron::Registraties(&b), Per::Jaar).expect("payout");
+        let paid: Decimal = list
+            .regels
+            .iter()
+            .filter(|r| r.periode.jaar == jaar)
+            .map(|r| r.bedrag)
+            .sum();
+        assert_eq!(paid, d(total), "{jaar}");
+        let cost_tapas: Decimal = cost_hour_lines(&s, jaar).iter().map(|(_, x)| *x).sum();
+        assert_eq!(paid, cost_tapas, "{jaar}: the TAPA$ parts of cost");
+        let rollen: Vec<&str> = list.regels.iter().map(|r| r.rol.as_str()).collect();
+        let wv = jaar == 2027;
+        assert_eq!(rollen.contains(&"wijkverpleegkundige"), wv, "{jaar}");
+        assert!(!rollen.contains(&"geestelijk_verzorger"), "{jaar}");
+    }
+    // The plan-matching registrations hold 2, 1, 2, 1 meetings in K1–K4 (months 1, 3 | 5 |
+    // 7, 9 | 11). Consulent meetings cum 4.5, 6.75, 11.25, 13.5 h × 112.35 = 505.575 → 505.58,
+    // 758.3625 → 758.36, 1,263.9375 → 1,263.94, 1,516.73; elsewhere 60 %: 303.348 → 303.35,
+    // 455.016 → 455.02, 758.364 → 758.36, 910.04; TAPA$ cum 202.23, 303.34, 505.58, 606.69, so
+    // quarters 202.23, 101.11, 202.24, 101.11. Phone cum 2.5 h … 10 h: 280.875 → 280.88, 561.75,
+    // 842.625 → 842.63, 1,123.50; elsewhere 168.53, 337.05, 505.58, 674.10; TAPA$ cum 112.35,
+    // 224.70, 337.05, 449.40: 112.35 a quarter. Consulent: K1 314.58 (1.8 + 1.0 = 2.80 h),
+    // K2 213.46 (1.90 h), K3 314.59, K4 213.46: 1,056.09.
+    let text = plan_registrations(&s, 2025);
+    let (out, _dir) = run_with(
+        &[
+            ("s.toml", read(&fx("deels-elders.toml")).as_bytes()),
+            ("b.csv", text.as_bytes()),
+        ],
+        &[
+            "payout",
+            "s.toml",
+            "--bijeenkomsten",
+            "b.csv",
+            "--format",
+            "csv",
+        ],
+    );
+    let consulent: Vec<String> = success(&out)
+        .lines()
+        .filter(|l| l.contains(",consulent,"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        consulent,
+        [
+            "Noord,2025-K1,consulent,2,2.80,314.58",
+            "Noord,2025-K2,consulent,1,1.90,213.46",
+            "Noord,2025-K3,consulent,2,2.80,314.59",
+            "Noord,2025-K4,consulent,1,1.90,213.46",
+        ]
+    );
+    assert!(
+        stderr(&out).contains(
+            "let op: rol 'consulent' wordt deels elders gefinancierd; alleen het TAPA$-deel \
+             staat in de betaallijst"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // What is left out in 2025: the wijkverpleegkundige wholly (12 attendances, 27 h,
+    // 2,160.00), the consulent's elsewhere part (14.10 h, 1,584.14), the geestelijk verzorger
+    // (6 attendances, 13.5 h, 1,215.00).
+    let (out, _dir) = run_with(
+        &[
+            ("s.toml", read(&fx("deels-elders.toml")).as_bytes()),
+            ("b.csv", text.as_bytes()),
+        ],
+        &[
+            "payout",
+            "s.toml",
+            "--bijeenkomsten",
+            "b.csv",
+            "--per",
+            "jaar",
+            "--format",
+            "json",
+        ],
+    );
+    let json: Value = serde_json::from_str(&success(&out)).expect("JSON");
+    assert_eq!(js(&json, "/totaal/bedrag"), "7656.09");
+    assert_eq!(js(&json, "/niet_uitbetaald/0/rol"), "wijkverpleegkundige");
+    assert_eq!(js(&json, "/niet_uitbetaald/0/reden"), "elders_gefinancierd");
+    assert_eq!(js(&json, "/niet_uitbetaald/0/bedrag"), "2160.00");
+    assert_eq!(js(&json, "/niet_uitbetaald/1/rol"), "consulent");
+    assert_eq!(
+        js(&json, "/niet_uitbetaald/1/reden"),
+        "deels_elders_gefinancierd"
+    );
+    assert_eq!(js(&json, "/niet_uitbetaald/1/uren"), "14.10");
+    assert_eq!(js(&json, "/niet_uitbetaald/1/bedrag"), "1584.14");
+    assert_eq!(js(&json, "/niet_uitbetaald/2/bedrag"), "1215.00");
+}
+
+#[test]
+fn monitor_budgets_and_delivers_only_the_tapas_part_of_a_split_role() {
+    // A plan-matching 2025 (see above): budget and delivered TAPA$ cost 7,656.09; the
+    // consulent's row shows its whole cost (1,516.73 + 1,123.50 = 2,640.23) and its TAPA$ part.
+    let s = scenario_of(&fx("deels-elders.toml"));
+    let text = plan_registrations(&s, 2025);
+    let (out, _dir) = run_with(
+        &[
+            ("s.toml", read(&fx("deels-elders.toml")).as_bytes()),
+            ("b.csv", text.as_bytes()),
+        ],
+        &[
+            "monitor",
+            "s.toml",
+            "--bijeenkomsten",
+            "b.csv",
+            "--format",
+            "json",
+        ],
+    );
+    let json: Value = serde_json::from_str(&success(&out)).expect("JSON");
+    let g = "/jaren/0/groepen/0";
+    assert_eq!(js(&json, &format!("{g}/kosten_begroot")), "7656.09");
+    assert_eq!(js(&json, &format!("{g}/kosten_geleverd")), "7656.09");
+    let c = format!("{g}/rollen/2");
+    assert_eq!(js(&json, &format!("{c}/rol")), "consulent");
+    assert_eq!(js(&json, &format!("{c}/financiering")), "deels");
+    assert_eq!(js(&json, &format!("{c}/elders_percentage")), "60");
+    assert_eq!(js(&json, &format!("{c}/kosten_begroot")), "2640.23");
+    assert_eq!(js(&json, &format!("{c}/kosten_begroot_tapas")), "1056.09");
+    assert_eq!(js(&json, &format!("{c}/kosten_geleverd_tapas")), "1056.09");
+    assert_eq!(js(&json, &format!("{g}/rollen/1/financiering")), "elders");
+    assert_eq!(js(&json, &format!("{g}/rollen/3/financiering")), "elders");
+    let (out, _dir) = run_with(
+        &[
+            ("s.toml", read(&fx("deels-elders.toml")).as_bytes()),
+            ("b.csv", text.as_bytes()),
+        ],
+        &[
+            "monitor",
+            "s.toml",
+            "--bijeenkomsten",
+            "b.csv",
+            "--format",
+            "table",
+        ],
+    );
+    let table = success(&out);
+    assert!(table.contains("consulent (60 % elders)"), "{table}");
+    assert!(
+        table.contains("wijkverpleegkundige (elders gefinancierd)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn the_cost_table_labels_a_role_financed_elsewhere_in_part_or_in_some_years() {
+    let table = success(&run(&[
+        "cost",
+        "tests/fixtures/monitor/deels-elders.toml",
+        "--format",
+        "table",
+    ]));
+    assert!(
+        table.contains("consulent (deels elders gefinancierd)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("wijkverpleegkundige (deels elders gefinancierd)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("geestelijk_verzorger (elders gefinancierd)"),
+        "{table}"
+    );
+    assert!(table.contains("│ huisarts "), "{table}");
 }
 
 #[test]
