@@ -6,28 +6,33 @@
 //! - `opbrengst` = Σ declared (the [`declaratie`](super::declaratie) of the year's counts);
 //! - `uitbetaald` = what the penvoerder pays the participants for the whole year, as
 //!   `payout --per jaar` computes it from the registered meetings;
-//! - the plan's other TAPA$-financed lines of the year (`cost`), the meeting-bound ones
-//!   (huisvesting) on the meetings actually held: `cents(gehouden × huisvesting_per_bijeenkomst
-//!   × I(y))` per group;
+//! - the plan's other TAPA$-financed lines of the year (`cost`), the meeting-bound ones on the
+//!   meetings actually held: huisvesting `cents(gehouden × huisvesting_per_bijeenkomst × I(y))`
+//!   per group and a `[[kostenpost]]` per bijeenkomst `cents(gehouden × bedrag × I(y))` per
+//!   group, each of which only its TAPA$ part when it is partly financed elsewhere (the split of
+//!   `cost`); a `[[kostenpost]]` per groep for the groups that held a meeting that year; every
+//!   other line as planned;
 //! - `overhead` = `cents(overhead_percentage / 100 × (uitbetaald + Σ other lines))`;
-//! - `kosten` = `uitbetaald + Σ other lines + overhead`; `resultaat` = `opbrengst − kosten`
-//!   (positive: a surplus);
+//! - `kosten` = `uitbetaald + Σ other lines + overhead`; `bijdragen` = Σ the year's
+//!   `[[bijdrage]]`s; `resultaat` = `opbrengst + bijdragen − kosten` (positive: a surplus);
 //! - each insurer's part of `resultaat` in proportion to what it was declared, in whole cents that
 //!   add up to `resultaat` exactly (largest remainder: every part first rounded towards zero, the
 //!   cents left over go one each to the largest remainders, the first insurer in the file on a
 //!   tie);
-//! - the nacalculatie: `kosten / verzekerdenjaren`, rounded up to the cent, with
+//! - the nacalculatie: `(kosten − bijdragen) / verzekerdenjaren`, rounded up to the cent, with
 //!   `verzekerdenjaren = Σ verzekerden of the year's quarters / 4` (every count in the file).
 
 use rust_decimal::Decimal;
 
 use super::cost::{Financiering, Kosten, KostenJaar, Post, Regel};
 use super::declaratie::Declaratie;
+use super::financiering::{BijdrageRij, verdeling};
 use super::payout::{self, Bron, Einde, Kwartaal, Per, Tijdvak, UURPOSTEN};
 use super::{CalcError, binnen_grens, euro_bedrag, indexfactoren};
 use crate::decimal::exact::{Afronding, Exact};
+use crate::decimal::round_money;
 use crate::registratie::model::{Bijeenkomst, Telling};
-use crate::scenario::Scenario;
+use crate::scenario::{KostenpostPer, Scenario};
 
 /// One post of the year's other costs, planned and actual.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +45,12 @@ pub struct Kostenpost {
     pub werkelijk: Decimal,
     /// For a meeting-bound post: meetings held and planned (of the groups it applies to).
     pub bijeenkomsten: Option<(u64, u64)>,
+    /// For a `[[kostenpost]]` per groep: the groups that held a meeting, of those planned.
+    pub groepen: Option<(u64, u64)>,
+    /// The `post` value in CSV and JSON (a `[[kostenpost]]`'s id).
+    pub id: String,
+    /// The label in tables (a `[[kostenpost]]`'s naam).
+    pub label: String,
 }
 
 /// One insurer in the settlement of a year.
@@ -79,13 +90,16 @@ pub struct Saldi {
     pub overhead_begroot: Decimal,
     /// `uitbetaald + overige_kosten + overhead`.
     pub kosten: Decimal,
-    /// The plan's `te_financieren`.
+    /// The plan's TAPA$-financed lines (`te_financieren + bijdragen`).
     pub kosten_begroot: Decimal,
-    /// `opbrengst − kosten` (negative: a deficit).
+    /// Σ `[[bijdrage]]` of the year: money from other sources that lowers what the insurers
+    /// must carry.
+    pub bijdragen: Decimal,
+    /// `opbrengst + bijdragen − kosten` (negative: a deficit).
     pub resultaat: Decimal,
     /// `Σ verzekerden / 4` over the quarters (exact).
     pub verzekerdenjaren: Decimal,
-    /// `kosten / verzekerdenjaren` rounded up to the cent; `None` without counts.
+    /// `(kosten − bijdragen) / verzekerdenjaren` rounded up to the cent; `None` without counts.
     pub nacalculatie_tarief: Option<Decimal>,
 }
 
@@ -98,6 +112,8 @@ pub struct AfrekeningJaar {
     pub verzekeraars: Vec<VerzekeraarDeel>,
     /// The other posts (not the participants' hours, not the overhead), in list order.
     pub posten: Vec<Kostenpost>,
+    /// The year's contributions (`[[bijdrage]]`), in file order.
+    pub bijdragen: Vec<BijdrageRij>,
     /// Meetings held and planned of the groups active in the year.
     pub bijeenkomsten: (u64, u64),
     /// The figures.
@@ -218,51 +234,105 @@ fn tapas(plan: &KostenJaar, post: Post) -> impl Iterator<Item = &Regel> {
         .filter(move |r| r.post == post && r.financiering == Financiering::Tapas)
 }
 
-/// A post in cents: planned, settled, and the meetings held and planned of a meeting-bound one.
-type PostCenten = (Post, i128, i128, Option<(u64, u64)>);
+/// A post in cents: planned and settled, and the meetings (or groups) it was settled on.
+struct PostCenten {
+    post: Post,
+    begroot: i128,
+    werkelijk: i128,
+    bijeenkomsten: Option<(u64, u64)>,
+    groepen: Option<(u64, u64)>,
+}
 
-/// The other posts of the year (in cents: planned, settled), the meeting-bound ones on the
-/// meetings held.
+/// The other posts of the year, in the order of `cost` (the built-in posts, then the
+/// `[[kostenpost]]`s): each post's TAPA$ lines of the plan, the meeting-bound ones (huisvesting,
+/// a kostenpost per bijeenkomst) on the meetings held, a kostenpost per groep for the groups
+/// that held a meeting; the others as planned.
 fn overige_posten(
     v: &Invoer<'_>,
     plan: &KostenJaar,
     i: &Exact,
 ) -> Result<Vec<PostCenten>, CalcError> {
     let (s, jaar) = (v.s, plan.jaar);
+    let eigen =
+        (0..s.kostenposten.len()).filter_map(|k| u16::try_from(k).ok().map(Post::Kostenpost));
+    let alle = Post::ALL
+        .into_iter()
+        .filter(|p| !UURPOSTEN.contains(p) && *p != Post::Overhead)
+        .chain(eigen);
     let mut posten = Vec::new();
-    for post in Post::ALL {
-        if UURPOSTEN.contains(&post) || post == Post::Overhead {
-            continue;
-        }
+    for post in alle {
         let lines: Vec<&Regel> = tapas(plan, post).collect();
         if lines.is_empty() {
             continue;
         }
         let begroot: i128 = lines.iter().map(|r| cents(r.bedrag)).sum();
-        if post != Post::Huisvesting {
-            posten.push((post, begroot, begroot, None));
-            continue;
+        let mut p = PostCenten {
+            post,
+            begroot,
+            werkelijk: begroot,
+            bijeenkomsten: None,
+            groepen: None,
+        };
+        let eigen = match post {
+            Post::Kostenpost(k) => s.kostenposten.get(usize::from(k)),
+            _ => None,
+        };
+        match (post, eigen.map(|k| k.per)) {
+            (Post::Huisvesting, _) => {
+                let tarief = s.ondersteuning.huisvesting_per_bijeenkomst;
+                per_bijeenkomst(v, &lines, tarief, i, &mut p)?;
+            }
+            (_, Some(KostenpostPer::Bijeenkomst)) => {
+                let tarief = eigen.map_or(Decimal::ZERO, |k| k.bedrag);
+                per_bijeenkomst(v, &lines, tarief, i, &mut p)?;
+            }
+            (_, Some(KostenpostPer::Groep)) => {
+                // Each group's planned (TAPA$) line, for the groups that held a meeting.
+                let met = lines
+                    .iter()
+                    .filter(|r| r.groep.is_some_and(|gi| v.gehouden(gi, jaar) > 0));
+                p.werkelijk = met.clone().map(|r| cents(r.bedrag)).sum();
+                p.groepen = Some((met.count() as u64, lines.len() as u64));
+            }
+            _ => {}
         }
-        let mut sum: i128 = 0;
-        let (mut h, mut p) = (0u64, 0u64);
-        for (gi, g) in lines
-            .iter()
-            .filter_map(|r| r.groep.and_then(|gi| s.groepen.get(gi).map(|g| (gi, g))))
-        {
-            let n = v.gehouden(gi, jaar);
-            h += n;
-            p += u64::from(g.werkwijze.bijeenkomsten_per_jaar);
-            let c = Exact::from(n)
-                .mul(&Exact::from(s.ondersteuning.huisvesting_per_bijeenkomst))
-                .mul(i)
-                .to_units(2, Afronding::HalfVanNulAf)
-                .and_then(|c| binnen_grens(Some(c)))
-                .ok_or_else(|| te_groot(format!("huisvesting · {jaar}")))?;
-            sum = sum.saturating_add(c);
-        }
-        posten.push((post, begroot, sum, Some((h, p))));
+        posten.push(p);
     }
     Ok(posten)
+}
+
+/// A meeting-bound post settled on the meetings held: per group of its plan `lines`,
+/// `cents(gehouden × tarief × I(y))`, of which the TAPA$ part as `cost` splits it
+/// (calc::financiering::verdeling).
+fn per_bijeenkomst(
+    v: &Invoer<'_>,
+    lines: &[&Regel],
+    tarief: Decimal,
+    i: &Exact,
+    p: &mut PostCenten,
+) -> Result<(), CalcError> {
+    let (s, post) = (v.s, p.post);
+    let mut sum: i128 = 0;
+    let (mut h, mut gepland) = (0u64, 0u64);
+    for r in lines {
+        let Some((gi, g)) = r.groep.and_then(|gi| s.groepen.get(gi).map(|g| (gi, g))) else {
+            continue;
+        };
+        let n = v.gehouden(gi, r.jaar);
+        h += n;
+        gepland += u64::from(g.werkwijze.bijeenkomsten_per_jaar);
+        let c = Exact::from(n)
+            .mul(&Exact::from(tarief))
+            .mul(i)
+            .to_units(2, Afronding::HalfVanNulAf)
+            .and_then(|c| binnen_grens(Some(c)))
+            .ok_or_else(|| te_groot(format!("{} · {}", post.naam(s), r.jaar)))?;
+        let deel = verdeling(s, None, post, r.jaar).tapas_cents(c);
+        sum = sum.saturating_add(deel);
+    }
+    p.werkelijk = sum;
+    p.bijeenkomsten = Some((h, gepland));
+    Ok(())
 }
 
 /// The settlement of the year of `plan`, with the year's count of quarter counts.
@@ -295,8 +365,20 @@ fn jaar_afrekening(
         .map(|(_, g)| u64::from(g.werkwijze.bijeenkomsten_per_jaar))
         .sum();
     let posten = overige_posten(v, plan, i)?;
-    let overige: i128 = posten.iter().map(|p| p.2).sum();
-    let overige_begroot: i128 = posten.iter().map(|p| p.1).sum();
+    let overige: i128 = posten.iter().map(|p| p.werkelijk).sum();
+    let overige_begroot: i128 = posten.iter().map(|p| p.begroot).sum();
+    let bijdragen: Vec<BijdrageRij> = s
+        .bijdragen
+        .iter()
+        .filter(|b| b.jaar == jaar)
+        .map(|b| BijdrageRij {
+            naam: b.naam.clone(),
+            jaar,
+            bedrag: round_money(b.bedrag),
+            financier: b.financier.clone(),
+        })
+        .collect();
+    let bijdragen_som: i128 = bijdragen.iter().map(|b| cents(b.bedrag)).sum();
     let grondslag = uitbetaald.saturating_add(overige);
     let overhead = Exact::from(s.ondersteuning.overhead_percentage)
         .procent()
@@ -311,7 +393,8 @@ fn jaar_afrekening(
         .map(|j| j.bedrag.map_or(0, cents))
         .collect();
     let opbrengst: i128 = gedeclareerd.iter().sum();
-    let resultaat = opbrengst.saturating_sub(kosten);
+    let te_dragen = kosten.saturating_sub(bijdragen_som);
+    let resultaat = opbrengst.saturating_sub(te_dragen);
     let delen = verdeel(resultaat, &gedeclareerd);
     let tellen: u64 = v
         .tellingen
@@ -341,24 +424,32 @@ fn jaar_afrekening(
         overhead: euro(overhead, || wat("overhead"))?,
         overhead_begroot: euro(overhead_begroot, || wat("overhead begroot"))?,
         kosten: euro(kosten, || wat("kosten"))?,
-        kosten_begroot: plan.totalen.te_financieren,
+        kosten_begroot: euro(
+            cents(plan.totalen.te_financieren).saturating_add(cents(plan.totalen.bijdragen)),
+            || wat("kosten begroot"),
+        )?,
+        bijdragen: euro(bijdragen_som, || wat("bijdragen"))?,
         resultaat: euro(resultaat, || wat("resultaat"))?,
         verzekerdenjaren: verzekerdenjaren(tellen),
-        nacalculatie_tarief: nacalculatie(kosten, tellen),
+        nacalculatie_tarief: nacalculatie(te_dragen, tellen),
     };
     let posten = posten
         .into_iter()
-        .map(|(post, b, w, g)| Kostenpost {
-            post,
-            begroot: euro_bedrag(b),
-            werkelijk: euro_bedrag(w),
-            bijeenkomsten: g,
+        .map(|p| Kostenpost {
+            post: p.post,
+            begroot: euro_bedrag(p.begroot),
+            werkelijk: euro_bedrag(p.werkelijk),
+            bijeenkomsten: p.bijeenkomsten,
+            groepen: p.groepen,
+            id: p.post.naam(s).to_string(),
+            label: p.post.label_in(s).to_string(),
         })
         .collect();
     let jaar_uit = AfrekeningJaar {
         jaar,
         verzekeraars,
         posten,
+        bijdragen,
         bijeenkomsten: (gehouden_jaar, gepland),
         saldi,
     };
@@ -375,6 +466,7 @@ fn totaal(jaren: &[(AfrekeningJaar, u64)]) -> Result<Saldi, CalcError> {
     };
     let tellen: u64 = jaren.iter().map(|(_, n)| *n).sum();
     let kosten = som(|x| x.kosten, "kosten")?;
+    let bijdragen = som(|x| x.bijdragen, "bijdragen")?;
     Ok(Saldi {
         opbrengst: som(|x| x.opbrengst, "opbrengst")?,
         uitbetaald: som(|x| x.uitbetaald, "uitbetaald")?,
@@ -385,9 +477,10 @@ fn totaal(jaren: &[(AfrekeningJaar, u64)]) -> Result<Saldi, CalcError> {
         overhead_begroot: som(|x| x.overhead_begroot, "overhead begroot")?,
         kosten,
         kosten_begroot: som(|x| x.kosten_begroot, "kosten begroot")?,
+        bijdragen,
         resultaat: som(|x| x.resultaat, "resultaat")?,
         verzekerdenjaren: verzekerdenjaren(tellen),
-        nacalculatie_tarief: nacalculatie(cents(kosten), tellen),
+        nacalculatie_tarief: nacalculatie(cents(kosten).saturating_sub(cents(bijdragen)), tellen),
     })
 }
 

@@ -449,6 +449,59 @@ mod tests {
     }
 
     #[test]
+    fn a_split_line_gives_the_elsewhere_part_rounded_half_away_from_zero_and_tapas_the_rest() {
+        let v = Verdeling::Deels(Decimal::from(60));
+        // € 1,516.73 × 0.6 = 910.038 → 910.04; TAPA$ 606.69.
+        assert_eq!(v.elders_cents(151_673), 91_004);
+        assert_eq!(v.tapas(Decimal::new(151_673, 2)), Decimal::new(60_669, 2));
+        // € 0.25 × 0.6 = 0.15 exactly; € 0.05 × 0.5 = 0.025 → 0.03 (half away from zero).
+        assert_eq!(v.elders_cents(25), 15);
+        assert_eq!(Verdeling::Deels(Decimal::from(50)).elders_cents(5), 3);
+        assert_eq!(Verdeling::Deels(Decimal::from(50)).tapas_cents(5), 2);
+        assert_eq!(
+            Verdeling::Tapas.tapas(Decimal::new(12_345, 2)),
+            Decimal::new(12_345, 2)
+        );
+        assert_eq!(
+            Verdeling::Elders.tapas(Decimal::new(12_345, 2)),
+            Decimal::ZERO
+        );
+    }
+
+    #[test]
+    fn a_role_is_labelled_by_how_it_is_financed_over_the_whole_horizon() {
+        let s = scenario(
+            "[[financiering.elders]]\nrol = \"consulent\"\ntot_en_met = 2026\n\
+             financier = \"Stichting PZNL\"\n",
+        );
+        // Elsewhere in 2026 only: 2027 is TAPA$.
+        assert_eq!(rol_wijze(&s, "consulent"), RolWijze::Deels);
+        assert_eq!(
+            verdeling(&s, Some("consulent"), Post::Bijeenkomsten, 2026),
+            Verdeling::Elders
+        );
+        assert_eq!(
+            verdeling(&s, Some("consulent"), Post::TelefonischeOndersteuning, 2027),
+            Verdeling::Tapas
+        );
+        assert_eq!(rol_wijze(&s, "huisarts"), RolWijze::Tapas);
+        assert_eq!(RolWijze::Deels.tekst(), Some("deels elders gefinancierd"));
+        let s = scenario("[financiering]\nelders_gefinancierd = [\"consulent\"]\n");
+        assert_eq!(rol_wijze(&s, "consulent"), RolWijze::Elders);
+        assert_eq!(RolWijze::Elders.tekst(), Some("elders gefinancierd"));
+        let s = scenario(
+            "[[financiering.elders]]\nrol = \"consulent\"\npercentage = 60\n\
+             financier = \"Stichting PZNL\"\n",
+        );
+        assert_eq!(rol_wijze(&s, "consulent"), RolWijze::Deels);
+        assert_eq!(
+            verdeling(&s, Some("consulent"), Post::Voorzitter, 2027),
+            Verdeling::Deels(Decimal::from(60))
+        );
+        assert_eq!(verdeling(&s, None, Post::Overhead, 2026), Verdeling::Tapas);
+    }
+
+    #[test]
     fn a_scenario_with_only_elders_gefinancierd_has_no_additions() {
         let s = scenario("[financiering]\nelders_gefinancierd = [\"consulent\"]\n");
         assert!(!heeft_aanvullingen(&s));

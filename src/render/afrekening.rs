@@ -65,9 +65,10 @@ pub fn soort(resultaat: Decimal) -> &'static str {
 
 /// The label of a post line, with the meetings it is based on for a meeting-bound post.
 pub(crate) fn post_label(p: &crate::calc::afrekening::Kostenpost) -> String {
-    match p.bijeenkomsten {
-        Some((h, g)) => format!("{} ({h} van {g} bijeenkomsten)", p.post.label()),
-        None => p.post.label().to_string(),
+    match (p.bijeenkomsten, p.groepen) {
+        (Some((h, g)), _) => format!("{} ({h} van {g} bijeenkomsten)", p.label),
+        (None, Some((h, g))) => format!("{} ({h} van {g} groepen met een bijeenkomst)", p.label),
+        (None, None) => p.label.clone(),
     }
 }
 
@@ -85,20 +86,20 @@ fn settle_table(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> String {
     for j in &a.jaren {
         year_tables(&mut out, s, j);
     }
+    let met_bijdragen = !s.bijdragen.is_empty();
     if a.jaren.len() > 1 {
-        let mut t = new_table(
-            [
-                "Jaar",
-                "Opbrengst",
-                "Kosten",
-                "Resultaat",
-                "Nacalculatie tarief",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
+        let mut kop = vec!["Jaar", "Opbrengst"];
+        if met_bijdragen {
+            kop.push("Bijdragen");
+        }
+        kop.extend(["Kosten", "Resultaat", "Nacalculatie tarief"]);
+        let mut t = new_table(kop.into_iter().map(String::from).collect());
         let mut rij = |label: String, x: &Saldi| {
-            let mut r = money_row(&label, [x.opbrengst, x.kosten, x.resultaat]);
+            let mut r = if met_bijdragen {
+                money_row(&label, [x.opbrengst, x.bijdragen, x.kosten, x.resultaat])
+            } else {
+                money_row(&label, [x.opbrengst, x.kosten, x.resultaat])
+            };
             r.push(right(
                 x.nacalculatie_tarief
                     .map_or_else(|| "–".to_string(), tarief),
@@ -111,8 +112,20 @@ fn settle_table(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> String {
         rij("Totaal".to_string(), &a.totaal);
         section(&mut out, "Over de afgerekende jaren", &t);
     }
-    note(
-        &mut out,
+    let uitleg = if met_bijdragen || !s.kostenposten.is_empty() {
+        "Opbrengst: wat aan elke verzekeraar is gedeclareerd (zoals patz-calc declare). Kosten: \
+         wat de deelnemers voor het hele jaar is uitbetaald (zoals patz-calc payout --per jaar), \
+         de overige TAPA$-posten van het plan (huisvesting en eigen kostenposten per bijeenkomst \
+         op de gehouden bijeenkomsten, eigen kostenposten per groep voor de groepen die een \
+         bijeenkomst hielden; van een deels elders gefinancierde post alleen het TAPA$-deel) en \
+         de overhead daarover. Bijdragen uit andere bronnen verlagen wat de verzekeraars moeten \
+         dragen: resultaat = opbrengst + bijdragen − kosten. Het resultaat wordt verdeeld naar \
+         wat aan elke verzekeraar is gedeclareerd, in hele centen die precies optellen tot het \
+         resultaat (eerst naar nul afgerond; de overgebleven centen één voor één naar de \
+         grootste resten). Nacalculatie: de kosten min de bijdragen gedeeld door de \
+         verzekerdenjaren (de verzekerden van de kwartalen / 4), naar boven afgerond op de \
+         cent.\n"
+    } else {
         "Opbrengst: wat aan elke verzekeraar is gedeclareerd (zoals patz-calc declare). Kosten: \
          wat de deelnemers voor het hele jaar is uitbetaald (zoals patz-calc payout --per jaar), \
          de overige TAPA$-posten van het plan (huisvesting op de gehouden bijeenkomsten) en de \
@@ -120,8 +133,9 @@ fn settle_table(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> String {
          gedeclareerd, in hele centen die precies optellen tot het resultaat (eerst naar nul \
          afgerond; de overgebleven centen één voor één naar de grootste resten). Nacalculatie: \
          de kosten gedeeld door de verzekerdenjaren (de verzekerden van de kwartalen / 4), naar \
-         boven afgerond op de cent.\n",
-    );
+         boven afgerond op de cent.\n"
+    };
+    note(&mut out, uitleg);
     out
 }
 
@@ -145,6 +159,18 @@ fn year_tables(out: &mut String, s: &Scenario, j: &AfrekeningJaar) {
     }
     rij("Overhead penvoerder", x.overhead_begroot, x.overhead);
     rij("Kosten", x.kosten_begroot, x.kosten);
+    let met_bijdragen = !s.bijdragen.is_empty();
+    if met_bijdragen {
+        for b in &j.bijdragen {
+            let label = format!("Bijdrage: {} ({})", b.naam, b.financier);
+            rij(&label, -b.bedrag, -b.bedrag);
+        }
+        rij(
+            "Te dragen door de verzekeraars",
+            x.kosten_begroot - x.bijdragen,
+            x.kosten - x.bijdragen,
+        );
+    }
     let (h, g) = j.bijeenkomsten;
     section(
         out,
@@ -183,8 +209,16 @@ fn year_tables(out: &mut String, s: &Scenario, j: &AfrekeningJaar) {
         right(euro(x.resultaat)),
     ]);
     section(out, &format!("Afrekening {} · opbrengst", j.jaar), &t);
+    let (bijdragen, te_dragen) = if met_bijdragen {
+        (
+            format!(" + bijdragen {}", euro(x.bijdragen)),
+            format!("({} − {})", euro(x.kosten), euro(x.bijdragen)),
+        )
+    } else {
+        (String::new(), euro(x.kosten))
+    };
     out.push_str(&format!(
-        "Resultaat {}: opbrengst {} − kosten {} = {} ({}).\n",
+        "Resultaat {}: opbrengst {}{bijdragen} − kosten {} = {} ({}).\n",
         j.jaar,
         euro(x.opbrengst),
         euro(x.kosten),
@@ -193,9 +227,8 @@ fn year_tables(out: &mut String, s: &Scenario, j: &AfrekeningJaar) {
     ));
     match x.nacalculatie_tarief {
         Some(t) => out.push_str(&format!(
-            "Nacalculatie {}: {} / {} verzekerdenjaren = {} per verzekerde per jaar.\n\n",
+            "Nacalculatie {}: {te_dragen} / {} verzekerdenjaren = {} per verzekerde per jaar.\n\n",
             j.jaar,
-            euro(x.kosten),
             dutch(x.verzekerdenjaren, 2),
             tarief(t)
         )),
@@ -226,7 +259,7 @@ fn settle_csv(s: &Scenario, a: &Afrekening, nl: bool) -> Vec<u8> {
         kosten.extend(
             j.posten
                 .iter()
-                .map(|p| (p.post.as_str(), p.begroot, p.werkelijk)),
+                .map(|p| (p.id.as_str(), p.begroot, p.werkelijk)),
         );
         kosten.push(("overhead", x.overhead_begroot, x.overhead));
         for (post, begroot, bedrag) in kosten {
@@ -237,6 +270,17 @@ fn settle_csv(s: &Scenario, a: &Afrekening, nl: bool) -> Vec<u8> {
                 String::new(),
                 csv.num(begroot, 2),
                 csv.num(bedrag, 2),
+            ];
+            csv.row(cells);
+        }
+        for b in &j.bijdragen {
+            let cells = vec![
+                y.clone(),
+                "bijdrage".into(),
+                text(&b.naam),
+                String::new(),
+                csv.num(b.bedrag, 2),
+                csv.num(b.bedrag, 2),
             ];
             csv.row(cells);
         }
@@ -273,7 +317,7 @@ fn settle_csv(s: &Scenario, a: &Afrekening, nl: bool) -> Vec<u8> {
     csv.finish()
 }
 
-fn saldi(x: &Saldi) -> Map<String, Value> {
+fn saldi(x: &Saldi, met_bijdragen: bool) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("opbrengst".into(), dec(x.opbrengst, 2));
     m.insert("uitbetaald".into(), dec(x.uitbetaald, 2));
@@ -284,6 +328,9 @@ fn saldi(x: &Saldi) -> Map<String, Value> {
     m.insert("overhead_begroot".into(), dec(x.overhead_begroot, 2));
     m.insert("kosten".into(), dec(x.kosten, 2));
     m.insert("kosten_begroot".into(), dec(x.kosten_begroot, 2));
+    if met_bijdragen {
+        m.insert("bijdragen".into(), dec(x.bijdragen, 2));
+    }
     m.insert("resultaat".into(), dec(x.resultaat, 2));
     m.insert("verzekerdenjaren".into(), dec(x.verzekerdenjaren, 2));
     m.insert("nacalculatie_tarief".into(), opt(x.nacalculatie_tarief, 2));
@@ -291,6 +338,7 @@ fn saldi(x: &Saldi) -> Map<String, Value> {
 }
 
 fn settle_json(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> Vec<u8> {
+    let met_bijdragen = !s.bijdragen.is_empty();
     let jaren: Vec<Value> = a
         .jaren
         .iter()
@@ -314,12 +362,16 @@ fn settle_json(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> Vec<u8> {
                 .iter()
                 .map(|p| {
                     let mut m = Map::new();
-                    m.insert("post".into(), json!(p.post.as_str()));
+                    m.insert("post".into(), json!(p.id));
                     m.insert("begroot".into(), dec(p.begroot, 2));
                     m.insert("bedrag".into(), dec(p.werkelijk, 2));
                     if let Some((h, g)) = p.bijeenkomsten {
                         m.insert("bijeenkomsten_gehouden".into(), json!(h));
                         m.insert("bijeenkomsten_gepland".into(), json!(g));
+                    }
+                    if let Some((h, g)) = p.groepen {
+                        m.insert("groepen_met_bijeenkomst".into(), json!(h));
+                        m.insert("groepen_gepland".into(), json!(g));
                     }
                     Value::Object(m)
                 })
@@ -330,7 +382,21 @@ fn settle_json(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> Vec<u8> {
             m.insert("bijeenkomsten_gepland".into(), json!(j.bijeenkomsten.1));
             m.insert("verzekeraars".into(), Value::Array(verzekeraars));
             m.insert("posten".into(), Value::Array(posten));
-            m.extend(saldi(&j.saldi));
+            if met_bijdragen {
+                let bijdragen: Vec<Value> = j
+                    .bijdragen
+                    .iter()
+                    .map(|b| {
+                        json!({
+                            "naam": b.naam,
+                            "financier": b.financier,
+                            "bedrag": dec(b.bedrag, 2),
+                        })
+                    })
+                    .collect();
+                m.insert("bijdrage_regels".into(), Value::Array(bijdragen));
+            }
+            m.extend(saldi(&j.saldi, met_bijdragen));
             Value::Object(m)
         })
         .collect();
@@ -338,6 +404,6 @@ fn settle_json(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> Vec<u8> {
         "scenario": s.naam,
         "bronnen": { "verzekerden": b.verzekerden, "bijeenkomsten": b.bijeenkomsten },
         "jaren": jaren,
-        "totaal": Value::Object(saldi(&a.totaal)),
+        "totaal": Value::Object(saldi(&a.totaal, met_bijdragen)),
     }))
 }

@@ -201,6 +201,105 @@ fn settle_gives_the_result_as_income_minus_costs_and_insurer_parts_that_add_up_t
     );
 }
 
+// `afrekening-extra.toml`: three groups of 4 huisartsen (€ 100) and 2 wijkverpleegkundigen
+// (€ 80), 6 meetings of 1.5 + 0.5 = 2 h per attendee, no other hours, no indexatie; huisvesting
+// € 40 per meeting, 50 % elsewhere; own posts catering € 25 per bijeenkomst (40 % elsewhere),
+// portaal € 300 per groep, voorlichting € 1,000 per jaar; overhead 10 %; a contribution of
+// € 2,000 in 2026. CZ 60 % at € 1.00, VGZ 40 % at € 0.70.
+//
+// Plan 2026: per group huisarts 6 × 4 × 2 = 48 h × 100 = 4,800.00, wijkverpleegkundige
+// 6 × 2 × 2 = 24 h × 80 = 1,920.00: 6,720.00, × 3 = 20,160.00; huisvesting 6 × 40 = 240.00, TAPA$
+// 120.00 a group (360.00); catering 6 × 25 = 150.00, elsewhere 60.00, TAPA$ 90.00 (270.00);
+// portaal 900.00; voorlichting 1,000.00; overhead 10 % × 22,690.00 = 2,269.00; TAPA$ lines
+// 24,959.00 (te_financieren 22,959.00 after the contribution).
+//
+// Held (`afrekening-extra-bijeenkomsten.csv`): Noord 5 of 6, Zuid 6 of 6, West none.
+// - uitbetaald: Noord 5 × (4 × 2 × 100 + 2 × 2 × 80) = 5 × 1,120 = 5,600.00, Zuid 6,720.00:
+//   12,320.00.
+// - huisvesting: Noord cents(5 × 40) = 200.00, elsewhere 100.00, TAPA$ 100.00; Zuid 120.00;
+//   West 0: 220.00 (11 of 18 meetings).
+// - catering: Noord cents(5 × 25) = 125.00, elsewhere cents(125 × 0.4) = 50.00, TAPA$ 75.00;
+//   Zuid 90.00; West 0: 165.00.
+// - portaal: the 2 groups that held a meeting: 600.00. Voorlichting 1,000.00 as planned.
+// - overhead 10 % × (12,320 + 220 + 165 + 600 + 1,000 = 14,305.00) = 1,430.50;
+//   kosten 15,735.50.
+// - opbrengst: CZ 4 × 6,000 × 1.00 / 4 = 6,000.00, VGZ 4 × 4,000 × 0.70 / 4 = 2,800.00: 8,800.00.
+// - resultaat 8,800.00 + 2,000.00 − 15,735.50 = −4,935.50. Parts in cents: CZ 493,550 × 6,000 /
+//   8,800 = 336,511.36…, VGZ 493,550 × 2,800 / 8,800 = 157,038.63…; floors 336,511 + 157,038 =
+//   493,549, the cent left to VGZ (remainder 0.63 > 0.36): −3,365.11 and −1,570.39.
+// - nacalculatie (15,735.50 − 2,000.00) / (40,000 / 4 = 10,000) = 1.37355 → 1.38.
+#[test]
+fn settle_counts_own_posts_on_the_meetings_held_only_their_tapas_part_and_the_contribution() {
+    let args = |format: &'static str| {
+        [
+            "settle",
+            "tests/fixtures/monitor/afrekening-extra.toml",
+            "--verzekerden",
+            "tests/fixtures/monitor/afrekening-extra-verzekerden.csv",
+            "--bijeenkomsten",
+            "tests/fixtures/monitor/afrekening-extra-bijeenkomsten.csv",
+            "--format",
+            format,
+        ]
+    };
+    assert_eq!(
+        success(&run(&args("csv"))),
+        "jaar,onderdeel,post,verzekeraar,begroot,bedrag\r\n\
+         2026,opbrengst,,CZ,,6000.00\r\n\
+         2026,opbrengst,,VGZ,,2800.00\r\n\
+         2026,kosten,uitbetaling_deelnemers,,20160.00,12320.00\r\n\
+         2026,kosten,huisvesting,,360.00,220.00\r\n\
+         2026,kosten,catering,,270.00,165.00\r\n\
+         2026,kosten,portaal,,900.00,600.00\r\n\
+         2026,kosten,voorlichting,,1000.00,1000.00\r\n\
+         2026,kosten,overhead,,2269.00,1430.50\r\n\
+         2026,bijdrage,Vacatiegeld PZNL,,2000.00,2000.00\r\n\
+         2026,resultaat,,,,-4935.50\r\n\
+         2026,aandeel_resultaat,,CZ,,-3365.11\r\n\
+         2026,aandeel_resultaat,,VGZ,,-1570.39\r\n\
+         2026,nacalculatie_tarief,,,,1.38\r\n"
+    );
+    let json: Value = serde_json::from_str(&success(&run(&args("json")))).expect("JSON");
+    let j = json.pointer("/jaren/0").expect("2026");
+    let amount = |p: &str| d(js(j, p));
+    // Income (declared + contributions) minus costs, to the cent; the parts add up to it.
+    assert_eq!(
+        amount("/resultaat"),
+        amount("/opbrengst") + amount("/bijdragen") - amount("/kosten")
+    );
+    let parts: Decimal = (0..2)
+        .map(|i| amount(&format!("/verzekeraars/{i}/aandeel_resultaat")))
+        .sum();
+    assert_eq!(parts, amount("/resultaat"));
+    assert_eq!(amount("/kosten"), d("15735.50"));
+    assert_eq!(amount("/kosten_begroot"), d("24959.00"));
+    assert_eq!(amount("/bijdragen"), d("2000.00"));
+    assert_eq!(js(j, "/bijdrage_regels/0/financier"), "Stichting PZNL");
+    assert_eq!(js(j, "/posten/1/post"), "catering");
+    assert_eq!(
+        j.pointer("/posten/1/bijeenkomsten_gehouden"),
+        Some(&Value::from(11))
+    );
+    assert_eq!(
+        j.pointer("/posten/2/groepen_met_bijeenkomst"),
+        Some(&Value::from(2))
+    );
+    assert_eq!(js(&json, "/totaal/bijdragen"), "2000.00");
+    assert_eq!(js(&json, "/totaal/nacalculatie_tarief"), "1.38");
+    let table = success(&run(&args("table")));
+    for line in [
+        "Catering (11 van 18 bijeenkomsten)",
+        "Portaal per groep (2 van 3 groepen met een bijeenkomst)",
+        "Bijdrage: Vacatiegeld PZNL (Stichting PZNL)",
+        "Te dragen door de verzekeraars",
+        "Resultaat 2026: opbrengst € 8.800,00 + bijdragen € 2.000,00 − kosten € 15.735,50 = \
+         € -4.935,50 (tekort).",
+        "Nacalculatie 2026: (€ 15.735,50 − € 2.000,00) / 10.000,00 verzekerdenjaren = € 1,38",
+    ] {
+        assert!(table.contains(line), "{line}\n{table}");
+    }
+}
+
 /// Writes `csv` next to the scenario and runs `declare`; returns stderr of the invalid run.
 fn bad_counts(csv: &[u8]) -> String {
     let files: [(&str, &[u8]); 2] = [("s.toml", &scenario_bytes()), ("v.csv", csv)];
