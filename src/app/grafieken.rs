@@ -108,6 +108,39 @@ impl Grafiekmap {
     }
 }
 
+/// Whether this build draws the charts as pictures (the feature `png`): only then does the
+/// Word document have them.
+pub(crate) const AFBEELDINGEN: bool = cfg!(feature = "png");
+
+/// The charts `grafieken` as PNG pictures for the Word document (twice the SVG's size in
+/// pixels, without the caption drawn in: Word writes it above the picture). None without the
+/// feature `png`: the document then has no pictures and says nothing about them.
+#[cfg(feature = "png")]
+pub(crate) fn afbeeldingen(
+    grafieken: &[Grafiek],
+) -> Result<Vec<patz_calc::render::docx::Afbeelding>, Fout> {
+    use patz_calc::render::docx::Afbeelding;
+    if grafieken.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lettertypen = lettertypen();
+    let mut out = Vec::with_capacity(grafieken.len());
+    for g in grafieken {
+        let png = patz_calc::render::grafiek::png(g, false, &lettertypen, 2.0)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", g.naam))?;
+        out.extend(Afbeelding::van(g, png));
+    }
+    Ok(out)
+}
+
+/// Without the feature `png`: no pictures.
+#[cfg(not(feature = "png"))]
+pub(crate) fn afbeeldingen(
+    _grafieken: &[Grafiek],
+) -> Result<Vec<patz_calc::render::docx::Afbeelding>, Fout> {
+    Ok(Vec::new())
+}
+
 /// The system's fonts, for the PNG pictures.
 #[cfg(feature = "png")]
 fn lettertypen() -> patz_calc::render::grafiek::Lettertypen {

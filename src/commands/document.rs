@@ -11,7 +11,7 @@ use patz_calc::onzekerheid::analyse::{self, Gevoeligheid};
 use patz_calc::render;
 use patz_calc::scenario::{Grootheid, Scenario};
 
-use crate::app::grafieken::Grafiekmap;
+use crate::app::grafieken::{self, Grafiekmap};
 use crate::app::invoer::getoond;
 use crate::app::uitvoer::{Doel, Vorm};
 use crate::app::{App, Fout, Melding};
@@ -25,11 +25,15 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
     // The extension was checked before: .docx is the Word document, anything else HTML.
     if Vorm::van(&args.output) == Some(Vorm::Word) {
         app.met_scenario(&args.file, None, |_, s, r| {
-            if map.is_some() {
+            // The charts: as files for --grafieken, and as pictures in the document where
+            // this build draws them.
+            let mut afbeeldingen = Vec::new();
+            if map.is_some() || grafieken::AFBEELDINGEN {
                 let g = gevoeligheid(&args.file, s)?;
                 grafieken = render::grafiek::alle(s, r, g.as_ref());
+                afbeeldingen = grafieken::afbeeldingen(&grafieken)?;
             }
-            render::docx::document(s, r)
+            render::docx::document(s, r, &afbeeldingen)
                 .map_err(|e| Fout::Anders(anyhow::anyhow!("{}: {e}", getoond(&args.output))))
         })?;
         if let Some(m) = map {

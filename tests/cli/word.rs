@@ -18,12 +18,18 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_patz-calc");
-const ALLE: [&str; 4] = [
+const ALLE: [&str; 5] = [
     "scenarios/grote-regio.toml",
     "scenarios/kleine-regio.toml",
     "scenarios/elders-gefinancierd.toml",
     "tests/fixtures/document/lang-en-lastig.toml",
+    AANVULLINGEN,
 ];
+
+/// The large region with the additions of the contract talk: a consulent half paid elsewhere
+/// from 2027, projectleiding paid by the Netwerk in 2026, an answered reminder, an own cost
+/// post, a contribution and a contracted offer.
+const AANVULLINGEN: &str = "tests/fixtures/document/word-aanvullingen.toml";
 
 /// The chapters, in the order of the handreiking's businesscase points.
 const HOOFDSTUKKEN: [&str; 12] = [
@@ -165,6 +171,21 @@ fn toegestaan(scenario: &str) -> BTreeSet<Decimal> {
             getallen(&v, &mut out);
         }
     }
+    // Each insurer's businesscase and the region's view (always in the document).
+    let r = run(&[
+        "offers",
+        scenario,
+        "--per",
+        "verzekeraar",
+        "--format",
+        "json",
+    ]);
+    if r.status.success() {
+        getallen(
+            &serde_json::from_slice(&r.stdout).expect("CLI JSON"),
+            &mut out,
+        );
+    }
     let cost = json(scenario, "cost").expect("cost JSON");
     let mut sommen: std::collections::BTreeMap<(String, String), Decimal> = Default::default();
     for jaar in cost["jaren"].as_array().expect("jaren") {
@@ -173,9 +194,15 @@ fn toegestaan(scenario: &str) -> BTreeSet<Decimal> {
             let bedrag =
                 Decimal::from_str(regel["bedrag"].as_str().unwrap_or("0")).unwrap_or_default();
             for veld in ["post", "rol", "groep"] {
-                let key = format!("{veld}={}", regel[veld]);
-                for per in [j.clone(), "totaal".to_string()] {
-                    *sommen.entry((key.clone(), per)).or_default() += bedrag;
+                // A role's or post's lines, and the part of them financed one way (the
+                // chapter Dubbele financiering shows what goes through TAPA$ and what not).
+                for key in [
+                    format!("{veld}={}", regel[veld]),
+                    format!("{veld}={} {}", regel[veld], regel["financiering"]),
+                ] {
+                    for per in [j.clone(), "totaal".to_string()] {
+                        *sommen.entry((key.clone(), per)).or_default() += bedrag;
+                    }
                 }
             }
         }
@@ -365,6 +392,132 @@ fn the_word_document_has_the_handreikings_chapters_in_order_a_regions_text_in_it
     assert!(eigen < tweede && tweede < vast);
     // The other chapters mark the place of a text the region has not written.
     assert_eq!(body.matches("In te vullen door de regio:").count(), 7);
+}
+
+/// The cells of the table `titel` of a box-drawn CLI table report, row by row (the header row
+/// first), each cell trimmed.
+fn tabel_cellen(uitvoer: &str, titel: &str) -> Vec<Vec<String>> {
+    let mut regels = uitvoer.lines().skip_while(|r| r.trim() != titel).skip(1);
+    let mut out = Vec::new();
+    for r in regels.by_ref() {
+        if r.starts_with('└') {
+            break;
+        }
+        if r.starts_with('│') {
+            out.push(
+                r.trim_matches('│')
+                    .split('┆')
+                    .map(|c| c.trim().to_string())
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn the_double_financing_chapter_says_per_year_what_the_business_case_table_says() {
+    let Some(soffice) = soffice() else { return };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let doc = word(AANVULLINGEN, dir.path(), "aanvullingen");
+    let tekst = naar_tekst(&soffice, dir.path(), &[doc]).remove(0);
+    let regels: Vec<&str> = tekst.lines().map(str::trim).collect();
+    let bc = run(&["business-case", AANVULLINGEN]);
+    assert_eq!(bc.status.code(), Some(0), "{}", text(&bc.stderr));
+    let cli = tabel_cellen(&text(&bc.stdout), "Dubbele financiering: wie betaalt wat");
+    // The header and a row per role (3) and per post (8, the own post and overhead included).
+    assert_eq!(cli.len(), 1 + 3 + 8, "{cli:?}");
+    let rollen = ["huisarts", "wijkverpleegkundige", "consulent"];
+    // The chapter's table, after its caption in the body.
+    let begin = regels
+        .iter()
+        .rposition(|r| *r == "Wie betaalt wat, per jaar")
+        .expect("the table's caption");
+    let na = &regels[begin + 1..];
+    for rij in &cli[1..] {
+        let label = if rollen.contains(&rij[0].as_str()) {
+            format!("Uren van de {}", rij[0])
+        } else {
+            rij[0].clone()
+        };
+        let waar = na
+            .iter()
+            .position(|r| *r == label)
+            .unwrap_or_else(|| panic!("row {label}"));
+        // The cells of the year columns, in order, right after the label.
+        let word: Vec<&str> = na[waar + 1..waar + rij.len()].to_vec();
+        assert_eq!(word, rij[1..], "{label}");
+    }
+    // By hand: the consulent's row reads TAPA$ in 2026 and half PZNL from 2027; the
+    // projectleiding is the Netwerk's in 2026 only.
+    assert_eq!(
+        cli[3],
+        [
+            "consulent",
+            "TAPA$",
+            "50 % Stichting PZNL, rest TAPA$",
+            "50 % Stichting PZNL, rest TAPA$"
+        ]
+    );
+    // The answered reminder with its toelichting, and the contribution.
+    let body = tekst
+        .rsplit_once("\nDubbele financiering\n")
+        .map_or("", |(_, b)| b);
+    assert!(body.contains("Nagegaan door de regio"), "{body}");
+    assert!(body.contains(
+        "Wijkverpleegkundige: De uren van de wijkverpleegkundigen in de PaTz-groepen vallen \
+         buiten het integrale uurtarief van de wijkverpleging; nagegaan met de drie zorgaanbieders."
+    ));
+    let bijdrage = body.find("Vacatiegeld PZNL").expect("the contribution");
+    assert!(body[bijdrage..].contains("€\u{a0}10.000,00"));
+    // The chapter on the care givers says per year too: the consulent's financing changes.
+    let zorgverleners = tekst
+        .rsplit_once("\nDe uitvoerende zorgverleners\n")
+        .map_or("", |(_, b)| b);
+    assert!(
+        zorgverleners.contains("2026 TAPA$; 2027–2028 50 % Stichting PZNL, rest TAPA$"),
+        "{zorgverleners}"
+    );
+}
+
+/// Whether the .docx at `pad` holds a picture (a PNG under word/media/), and the number of
+/// drawings in its body.
+fn afbeeldingen(pad: &Path) -> (usize, usize) {
+    let bytes = std::fs::read(pad).expect("document");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let namen: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a name").to_string())
+        .collect();
+    let pngs = namen
+        .iter()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .count();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    (pngs, xml.matches("<w:drawing>").count())
+}
+
+#[cfg(feature = "png")]
+#[test]
+fn with_pictures_every_chart_of_the_report_is_in_the_word_document_with_its_caption() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let doc = word(ALLE[0], dir.path(), "groot");
+    // The large region has all five charts: costs per year and per role, coverage per offer,
+    // the indicators, and the sensitivity of the balance.
+    assert_eq!(afbeeldingen(&doc), (5, 5));
+}
+
+#[cfg(not(feature = "png"))]
+#[test]
+fn without_pictures_the_word_document_has_no_empty_frames() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let doc = word(ALLE[0], dir.path(), "groot");
+    assert_eq!(afbeeldingen(&doc), (0, 0));
 }
 
 // ---------------------------------------------------------------------------------------------

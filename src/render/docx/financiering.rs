@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
+use crate::calc::per_verzekeraar::RegioCijfers;
 use crate::scenario::Scenario;
 
 use super::opmaak::{Doc, JaarRij, aantal, euro, euro_invoer, procent, ratio, verzekerden};
@@ -46,7 +47,93 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     }
     verzekeraars(doc, s, r);
     aanbiedingen(doc, s, r);
+    per_verzekeraar(doc, s, r);
     niet_toegerekend(doc, r);
+}
+
+/// Each insurer's own businesscase (what its chosen offer pays, what it avoids at its own
+/// insured persons, netto and return) and the region's view of all chosen offers together,
+/// per year. Only with offers: without one nothing is paid.
+fn per_verzekeraar(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
+    if s.aanbiedingen.is_empty() {
+        return;
+    }
+    let p = &r.per_verzekeraar;
+    let k = &r.kosten;
+    doc.paragraaf("De businesscase van elke verzekeraar");
+    doc.alinea(
+        "Per verzekeraar telt het gekozen aanbod: het gecontracteerde, anders het aanbod met de \
+         hoogste opbrengst. De betaling is wat dat aanbod de regio over de looptijd betaalt. De \
+         vermeden kosten zijn het deel van alle vermeden kosten dat bij de eigen verzekerden \
+         valt (naar marktaandeel). Netto is vermeden kosten min betaling: wat de verzekeraar zelf \
+         bespaart; het rendement is netto gedeeld door de betaling.",
+    );
+    let streep = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), euro);
+    let rijen: Vec<Vec<String>> = p
+        .verzekeraars
+        .iter()
+        .filter_map(|z| {
+            let v = s.verzekeraars.get(z.verzekeraar)?;
+            let gekozen = z
+                .gekozen_aanbod
+                .and_then(|g| s.aanbiedingen.get(g))
+                .map_or_else(|| "geen aanbod".to_string(), |a| a.label.clone());
+            let c = &z.totaal;
+            Some(vec![
+                v.naam.clone(),
+                gekozen,
+                euro(c.kostenaandeel),
+                euro(c.betaling),
+                streep(c.vermeden_kosten),
+                streep(c.netto),
+                ratio(c.roi_percentage),
+            ])
+        })
+        .collect();
+    doc.tabel(
+        "Businesscase per verzekeraar (looptijd)",
+        &[
+            ("Verzeke\u{ad}raar", false),
+            ("Gekozen aanbod", false),
+            ("Kosten\u{ad}aandeel", true),
+            ("Betaling", true),
+            ("Vermeden kosten", true),
+            ("Netto", true),
+            ("Rende\u{ad}ment", true),
+        ],
+        &rijen,
+        false,
+    );
+    let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
+    let regio = &p.regio;
+    let rij = |label: &str, f: fn(&RegioCijfers) -> Decimal| {
+        JaarRij::bedragen(
+            label,
+            regio.jaren.iter().map(|(_, c)| f(c)),
+            f(&regio.totaal),
+        )
+    };
+    let rijen = vec![
+        rij("Te financieren via TAPA$", |c| c.te_financieren),
+        rij("Opbrengst van de gekozen aanbiedingen", |c| c.opbrengst),
+        rij("Tekort (negatief: overschot)", |c| c.tekort),
+        JaarRij {
+            label: "Dekking".to_string(),
+            jaren: regio
+                .jaren
+                .iter()
+                .map(|(_, c)| ratio(c.dekking_percentage))
+                .collect(),
+            totaal: Some(ratio(regio.totaal.dekking_percentage)),
+            totaalrij: false,
+        },
+    ];
+    doc.jaartabel(
+        "De regio: alle gekozen aanbiedingen samen",
+        "",
+        &jaren,
+        &rijen,
+    );
 }
 
 /// Each insurer's share of the costs, break-even tariff and best offer.
@@ -199,6 +286,7 @@ fn aanbiedingen(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         })
         .collect();
     doc.tabel("Aanbiedingen per jaar", &kop_jaar, &rijen, false);
+    doc.grafiek("dekking-per-aanbod");
 }
 
 /// What no insurer carries, per year and over the horizon.

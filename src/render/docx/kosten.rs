@@ -3,9 +3,11 @@
 //! Pure, no I/O.
 
 use crate::calc::cost::Kosten;
+use crate::calc::financiering::dubbele_financiering;
 use crate::calc::overzicht::overzicht;
 use crate::scenario::Scenario;
 
+use super::dubbel::{elders, van_rol};
 use super::opmaak::{Doc, JaarRij, euro_invoer, procent, zoals_gegeven};
 use super::rol_naam;
 
@@ -44,21 +46,23 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
     let mut rijen: Vec<JaarRij> = o
         .posten
         .iter()
-        .map(|(post, t)| JaarRij::bedragen(post.label(), t.per_jaar.iter().copied(), t.totaal))
+        .map(|(post, t)| JaarRij::bedragen(post.label_in(s), t.per_jaar.iter().copied(), t.totaal))
         .collect();
     rijen.push(totaal());
     doc.jaartabel("Kosten per post", "Post", &jaren, &rijen);
+    doc.grafiek("kosten-per-jaar");
     grondslag(doc, s);
 
     doc.paragraaf("Kosten per rol");
+    let f = dubbele_financiering(s, k);
     let mut rijen: Vec<JaarRij> = o
         .rollen
         .iter()
         .map(|(rol, t)| {
-            let label = if s.is_elders_gefinancierd(rol) {
-                format!("{} (uit een andere bron)", rol_naam(rol))
-            } else {
-                rol_naam(rol)
+            let label = match van_rol(&f, rol).and_then(elders) {
+                Some(true) => format!("{} (uit een andere bron)", rol_naam(rol)),
+                Some(false) => format!("{} (deels uit een andere bron)", rol_naam(rol)),
+                None => rol_naam(rol),
             };
             JaarRij::bedragen(&label, t.per_jaar.iter().copied(), t.totaal)
         })
@@ -70,6 +74,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
     ));
     rijen.push(totaal());
     doc.jaartabel("Kosten per rol", "Rol", &jaren, &rijen);
+    doc.grafiek("kosten-per-rol");
 
     doc.paragraaf("Kosten per groep");
     let mut rijen: Vec<JaarRij> = s

@@ -21,10 +21,9 @@ pub mod jaarverslag;
 mod kosten;
 mod locatie;
 mod onderbouwing;
-mod opmaak;
-mod pakket;
+pub(crate) mod opmaak;
 mod saldo;
-mod stijl;
+pub(crate) mod stijl;
 mod titel;
 mod zorg;
 mod zorgreductie;
@@ -33,19 +32,68 @@ mod zorgverleners;
 use crate::calc::Resultaat;
 use crate::scenario::Scenario;
 
-use opmaak::{Doc, alinea_xml, run};
+use opmaak::Doc;
 
-/// A Word document that could not be put together (the zip archive failed).
+/// A Word document that could not be put together (the archive failed).
 #[derive(Debug, thiserror::Error)]
 #[error("het Word-document kon niet worden gemaakt: {0}")]
 pub struct DocxError(String);
 
-/// Renders the whole businesscase as a .docx file.
-pub fn document(s: &Scenario, r: &Resultaat) -> Result<Vec<u8>, DocxError> {
-    let mut doc = Doc::default();
+/// A chart of the report as a PNG picture, for its chapter in the Word document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Afbeelding {
+    /// Which chart ([`crate::render::grafiek::Grafiek::naam`]): it decides the chapter.
+    pub naam: &'static str,
+    /// The caption (Dutch).
+    pub titel: String,
+    /// The PNG file.
+    pub png: Vec<u8>,
+    /// Its size in pixels.
+    pub breedte_px: u32,
+    /// Its height in pixels.
+    pub hoogte_px: u32,
+}
+
+impl Afbeelding {
+    /// The picture `png` of the chart `g`, its size read from the PNG header; `None` when the
+    /// bytes are no PNG.
+    pub fn van(g: &crate::render::grafiek::Grafiek, png: Vec<u8>) -> Option<Afbeelding> {
+        const HANDTEKENING: &[u8] = b"\x89PNG\r\n\x1a\n";
+        let maat = |van: usize| -> Option<u32> {
+            let b: [u8; 4] = png.get(van..van + 4)?.try_into().ok()?;
+            Some(u32::from_be_bytes(b))
+        };
+        // The IHDR chunk follows the signature: length, "IHDR", width, height.
+        if !png.starts_with(HANDTEKENING) || png.get(12..16) != Some(b"IHDR") {
+            return None;
+        }
+        let (breedte_px, hoogte_px) = (maat(16)?, maat(20)?);
+        Some(Afbeelding {
+            naam: g.naam,
+            titel: g.titel.clone(),
+            png,
+            breedte_px,
+            hoogte_px,
+        })
+    }
+}
+
+/// Renders the whole businesscase as a .docx file; `afbeeldingen`: the report's charts as
+/// pictures, each placed in its chapter (none: the document has no pictures, and says nothing
+/// about them).
+pub fn document(
+    s: &Scenario,
+    r: &Resultaat,
+    afbeeldingen: &[Afbeelding],
+) -> Result<Vec<u8>, DocxError> {
+    let mut doc = Doc::met_afbeeldingen(afbeeldingen);
+    titel::titelblad(&mut doc, s, r);
+    doc.nieuwe_pagina();
+    doc.inhoudsopgave();
+    doc.nieuwe_pagina();
     zorg::hoofdstuk(&mut doc, s);
     onderbouwing::hoofdstuk(&mut doc, s);
-    zorgverleners::hoofdstuk(&mut doc, s);
+    zorgverleners::hoofdstuk(&mut doc, s, &r.kosten);
     frequentie::hoofdstuk(&mut doc, s);
     locatie::hoofdstuk(&mut doc, s);
     kosten::hoofdstuk(&mut doc, s, &r.kosten);
@@ -55,51 +103,7 @@ pub fn document(s: &Scenario, r: &Resultaat) -> Result<Vec<u8>, DocxError> {
     dubbel::hoofdstuk(&mut doc, s, r);
     evaluatie::hoofdstuk(&mut doc, s, r);
     bronnen::hoofdstuk(&mut doc, s);
-
-    let mut blad = Doc::default();
-    titel::titelblad(&mut blad, s, r);
-    blad.nieuwe_pagina();
-    let mut body = blad.body;
-    body.push_str(&inhoud(&doc));
-    body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-    body.push_str(&doc.body);
-    body.push_str(&stijl::sectie(pakket::VOET_ID));
-    pakket::pakket(&body, &s.naam, &s.naam).map_err(|e| DocxError(e.to_string()))
-}
-
-/// The table of contents: Word's own field over Heading 1 and 2, filled in already (without
-/// page numbers, which Word adds when it brings the field up to date on opening), each entry a
-/// link to its heading.
-fn inhoud(doc: &Doc) -> String {
-    let mut out = String::from(
-        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/>\
-         <w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>",
-    );
-    out.push_str(&alinea_xml(stijl::ONDERTITEL, "", &run("Inhoud", false)));
-    let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
-         <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>\
-         <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
-    for (i, k) in doc.koppen.iter().enumerate() {
-        let stijl = if k.niveau == 1 {
-            stijl::INHOUD1
-        } else {
-            stijl::INHOUD2
-        };
-        let link = format!(
-            "<w:hyperlink w:anchor=\"{}\" w:history=\"1\">{}</w:hyperlink>",
-            k.anker,
-            run(&k.tekst, false)
-        );
-        let runs = if i == 0 {
-            format!("{begin}{link}")
-        } else {
-            link
-        };
-        out.push_str(&alinea_xml(stijl, "", &runs));
-    }
-    out.push_str("<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
-    out.push_str("</w:sdtContent></w:sdt>");
-    out
+    doc.bestand(&s.naam)
 }
 
 /// A role as a reader writes it: `specialist_ouderengeneeskunde` → "specialist

@@ -1,78 +1,142 @@
-//! The building blocks of the Word document: headings, paragraphs, the region's texts or the
-//! marked place for them, tables (plain and one column per year), and the number formats a
-//! Dutch reader expects (`€ 1.234,56`, `25 %`). Pure, no I/O.
+//! The building blocks of the Word document, on the docx-rs crate: headings, paragraphs, the
+//! region's texts or the marked place for them, tables (plain and one column per year),
+//! pictures with a caption, the table of contents, and the number formats a Dutch reader
+//! expects (`€ 1.234,56`, `25 %`). [`Doc::bestand`] puts it all into a .docx file: A4, the
+//! styles of [`super::stijl`], a footer with the page number. Pure, no I/O: the file is built in
+//! memory.
+//!
+//! Every paragraph gets its id from the document itself (docx-rs would take one from a
+//! counter of the thread), and every picture its relationship id, so the same input gives the
+//! same bytes, also when one thread writes several documents.
 
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrText,
+    InstrToC, PageMargin, PageNum, Paragraph, Pic, Run, SpecialIndentType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
+};
 use rust_decimal::Decimal;
 
 use crate::decimal::dutch;
 use crate::scenario::{Onderwerp, Scenario, Toelichting};
 
-use super::pakket::esc;
 use super::stijl::{
-    AANWIJZING, BIJSCHRIFT, BREEDTE_TEKST, KLEUR_LIJN, KLEUR_TOTAAL, KLEUR_VELD, KOP1, KOP2, NOOT,
-    TABELKOP, TABELTEKST,
+    A4, AANWIJZING, BIJSCHRIFT, BREEDTE_TEKST, FIGUUR, INHOUD1, INHOUD2, KLEUR_LIJN, KLEUR_TOTAAL,
+    KLEUR_VELD, KOP1, KOP2, MARGE, NOOT, ONDERTITEL, TABELKOP, TABELTEKST,
 };
+use super::{Afbeelding, DocxError};
 
 /// Year columns per table: more do not fit the width of an A4 page.
-pub(super) const JAREN_PER_TABEL: usize = 4;
+pub(crate) const JAREN_PER_TABEL: usize = 4;
 
 /// Tables of at most this many rows are kept on one page.
 const HEEL: usize = 14;
 
+/// English Metric Units per twip (914.400 per inch, 1.440 twips per inch).
+const EMU_PER_TWIP: u64 = 635;
+
 /// A heading in the document, for the table of contents.
-pub(super) struct Kop {
+struct Kop {
     /// 1 or 2.
-    pub(super) niveau: usize,
+    niveau: usize,
     /// The text.
-    pub(super) tekst: String,
+    tekst: String,
     /// The bookmark the table of contents points to.
-    pub(super) anker: String,
+    anker: String,
 }
 
-/// The document being written: the WordprocessingML of its body, and its headings.
+/// A piece of the body, in order.
+enum Blok {
+    Alinea(Box<Paragraph>),
+    Tabel(Box<Table>),
+    /// Where the table of contents goes.
+    Inhoud,
+}
+
+/// The document being written: its body, piece by piece, and its headings.
 #[derive(Default)]
-pub(super) struct Doc {
-    pub(super) body: String,
-    pub(super) koppen: Vec<Kop>,
+pub(crate) struct Doc {
+    blokken: Vec<Blok>,
+    koppen: Vec<Kop>,
+    /// Paragraphs made so far (their ids).
+    alineas: u32,
+    /// Pictures placed so far (their relationship ids).
+    afbeeldingen: usize,
+    /// The report's charts, each placed by [`Doc::grafiek`] in its chapter.
+    grafieken: Vec<Afbeelding>,
 }
 
-/// A paragraph in style `stijl` (empty: Normal) with more paragraph properties `ppr` (in the
-/// schema's order after the style) and the runs `runs`.
-pub(super) fn alinea_xml(stijl: &str, ppr: &str, runs: &str) -> String {
-    let style = if stijl.is_empty() {
-        String::new()
-    } else {
-        format!("<w:pStyle w:val=\"{stijl}\"/>")
-    };
-    if style.is_empty() && ppr.is_empty() {
-        format!("<w:p>{runs}</w:p>")
-    } else {
-        format!("<w:p><w:pPr>{style}{ppr}</w:pPr>{runs}</w:p>")
-    }
+/// Text as Word may hold it: a tab or line break becomes a space, other control characters go
+/// (the scenario refuses them, so nothing is lost from a valid one).
+fn schoon(tekst: &str) -> String {
+    tekst
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// A run of text, bold or not.
-pub(super) fn run(tekst: &str, vet: bool) -> String {
-    let rpr = if vet { "<w:rPr><w:b/></w:rPr>" } else { "" };
-    format!(
-        "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
-        esc(tekst)
-    )
+fn run(tekst: &str, vet: bool) -> Run {
+    let r = Run::new().add_text(schoon(tekst));
+    if vet { r.bold() } else { r }
 }
 
 impl Doc {
+    /// An empty document whose chapters place the charts `grafieken`.
+    pub(crate) fn met_afbeeldingen(grafieken: &[Afbeelding]) -> Doc {
+        Doc {
+            grafieken: grafieken.to_vec(),
+            ..Doc::default()
+        }
+    }
+
+    /// The chart named `naam` (a [`crate::render::grafiek::NAMEN`]) with its caption, when
+    /// the document has it as a picture; else nothing.
+    pub(crate) fn grafiek(&mut self, naam: &str) {
+        let Some(i) = self.grafieken.iter().position(|g| g.naam == naam) else {
+            return;
+        };
+        let g = self.grafieken.swap_remove(i);
+        self.afbeelding(g.png, g.breedte_px, g.hoogte_px, &g.titel);
+    }
+
+    /// Whether the document has the chart `naam` as a picture (still to be placed).
+    pub(crate) fn heeft_grafiek(&self, naam: &str) -> bool {
+        self.grafieken.iter().any(|g| g.naam == naam)
+    }
+
+    /// A new, empty paragraph with its own id.
+    fn p(&mut self) -> Paragraph {
+        self.alineas += 1;
+        Paragraph::new().id(format!("{:08X}", self.alineas))
+    }
+
+    /// A paragraph in style `stijl` (empty: Normal).
+    fn p_stijl(&mut self, stijl: &str) -> Paragraph {
+        let p = self.p();
+        if stijl.is_empty() { p } else { p.style(stijl) }
+    }
+
+    fn push(&mut self, p: Paragraph) {
+        self.blokken.push(Blok::Alinea(Box::new(p)));
+    }
+
     fn kop(&mut self, niveau: usize, tekst: &str) {
         let id = self.koppen.len() + 1;
         let anker = format!("_Toc{id:08}");
         let stijl = if niveau == 1 { KOP1 } else { KOP2 };
-        self.body.push_str(&alinea_xml(
-            stijl,
-            "",
-            &format!(
-                "<w:bookmarkStart w:id=\"{id}\" w:name=\"{anker}\"/>{}<w:bookmarkEnd w:id=\"{id}\"/>",
-                run(tekst, false)
-            ),
-        ));
+        let p = self
+            .p_stijl(stijl)
+            .add_bookmark_start(id, &anker)
+            .add_run(run(tekst, false))
+            .add_bookmark_end(id);
+        self.push(p);
         self.koppen.push(Kop {
             niveau,
             tekst: tekst.to_string(),
@@ -81,40 +145,48 @@ impl Doc {
     }
 
     /// A chapter heading (Heading 1).
-    pub(super) fn hoofdstuk(&mut self, tekst: &str) {
+    pub(crate) fn hoofdstuk(&mut self, tekst: &str) {
         self.kop(1, tekst);
     }
 
     /// A section heading (Heading 2).
-    pub(super) fn paragraaf(&mut self, tekst: &str) {
+    pub(crate) fn paragraaf(&mut self, tekst: &str) {
         self.kop(2, tekst);
     }
 
     /// A paragraph of plain text.
-    pub(super) fn alinea(&mut self, tekst: &str) {
-        self.body.push_str(&alinea_xml("", "", &run(tekst, false)));
+    pub(crate) fn alinea(&mut self, tekst: &str) {
+        self.met_stijl("", tekst);
     }
 
     /// A paragraph of text in the paragraph style `stijl`.
-    pub(super) fn met_stijl(&mut self, stijl: &str, tekst: &str) {
-        self.body
-            .push_str(&alinea_xml(stijl, "", &run(tekst, false)));
+    pub(crate) fn met_stijl(&mut self, stijl: &str, tekst: &str) {
+        let p = self.p_stijl(stijl).add_run(run(tekst, false));
+        self.push(p);
     }
 
     /// A paragraph of pieces (text with figures in bold).
-    pub(super) fn alinea_delen(&mut self, delen: &[Deel<'_>]) {
-        let runs: String = delen.iter().map(Deel::xml).collect();
-        self.body.push_str(&alinea_xml("", "", &runs));
+    pub(crate) fn alinea_delen(&mut self, delen: &[Deel<'_>]) {
+        self.delen_met_stijl("", delen);
+    }
+
+    /// A paragraph of pieces in the paragraph style `stijl`.
+    pub(crate) fn delen_met_stijl(&mut self, stijl: &str, delen: &[Deel<'_>]) {
+        let mut p = self.p_stijl(stijl);
+        for d in delen {
+            p = p.add_run(d.run());
+        }
+        self.push(p);
     }
 
     /// A note under a table, in smaller type.
-    pub(super) fn noot(&mut self, tekst: &str) {
+    pub(crate) fn noot(&mut self, tekst: &str) {
         self.met_stijl(NOOT, tekst);
     }
 
     /// The region's own text on `onderwerp`, paragraph by paragraph; where the region wrote
     /// none, a marked place saying what belongs there.
-    pub(super) fn toelichting(&mut self, s: &Scenario, onderwerp: Onderwerp) {
+    pub(crate) fn toelichting(&mut self, s: &Scenario, onderwerp: Onderwerp) {
         match s.toelichting.tekst(onderwerp) {
             Some(tekst) => {
                 for a in Toelichting::alineas(tekst) {
@@ -122,17 +194,19 @@ impl Doc {
                 }
             }
             None => {
-                let runs =
-                    run("In te vullen door de regio: ", true) + &run(onderwerp.aanwijzing(), false);
-                self.body.push_str(&alinea_xml(AANWIJZING, "", &runs));
+                let p = self
+                    .p_stijl(AANWIJZING)
+                    .add_run(run("In te vullen door de regio: ", true))
+                    .add_run(run(onderwerp.aanwijzing(), false));
+                self.push(p);
             }
         }
     }
 
     /// A table with a caption: `kop` names the columns (`true`: a figure, right-aligned), the
-    /// rows hold the cells' text. `totaal`: the last row is a total (bold, shaded). The header
-    /// row repeats on every page the table runs over; no row is split over two pages.
-    pub(super) fn tabel(
+    /// rows hold the cells' text. `totaal`: the last row is a total (bold, shaded). No row is
+    /// split over two pages; a short table is kept on one page.
+    pub(crate) fn tabel(
         &mut self,
         titel: &str,
         kop: &[(&str, bool)],
@@ -142,44 +216,17 @@ impl Doc {
         if rijen.is_empty() {
             return;
         }
-        self.body
-            .push_str(&alinea_xml(BIJSCHRIFT, "", &run(titel, false)));
+        self.met_stijl(BIJSCHRIFT, titel);
         let breedtes = kolombreedtes(kop, rijen);
-        let lijn = |kant: &str| {
-            format!(
-                "<w:{kant} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"{KLEUR_LIJN}\"/>"
-            )
-        };
-        let randen: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        let koprij: Vec<TableCell> = kop
             .iter()
-            .map(|k| lijn(k))
+            .zip(&breedtes)
+            .map(|((tekst, getal), w)| {
+                let p = self.p_stijl(TABELKOP);
+                cel(p, tekst, *getal, true, Some(KLEUR_VELD), *w, true)
+            })
             .collect();
-        self.body.push_str(&format!(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>{randen}</w:tblBorders>\
-             <w:tblLayout w:type=\"fixed\"/>{CELMARGES}<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" \
-             w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\
-             </w:tblPr><w:tblGrid>",
-            breedtes.iter().sum::<usize>()
-        ));
-        for w in &breedtes {
-            self.body.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
-        }
-        self.body.push_str("</w:tblGrid>");
-        // The header row.
-        self.body
-            .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        for ((tekst, getal), w) in kop.iter().zip(&breedtes) {
-            self.body.push_str(&cel(
-                tekst,
-                *getal,
-                true,
-                Some(KLEUR_VELD),
-                *w,
-                TABELKOP,
-                true,
-            ));
-        }
-        self.body.push_str("</w:tr>");
+        let mut rows = vec![TableRow::new(koprij).cant_split()];
         let n = rijen.len();
         // A short table stays on one page: every row but the last is kept with the next.
         let heel = n <= HEEL;
@@ -187,26 +234,46 @@ impl Doc {
             let vet = totaal && i + 1 == n;
             let bij_elkaar = heel && i + 1 < n;
             let vlak = vet.then_some(KLEUR_TOTAAL);
-            self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (tekst, ((_, getal), w)) in r.iter().zip(kop.iter().zip(&breedtes)) {
-                self.body
-                    .push_str(&cel(tekst, *getal, vet, vlak, *w, TABELTEKST, bij_elkaar));
-            }
-            self.body.push_str("</w:tr>");
+            let cellen: Vec<TableCell> = r
+                .iter()
+                .zip(kop.iter().zip(&breedtes))
+                .map(|(tekst, ((_, getal), w))| {
+                    let p = self.p_stijl(TABELTEKST);
+                    cel(p, tekst, *getal, vet, vlak, *w, bij_elkaar)
+                })
+                .collect();
+            rows.push(TableRow::new(cellen).cant_split());
         }
-        self.body.push_str("</w:tbl>");
+        let lijn = |kant| TableBorder::new(kant).size(4).color(KLEUR_LIJN);
+        let randen = [
+            TableBorderPosition::Top,
+            TableBorderPosition::Left,
+            TableBorderPosition::Bottom,
+            TableBorderPosition::Right,
+            TableBorderPosition::InsideH,
+            TableBorderPosition::InsideV,
+        ]
+        .into_iter()
+        .fold(TableBorders::new(), |b, k| b.set(lijn(k)));
+        let tabel = Table::new(rows)
+            .set_grid(breedtes.clone())
+            .width(breedtes.iter().sum(), WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(celmarges())
+            .set_borders(randen);
+        self.blokken.push(Blok::Tabel(Box::new(tabel)));
         // Room before what follows, and a paragraph between two tables (else they run
         // together).
-        self.body.push_str(&alinea_xml(
-            NOOT,
-            "<w:spacing w:before=\"0\" w:after=\"60\"/>",
-            "",
-        ));
+        let p = self
+            .p_stijl(NOOT)
+            .line_spacing(docx_rs::LineSpacing::new().before(0).after(60));
+        self.push(p);
     }
+
     /// A table with one column per year and a total column, split into tables of at most
     /// [`JAREN_PER_TABEL`] years (the total in the last one). Each row: its label, a value per
     /// year, and its total (`None`: empty).
-    pub(super) fn jaartabel(&mut self, titel: &str, kop: &str, jaren: &[i32], rijen: &[JaarRij]) {
+    pub(crate) fn jaartabel(&mut self, titel: &str, kop: &str, jaren: &[i32], rijen: &[JaarRij]) {
         if rijen.is_empty() || jaren.is_empty() {
             return;
         }
@@ -244,74 +311,209 @@ impl Doc {
     }
 
     /// Facts as a two-column table without lines: a label (bold), then its value.
-    pub(super) fn feiten(&mut self, feiten: &[(&str, String)]) {
-        let breedtes = [BREEDTE_TEKST * 2 / 5, BREEDTE_TEKST - BREEDTE_TEKST * 2 / 5];
-        self.body.push_str(&format!(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{BREEDTE_TEKST}\" w:type=\"dxa\"/>\
-             <w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"{}\"/>\
-             <w:gridCol w:w=\"{}\"/></w:tblGrid>",
-            breedtes[0], breedtes[1]
-        ));
-        for (label, waarde) in feiten {
-            self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            self.body
-                .push_str(&cel(label, false, true, None, breedtes[0], "", false));
-            self.body
-                .push_str(&cel(waarde, false, false, None, breedtes[1], "", false));
-            self.body.push_str("</w:tr>");
-        }
-        self.body.push_str("</w:tbl>");
+    pub(crate) fn feiten(&mut self, feiten: &[(&str, String)]) {
+        let links = BREEDTE_TEKST * 2 / 5;
+        let breedtes = [links, BREEDTE_TEKST - links];
+        let rows: Vec<TableRow> = feiten
+            .iter()
+            .map(|(label, waarde)| {
+                let a = self.p();
+                let b = self.p();
+                TableRow::new(vec![
+                    cel(a, label, false, true, None, breedtes[0], false),
+                    cel(b, waarde, false, false, None, breedtes[1], false),
+                ])
+                .cant_split()
+            })
+            .collect();
+        let tabel = Table::without_borders(rows)
+            .set_grid(breedtes.to_vec())
+            .width(BREEDTE_TEKST, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(celmarges());
+        self.blokken.push(Blok::Tabel(Box::new(tabel)));
         // Word needs a paragraph between two tables, or they run together.
-        self.body.push_str(&alinea_xml("", "", ""));
+        let p = self.p();
+        self.push(p);
     }
 
     /// A list of items, each a paragraph after a dash, hanging.
-    pub(super) fn opsomming(&mut self, items: &[String]) {
+    pub(crate) fn opsomming(&mut self, items: &[String]) {
         for i in items {
-            self.body.push_str(&alinea_xml(
-                "",
-                "<w:spacing w:after=\"60\"/><w:ind w:left=\"360\" w:hanging=\"360\"/>",
-                &format!("{}<w:r><w:tab/></w:r>{}", run("–", false), run(i, false)),
-            ));
+            let p = self
+                .p()
+                .line_spacing(docx_rs::LineSpacing::new().after(60))
+                .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)
+                .add_run(run("–", false))
+                .add_run(Run::new().add_tab())
+                .add_run(run(i, false));
+            self.push(p);
         }
     }
 
     /// A page break.
-    pub(super) fn nieuwe_pagina(&mut self) {
-        self.body
-            .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+    pub(crate) fn nieuwe_pagina(&mut self) {
+        let p = self.p().add_run(Run::new().add_break(BreakType::Page));
+        self.push(p);
+    }
+
+    /// A picture (PNG, `breedte_px` × `hoogte_px` pixels) across the width of the text, with
+    /// its caption above it. A picture without pixels is left out.
+    pub(crate) fn afbeelding(
+        &mut self,
+        png: Vec<u8>,
+        breedte_px: u32,
+        hoogte_px: u32,
+        bijschrift: &str,
+    ) {
+        if breedte_px == 0 || hoogte_px == 0 || png.is_empty() {
+            return;
+        }
+        self.afbeeldingen += 1;
+        let breedte = BREEDTE_TEKST as u64 * EMU_PER_TWIP;
+        let hoogte = breedte * u64::from(hoogte_px) / u64::from(breedte_px);
+        let (Ok(b), Ok(h)) = (u32::try_from(breedte), u32::try_from(hoogte)) else {
+            return;
+        };
+        let pic = Pic::new_with_dimensions(png, breedte_px, hoogte_px)
+            .id(format!("rIdImage{}", self.afbeeldingen))
+            .size(b, h);
+        self.met_stijl(BIJSCHRIFT, bijschrift);
+        let p = self.p_stijl(FIGUUR).add_run(Run::new().add_image(pic));
+        self.push(p);
+    }
+
+    /// Marks the place of the table of contents: Word's own field over Heading 1 and 2,
+    /// filled in already (each entry a link to its heading; the page numbers Word adds when
+    /// it brings the field up to date on opening).
+    pub(crate) fn inhoudsopgave(&mut self) {
+        self.blokken.push(Blok::Inhoud);
+    }
+
+    /// The table of contents of the headings written.
+    fn inhoud(&mut self) -> Vec<Paragraph> {
+        let titel = self.p_stijl(ONDERTITEL).add_run(run("Inhoud", false));
+        let mut out = vec![titel];
+        let koppen: Vec<(usize, String, String)> = self
+            .koppen
+            .iter()
+            .map(|k| (k.niveau, k.tekst.clone(), k.anker.clone()))
+            .collect();
+        for (i, (niveau, tekst, anker)) in koppen.iter().enumerate() {
+            let stijl = if *niveau == 1 { INHOUD1 } else { INHOUD2 };
+            let mut p = self.p_stijl(stijl);
+            if i == 0 {
+                let instr = InstrToC::new()
+                    .heading_styles_range(1, 2)
+                    .hyperlink()
+                    .hide_tab_and_page_numbers_in_webview()
+                    .use_applied_paragraph_line_level();
+                p = p.add_run(
+                    Run::new()
+                        .add_field_char(FieldCharType::Begin, true)
+                        .add_instr_text(InstrText::TOC(instr))
+                        .add_field_char(FieldCharType::Separate, false),
+                );
+            }
+            p = p.add_hyperlink(
+                Hyperlink::new(anker, HyperlinkType::Anchor).add_run(run(tekst, false)),
+            );
+            out.push(p);
+        }
+        let einde = self
+            .p()
+            .add_run(Run::new().add_field_char(FieldCharType::End, false));
+        out.push(einde);
+        out
+    }
+
+    /// The whole .docx file: A4 portrait with 2 cm margins, the styles, the body, and on every
+    /// page but the first a footer "`voet` — pagina N"; titled `titel`. Editable: no
+    /// protection of any kind.
+    pub(crate) fn bestand(mut self, voet: &str) -> Result<Vec<u8>, DocxError> {
+        let inhoud = if self.blokken.iter().any(|b| matches!(b, Blok::Inhoud)) {
+            self.inhoud()
+        } else {
+            Vec::new()
+        };
+        let voettekst = self
+            .p_stijl(NOOT)
+            .align(AlignmentType::Right)
+            .add_run(run(&format!("{voet} — pagina "), false))
+            .add_page_num(PageNum::new());
+        let leeg = self.p();
+        let mut docx = Docx::new()
+            .styles(super::stijl::styles())
+            .page_size(A4.0, A4.1)
+            .page_margin(
+                PageMargin::new()
+                    .top(MARGE)
+                    .right(MARGE)
+                    .bottom(MARGE)
+                    .left(MARGE)
+                    .header(567)
+                    .footer(567)
+                    .gutter(0),
+            )
+            .footer(Footer::new().add_paragraph(voettekst))
+            .first_footer(Footer::new().add_paragraph(leeg))
+            .default_tab_stop(708);
+        let mut inhoud = Some(inhoud);
+        for b in self.blokken {
+            docx = match b {
+                Blok::Alinea(p) => docx.add_paragraph(*p),
+                Blok::Tabel(t) => docx.add_table(*t),
+                Blok::Inhoud => inhoud
+                    .take()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .fold(docx, Docx::add_paragraph),
+            };
+        }
+        let mut uit = Cursor::new(Vec::with_capacity(64 * 1024));
+        docx.build()
+            .pack(&mut uit)
+            .map_err(|e| DocxError(e.to_string()))?;
+        Ok(uit.into_inner())
     }
 }
 
-/// One table cell: its text in paragraph style `stijl` (right-aligned for a figure), bold or
-/// not, shaded with `vlak`.
+/// The cell margins of every table: 85 twips left and right.
+fn celmarges() -> TableCellMargins {
+    TableCellMargins::new()
+        .margin_left(85, WidthType::Dxa)
+        .margin_right(85, WidthType::Dxa)
+}
+
+/// One table cell holding paragraph `p` with `tekst` (right-aligned for a figure), bold or
+/// not, shaded with `vlak`, kept with the next row or not.
 fn cel(
+    p: Paragraph,
     tekst: &str,
     getal: bool,
     vet: bool,
     vlak: Option<&str>,
     breedte: usize,
-    stijl: &str,
     bij_elkaar: bool,
-) -> String {
-    let shd = vlak.map_or(String::new(), |f| {
-        format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{f}\"/>")
-    });
-    let mut ppr = String::new();
+) -> TableCell {
+    let mut p = p.add_run(run(tekst, vet));
     if bij_elkaar {
-        ppr.push_str("<w:keepNext/>");
+        p = p.keep_next(true);
     }
     if getal {
-        ppr.push_str("<w:jc w:val=\"right\"/>");
+        p = p.align(AlignmentType::Right);
     }
-    format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{breedte}\" w:type=\"dxa\"/>{shd}</w:tcPr>{}</w:tc>",
-        alinea_xml(stijl, &ppr, &run(tekst, vet))
-    )
+    let mut c = TableCell::new()
+        .width(breedte, WidthType::Dxa)
+        .add_paragraph(p);
+    if let Some(f) = vlak {
+        c = c.shading(docx_rs::Shading::new().fill(f));
+    }
+    c
 }
 
 /// A piece of running text: plain, or a figure (bold).
-pub(super) enum Deel<'a> {
+pub(crate) enum Deel<'a> {
     /// Plain text.
     Tekst(&'a str),
     /// A figure.
@@ -319,7 +521,7 @@ pub(super) enum Deel<'a> {
 }
 
 impl Deel<'_> {
-    fn xml(&self) -> String {
+    fn run(&self) -> Run {
         match self {
             Deel::Tekst(t) => run(t, false),
             Deel::Getal(g) => run(g, true),
@@ -328,17 +530,17 @@ impl Deel<'_> {
 }
 
 /// A row of a year table.
-pub(super) struct JaarRij {
-    pub(super) label: String,
-    pub(super) jaren: Vec<String>,
-    pub(super) totaal: Option<String>,
+pub(crate) struct JaarRij {
+    pub(crate) label: String,
+    pub(crate) jaren: Vec<String>,
+    pub(crate) totaal: Option<String>,
     /// The row is the table's total (bold, shaded): only for the last row.
-    pub(super) totaalrij: bool,
+    pub(crate) totaalrij: bool,
 }
 
 impl JaarRij {
     /// A row of amounts per year and a total.
-    pub(super) fn bedragen(
+    pub(crate) fn bedragen(
         label: &str,
         jaren: impl IntoIterator<Item = Decimal>,
         totaal: Decimal,
@@ -352,7 +554,7 @@ impl JaarRij {
     }
 
     /// The same row, as the table's total.
-    pub(super) fn als_totaal(mut self) -> Self {
+    pub(crate) fn als_totaal(mut self) -> Self {
         self.totaalrij = true;
         self
     }
@@ -364,11 +566,9 @@ impl JaarRij {
 const TEKEN: usize = 112;
 /// The same for a letter of a header cell (bold).
 const KOPTEKEN: usize = 125;
-/// A cell's left and right margins together, in twips (85 each, [`CELMARGES`]), and a little
+/// A cell's left and right margins together, in twips (85 each, [`celmarges`]), and a little
 /// room.
 const MARGES: usize = 2 * 85 + 40;
-/// The cell margins of every table.
-const CELMARGES: &str = "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>";
 
 /// Column widths in twips, from the content: no column narrower than its longest word (a
 /// figure, with its no-break spaces, is one word), so that no heading or amount is split
@@ -423,38 +623,38 @@ fn verdeel(min: &[usize], wil: &[usize], breedte: usize) -> Vec<usize> {
 }
 
 /// An amount in euro, Dutch notation, a no-break space after the sign: `€ 1.234,56`.
-pub(super) fn euro(v: Decimal) -> String {
+pub(crate) fn euro(v: Decimal) -> String {
     format!("€\u{a0}{}", dutch(v, 2))
 }
 
 /// An amount as written in the scenario, with at least two decimals.
-pub(super) fn euro_invoer(v: Decimal) -> String {
+pub(crate) fn euro_invoer(v: Decimal) -> String {
     format!("€\u{a0}{}", zoals_gegeven(v, 2))
 }
 
 /// A number as written in the scenario, with at least `min` decimals.
-pub(super) fn zoals_gegeven(v: Decimal, min: u32) -> String {
+pub(crate) fn zoals_gegeven(v: Decimal, min: u32) -> String {
     let n = v.normalize();
     dutch(n, n.scale().max(min))
 }
 
 /// A percentage as written in the scenario: `45 %`, `5,3 %`.
-pub(super) fn procent(v: Decimal) -> String {
+pub(crate) fn procent(v: Decimal) -> String {
     format!("{}\u{a0}%", zoals_gegeven(v, 0))
 }
 
 /// A calculated percentage, one decimal; `—` without one (a zero denominator).
-pub(super) fn ratio(v: Option<Decimal>) -> String {
+pub(crate) fn ratio(v: Option<Decimal>) -> String {
     v.map_or_else(|| "—".to_string(), |v| format!("{}\u{a0}%", dutch(v, 1)))
 }
 
 /// An expected count, one decimal.
-pub(super) fn aantal(v: Decimal) -> String {
+pub(crate) fn aantal(v: Decimal) -> String {
     dutch(v, 1)
 }
 
 /// The insured persons: one number, or per year (`150.000 in 2026, 158.000 in 2027`).
-pub(super) fn verzekerden(s: &Scenario) -> String {
+pub(crate) fn verzekerden(s: &Scenario) -> String {
     match &s.verzekerden_per_jaar {
         Some(per_jaar) => per_jaar
             .iter()
@@ -467,7 +667,7 @@ pub(super) fn verzekerden(s: &Scenario) -> String {
 }
 
 /// The horizon: `2026` or `2026–2028`.
-pub(super) fn looptijd(s: &Scenario) -> String {
+pub(crate) fn looptijd(s: &Scenario) -> String {
     if s.looptijd_jaren == 1 {
         s.startjaar.to_string()
     } else {

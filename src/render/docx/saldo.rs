@@ -70,4 +70,13 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
          onder de één verdient PaTz zich naar verwachting terug, erboven is meer reductie nodig dan \
          verwacht.",
     );
+    if doc.heeft_grafiek("gevoeligheid-van-het-saldo") {
+        doc.paragraaf("Gevoeligheid van het saldo");
+        doc.alinea(
+            "De figuur laat zien hoe het netto bedrag over de looptijd verandert wanneer één \
+             onzekere aanname naar de lage of de hoge waarde van haar bandbreedte gaat en de \
+             andere aannamen gelijk blijven.",
+        );
+        doc.grafiek("gevoeligheid-van-het-saldo");
+    }
 }

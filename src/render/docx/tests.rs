@@ -1,12 +1,13 @@
-//! Unit tests on the XML of the Word document: Word's heading styles in the order of the
-//! handreiking, A4, the region's texts in their chapters, the marked places, no tool jargon,
-//! and the same bytes for the same input.
+//! Unit tests on the XML of the Word document (as docx-rs writes it): Word's heading styles in
+//! the order of the handreiking, A4, the region's texts in their chapters, the marked places, no
+//! tool jargon, the same bytes for the same input, the pictures of the charts, and the chapter
+//! Dubbele financiering from the per-year truth.
 
 use std::io::Read;
 
 use crate::scenario::{Onderwerp, Scenario};
 
-use super::document;
+use super::{Afbeelding, document};
 
 const KLEIN: &str = include_str!("../../../scenarios/kleine-regio.toml");
 const GROOT: &str = include_str!("../../../scenarios/grote-regio.toml");
@@ -27,6 +28,9 @@ const HOOFDSTUKKEN: [&str; 12] = [
     "Bronnen",
 ];
 
+/// The end of the table of contents (the end of its field, the document's first field).
+const INHOUD_EINDE: &str = "w:fldCharType=\"end\"";
+
 fn scenario(text: &str) -> Scenario {
     crate::scenario::parse(text).unwrap_or_else(|e| panic!("{e:?}"))
 }
@@ -34,7 +38,7 @@ fn scenario(text: &str) -> Scenario {
 /// The bytes of the document of `s`.
 fn docx(s: &Scenario) -> Vec<u8> {
     let r = crate::calc::evaluate(s).unwrap_or_else(|e| panic!("{e}"));
-    document(s, &r).unwrap_or_else(|e| panic!("{e}"))
+    document(s, &r, &[]).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One part of the .docx archive, as text.
@@ -50,9 +54,9 @@ fn deel(bytes: &[u8], naam: &str) -> String {
 
 /// The text of every paragraph with style `stijl`, in order.
 fn met_stijl(xml: &str, stijl: &str) -> Vec<String> {
-    let mark = format!("<w:pStyle w:val=\"{stijl}\"/>");
+    let mark = format!("<w:pStyle w:val=\"{stijl}\" />");
     let mut out = Vec::new();
-    for p in xml.split("<w:p>").skip(1) {
+    for p in xml.split("<w:p ").skip(1) {
         let p = p.split("</w:p>").next().unwrap_or("");
         if !p.contains(&mark) {
             continue;
@@ -65,11 +69,8 @@ fn met_stijl(xml: &str, stijl: &str) -> Vec<String> {
 /// The text of the runs in `xml`.
 fn tekst(xml: &str) -> String {
     let mut out = String::new();
-    for t in xml.split("<w:t").skip(1) {
-        let Some((_, rest)) = t.split_once('>') else {
-            continue;
-        };
-        out.push_str(rest.split("</w:t>").next().unwrap_or(""));
+    for t in xml.split("<w:t xml:space=\"preserve\">").skip(1) {
+        out.push_str(t.split("</w:t>").next().unwrap_or(""));
     }
     out
 }
@@ -84,8 +85,11 @@ fn every_chapter_is_a_word_heading_1_in_the_order_of_the_handreiking() {
     }
     let styles = deel(&docx(&scenario(GROOT)), "word/styles.xml");
     // Word recognises its built-in headings by these names (the table of contents uses them).
-    assert!(styles.contains("<w:name w:val=\"heading 1\"/>"), "{styles}");
-    assert!(styles.contains("<w:name w:val=\"heading 2\"/>"));
+    assert!(
+        styles.contains("<w:name w:val=\"heading 1\" />"),
+        "{styles}"
+    );
+    assert!(styles.contains("<w:name w:val=\"heading 2\" />"));
 }
 
 #[test]
@@ -94,6 +98,7 @@ fn the_page_is_a4_portrait_with_2_cm_margins() {
     // 210 × 297 mm = 11906 × 16838 twips; 2 cm = 1134 twips.
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "{xml}");
     assert!(xml.contains("w:left=\"1134\""));
+    assert!(!xml.contains("w:orient=\"landscape\""));
 }
 
 #[test]
@@ -105,7 +110,7 @@ fn a_regions_text_stands_in_its_chapter_before_the_figures_and_an_absent_one_is_
     );
     let xml = deel(&docx(&scenario(&src)), "word/document.xml");
     // The body, after the table of contents.
-    let xml = xml.split_once("</w:sdt>").map_or("", |(_, b)| b);
+    let xml = xml.split_once(INHOUD_EINDE).map_or("", |(_, b)| b);
     let kop = |t: &str| {
         xml.find(&format!("{t}</w:t>"))
             .unwrap_or_else(|| panic!("{t}"))
@@ -180,9 +185,103 @@ fn the_same_scenario_gives_the_same_bytes() {
 fn the_table_of_contents_lists_every_heading() {
     let xml = deel(&docx(&scenario(KLEIN)), "word/document.xml");
     // The body starts at the first chapter heading.
-    let toc = xml.split_once("</w:sdt>").map_or("", |(t, _)| t);
-    assert!(toc.contains("TOC \\o \"1-2\" \\h"), "{toc}");
+    let toc = xml.split_once(INHOUD_EINDE).map_or("", |(t, _)| t);
+    assert!(toc.contains("TOC \\o &quot;1-2&quot; \\h"), "{toc}");
     for h in HOOFDSTUKKEN {
         assert!(toc.contains(h), "{h} in the table of contents");
     }
+}
+
+/// The smallest PNG there is: 1 × 1 pixel, transparent.
+const PNG_1X1: [u8; 67] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+#[test]
+fn a_chart_picture_stands_in_its_chapter_under_its_caption_across_the_text_width() {
+    let s = scenario(GROOT);
+    let r = crate::calc::evaluate(&s).unwrap_or_else(|e| panic!("{e}"));
+    let grafieken = crate::render::grafiek::alle(&s, &r, None);
+    // Each picture its own bytes (a byte after the end), else the package holds one for all.
+    let afbeeldingen: Vec<Afbeelding> = grafieken
+        .iter()
+        .zip(0u8..)
+        .filter_map(|(g, i)| Afbeelding::van(g, [&PNG_1X1[..], &[i]].concat()))
+        .collect();
+    // Four charts without the sensitivity (not computed here), each read as 1 × 1 pixels.
+    assert_eq!(afbeeldingen.len(), 4);
+    assert!(
+        afbeeldingen
+            .iter()
+            .all(|a| (a.breedte_px, a.hoogte_px) == (1, 1))
+    );
+    let bytes = document(&s, &r, &afbeeldingen).unwrap_or_else(|e| panic!("{e}"));
+    let xml = deel(&bytes, "word/document.xml");
+    assert_eq!(xml.matches("<w:drawing>").count(), 4);
+    // 1 × 1 pixels over the text width: 9.638 twips × 635 = 6.120.130 EMU wide and high.
+    assert!(
+        xml.contains("<wp:extent cx=\"6120130\" cy=\"6120130\" />"),
+        "{xml}"
+    );
+    let rels = deel(&bytes, "word/_rels/document.xml.rels");
+    assert_eq!(rels.matches("media/").count(), 4, "{rels}");
+    // The chart of the costs per year, under its caption, after the table of the costs per
+    // post and before the next section.
+    let body = xml.split_once(INHOUD_EINDE).map_or("", |(_, b)| b);
+    let tabel = body.find("Kosten per post</w:t>").unwrap_or(usize::MAX);
+    let titel = body
+        .find(&format!("{}</w:t>", grafieken[0].titel))
+        .expect("the caption");
+    let plaatje = body.find("<w:drawing>").unwrap_or(0);
+    let volgende = body.find("Kosten per rol</w:t>").unwrap_or(0);
+    assert!(tabel < titel && titel < plaatje && plaatje < volgende);
+}
+
+#[test]
+fn without_pictures_the_document_has_no_drawing_and_no_media() {
+    let bytes = docx(&scenario(GROOT));
+    let xml = deel(&bytes, "word/document.xml");
+    assert!(!xml.contains("<w:drawing"));
+    assert!(!deel(&bytes, "word/_rels/document.xml.rels").contains("media/"));
+}
+
+#[test]
+fn bytes_that_are_no_png_make_no_picture() {
+    let s = scenario(GROOT);
+    let r = crate::calc::evaluate(&s).unwrap_or_else(|e| panic!("{e}"));
+    let g = &crate::render::grafiek::alle(&s, &r, None)[0];
+    assert_eq!(Afbeelding::van(g, b"<svg/>".to_vec()), None);
+    assert_eq!(Afbeelding::van(g, PNG_1X1[..20].to_vec()), None);
+}
+
+#[test]
+fn the_double_financing_chapter_shows_each_year_and_the_care_givers_chapter_follows_it() {
+    let src = format!(
+        "{GROOT}\n[[financiering.elders]]\nrol = \"consulent\"\npercentage = 50\nvanaf = 2027\n\
+         financier = \"Stichting PZNL\"\n"
+    );
+    let s = scenario(&src);
+    let xml = deel(&docx(&s), "word/document.xml");
+    let text = tekst(&xml);
+    // 2026 through TAPA$, 2027 and 2028 half elsewhere: once per year column, and in words in
+    // the rates table of "De uitvoerende zorgverleners".
+    assert_eq!(
+        text.matches("50 % Stichting PZNL, rest TAPA$").count(),
+        2 + 1
+    );
+    assert!(text.contains("2026 TAPA$; 2027–2028 50 % Stichting PZNL, rest TAPA$"));
+    assert!(text.contains("consulent (deels uit een andere bron)"));
+    // The consulent is partly paid through TAPA$ and not checked: the reminder stays, as a fact.
+    assert!(text.contains("De inzet van de consulent palliatieve zorg wordt (deels) via TAPA$"));
+    let nagegaan = format!(
+        "{src}\n[[financiering.nagegaan]]\nrol = \"consulent\"\ntoelichting = \"PZNL stopt per \
+         2026.\"\n"
+    );
+    let text = tekst(&deel(&docx(&scenario(&nagegaan)), "word/document.xml"));
+    assert!(text.contains("Consulent: PZNL stopt per 2026."));
+    assert!(!text.contains("De inzet van de consulent palliatieve zorg wordt"));
 }

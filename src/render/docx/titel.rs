@@ -1,23 +1,25 @@
-//! The title page: the scenario's name, its facts and a summary of the key figures. Pure, no
-//! I/O.
+//! The cover: the scenario's name, the region and the horizon (from the scenario, never the
+//! clock), the key figures, a summary in words and a short reading guide. Pure, no I/O.
 
 use crate::calc::Resultaat;
-use crate::scenario::Scenario;
+use crate::scenario::{Onderwerp, Scenario};
 
 use super::opmaak::{Deel, Doc, euro, looptijd, procent, verzekerden};
-use super::stijl::{ONDERTITEL, TITEL};
+use super::stijl::{KADER, ONDERTITEL, TITEL};
 
 pub(super) fn titelblad(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     let k = &r.kosten;
     doc.met_stijl(TITEL, &s.naam);
     doc.met_stijl(
         ONDERTITEL,
-        "Businesscase voor PaTz (Palliatieve Zorg Thuis) via TAPA$-prestatie 1",
+        "Businesscase voor PaTz (Palliatieve Zorg Thuis) via TAPA$-prestatie\u{a0}1",
     );
+    let waar = match &s.regio {
+        Some(regio) => format!("{regio} · looptijd {}", looptijd(s)),
+        None => format!("Looptijd {}", looptijd(s)),
+    };
+    doc.met_stijl(ONDERTITEL, &waar);
     let mut feiten: Vec<(&str, String)> = Vec::new();
-    if let Some(regio) = &s.regio {
-        feiten.push(("Regio", regio.clone()));
-    }
     feiten.push((
         "Looptijd",
         format!("{} ({} jaar)", looptijd(s), s.looptijd_jaren),
@@ -75,4 +77,37 @@ pub(super) fn titelblad(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         ]);
     }
     doc.alinea_delen(&delen);
+    leeswijzer(doc, s);
+}
+
+/// How to read the document, in a framed block.
+fn leeswijzer(doc: &mut Doc, s: &Scenario) {
+    doc.delen_met_stijl(KADER, &[Deel::Getal("Leeswijzer".to_string())]);
+    doc.met_stijl(
+        KADER,
+        "De eerste vijf hoofdstukken beschrijven de zorg: wat de PaTz-groepen doen, waarom, wie \
+         eraan deelnemen, hoe vaak en waar. Daarna volgen de kosten, de financiering per \
+         verzekerde en per verzekeraar, de verwachte zorgreductie en het saldo. Het hoofdstuk \
+         Dubbele financiering laat per rol en per post zien wie wat betaalt. Evaluatie en \
+         monitoring en de bronnen sluiten af.",
+    );
+    doc.met_stijl(
+        KADER,
+        "Alle bedragen zijn in euro, per regel op hele centen afgerond; elk totaal is de som van \
+         de afgeronde regels. Dit document is een concept van de regio en kan vrij worden \
+         bewerkt.",
+    );
+    let open = Onderwerp::ALL
+        .iter()
+        .filter(|o| s.toelichting.tekst(**o).is_none())
+        .count();
+    if open > 0 {
+        doc.met_stijl(
+            KADER,
+            &format!(
+                "Op {open} {} staat in een geel blok wat de regio daar nog zelf beschrijft.",
+                if open == 1 { "plaats" } else { "plaatsen" }
+            ),
+        );
+    }
 }

@@ -118,6 +118,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         .als_totaal(),
     );
     doc.jaartabel("Vermeden kosten per indicator", "Indicator", &jaren, &rijen);
+    doc.grafiek("zorgreductie-per-indicator");
     doc.noot(
         "Verwachte aantallen worden in de berekening niet afgerond; ze staan hier met één \
          decimaal. De vermeden kosten zijn per indicator en jaar op hele centen afgerond.",

@@ -1,18 +1,23 @@
 //! Chapter "De uitvoerende zorgverleners": the region's description, the hourly rate of each
-//! role and the participants of each group. Pure, no I/O.
+//! role with how its hours are financed (per year, as in the chapter Dubbele financiering) and
+//! the participants of each group. Pure, no I/O.
 
+use crate::calc::cost::Kosten;
+use crate::calc::financiering::dubbele_financiering;
 use crate::scenario::{Onderwerp, Scenario};
 
+use super::dubbel::{samengevat, van_rol};
 use super::opmaak::{Doc, euro_invoer};
 use super::rol_naam;
 
-pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
+pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
+    let f = dubbele_financiering(s, k);
     doc.hoofdstuk("De uitvoerende zorgverleners");
     doc.toelichting(s, Onderwerp::Zorgverleners);
     doc.alinea(
-        "De uren van de deelnemers worden betaald tegen de uurtarieven hieronder. Een rol die uit \
-         een andere bron wordt betaald, telt mee in de kosten maar niet in het bedrag dat via \
-         TAPA$ wordt gefinancierd (zie het hoofdstuk Dubbele financiering).",
+        "De uren van de deelnemers worden betaald tegen de uurtarieven hieronder. Uren die uit \
+         een andere bron worden betaald, tellen mee in de kosten maar niet in het bedrag dat via \
+         TAPA$ wordt gefinancierd (zie het hoofdstuk Dubbele financiering, per jaar).",
     );
     let rijen: Vec<Vec<String>> = s
         .uurtarieven
@@ -21,11 +26,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
             vec![
                 rol_naam(&u.rol),
                 euro_invoer(u.bedrag),
-                if s.is_elders_gefinancierd(&u.rol) {
-                    "uit een andere bron".to_string()
-                } else {
-                    "via TAPA$".to_string()
-                },
+                van_rol(&f, &u.rol).map_or_else(|| "geen uren".to_string(), samengevat),
             ]
         })
         .collect();
