@@ -18,13 +18,17 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_patz-calc");
-const ALLE: [&str; 5] = [
+const ALLE: [&str; 6] = [
     "scenarios/grote-regio.toml",
+    "scenarios/contractgesprek.toml",
     "scenarios/kleine-regio.toml",
     "scenarios/elders-gefinancierd.toml",
     "tests/fixtures/document/lang-en-lastig.toml",
     AANVULLINGEN,
 ];
+
+/// The small region: no insurers, no impact.
+const KLEIN: &str = "scenarios/kleine-regio.toml";
 
 /// The large region with the additions of the contract talk: a consulent half paid elsewhere
 /// from 2027, projectleiding paid by the Netwerk in 2026, an answered reminder, an own cost
@@ -319,7 +323,7 @@ fn the_word_document_has_the_handreikings_chapters_in_order_a_regions_text_in_it
  {
     let Some(soffice) = soffice() else { return };
     let dir = tempfile::tempdir().expect("temporary directory");
-    let src = std::fs::read_to_string(root().join(ALLE[1])).expect("scenario");
+    let src = std::fs::read_to_string(root().join(KLEIN)).expect("scenario");
     let met = dir.path().join("met-toelichting.toml");
     std::fs::write(
         &met,
@@ -331,7 +335,7 @@ fn the_word_document_has_the_handreikings_chapters_in_order_a_regions_text_in_it
     .expect("write");
     let docs = vec![
         word(met.to_str().expect("UTF-8"), dir.path(), "met"),
-        word(ALLE[2], dir.path(), "elders"),
+        word(ALLE[3], dir.path(), "elders"),
     ];
     let teksten = naar_tekst(&soffice, dir.path(), &docs);
     for tekst in &teksten {
@@ -548,7 +552,7 @@ fn geweigerd(args: &[&str], bestand: &str, bericht: &str) {
 
 #[test]
 fn a_pdf_is_refused_with_how_to_make_one() {
-    let s = ALLE[1];
+    let s = KLEIN;
     geweigerd(
         &["report", s, "-o", "{}"],
         "businesscase.pdf",
@@ -565,7 +569,7 @@ fn a_pdf_is_refused_with_how_to_make_one() {
 
 #[test]
 fn an_extension_of_another_format_is_a_usage_error_before_anything_is_written() {
-    let s = ALLE[1];
+    let s = KLEIN;
     geweigerd(
         &["cost", s, "-o", "{}"],
         "kosten.xlsx",
@@ -608,7 +612,7 @@ fn an_extension_of_another_format_is_a_usage_error_before_anything_is_written() 
 fn the_extension_picks_html_or_word_and_unknown_extensions_keep_their_old_format() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let p = |n: &str| dir.path().join(n).to_str().expect("UTF-8").to_string();
-    let s = ALLE[1];
+    let s = KLEIN;
     for (args, pad, begin) in [
         (vec!["report", s, "-o"], p("a.docx"), &b"PK\x03\x04"[..]),
         (vec!["report", s, "-o"], p("a.HTML"), b"<!DOCTYPE html>"),

@@ -8,13 +8,24 @@
 
 use crate::render::verantwoording::{Blok, Jaarverslag};
 
+use super::DocxError;
 use super::opmaak::Doc;
 use super::stijl::{ONDERTITEL, TITEL};
-use super::{DocxError, inhoud, pakket, stijl};
 
 /// Renders the yearly report `v` as a .docx file.
 pub fn document(v: &Jaarverslag) -> Result<Vec<u8>, DocxError> {
     let mut doc = Doc::default();
+    doc.met_stijl(TITEL, &v.naam);
+    doc.met_stijl(ONDERTITEL, v.soort);
+    let mut feiten: Vec<(&str, String)> = v.feiten.iter().map(|(k, w)| (*k, vast(w))).collect();
+    feiten.extend(
+        v.kerncijfers
+            .iter()
+            .map(|k| (k.wat.as_str(), vast(&k.waarde))),
+    );
+    doc.feiten(&feiten);
+    doc.inhoudsopgave();
+    doc.nieuwe_pagina();
     for h in &v.hoofdstukken {
         doc.hoofdstuk(h.titel);
         for b in &h.blokken {
@@ -36,24 +47,7 @@ pub fn document(v: &Jaarverslag) -> Result<Vec<u8>, DocxError> {
             }
         }
     }
-
-    let mut blad = Doc::default();
-    blad.met_stijl(TITEL, &v.naam);
-    blad.met_stijl(ONDERTITEL, v.soort);
-    let mut feiten: Vec<(&str, String)> = v.feiten.iter().map(|(k, w)| (*k, vast(w))).collect();
-    feiten.extend(
-        v.kerncijfers
-            .iter()
-            .map(|k| (k.wat.as_str(), vast(&k.waarde))),
-    );
-    blad.feiten(&feiten);
-    let mut body = blad.body;
-    body.push_str(&inhoud(&doc));
-    body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-    body.push_str(&doc.body);
-    body.push_str(&stijl::sectie(pakket::VOET_ID));
-    let voet = format!("Verantwoording en afrekening — {}", v.naam);
-    pakket::pakket(&body, &v.naam, &voet).map_err(|e| DocxError(e.to_string()))
+    doc.bestand(&format!("Verantwoording en afrekening — {}", v.naam))
 }
 
 /// The text with a no-break space after `€` and before `%`, so that Word never breaks an
