@@ -511,9 +511,9 @@ fn afbeeldingen(pad: &Path) -> (usize, usize) {
 fn with_pictures_every_chart_of_the_report_is_in_the_word_document_with_its_caption() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let doc = word(ALLE[0], dir.path(), "groot");
-    // The large region has all five charts: costs per year and per role, coverage per offer,
-    // the indicators, and the sensitivity of the balance.
-    assert_eq!(afbeeldingen(&doc), (5, 5));
+    // The large region has all six charts: costs per year and per role, coverage per offer,
+    // each insurer's businesscase, the indicators, and the sensitivity of the balance.
+    assert_eq!(afbeeldingen(&doc), (6, 6));
 }
 
 #[cfg(not(feature = "png"))]

@@ -104,6 +104,7 @@ fn per_verzekeraar(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         &rijen,
         false,
     );
+    doc.grafiek("businesscase-per-verzekeraar");
     let jaren: Vec<i32> = k.jaren.iter().map(|j| j.jaar).collect();
     let regio = &p.regio;
     let rij = |label: &str, f: fn(&RegioCijfers) -> Decimal| {

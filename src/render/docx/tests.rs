@@ -205,15 +205,17 @@ const PNG_1X1: [u8; 67] = [
 fn a_chart_picture_stands_in_its_chapter_under_its_caption_across_the_text_width() {
     let s = scenario(GROOT);
     let r = crate::calc::evaluate(&s).unwrap_or_else(|e| panic!("{e}"));
-    let grafieken = crate::render::grafiek::alle(&s, &r, None);
+    let g = crate::onzekerheid::analyse::gevoeligheid(&s, crate::scenario::Grootheid::Netto)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let grafieken = crate::render::grafiek::alle(&s, &r, Some(&g));
     // Each picture its own bytes (a byte after the end), else the package holds one for all.
     let afbeeldingen: Vec<Afbeelding> = grafieken
         .iter()
         .zip(0u8..)
         .filter_map(|(g, i)| Afbeelding::van(g, [&PNG_1X1[..], &[i]].concat()))
         .collect();
-    // Four charts without the sensitivity (not computed here), each read as 1 × 1 pixels.
-    assert_eq!(afbeeldingen.len(), 4);
+    // Every chart there is, each read as 1 × 1 pixels.
+    assert_eq!(afbeeldingen.len(), crate::render::grafiek::NAMEN.len());
     assert!(
         afbeeldingen
             .iter()
@@ -221,14 +223,22 @@ fn a_chart_picture_stands_in_its_chapter_under_its_caption_across_the_text_width
     );
     let bytes = document(&s, &r, &afbeeldingen).unwrap_or_else(|e| panic!("{e}"));
     let xml = deel(&bytes, "word/document.xml");
-    assert_eq!(xml.matches("<w:drawing>").count(), 4);
+    // Each in its chapter: none is left out.
+    assert_eq!(
+        xml.matches("<w:drawing>").count(),
+        crate::render::grafiek::NAMEN.len()
+    );
     // 1 × 1 pixels over the text width: 9.638 twips × 635 = 6.120.130 EMU wide and high.
     assert!(
         xml.contains("<wp:extent cx=\"6120130\" cy=\"6120130\" />"),
         "{xml}"
     );
     let rels = deel(&bytes, "word/_rels/document.xml.rels");
-    assert_eq!(rels.matches("media/").count(), 4, "{rels}");
+    assert_eq!(
+        rels.matches("media/").count(),
+        crate::render::grafiek::NAMEN.len(),
+        "{rels}"
+    );
     // The chart of the costs per year, under its caption, after the table of the costs per
     // post and before the next section.
     let body = xml.split_once(INHOUD_EINDE).map_or("", |(_, b)| b);
