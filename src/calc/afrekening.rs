@@ -367,17 +367,7 @@ fn jaar_afrekening(
     let posten = overige_posten(v, plan, i)?;
     let overige: i128 = posten.iter().map(|p| p.werkelijk).sum();
     let overige_begroot: i128 = posten.iter().map(|p| p.begroot).sum();
-    let bijdragen: Vec<BijdrageRij> = s
-        .bijdragen
-        .iter()
-        .filter(|b| b.jaar == jaar)
-        .map(|b| BijdrageRij {
-            naam: b.naam.clone(),
-            jaar,
-            bedrag: round_money(b.bedrag),
-            financier: b.financier.clone(),
-        })
-        .collect();
+    let bijdragen = bijdragen(s, jaar);
     let bijdragen_som: i128 = bijdragen.iter().map(|b| cents(b.bedrag)).sum();
     let grondslag = uitbetaald.saturating_add(overige);
     let overhead = Exact::from(s.ondersteuning.overhead_percentage)
@@ -454,6 +444,20 @@ fn jaar_afrekening(
         saldi,
     };
     Ok((jaar_uit, tellen))
+}
+
+/// The contributions (`[[bijdrage]]`) of `jaar`, each rounded to cents, in file order.
+fn bijdragen(s: &Scenario, jaar: i32) -> Vec<BijdrageRij> {
+    s.bijdragen
+        .iter()
+        .filter(|b| b.jaar == jaar)
+        .map(|b| BijdrageRij {
+            naam: b.naam.clone(),
+            jaar,
+            bedrag: round_money(b.bedrag),
+            financier: b.financier.clone(),
+        })
+        .collect()
 }
 
 /// The settled years summed; the nacalculatie from the sums.

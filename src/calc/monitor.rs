@@ -5,6 +5,8 @@
 //! so that the delivered TAPA$ cost of a group in a year is exactly what the penvoerder pays
 //! that group for that year. The budget is the plan's lines of `cost` for the same posts.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::cost::{Financiering, Kosten, Post, Regel};
@@ -299,6 +301,18 @@ pub fn evaluate(
     };
     let leveringen =
         payout::leveringen(s, Bron::Registraties(bijeenkomsten), Dekking::Geregistreerd)?;
+    // The registered meetings per (year, group), each in date order, found once (not once per
+    // group-year over the whole file).
+    let mut per_groep_jaar: HashMap<(i32, usize), Vec<&Bijeenkomst>> = HashMap::new();
+    for b in bijeenkomsten {
+        per_groep_jaar
+            .entry((b.datum.jaar, b.groep))
+            .or_default()
+            .push(b);
+    }
+    for m in per_groep_jaar.values_mut() {
+        m.sort_by_key(|b| (b.datum, b.regel));
+    }
     let mut jaren: Vec<MonitorJaar> = Vec::new();
     for l in &leveringen {
         let Some(g) = s.groepen.get(l.groep) else {
@@ -312,11 +326,9 @@ pub fn evaluate(
             .flat_map(|j| &j.regels)
             .filter(|r| r.groep == Some(l.groep) && UURPOSTEN.contains(&r.post))
             .collect();
-        let mut meetings: Vec<&Bijeenkomst> = bijeenkomsten
-            .iter()
-            .filter(|b| b.groep == l.groep && b.datum.jaar == l.jaar)
-            .collect();
-        meetings.sort_by_key(|b| (b.datum, b.regel));
+        let meetings: &[&Bijeenkomst] = per_groep_jaar
+            .get(&(l.jaar, l.groep))
+            .map_or(&[], Vec::as_slice);
         let gehouden: u32 = l.bijeenkomsten.iter().sum();
         let b = w.bijeenkomsten_per_jaar;
 
@@ -337,7 +349,7 @@ pub fn evaluate(
             uren_geleverd: c.sum(rollen.iter().map(|r| r.uren_geleverd))?,
             kosten_begroot: c.sum(rollen.iter().map(|r| r.tapas_begroot))?,
             kosten_geleverd: c.sum(rollen.iter().map(|r| r.tapas_geleverd))?,
-            signalen: signalen(s, gehouden, b, &meetings),
+            signalen: signalen(s, gehouden, b, meetings),
             rollen,
         };
         match jaren.last_mut() {

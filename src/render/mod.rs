@@ -2,6 +2,7 @@
 //! nothing.
 
 pub mod afrekening;
+pub mod betaallijst;
 pub mod csv;
 pub mod declaratie;
 pub mod docx;

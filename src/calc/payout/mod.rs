@@ -209,10 +209,18 @@ pub fn leveringen(
                 .max()
                 .unwrap_or(0),
         };
+        // The year's meetings per group, in one pass.
+        let mut per_groep: Vec<Vec<&Bijeenkomst>> = vec![Vec::new(); s.groepen.len()];
+        for m in &meetings {
+            if let Some(v) = per_groep.get_mut(m.groep) {
+                v.push(m);
+            }
+        }
         for (gi, g) in s.groepen.iter().enumerate() {
             if g.start > jaar {
                 continue;
             }
+            let meetings = per_groep.get(gi).map_or(&[][..], Vec::as_slice);
             let c = Lazy(|| {
                 (
                     format!("groep[{}]", gi + 1),
@@ -221,7 +229,7 @@ pub fn leveringen(
             });
             let mut uren = match bron {
                 Bron::Plan => plan_uren(s, gi, &c)?,
-                Bron::Registraties(_) => geregistreerde_uren(s, gi, &meetings, &c)?,
+                Bron::Registraties(_) => geregistreerde_uren(s, gi, meetings, &c)?,
             };
             if let Some(ci) = consulent
                 && g.aantal("consulent") > 0
