@@ -6,9 +6,12 @@
 //! `group_lines` and `regional_lines` list the lines of a year in docs/rekenregels.md's order; `Jaar::regel`
 //! rounds each amount once to whole cents, half away from zero, and refuses an amount above
 //! [`GRENS_BEDRAG`](super::GRENS_BEDRAG) with an error naming the fields of that line;
-//! `Jaar::totalen` sums the rounded lines in integer cents and rounds the tariff up. Every year
-//! is worked out from the scenario as it stands: nothing is remembered between groups or years.
+//! `Jaar::totalen` sums the rounded lines in integer cents and rounds the tariff up. What of a
+//! group's lines does not depend on the year (its hours, `uren × uurtarief`) is worked out once
+//! per calculation (`Groepsregels`) and multiplied by each year's `I(y)`; nothing is remembered
+//! between groups or between calculations.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -231,13 +234,15 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
     let display = index_factors(s)?;
     let exact = indexfactoren(s);
     let rollen = Rollen::of(s);
+    // What of each group's lines is the same in every year, worked out once.
+    let groepen = Groepsregels::of(s, &rollen);
     let mut jaren = Vec::with_capacity(exact.len());
     let mut totaal = Jaar::new(0, false);
     for (k, ((jaar, indexfactor), i)) in s.jaren().zip(display).zip(&exact).enumerate() {
         let mut y = Jaar::new(jaar, keep_lines);
         for (gi, g) in s.groepen.iter().enumerate() {
             if g.start <= jaar {
-                group_lines(s, &rollen, gi, g, jaar, i, &mut y)?;
+                group_lines(s, &groepen, gi, g, jaar, i, &mut y)?;
             }
         }
         regional_lines(s, i, &mut y)?;
@@ -300,21 +305,21 @@ fn telefonische_uren(w: &Werkwijze) -> Exact {
     x(w.telefonische_ondersteuning_uren)
 }
 
-/// Every hour line: `bedrag = uren × uurtarief × I(y)`.
-fn uurbedrag(uren: &Exact, uurtarief: Decimal, i: &Exact) -> Exact {
-    uren.mul(&x(uurtarief)).mul(i)
+/// Every hour line: `bedrag = uren × uurtarief × I(y)`; this is `uren × uurtarief`, the same
+/// in every year ([`Groepsregels`]).
+fn uurbedrag(uren: &Exact, uurtarief: Decimal) -> Exact {
+    uren.mul(&x(uurtarief))
 }
 
-/// `ict`: `ict_per_groep × I(y)`.
-fn ict(o: &Ondersteuning, i: &Exact) -> Exact {
-    x(o.ict_per_groep).mul(i)
+/// `ict`: `ict_per_groep × I(y)`; this is `ict_per_groep`.
+fn ict(o: &Ondersteuning) -> Exact {
+    x(o.ict_per_groep)
 }
 
-/// `huisvesting`: `b × huisvesting_per_bijeenkomst × I(y)`.
-fn huisvesting(w: &Werkwijze, o: &Ondersteuning, i: &Exact) -> Exact {
-    n(w.bijeenkomsten_per_jaar)
-        .mul(&x(o.huisvesting_per_bijeenkomst))
-        .mul(i)
+/// `huisvesting`: `b × huisvesting_per_bijeenkomst × I(y)`; this is
+/// `b × huisvesting_per_bijeenkomst`.
+fn huisvesting(w: &Werkwijze, o: &Ondersteuning) -> Exact {
+    n(w.bijeenkomsten_per_jaar).mul(&x(o.huisvesting_per_bijeenkomst))
 }
 
 /// `startkosten`: `startkosten_per_nieuwe_groep × I(y)` (start year of a new group only).
@@ -348,57 +353,115 @@ fn overhead(o: &Ondersteuning, tapas_cents: i128) -> Exact {
         .mul(&Exact::cents(tapas_cents))
 }
 
-/// Group `gi`'s lines in year `jaar`, in docs/rekenregels.md's order: meetings per role (in the order of
-/// `[uurtarieven]`), chair, coordination, phone support, ICT, housing, and in the start year of a
-/// new group its start costs and training.
+/// What of the groups' lines is the same in every year: each hour line's hours and
+/// `uren × uurtarief`, and ICT and housing before `× I(y)`. Worked out once per calculation;
+/// [`group_lines`] multiplies by the year's `I(y)` and rounds. (The exact product does not
+/// depend on where the factors are grouped, so this is the formula of each line as it stands.)
+struct Groepsregels<'r> {
+    /// Every group's hour lines, one group after the other, each group's in docs/rekenregels.md's
+    /// order: meetings per role (in the order of `[uurtarieven]`, roles with participants
+    /// only), chair, coordination, and phone support in a group with a consulent.
+    uur: Vec<Uurregel<'r>>,
+    /// Per group: where its hour lines stand in `uur`, and `b × huisvesting_per_bijeenkomst`.
+    groepen: Vec<(Range<usize>, Exact)>,
+    /// `ict_per_groep`.
+    ict: Exact,
+}
+
+/// An hour line of a group before `× I(y)`.
+struct Uurregel<'r> {
+    post: Post,
+    /// The role whose rate pays the hours; `Err` with its name when `[uurtarieven]` lacks it
+    /// (reported when the line is reached, as a year's lines are worked out in order).
+    rol: Result<&'r Rol<'r>, &'r str>,
+    uren: Exact,
+    /// `uren × uurtarief` (zero for an unknown role: never used).
+    basis: Exact,
+}
+
+impl<'r> Groepsregels<'r> {
+    fn of(s: &'r Scenario, rollen: &'r Rollen<'r>) -> Groepsregels<'r> {
+        let mut uur = Vec::with_capacity(s.groepen.len() * (s.uurtarieven.len() + 3));
+        let mut groepen = Vec::with_capacity(s.groepen.len());
+        let o = &s.ondersteuning;
+        for g in &s.groepen {
+            let w = &g.werkwijze;
+            let begin = uur.len();
+            let mut uurregel = |post: Post, rol: &'r str, uren: Exact| {
+                let (rol, basis) = match rollen.find(rol) {
+                    Some(r) => (Ok(r), uurbedrag(&uren, r.uurtarief)),
+                    None => (Err(rol), Exact::from(0u64)),
+                };
+                uur.push(Uurregel {
+                    post,
+                    rol,
+                    uren,
+                    basis,
+                });
+            };
+            let per_bijeenkomst = uren_per_bijeenkomst(w);
+            for (rol, n_r) in &g.deelnemers {
+                if *n_r > 0 {
+                    let uren = bijeenkomsten_uren(w, &per_bijeenkomst, *n_r);
+                    uurregel(Post::Bijeenkomsten, rol, uren);
+                }
+            }
+            uurregel(Post::Voorzitter, &w.voorzitter_rol, voorzitter_uren(w));
+            uurregel(Post::Coordinatie, &w.coordinatie_rol, coordinatie_uren(w));
+            if g.aantal("consulent") > 0 {
+                uurregel(
+                    Post::TelefonischeOndersteuning,
+                    "consulent",
+                    telefonische_uren(w),
+                );
+            }
+            groepen.push((begin..uur.len(), huisvesting(w, o)));
+        }
+        Groepsregels {
+            uur,
+            groepen,
+            ict: ict(o),
+        }
+    }
+}
+
+/// Group `gi`'s lines in year `jaar`, in docs/rekenregels.md's order: its hour lines and ICT and
+/// housing (from `regels`, each `× I(y)`), and in the start year of a new group its start costs
+/// and training; then the `[[kostenpost]]`s per group or per meeting.
 fn group_lines<'r>(
     s: &Scenario,
-    rollen: &'r Rollen<'r>,
+    regels: &'r Groepsregels<'r>,
     gi: usize,
     g: &Groep,
     jaar: i32,
     i: &Exact,
     y: &mut Jaar<'r>,
 ) -> Result<(), CalcError> {
-    let w = &g.werkwijze;
     let groep = Some(gi);
-    let mut uurregel = |post: Post, rol: &str, uren: Exact| -> Result<(), CalcError> {
-        let r = rollen.find(rol).ok_or_else(|| CalcError::OnbekendeRol {
+    let Some((uur, huisvesting)) = regels.groepen.get(gi) else {
+        return Ok(());
+    };
+    for l in regels.uur.get(uur.clone()).unwrap_or_default() {
+        let r = l.rol.map_err(|rol| CalcError::OnbekendeRol {
             path: format!("groep[{}]", gi + 1),
             rol: rol.to_string(),
         })?;
-        let bedrag = uurbedrag(&uren, r.uurtarief, i);
         let h = Herkomst {
             groep,
-            post,
+            post: l.post,
             rol: Some(r),
         };
-        y.regel(s, h, Some(&uren), &bedrag)
-    };
-    let per_bijeenkomst = uren_per_bijeenkomst(w);
-    for (rol, n_r) in &g.deelnemers {
-        if *n_r > 0 {
-            let uren = bijeenkomsten_uren(w, &per_bijeenkomst, *n_r);
-            uurregel(Post::Bijeenkomsten, rol, uren)?;
-        }
+        y.regel(s, h, Some(&l.uren), &l.basis.mul(i))?;
     }
-    uurregel(Post::Voorzitter, &w.voorzitter_rol, voorzitter_uren(w))?;
-    uurregel(Post::Coordinatie, &w.coordinatie_rol, coordinatie_uren(w))?;
-    if g.aantal("consulent") > 0 {
-        uurregel(
-            Post::TelefonischeOndersteuning,
-            "consulent",
-            telefonische_uren(w),
-        )?;
-    }
+    let w = &g.werkwijze;
     let o = &s.ondersteuning;
     let vast = |post| Herkomst {
         groep,
         post,
         rol: None,
     };
-    y.regel(s, vast(Post::Ict), None, &ict(o, i))?;
-    y.regel(s, vast(Post::Huisvesting), None, &huisvesting(w, o, i))?;
+    y.regel(s, vast(Post::Ict), None, &regels.ict.mul(i))?;
+    y.regel(s, vast(Post::Huisvesting), None, &huisvesting.mul(i))?;
     if g.nieuw && g.start == jaar {
         y.regel(s, vast(Post::Startkosten), None, &startkosten(o, i))?;
         y.regel(s, vast(Post::Scholing), None, &scholing(o, g, i))?;
@@ -680,6 +743,7 @@ impl<'r> Jaar<'r> {
     }
 
     /// Adds a line (or the part of one) of `cents`, financed as `financiering`.
+    #[inline]
     fn deel(
         &mut self,
         h: Herkomst<'r>,

@@ -705,7 +705,12 @@ pub(super) const GRENZEN_HINT: &str =
 /// Why `text` cannot be a name, label or other text of at most `max` characters: a control
 /// character, or too long. `(message, hint)`.
 pub(super) fn tekst_fout(text: &str, max: u32) -> Option<(String, String)> {
-    if let Some((at, c)) = naam::stuurteken(text) {
+    // A control character (C0, DEL, C1) is a byte below 0x20, 0x7f, or in UTF-8 a C1 character's
+    // lead byte 0xc2: a text without any of these (nearly every one) has none to look for.
+    let verdacht = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2;
+    if text.as_bytes().iter().any(verdacht)
+        && let Some((at, c)) = naam::stuurteken(text)
+    {
         let plaats = text.get(..at).map_or(0, |t| t.chars().count()) + 1;
         return Some((
             format!(
