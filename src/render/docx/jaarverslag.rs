@@ -47,7 +47,7 @@ pub fn document(v: &Jaarverslag) -> Result<Vec<u8>, DocxError> {
             }
         }
     }
-    doc.bestand(&format!("Verantwoording en afrekening — {}", v.naam))
+    doc.bestand(&v.naam)
 }
 
 /// The text with a no-break space after `€` and before `%`, so that Word never breaks an

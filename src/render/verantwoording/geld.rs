@@ -142,6 +142,23 @@ pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
             rijen,
             totaal: true,
         }));
+        let nacalculatie = match x.nacalculatie_tarief {
+            Some(t) => format!(
+                " Nacalculatie: {} / {} verzekerdenjaren = {} per verzekerde per jaar.",
+                euro(x.kosten),
+                dutch(x.verzekerdenjaren, 2),
+                tarief(t)
+            ),
+            None => String::new(),
+        };
+        blokken.push(Blok::Alinea(format!(
+            "Resultaat {}: opbrengst {} − kosten {} = {} ({}).{nacalculatie}",
+            j.jaar,
+            euro(x.opbrengst),
+            euro(x.kosten),
+            euro(x.resultaat),
+            soort(x.resultaat)
+        )));
         let mut rijen: Vec<Vec<String>> = j
             .verzekeraars
             .iter()
@@ -164,23 +181,6 @@ pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
             rijen,
             totaal: true,
         }));
-        let nacalculatie = match x.nacalculatie_tarief {
-            Some(t) => format!(
-                " Nacalculatie: {} / {} verzekerdenjaren = {} per verzekerde per jaar.",
-                euro(x.kosten),
-                dutch(x.verzekerdenjaren, 2),
-                tarief(t)
-            ),
-            None => String::new(),
-        };
-        blokken.push(Blok::Alinea(format!(
-            "Resultaat {}: opbrengst {} − kosten {} = {} ({}).{nacalculatie}",
-            j.jaar,
-            euro(x.opbrengst),
-            euro(x.kosten),
-            euro(x.resultaat),
-            soort(x.resultaat)
-        )));
     }
     if a.jaren.len() > 1 {
         let rijen: Vec<Vec<String>> = a

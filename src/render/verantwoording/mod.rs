@@ -18,6 +18,7 @@ use crate::calc::afrekening::Afrekening;
 use crate::calc::declaratie::Declaratie;
 use crate::calc::monitor::{IndicatorWaarneming, Monitor, MonitorJaar, Signaal};
 use crate::decimal::{dutch, euro};
+use crate::registratie::Datum;
 use crate::render::docx::rol_naam;
 use crate::scenario::Scenario;
 
@@ -155,6 +156,29 @@ fn jaren(m: &Monitor) -> String {
         (Some(a), Some(z)) => format!("{}–{}", a.jaar, z.jaar),
         _ => "geen".to_string(),
     }
+}
+
+/// A date as a Dutch reader writes it: `12 maart 2026`.
+fn datum(d: Datum) -> String {
+    const MAANDEN: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let maand = (d.maand as usize)
+        .checked_sub(1)
+        .and_then(|i| MAANDEN.get(i))
+        .map_or_else(|| format!("maand {}", d.maand), |m| (*m).to_string());
+    format!("{} {maand} {}", d.dag, d.jaar)
 }
 
 fn groep(s: &Scenario, gi: usize) -> &str {
@@ -366,8 +390,8 @@ fn signalen(s: &Scenario, m: &Monitor) -> Hoofdstuk {
         Blok::Signalen(
             alle.into_iter()
                 .map(|(j, gi, x)| {
-                    let datum = x.datum.map(|d| format!(" op {d}")).unwrap_or_default();
-                    format!("{} · {}{datum}: {}", j.jaar, groep(s, gi), x.toelichting)
+                    let wanneer = x.datum.map_or_else(|| j.jaar.to_string(), datum);
+                    format!("{}, {wanneer}: {}", groep(s, gi), x.toelichting)
                 })
                 .collect(),
         )
@@ -466,12 +490,21 @@ fn indicatoren_hoofdstuk(m: &Monitor, gegeven: bool) -> Hoofdstuk {
 
 #[cfg(test)]
 mod tests {
-    use super::zin;
+    use super::{datum, zin};
+    use crate::registratie::Datum;
 
     #[test]
     fn a_list_of_sources_reads_as_a_dutch_sentence() {
         assert_eq!(zin(&["a"]), "a");
         assert_eq!(zin(&["a", "b"]), "a en b");
         assert_eq!(zin(&["a", "b", "c"]), "a, b en c");
+    }
+
+    #[test]
+    fn a_date_is_written_with_the_dutch_month_name() {
+        let d = |jaar, maand, dag| Datum { jaar, maand, dag };
+        assert_eq!(datum(d(2026, 3, 12)), "12 maart 2026");
+        assert_eq!(datum(d(2027, 1, 1)), "1 januari 2027");
+        assert_eq!(datum(d(2026, 12, 31)), "31 december 2026");
     }
 }
