@@ -111,6 +111,8 @@ pub(super) fn declaratie(s: &Scenario, g: Geld<'_>) -> Hoofdstuk {
 /// The settlement per year and over the years.
 pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
     let mut blokken = Vec::new();
+    // Contributions from other sources lower what the insurers carry (as `settle` shows them).
+    let met_bijdragen = !s.bijdragen.is_empty();
     for j in &a.jaren {
         let x = &j.saldi;
         let rij =
@@ -131,6 +133,17 @@ pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
             x.overhead,
         ));
         rijen.push(rij("Kosten".into(), x.kosten_begroot, x.kosten));
+        if met_bijdragen {
+            for b in &j.bijdragen {
+                let label = format!("Bijdrage: {} ({})", b.naam, b.financier);
+                rijen.push(rij(label, -b.bedrag, -b.bedrag));
+            }
+            rijen.push(rij(
+                "Te dragen door de verzekeraars".into(),
+                x.kosten_begroot - x.bijdragen,
+                x.kosten - x.bijdragen,
+            ));
+        }
         blokken.push(Blok::Tabel(Tabel {
             titel: format!("{}: kosten, begroot en afgerekend", j.jaar),
             kop: vec![
@@ -142,17 +155,24 @@ pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
             rijen,
             totaal: true,
         }));
+        let (bijdragen, te_dragen) = if met_bijdragen {
+            (
+                format!(" + bijdragen {}", euro(x.bijdragen)),
+                format!("({} − {})", euro(x.kosten), euro(x.bijdragen)),
+            )
+        } else {
+            (String::new(), euro(x.kosten))
+        };
         let nacalculatie = match x.nacalculatie_tarief {
             Some(t) => format!(
-                " Nacalculatie: {} / {} verzekerdenjaren = {} per verzekerde per jaar.",
-                euro(x.kosten),
+                " Nacalculatie: {te_dragen} / {} verzekerdenjaren = {} per verzekerde per jaar.",
                 dutch(x.verzekerdenjaren, 2),
                 tarief(t)
             ),
             None => String::new(),
         };
         blokken.push(Blok::Alinea(format!(
-            "Resultaat {}: opbrengst {} − kosten {} = {} ({}).{nacalculatie}",
+            "Resultaat {}: opbrengst {}{bijdragen} − kosten {} = {} ({}).{nacalculatie}",
             j.jaar,
             euro(x.opbrengst),
             euro(x.kosten),
@@ -189,35 +209,48 @@ pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
             .map(|j| (j.jaar.to_string(), &j.saldi))
             .chain(std::iter::once(("Totaal".to_string(), &a.totaal)))
             .map(|(label, x)| {
-                vec![
-                    label,
-                    euro(x.opbrengst),
+                let mut rij = vec![label, euro(x.opbrengst)];
+                if met_bijdragen {
+                    rij.push(euro(x.bijdragen));
+                }
+                rij.extend([
                     euro(x.kosten),
                     euro(x.resultaat),
                     x.nacalculatie_tarief.map_or_else(|| "–".into(), tarief),
-                ]
+                ]);
+                rij
             })
             .collect();
+        let mut kop = vec![("Jaar", false), ("Opbrengst", true)];
+        if met_bijdragen {
+            kop.push(("Bijdragen", true));
+        }
+        kop.extend([
+            ("Kosten", true),
+            ("Resultaat", true),
+            ("Nacalculatie tarief", true),
+        ]);
         blokken.push(Blok::Tabel(Tabel {
             titel: "Over de afgerekende jaren".into(),
-            kop: vec![
-                ("Jaar", false),
-                ("Opbrengst", true),
-                ("Kosten", true),
-                ("Resultaat", true),
-                ("Nacalculatie tarief", true),
-            ],
+            kop,
             rijen,
             totaal: true,
         }));
     }
-    blokken.push(Blok::Noot(
+    blokken.push(Blok::Noot(if met_bijdragen {
+        "Bijdragen uit andere bronnen verlagen wat de verzekeraars moeten dragen: resultaat = \
+         opbrengst + bijdragen − kosten. Het resultaat wordt verdeeld naar wat aan elke \
+         verzekeraar is gedeclareerd, in hele centen die precies optellen tot het resultaat. \
+         Nacalculatie: het tarief per verzekerde dat de werkelijke kosten min de bijdragen op de \
+         werkelijke aantallen had gedekt, naar boven afgerond op de cent."
+            .into()
+    } else {
         "Het resultaat (opbrengst min kosten) wordt verdeeld naar wat aan elke verzekeraar is \
          gedeclareerd, in hele centen die precies optellen tot het resultaat. Nacalculatie: het \
          tarief per verzekerde dat de werkelijke kosten op de werkelijke aantallen had gedekt, \
          naar boven afgerond op de cent."
-            .into(),
-    ));
+            .into()
+    }));
     Hoofdstuk {
         id: "afrekening",
         titel: "Afrekening",
