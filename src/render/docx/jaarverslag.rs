@@ -50,10 +50,14 @@ pub fn document(v: &Jaarverslag) -> Result<Vec<u8>, DocxError> {
     doc.bestand(&v.naam)
 }
 
-/// The text with a no-break space after `€` and before `%`, so that Word never breaks an
-/// amount or a percentage over two lines (and sizes a table column to the whole figure).
+/// The text with a no-break space after `€` and before `%`, and a word joiner after the minus
+/// of a negative amount, so that Word never breaks an amount or a percentage over two lines
+/// (and sizes a table column to the whole figure).
 fn vast(tekst: &str) -> String {
-    tekst.replace("€ ", "€\u{a0}").replace(" %", "\u{a0}%")
+    tekst
+        .replace("€ -", "€\u{a0}-\u{2060}")
+        .replace("€ ", "€\u{a0}")
+        .replace(" %", "\u{a0}%")
 }
 
 #[cfg(test)]
@@ -63,8 +67,8 @@ mod tests {
     #[test]
     fn an_amount_and_a_percentage_are_never_broken_over_two_lines() {
         assert_eq!(
-            vast("opbrengst € -1.234,56 en 12,5 % opkomst"),
-            "opbrengst €\u{a0}-1.234,56 en 12,5\u{a0}% opkomst"
+            vast("opbrengst € -1.234,56, € 7,00 en 12,5 % opkomst"),
+            "opbrengst €\u{a0}-\u{2060}1.234,56, €\u{a0}7,00 en 12,5\u{a0}% opkomst"
         );
     }
 }

@@ -90,7 +90,7 @@ fn soffice() -> Option<PathBuf> {
 }
 
 /// The text LibreOffice Writer makes of the documents `docs` (one run, its own profile), with
-/// no-break spaces as plain ones.
+/// no-break spaces as plain ones and without the word joiners that keep a minus with its amount.
 fn tekst_van(soffice: &Path, dir: &Path, docs: &[&Path]) -> Vec<String> {
     let status = Command::new(soffice)
         .args(["--headless", "--norestore"])
@@ -113,7 +113,7 @@ fn tekst_van(soffice: &Path, dir: &Path, docs: &[&Path]) -> Vec<String> {
             let stem = d.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let t = std::fs::read_to_string(dir.join("tekst").join(format!("{stem}.txt")))
                 .expect("converted");
-            t.replace('\u{a0}', " ")
+            t.replace('\u{a0}', " ").replace('\u{2060}', "")
         })
         .collect()
 }
