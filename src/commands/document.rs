@@ -91,7 +91,14 @@ pub(crate) fn export(app: &mut App, args: &ExportArgs) -> Result<(), Fout> {
         ));
     }
     app.met_scenario(&args.file, None, |_, s, r| {
-        render::xlsx::workbook(s, r).map_err(|e| {
+        // The line items in a "low memory" sheet: rust_xlsxwriter writes each finished row to a
+        // temporary file, so that memory stays flat in the number of groups.
+        render::xlsx::workbook_met(
+            s,
+            r,
+            rust_xlsxwriter::Workbook::add_worksheet_with_low_memory,
+        )
+        .map_err(|e| {
             Fout::Anders(anyhow::anyhow!(
                 "{}: de werkmap kon niet worden gemaakt: {e}",
                 getoond(&args.output)

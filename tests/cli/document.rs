@@ -24,6 +24,8 @@ use std::time::{Duration, Instant};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 
+mod werkmap;
+
 const BIN: &str = env!("CARGO_BIN_EXE_patz-calc");
 const GROOT: &str = "scenarios/grote-regio.toml";
 const LASTIG: &str = "tests/fixtures/document/lang-en-lastig.toml";
@@ -1388,7 +1390,7 @@ fn export(scenario: &str, dir: &Path, sets: &[&str]) -> PathBuf {
 }
 
 #[test]
-fn the_workbook_has_six_sheets_of_formulas_each_with_its_value() {
+fn the_workbook_has_seven_sheets_of_formulas_each_with_its_value() {
     let dir = tmp();
     let p = export(GROOT, dir.path(), &[]);
     let files = unzip(&std::fs::read(p).unwrap());
@@ -1406,6 +1408,7 @@ fn the_workbook_has_six_sheets_of_formulas_each_with_its_value() {
             "Financiering",
             "Zorgreductie",
             "Samenvatting",
+            "Per verzekeraar",
             "Kostenregels"
         ]
     );
@@ -1429,10 +1432,10 @@ fn the_workbook_has_six_sheets_of_formulas_each_with_its_value() {
             );
         }
     }
-    let regels = text(&files["xl/worksheets/sheet6.xml"]);
+    let regels = text(&files["xl/worksheets/sheet7.xml"]);
     assert!(regels.contains("ROUND(E") && regels.contains("Invoer!$B$"));
     let kosten = text(&files["xl/worksheets/sheet2.xml"]);
-    assert!(kosten.contains("SUMIFS(Kostenregels!$I$"));
+    assert!(kosten.contains("SUMIFS(Kostenregels!$G$"));
     let fin = text(&files["xl/worksheets/sheet3.xml"]);
     assert!(fin.contains("ROUNDUP("));
 }
@@ -1583,21 +1586,28 @@ fn every_sheet_prints_on_a4_one_page_wide_within_its_print_area_with_charts_for_
     let p = export(GROOT, dir.path(), &[]);
     let files = unzip(&std::fs::read(p).unwrap());
     let wb = text(&files["xl/workbook.xml"]);
-    // A print area for each of the six sheets, and the line items' header repeated on every page.
+    // A print area for each of the seven sheets, and the line items' header repeated on every page.
     for (i, name) in [
         "Invoer",
         "Kosten",
         "Financiering",
         "Zorgreductie",
         "Samenvatting",
+        "Per verzekeraar",
         "Kostenregels",
     ]
     .iter()
     .enumerate()
     {
+        // (A name with a space is quoted in a reference.)
+        let blad = if name.contains(' ') {
+            format!("'{name}'")
+        } else {
+            name.to_string()
+        };
         assert!(
             wb.contains(&format!(
-                "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{i}\">{name}!$A$1:"
+                "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{i}\">{blad}!$A$1:"
             )),
             "{name}: no print area\n{wb}"
         );
@@ -1618,15 +1628,16 @@ fn every_sheet_prints_on_a4_one_page_wide_within_its_print_area_with_charts_for_
     }
     assert!(
         wb.contains(
-            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"5\">Kostenregels!$4:$4"
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"6\">Kostenregels!$4:$4"
         ),
         "{wb}"
     );
     // Wide sheets print landscape, the three-year summary portrait.
     for (sheet, stand) in [
         ("sheet1", "landscape"),
-        ("sheet6", "landscape"),
+        ("sheet7", "landscape"),
         ("sheet5", "portrait"),
+        ("sheet6", "portrait"),
     ] {
         let xml = text(&files[&format!("xl/worksheets/{sheet}.xml")]);
         assert!(
@@ -1709,6 +1720,7 @@ fn libreoffice(soffice: &Path, xlsx: &Path, recalc: bool) -> Sheets {
         "Financiering",
         "Zorgreductie",
         "Samenvatting",
+        "Per verzekeraar",
         "Kostenregels",
     ] {
         let p = dir.path().join(format!("werkmap-{name}.csv"));
@@ -1745,6 +1757,16 @@ fn exact_impact(scenario: &str, sets: &[&str]) -> Option<patz_calc::calc::impact
         .collect();
     let s = patz_calc::scenario::parse_with(&text, &sets).unwrap();
     patz_calc::calc::evaluate(&s).unwrap().impact
+}
+
+/// The scenario as the library reads it, with `sets`.
+fn scenario_model(scenario: &str, sets: &[&str]) -> patz_calc::scenario::Scenario {
+    let text = std::fs::read_to_string(root().join(scenario)).unwrap();
+    let sets: Vec<patz_calc::scenario::Override> = sets
+        .iter()
+        .map(|s| patz_calc::scenario::Override::parse(s).unwrap())
+        .collect();
+    patz_calc::scenario::parse_with(&text, &sets).unwrap()
 }
 
 struct Vergelijk {
@@ -1809,6 +1831,7 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
     let jaren = cost["jaren"].as_array().unwrap();
     let n = jaren.len();
     let col = |yi: usize| 2 + yi;
+    let model = scenario_model(scenario, sets);
 
     // Kostenregels: every line item, as `cost --format csv` lists them, in Dutch words.
     let kosten = &sheets["Kosten"];
@@ -1829,8 +1852,9 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
         let waar = format!("Kostenregels line {}", k + 1);
         v.tekst(&waar, cell(rij, 0), &r["jaar"].to_string());
         v.tekst(&waar, cell(rij, 1), r["groep"].as_str().unwrap_or(""));
-        let post = patz_calc::calc::cost::Post::parse(r["post"].as_str().unwrap()).unwrap();
-        v.tekst(&waar, cell(rij, 2), post.label());
+        let post =
+            patz_calc::calc::cost::Post::parse_in(r["post"].as_str().unwrap(), &model).unwrap();
+        v.tekst(&waar, cell(rij, 2), post.label_in(&model));
         v.tekst(
             &waar,
             cell(rij, 3),
@@ -1839,12 +1863,12 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
         if !r["uren"].is_null() {
             v.verhouding(&format!("{waar} uren"), cell(rij, 4), &r["uren"], 2);
         }
-        v.bedrag(&format!("{waar} bedrag"), cell(rij, 8), &r["bedrag"]);
+        v.bedrag(&format!("{waar} bedrag"), cell(rij, 6), &r["bedrag"]);
         let financiering = match r["financiering"].as_str().unwrap() {
             "tapas" => "TAPA$",
             other => other,
         };
-        v.tekst(&waar, cell(rij, 9), financiering);
+        v.tekst(&waar, cell(rij, 7), financiering);
     }
     if lijst
         .get(kop + 1 + regels.len())
@@ -1852,9 +1876,16 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
     {
         v.fouten.push("more line items than the CLI".into());
     }
-    // Kosten per post.
-    for post in patz_calc::calc::cost::Post::ALL {
-        let Some(rij) = row(kosten, post.label(), None) else {
+    // Kosten per post, the own posts too.
+    let eigen = (0..model.kostenposten.len())
+        .map(|i| patz_calc::calc::cost::Post::Kostenpost(u16::try_from(i).unwrap()));
+    for post in patz_calc::calc::cost::Post::ALL.into_iter().chain(eigen) {
+        let Some(rij) = row(kosten, post.label_in(&model), None) else {
+            assert!(
+                !matches!(post, patz_calc::calc::cost::Post::Kostenpost(_)),
+                "{} not on Kosten",
+                post.label_in(&model)
+            );
             continue;
         };
         let mut totaal = Decimal::ZERO;
@@ -1863,26 +1894,26 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
                 .as_array()
                 .unwrap()
                 .iter()
-                .filter(|r| r["post"] == post.as_str())
+                .filter(|r| r["post"] == post.naam(&model))
                 .map(|r| json_dec(&r["bedrag"]).unwrap())
                 .sum();
             totaal += sum;
             v.bedrag(
-                &format!("Kosten {} {yi}", post.as_str()),
+                &format!("Kosten {} {yi}", post.naam(&model)),
                 cell(rij, col(yi)),
                 &Value::String(sum.to_string()),
             );
         }
         v.bedrag(
-            &format!("Kosten {} totaal", post.as_str()),
+            &format!("Kosten {} totaal", post.naam(&model)),
             cell(rij, col(n)),
             &Value::String(totaal.to_string()),
         );
     }
 
-    // Financiering: the four totals.
+    // Financiering: the four totals, and the contributions in a scenario with any.
     let fin = &sheets["Financiering"];
-    for (label, field) in [
+    let mut totalen = vec![
         ("Kosten totaal", "kosten_totaal"),
         ("Elders gefinancierd", "elders_gefinancierd"),
         ("Te financieren via TAPA$", "te_financieren"),
@@ -1890,7 +1921,13 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
             "Kostendekkend tarief per verzekerde",
             "kostendekkend_tarief",
         ),
-    ] {
+    ];
+    if model.bijdragen.is_empty() {
+        assert!(row(fin, "Bijdragen uit andere bronnen", None).is_none());
+    } else {
+        totalen.push(("Bijdragen uit andere bronnen", "bijdragen"));
+    }
+    for (label, field) in totalen {
         let rij = row(fin, label, None).expect(label);
         for (yi, j) in jaren.iter().enumerate() {
             v.bedrag(&format!("{label} {yi}"), cell(rij, col(yi)), &j[field]);
@@ -2027,6 +2064,7 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
             &cost["totaal"][field],
         );
     }
+    per_verzekeraar(&mut v, &sheets["Per verzekeraar"], scenario, sets);
     let (Some(impact), Some(bc)) = (impact, bc) else {
         return v;
     };
@@ -2127,6 +2165,106 @@ fn compare_workbook(sheets: &Sheets, scenario: &str, sets: &[&str]) -> Vergelijk
     v
 }
 
+/// The sheet Per verzekeraar against `offers --per verzekeraar`: each insurer's kostenaandeel,
+/// betaling, vermeden kosten, netto and ROI, and the region's te financieren, opbrengst, tekort
+/// and dekking, per year and over the horizon.
+fn per_verzekeraar(v: &mut Vergelijk, blad: &[Vec<String>], scenario: &str, sets: &[&str]) {
+    let mut args: Vec<&str> = Vec::new();
+    for s in sets {
+        args.extend(["--set", s]);
+    }
+    args.extend([
+        "offers",
+        scenario,
+        "--per",
+        "verzekeraar",
+        "--format",
+        "json",
+    ]);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let offers: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let col = |yi: usize| 2 + yi;
+    // (JSON field, row label, ratio with one decimal)
+    type Rij<'a> = (&'a str, &'a str, bool);
+    let verzekeraar_rijen: [Rij; 5] = [
+        ("kostenaandeel", "Kostenaandeel", false),
+        ("betaling", "Betaling (gekozen aanbod)", false),
+        (
+            "vermeden_kosten",
+            "Vermeden kosten eigen verzekerden",
+            false,
+        ),
+        ("netto", "Netto (vermeden − betaling)", false),
+        ("roi_percentage", "ROI (%)", true),
+    ];
+    let regio_rijen: [Rij; 4] = [
+        ("te_financieren", "Te financieren via TAPA$", false),
+        ("opbrengst", "Opbrengst gekozen aanbiedingen", false),
+        ("tekort", "Tekort (negatief: overschot)", false),
+        ("dekking_percentage", "Dekking (%)", true),
+    ];
+    let mut blokken: Vec<(String, &Value, &[Rij])> = offers["verzekeraars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            let naam = x["naam"].as_str().unwrap().to_string();
+            (naam, x, &verzekeraar_rijen[..])
+        })
+        .collect();
+    if blokken.is_empty() {
+        v.tekst(
+            "Per verzekeraar without insurers",
+            cell(&blad[5], 0),
+            "Dit scenario noemt geen zorgverzekeraars.",
+        );
+    } else {
+        blokken.push((
+            "De regio: alle gekozen aanbiedingen".to_string(),
+            &offers["regio"],
+            &regio_rijen[..],
+        ));
+    }
+    for (naam, x, rijen) in blokken {
+        let Some(kop) = blad.iter().position(|r| cell(r, 0) == naam) else {
+            v.fouten.push(format!("Per verzekeraar: no block {naam}"));
+            continue;
+        };
+        let jaren = x["jaren"].as_array().unwrap();
+        for (k, (veld, label, verhouding)) in rijen.iter().enumerate() {
+            let rij = &blad[kop + 1 + k];
+            if *veld == "vermeden_kosten" && x["totaal"][*veld].is_null() {
+                // Without [impact]: a note instead of avoided costs, netto and ROI.
+                v.tekst(
+                    &format!("{naam}: no avoided costs"),
+                    cell(rij, 0),
+                    "Vermeden kosten, netto en ROI: zonder verwachte zorgreductie niet berekend.",
+                );
+                break;
+            }
+            v.tekst(&format!("{naam}: row {k}"), cell(rij, 0), label);
+            let mut cijfers: Vec<(String, &Value, usize)> = jaren
+                .iter()
+                .enumerate()
+                .map(|(yi, j)| (format!("{naam} {veld} {yi}"), &j[*veld], col(yi)))
+                .collect();
+            cijfers.push((
+                format!("{naam} {veld} totaal"),
+                &x["totaal"][*veld],
+                col(jaren.len()),
+            ));
+            for (waar, cli, c) in cijfers {
+                if *verhouding {
+                    v.verhouding(&waar, cell(rij, c), cli, 1);
+                } else {
+                    v.bedrag(&waar, cell(rij, c), cli);
+                }
+            }
+        }
+    }
+}
+
 fn assert_same(v: &Vergelijk, what: &str) {
     assert!(
         v.fouten.is_empty(),
@@ -2155,6 +2293,7 @@ fn libreoffice_recalculates_the_workbook_to_the_cli_numbers_and_caches_them_too(
         LASTIG,
         "scenarios/elders-gefinancierd.toml",
         "tests/fixtures/document/verzekerden-per-jaar.toml",
+        "tests/fixtures/werkmap/contractgesprek.toml",
     ] {
         let dir = tmp();
         let xlsx = export(scenario, dir.path(), &[]);

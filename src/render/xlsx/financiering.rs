@@ -46,10 +46,16 @@ fn beste_opbrengst(a: &Aanbiedingen, beste: Option<usize>) -> Decimal {
 }
 
 /// Where the financing sheet keeps the totals per year (same columns as the years).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct FinCellen {
+    /// Per insurer (in `Aanbiedingen::verzekeraars` order): the row of its kostenaandeel.
+    pub(super) aandeel_rij: Vec<u32>,
+    /// Per offer (index into `Scenario::aanbiedingen`): the row of its opbrengst.
+    pub(super) opbrengst_rij: Vec<u32>,
     pub(super) kosten_totaal: u32,
     pub(super) elders: u32,
+    /// The `[[bijdrage]]`s per year, only when there are any.
+    pub(super) bijdragen: Option<u32>,
     pub(super) te_financieren: u32,
     pub(super) tarief: u32,
 }
@@ -85,11 +91,15 @@ pub(super) fn financiering(
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
-    let cellen = FinCellen {
+    let extra = u32::from(!s.bijdragen.is_empty());
+    let mut cellen = FinCellen {
+        aandeel_rij: Vec::new(),
+        opbrengst_rij: Vec::new(),
         kosten_totaal: 4,
         elders: 5,
-        te_financieren: 6,
-        tarief: 7,
+        bijdragen: (extra == 1).then_some(6),
+        te_financieren: 6 + extra,
+        tarief: 7 + extra,
     };
     totalen(ws, s, r, inv, kc, &cellen, o)?;
 
@@ -111,9 +121,10 @@ pub(super) fn financiering(
     let eerste_aandeel = aandeel_titel + 2;
     let niet_toegerekend = eerste_aandeel + n_v;
     let aanbod_titel = niet_toegerekend + 2;
+    cellen.aandeel_rij = (0..n_v).map(|vi| eerste_aandeel + vi).collect();
     let b = Blokken {
         tot,
-        cellen,
+        cellen: cellen.clone(),
         tabel_titel,
         tabel_kop: tabel_titel + 1,
         eerste_v,
@@ -125,6 +136,9 @@ pub(super) fn financiering(
         aanbod_kop: aanbod_titel + 1,
         eerste_aanbod: aanbod_titel + 2,
     };
+    cellen.opbrengst_rij = (0..s.aanbiedingen.len())
+        .map(|ai| b.aanbod_rij(ai) + 1)
+        .collect();
     aandelen(ws, s, r, inv, &b, o)?;
     verzekeraar_tabel(ws, s, r, inv, &b, o)?;
     aanbiedingen(ws, s, r, inv, &b, o)?;
@@ -149,7 +163,7 @@ pub(super) fn financiering(
 }
 
 /// Where the insurer and offer blocks stand (below the totals).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Blokken {
     /// The total column and the rows of the totals.
     tot: u16,
@@ -191,6 +205,9 @@ fn totalen(
     let tot = totaal_kolom(s);
     ws.write_string(cellen.kosten_totaal, 0, "Kosten totaal")?;
     ws.write_string(cellen.elders, 0, "Elders gefinancierd")?;
+    if let Some(b) = cellen.bijdragen {
+        ws.write_string(b, 0, "Bijdragen uit andere bronnen")?;
+    }
     ws.write_string(cellen.te_financieren, 0, "Te financieren via TAPA$")?;
     ws.write_string(cellen.tarief, 0, "Kostendekkend tarief per verzekerde")?;
     for (yi, j) in k.jaren.iter().enumerate() {
@@ -218,14 +235,31 @@ fn totalen(
             bedrag(j.totalen.elders_gefinancierd),
             &o.euro,
         )?;
+        // Each contribution to the cent, as the CLI takes it.
+        let mut min = row_col_to_cell(cellen.elders, col);
+        if let Some(b) = cellen.bijdragen {
+            let jaar = s.startjaar + i32::try_from(yi).unwrap_or(0);
+            let delen: Vec<String> = inv
+                .bijdragen
+                .iter()
+                .filter(|(j, _)| *j == jaar)
+                .map(|(_, cel)| format!("ROUND({cel},2)"))
+                .collect();
+            let f = if delen.is_empty() {
+                "0".to_string()
+            } else {
+                format!("ROUND({},2)", delen.join("+"))
+            };
+            formule(ws, b, col, &f, bedrag(j.totalen.bijdragen), &o.euro)?;
+            min = format!("{min}-{}", row_col_to_cell(b, col));
+        }
         formule(
             ws,
             cellen.te_financieren,
             col,
             &format!(
-                "ROUND({}-{},2)",
+                "ROUND({}-{min},2)",
                 row_col_to_cell(cellen.kosten_totaal, col),
-                row_col_to_cell(cellen.elders, col)
             ),
             bedrag(j.totalen.te_financieren),
             &o.euro_totaal,
@@ -243,7 +277,7 @@ fn totalen(
             &o.euro,
         )?;
     }
-    for (row, v, fmt) in [
+    let mut rijen = vec![
         (cellen.kosten_totaal, k.totaal.kosten_totaal, &o.euro),
         (cellen.elders, k.totaal.elders_gefinancierd, &o.euro),
         (
@@ -251,7 +285,11 @@ fn totalen(
             k.totaal.te_financieren,
             &o.euro_totaal,
         ),
-    ] {
+    ];
+    if let Some(b) = cellen.bijdragen {
+        rijen.push((b, k.totaal.bijdragen, &o.euro));
+    }
+    for (row, v, fmt) in rijen {
         formule(
             ws,
             row,
@@ -293,7 +331,7 @@ fn aandelen(
         eerste_aandeel,
         niet_toegerekend,
         ..
-    } = *b;
+    } = b.clone();
     let a = &r.aanbiedingen;
     // Kostenaandeel per insurer and year.
     ws.write_string_with_format(aandeel_titel, 0, "Kostenaandeel per verzekeraar", &o.sectie)?;
@@ -380,7 +418,7 @@ fn verzekeraar_tabel(
         eerste_v,
         eerste_aandeel,
         ..
-    } = *b;
+    } = b.clone();
     let k = &r.kosten;
     let a = &r.aanbiedingen;
     let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
@@ -537,7 +575,7 @@ fn aanbiedingen(
         aanbod_titel,
         aanbod_kop,
         ..
-    } = *b;
+    } = b.clone();
     let a = &r.aanbiedingen;
     let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
     // Offers per year.

@@ -11,6 +11,8 @@ use super::opmaak::{
     titel,
 };
 
+mod aanvullingen;
+
 pub(super) const INVOER: &str = "Invoer";
 
 /// Where each input stands in `Invoer`, as absolute references.
@@ -25,9 +27,14 @@ pub(super) struct InvoerCellen {
     /// `Σ verzekerden(y)` over the horizon, as a formula (`(B8*B7)`, or `SUM(B8:D8)`).
     pub(super) verzekerde_jaren: String,
     pub(super) indexatie: String,
-    /// Per role of `[uurtarieven]`: rate and the "elders gefinancierd" cell.
+    /// Per role of `[uurtarieven]`: its rate.
     pub(super) tarief: Vec<String>,
-    pub(super) elders: Vec<String>,
+    /// Per `[[kostenpost]]`: its amount.
+    pub(super) kostenpost: Vec<String>,
+    /// Per entry of `Scenario::financiering_elders`: its percentage.
+    pub(super) elders_percentage: Vec<String>,
+    /// Per `[[bijdrage]]`: its year and its amount.
+    pub(super) bijdragen: Vec<(i32, String)>,
     pub(super) ict: String,
     pub(super) huisvesting: String,
     pub(super) projectleiding_uren: String,
@@ -96,6 +103,9 @@ pub(super) fn invoer(
     row = scenario(ws, s, o, row, &mut c)?;
     row = uurtarieven(ws, s, o, row, &mut c)?;
     row = ondersteuning(ws, s, o, row, &mut c)?;
+    row = aanvullingen::kostenposten(ws, s, o, row, &mut c)?;
+    row = aanvullingen::elders(ws, s, o, row, &mut c)?;
+    row = aanvullingen::bijdragen(ws, s, o, row, &mut c)?;
     row = groepen(ws, s, o, row, &breedtes, &mut c)?;
     row = verzekeraars(ws, s, o, row, &mut c)?;
     row = aanbiedingen(ws, s, o, row, &mut c)?;
@@ -105,10 +115,10 @@ pub(super) fn invoer(
 }
 
 /// The last column of a source text (`Bron`), which spans the columns from E.
-const BRON_TOT: u16 = 10;
+pub(super) const BRON_TOT: u16 = 10;
 
 /// A long text from column `eerste` to `laatste`, `breedte` characters together, wrapped.
-fn tekst_over(
+pub(super) fn tekst_over(
     ws: &mut Worksheet,
     row: u32,
     (eerste, laatste): (u16, u16),
@@ -138,7 +148,7 @@ fn breedtes_van(koppen: &[String]) -> Vec<f64> {
 }
 
 /// A header row of the sheet, as high as its wrapped headings need.
-fn kop(
+pub(super) fn kop(
     ws: &mut Worksheet,
     s: &Scenario,
     row: u32,
@@ -258,33 +268,17 @@ fn uurtarieven(
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
     row += 1;
-    kop(
-        ws,
-        s,
-        row,
-        &["Rol", "€ per uur", "Elders gefinancierd (ja/nee)"],
-        &[0, 2],
-        o,
-    )?;
+    kop(ws, s, row, &["Rol", "€ per uur"], &[0], o)?;
     row += 1;
     let mut tarief = Vec::new();
-    let mut elders = Vec::new();
     for u in &s.uurtarieven {
         ws.write_string_with_format(row, 0, rol_tekst(&u.rol), &o.tekst_vast)?;
         ws.write_number_with_format(row, 1, as_f64(u.bedrag), &o.euro_invoer)?;
-        let ja = if s.is_elders_gefinancierd(&u.rol) {
-            "ja"
-        } else {
-            "nee"
-        };
-        ws.write_string_with_format(row, 2, ja, &o.tekst_invoer)?;
         tarief.push(op(INVOER, row, 1));
-        elders.push(op(INVOER, row, 2));
         row += 1;
     }
     row += 1;
     c.tarief = tarief;
-    c.elders = elders;
     Ok(row)
 }
 

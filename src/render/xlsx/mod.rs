@@ -1,9 +1,10 @@
 //! The businesscase as an Excel workbook with live formulas (rust_xlsxwriter). Pure: returns bytes.
 //!
-//! Six sheets: `Invoer` (every input of the scenario), `Kosten` (the indexation factors, the
+//! Seven sheets: `Invoer` (every input of the scenario), `Kosten` (the indexation factors, the
 //! costs per post and their chart), `Financiering` (totals, tariff, insurers and offers, the
-//! coverage chart), `Zorgreductie` (the six indicators), `Samenvatting` (the businesscase) and,
-//! as an appendix, `Kostenregels` (every line item). Every calculated cell is a formula that
+//! coverage chart), `Zorgreductie` (the six indicators), `Samenvatting` (the businesscase),
+//! `Per verzekeraar` (each insurer's businesscase and the region's view) and, as an appendix,
+//! `Kostenregels` (every line item). Every calculated cell is a formula that
 //! refers, directly or through other sheets, to `Invoer`, rounded as docs/rekenregels.md
 //! rounds (`ROUND(…, 2)` per line, `ROUNDUP(…, 2)` for a tariff), and carries the
 //! CLI's exact result as its cached value, so that a viewer that does not recalculate shows the
@@ -17,13 +18,21 @@
 //!
 //! Every sheet prints on A4, one page wide, within its print area, with its header row repeated
 //! on long sheets and its name and page number at the foot; texts wrap within their cells.
+//!
+//! The line items are most of the workbook (some twenty rows per group and year). [`workbook`]
+//! keeps them in memory like the other sheets; [`workbook_met`] lets the caller make their sheet,
+//! e.g. one of rust_xlsxwriter's "low memory" sheets, which writes each finished row to a
+//! temporary file: the application layer does that for `export`, so that memory stays flat in
+//! the number of groups while this module itself does no I/O.
 
 mod financiering;
 mod grafiek;
 mod invoer;
 mod kosten;
 mod opmaak;
+mod regels;
 mod samenvatting;
+mod verzekeraars;
 mod zorgreductie;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
@@ -36,23 +45,44 @@ use self::opmaak::Opmaak;
 use financiering::financiering;
 use invoer::invoer;
 use kosten::kosten;
+use regels::kostenregels;
 use samenvatting::samenvatting;
+use verzekeraars::verzekeraars;
 use zorgreductie::zorgreductie;
 
-/// Renders the workbook.
+/// A new sheet whose formulas without a cached value (a ratio with a zero denominator) keep an
+/// empty one, not rust_xlsxwriter's default 0.
+fn blad() -> Worksheet {
+    let mut ws = Worksheet::new();
+    ws.set_formula_result_default("");
+    ws
+}
+
+/// Renders the workbook, every sheet in memory.
 pub fn workbook(s: &Scenario, r: &Resultaat) -> Result<Vec<u8>, XlsxError> {
+    workbook_met(s, r, |wb| Ok(wb.add_worksheet()))
+}
+
+/// Renders the workbook; `regels_blad` adds the (last) sheet that takes the line items to the
+/// workbook, e.g. [`Workbook::add_worksheet_with_low_memory`]. The rows of that sheet are
+/// written in order, each once.
+pub fn workbook_met<F>(s: &Scenario, r: &Resultaat, regels_blad: F) -> Result<Vec<u8>, XlsxError>
+where
+    F: for<'w> FnOnce(&'w mut Workbook) -> Result<&'w mut Worksheet, XlsxError>,
+{
     let opmaak = Opmaak::new();
-    let mut invoer_ws = Worksheet::new();
+    let mut invoer_ws = blad();
     let invoer = invoer(&mut invoer_ws, s, &opmaak)?;
-    let mut kosten_ws = Worksheet::new();
-    let mut regels_ws = Worksheet::new();
-    let kosten = kosten(&mut kosten_ws, &mut regels_ws, s, r, &invoer, &opmaak)?;
-    let mut fin_ws = Worksheet::new();
+    let mut kosten_ws = blad();
+    let kosten = kosten(&mut kosten_ws, s, r, &invoer, &opmaak)?;
+    let mut fin_ws = blad();
     let fin = financiering(&mut fin_ws, s, r, &invoer, &kosten, &opmaak)?;
-    let mut zorg_ws = Worksheet::new();
+    let mut zorg_ws = blad();
     let zorg = zorgreductie(&mut zorg_ws, s, r, &invoer, &kosten, &opmaak)?;
-    let mut sam_ws = Worksheet::new();
+    let mut sam_ws = blad();
     samenvatting(&mut sam_ws, s, r, &invoer, &fin, zorg.as_ref(), &opmaak)?;
+    let mut verz_ws = blad();
+    verzekeraars(&mut verz_ws, s, r, &invoer, &fin, zorg.as_ref(), &opmaak)?;
 
     let mut wb = Workbook::new();
     // A fixed creation date (the DOS epoch, as the zip entries have), so that the same scenario
@@ -76,6 +106,7 @@ pub fn workbook(s: &Scenario, r: &Resultaat) -> Result<Vec<u8>, XlsxError> {
     wb.push_worksheet(fin_ws);
     wb.push_worksheet(zorg_ws);
     wb.push_worksheet(sam_ws);
-    wb.push_worksheet(regels_ws);
+    wb.push_worksheet(verz_ws);
+    kostenregels(regels_blad(&mut wb)?, s, r, &invoer, &kosten, &opmaak)?;
     wb.save_to_buffer()
 }

@@ -23,7 +23,6 @@ pub(super) struct Opmaak {
     pub(super) kop_rechts: Format,
     pub(super) sectie: Format,
     pub(super) tekst: Format,
-    pub(super) tekst_invoer: Format,
     pub(super) tekst_vast: Format,
     pub(super) euro: Format,
     pub(super) euro_invoer: Format,
@@ -72,7 +71,6 @@ impl Opmaak {
                 .set_font_size(12)
                 .set_font_color(Color::RGB(0x1F_4E_79)),
             tekst: Format::new(),
-            tekst_invoer: Format::new().set_background_color(invoer),
             tekst_vast: Format::new().set_background_color(vast),
             euro: Format::new().set_num_format(euro),
             euro_invoer: Format::new()

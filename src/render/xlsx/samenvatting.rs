@@ -101,7 +101,7 @@ fn kostenrijen(
     let n = s.looptijd_jaren as usize;
     let mut row = kop + 1;
     // The cost totals, taken from Financiering.
-    let rijen: [(&str, u32, Vec<Decimal>, Decimal); 4] = [
+    let mut rijen: Vec<(&str, u32, Vec<Decimal>, Decimal)> = vec![
         (
             "Kosten totaal",
             fin.kosten_totaal,
@@ -133,6 +133,17 @@ fn kostenrijen(
             k.totaal.kostendekkend_tarief,
         ),
     ];
+    if let Some(b) = fin.bijdragen {
+        rijen.insert(
+            2,
+            (
+                "Bijdragen uit andere bronnen",
+                b,
+                k.jaren.iter().map(|j| j.totalen.bijdragen).collect(),
+                k.totaal.bijdragen,
+            ),
+        );
+    }
     let mut te_rij = row;
     for (label, bron, per_jaar, totaal) in rijen {
         ws.write_string(row, 0, label)?;

@@ -1,0 +1,333 @@
+//! The sheet Per verzekeraar: each insurer's own businesscase (its kostenaandeel, what its
+//! chosen offer pays, the avoided costs among its own insured, netto and ROI) and the region's
+//! view of all chosen offers together (opbrengst, tekort, dekking), per year and over the
+//! horizon, as formulas on Financiering, Zorgreductie and Invoer (docs/rekenregels.md
+//! "De businesscase per verzekeraar"). Pure, no I/O.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use crate::calc::Resultaat;
+use crate::calc::per_verzekeraar::{VerzekeraarCijfers, VerzekeraarZaak};
+use crate::scenario::Scenario;
+
+use super::financiering::{FINANCIERING, FinCellen};
+use super::invoer::InvoerCellen;
+use super::opmaak::{
+    Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, noot, op, optioneel, titel,
+    totaal_kolom,
+};
+use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
+
+pub(super) const VERZEKERAARS: &str = "Per verzekeraar";
+
+/// The rows of one insurer's block, below its name.
+const KOSTENAANDEEL: u32 = 0;
+const BETALING: u32 = 1;
+const VERMEDEN: u32 = 2;
+const NETTO: u32 = 3;
+const ROI: u32 = 4;
+
+pub(super) fn verzekeraars(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    fin: &FinCellen,
+    zorg: Option<&ZorgCellen>,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    ws.set_name(VERZEKERAARS)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 4)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    titel(ws, &format!("Per verzekeraar — {}", s.naam), o)?;
+    let tot = totaal_kolom(s);
+    let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    noot(
+        ws,
+        1,
+        "Per verzekeraar: wat het gekozen aanbod (het gecontracteerde, anders het aanbod met de \
+         hoogste opbrengst) betaalt tegenover het kostenaandeel en de vermeden kosten onder de \
+         eigen verzekerden (marktaandeel maal de vermeden kosten van het jaar, op centen \
+         afgerond). Daaronder de regio: alle gekozen aanbiedingen samen tegenover wat via TAPA$ \
+         gefinancierd moet worden.",
+        tot,
+        breedte,
+        o,
+    )?;
+    let kop: u32 = 3;
+    jaar_kop(ws, kop, s, o)?;
+    let pv = &r.per_verzekeraar;
+    let mut row = kop + 2;
+    if pv.verzekeraars.is_empty() {
+        ws.write_string_with_format(row, 0, "Dit scenario noemt geen zorgverzekeraars.", &o.noot)?;
+        afdruk(ws, row, tot, s.looptijd_jaren > 4)?;
+        return Ok(());
+    }
+    let mut betaling_rijen = Vec::new();
+    for zaak in &pv.verzekeraars {
+        betaling_rijen.push(row + 1 + BETALING);
+        row = verzekeraar(ws, s, r, inv, fin, zorg, zaak, row, o)? + 1;
+    }
+    let eind = regio(ws, s, r, fin, &betaling_rijen, row, o)?;
+    afdruk(ws, eind, tot, s.looptijd_jaren > 4)?;
+    Ok(())
+}
+
+/// Writes `per_jaar` and `totaal` into `row`: per year the formula `f(yi, col)` with its cached
+/// value, and in the total column `totaal_f(tot)`.
+fn rij(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    row: u32,
+    waarden: (Vec<String>, String),
+    f: impl Fn(usize, u16) -> String,
+    totaal_f: impl Fn(u16) -> String,
+    (fmt, fmt_tot): (&Format, &Format),
+) -> Result<(), XlsxError> {
+    let (per_jaar, totaal) = waarden;
+    for (yi, v) in per_jaar.into_iter().enumerate() {
+        let col = jaar_kolom(yi);
+        formule(ws, row, col, &f(yi, col), v, fmt)?;
+    }
+    let tot = totaal_kolom(s);
+    formule(ws, row, tot, &totaal_f(tot), totaal, fmt_tot)?;
+    Ok(())
+}
+
+/// The cached texts of one figure per year and in total.
+fn waarden(
+    zaak: &VerzekeraarZaak,
+    pick: impl Fn(&VerzekeraarCijfers) -> String,
+) -> (Vec<String>, String) {
+    (
+        zaak.jaren.iter().map(|(_, c)| pick(c)).collect(),
+        pick(&zaak.totaal),
+    )
+}
+
+/// One insurer's block: its name and chosen offer, then kostenaandeel, betaling, vermeden
+/// kosten, netto and ROI. Returns the row after it. (One row per figure, each referring to the
+/// rows above it; kept together so that the references are read in one place.)
+#[allow(clippy::too_many_arguments)]
+fn verzekeraar(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    fin: &FinCellen,
+    zorg: Option<&ZorgCellen>,
+    zaak: &VerzekeraarZaak,
+    row: u32,
+    o: &Opmaak,
+) -> Result<u32, XlsxError> {
+    let a = &r.aanbiedingen;
+    let naam = s
+        .verzekeraars
+        .get(zaak.verzekeraar)
+        .map_or("", |v| v.naam.as_str());
+    let gekozen = zaak
+        .gekozen_aanbod
+        .and_then(|g| s.aanbiedingen.get(g))
+        .map_or_else(
+            || "geen aanbod".to_string(),
+            |x| {
+                let hoe = if x.gecontracteerd {
+                    "gecontracteerd"
+                } else {
+                    "hoogste opbrengst"
+                };
+                format!("gekozen aanbod: {} ({hoe})", x.label)
+            },
+        );
+    ws.write_string_with_format(row, 0, naam, &o.sectie)?;
+    ws.write_string_with_format(row, 2, &gekozen, &o.noot)?;
+    let vi = a
+        .verzekeraars
+        .iter()
+        .position(|v| v.verzekeraar == zaak.verzekeraar);
+    let aandeel = vi
+        .and_then(|vi| inv.verzekeraar_aandeel.get(vi))
+        .cloned()
+        .unwrap_or_else(|| "0".into());
+    let b0 = row + 1;
+    let cel = |m: u32, col: u16| row_col_to_cell(b0 + m, col);
+    let som = |m: u32| move |_: u16| format!("ROUND(SUM({}),2)", jaar_bereik(s, b0 + m));
+    let labels = [
+        (KOSTENAANDEEL, "Kostenaandeel"),
+        (BETALING, "Betaling (gekozen aanbod)"),
+        (VERMEDEN, "Vermeden kosten eigen verzekerden"),
+        (NETTO, "Netto (vermeden − betaling)"),
+        (ROI, "ROI (%)"),
+    ];
+    let n = if zorg.is_some() { labels.len() } else { 2 };
+    for (m, label) in labels.iter().take(n) {
+        ws.write_string(b0 + m, 0, *label)?;
+    }
+    let aandeel_rij = vi.and_then(|vi| fin.aandeel_rij.get(vi)).copied();
+    rij(
+        ws,
+        s,
+        b0 + KOSTENAANDEEL,
+        waarden(zaak, |c| bedrag(c.kostenaandeel)),
+        |_, col| aandeel_rij.map_or_else(|| "0".into(), |ar| op(FINANCIERING, ar, col)),
+        som(KOSTENAANDEEL),
+        (&o.euro, &o.euro_vet),
+    )?;
+    // The chosen offer's opbrengst in a year it covers, else 0.
+    let opbrengst_rij = zaak
+        .gekozen_aanbod
+        .and_then(|g| fin.opbrengst_rij.get(g).map(|rij| (g, *rij)));
+    rij(
+        ws,
+        s,
+        b0 + BETALING,
+        waarden(zaak, |c| bedrag(c.betaling)),
+        |yi, col| {
+            let jaar = s.startjaar + i32::try_from(yi).unwrap_or(0);
+            match opbrengst_rij {
+                Some((g, orij)) if a.regels.iter().any(|x| x.aanbod == g && x.jaar == jaar) => {
+                    op(FINANCIERING, orij, col)
+                }
+                _ => "0".into(),
+            }
+        },
+        som(BETALING),
+        (&o.euro, &o.euro_vet),
+    )?;
+    let Some(z) = zorg else {
+        noot(
+            ws,
+            b0 + VERMEDEN,
+            "Vermeden kosten, netto en ROI: zonder verwachte zorgreductie niet berekend.",
+            totaal_kolom(s),
+            48.0 + 15.0 * f64::from(s.looptijd_jaren + 1),
+            o,
+        )?;
+        return Ok(b0 + VERMEDEN + 1);
+    };
+    let leeg = |c: &VerzekeraarCijfers, v: fn(&VerzekeraarCijfers) -> Option<Decimal>| {
+        v(c).map_or_else(String::new, bedrag)
+    };
+    rij(
+        ws,
+        s,
+        b0 + VERMEDEN,
+        waarden(zaak, |c| leeg(c, |c| c.vermeden_kosten)),
+        |_, col| {
+            format!(
+                "ROUND({}*{aandeel}/100,2)",
+                op(ZORGREDUCTIE, z.vermeden_kosten, col)
+            )
+        },
+        som(VERMEDEN),
+        (&o.euro, &o.euro_vet),
+    )?;
+    let netto = |col: u16| format!("ROUND({}-{},2)", cel(VERMEDEN, col), cel(BETALING, col));
+    rij(
+        ws,
+        s,
+        b0 + NETTO,
+        waarden(zaak, |c| leeg(c, |c| c.netto)),
+        |_, col| netto(col),
+        netto,
+        (&o.euro, &o.euro_vet),
+    )?;
+    let roi = |col: u16| {
+        let (n, b) = (cel(NETTO, col), cel(BETALING, col));
+        format!("IF({b}=0,\"\",ROUND({n}/{b}*100,1))")
+    };
+    rij(
+        ws,
+        s,
+        b0 + ROI,
+        waarden(zaak, |c| optioneel(c.roi_percentage, 1)),
+        |_, col| roi(col),
+        roi,
+        (&o.procent, &o.procent_vet),
+    )?;
+    Ok(b0 + ROI + 1)
+}
+
+/// The region: te financieren, opbrengst of all chosen offers, tekort and dekking. Returns its
+/// last row.
+fn regio(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    fin: &FinCellen,
+    betaling_rijen: &[u32],
+    row: u32,
+    o: &Opmaak,
+) -> Result<u32, XlsxError> {
+    let g = &r.per_verzekeraar.regio;
+    ws.write_string_with_format(row, 0, "De regio: alle gekozen aanbiedingen", &o.sectie)?;
+    let b0 = row + 1;
+    let labels = [
+        "Te financieren via TAPA$",
+        "Opbrengst gekozen aanbiedingen",
+        "Tekort (negatief: overschot)",
+        "Dekking (%)",
+    ];
+    for (m, label) in labels.iter().enumerate() {
+        ws.write_string(b0 + u32::try_from(m).unwrap_or(0), 0, *label)?;
+    }
+    let cel = |m: u32, col: u16| row_col_to_cell(b0 + m, col);
+    let per = |f: fn(&crate::calc::per_verzekeraar::RegioCijfers) -> String| {
+        (
+            g.jaren.iter().map(|(_, c)| f(c)).collect::<Vec<_>>(),
+            f(&g.totaal),
+        )
+    };
+    rij(
+        ws,
+        s,
+        b0,
+        per(|c| bedrag(c.te_financieren)),
+        |_, col| op(FINANCIERING, fin.te_financieren, col),
+        |col| op(FINANCIERING, fin.te_financieren, col),
+        (&o.euro, &o.euro_vet),
+    )?;
+    let opbrengst = |col: u16| {
+        let delen: Vec<String> = betaling_rijen
+            .iter()
+            .map(|br| row_col_to_cell(*br, col))
+            .collect();
+        format!("ROUND({},2)", delen.join("+"))
+    };
+    rij(
+        ws,
+        s,
+        b0 + 1,
+        per(|c| bedrag(c.opbrengst)),
+        |_, col| opbrengst(col),
+        opbrengst,
+        (&o.euro, &o.euro_vet),
+    )?;
+    let tekort = |col: u16| format!("ROUND({}-{},2)", cel(0, col), cel(1, col));
+    rij(
+        ws,
+        s,
+        b0 + 2,
+        per(|c| bedrag(c.tekort)),
+        |_, col| tekort(col),
+        tekort,
+        (&o.euro, &o.euro_vet),
+    )?;
+    let dekking = |col: u16| {
+        let (t, ob) = (cel(0, col), cel(1, col));
+        format!("IF({t}=0,\"\",ROUND({ob}/{t}*100,1))")
+    };
+    rij(
+        ws,
+        s,
+        b0 + 3,
+        per(|c| optioneel(c.dekking_percentage, 1)),
+        |_, col| dekking(col),
+        dekking,
+        (&o.procent, &o.procent_vet),
+    )?;
+    Ok(b0 + 3)
+}
