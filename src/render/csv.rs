@@ -29,7 +29,7 @@ impl Csv {
         } else {
             Vec::new()
         };
-        let mut csv = Csv::op(nl, start);
+        let mut csv = Csv::op(nl, start, 8 * 1024);
         csv.row(header.iter().map(|h| (*h).to_string()));
         csv
     }
@@ -37,13 +37,16 @@ impl Csv {
     /// A writer without a header row and without a byte-order mark (for rows streamed after a
     /// header).
     pub(crate) fn headless(nl: bool) -> Self {
-        Csv::op(nl, Vec::new())
+        // A few rows at a time (`batch` writes one per file): a small buffer, not the
+        // writer's default of 8 KB, zeroed for every file.
+        Csv::op(nl, Vec::new(), 512)
     }
 
-    fn op(nl: bool, start: Vec<u8>) -> Self {
+    fn op(nl: bool, start: Vec<u8>, buffer: usize) -> Self {
         let writer = ::csv::WriterBuilder::new()
             .delimiter(if nl { b';' } else { b',' })
             .terminator(::csv::Terminator::CRLF)
+            .buffer_capacity(buffer)
             .from_writer(start);
         Csv { writer, nl }
     }

@@ -65,16 +65,19 @@ pub(super) struct FieldPath<'p> {
 impl FieldPath<'_> {
     /// Appends the path to `out`.
     pub(super) fn write_to(self, out: &mut String) {
-        out.push_str(self.parent);
         match self.key {
             Key::Name(name) => {
+                // Room made once for the whole path.
+                out.reserve(self.parent.len() + 1 + name.len());
+                out.push_str(self.parent);
                 if !self.parent.is_empty() {
                     out.push('.');
                 }
                 out.push_str(name);
             }
-            Key::Whole => {}
+            Key::Whole => out.push_str(self.parent),
             Key::Index(n) => {
+                out.push_str(self.parent);
                 let mut digits = [0u8; 20];
                 let i = write_digits(n, &mut digits);
                 out.push('[');
@@ -707,10 +710,12 @@ pub(super) const GRENZEN_HINT: &str =
 pub(super) fn tekst_fout(text: &str, max: u32) -> Option<(String, String)> {
     // A control character (C0, DEL, C1) is a byte below 0x20, 0x7f, or in UTF-8 a C1 character's
     // lead byte 0xc2: a text without any of these (nearly every one) has none to look for.
-    let verdacht = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2;
-    if text.as_bytes().iter().any(verdacht)
-        && let Some((at, c)) = naam::stuurteken(text)
-    {
+    // (Looked for without stopping early, so that the loop runs many bytes at a time.)
+    let verdacht = text
+        .as_bytes()
+        .iter()
+        .fold(false, |v, &b| v | (b < 0x20) | (b == 0x7f) | (b == 0xc2));
+    if verdacht && let Some((at, c)) = naam::stuurteken(text) {
         let plaats = text.get(..at).map_or(0, |t| t.chars().count()) + 1;
         return Some((
             format!(
