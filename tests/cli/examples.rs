@@ -39,9 +39,20 @@
 //!   tarief 1.41; every year equal (no indexatie): totaal 222,191.64 / 36,337.50 / 185,854.14,
 //!   flat tarief 1.41.
 //!
+//! `scenarios/contractgesprek.toml` (the additions of the contract talk): the 2026 lines, totals,
+//! Zilveren Kruis's netto and the region's tekort by hand in the header of
+//! `tests/cli/voorbeelden.rs`, which asserts them from the CLI output; the 2027 and 2028 lines of
+//! the cost snapshot spot-checked (Nieuwe Polder huisarts 81 u × 117 × 1,03 = 9.761,31; startkosten
+//! 1.545,00; scholing 9 × 300 × 1,03 = 2.781,00; projectleiding 2028 11.400 × 1,0609 = 12.094,26;
+//! registratie 2028 150 × 1,0609 = 159,135 → 159,14).
+//!
 //! `scenarios/grote-regio.toml` (handwerk §3, reference script only, not hand-worked):
 //! kosten_totaal 234,816.19 / 287,714.29 / 286,320.27, totaal 808,850.75; tarieven 1.48 / 1.81 /
 //! 1.80, flat 1.70; 2027 startkosten Nieuwbouw Noord 1,545.00, scholing 2,781.00 and 3,399.00.
+//! Its offers JSON's `verzekeraars` and `regio` (shown for every scenario with insurers): Zilveren
+//! Kruis 2026 betaling 1.50 × 71,649 = 107,473.50, vermeden cents(103,269.86 × 45 %) = 46,471.44,
+//! netto −61,002.06, ROI −56.8; region 2026 opbrengst 107,473.50 + 40,000.00 + 40,123.44 +
+//! 29,455.70 = 217,052.64, tekort 234,816.19 − 217,052.64 = 17,763.55.
 //!
 //! # Why no `insta::glob!`
 //!
