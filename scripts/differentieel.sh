@@ -496,6 +496,10 @@ draai() { # one line of $cases
     done
   } >"$r" 2>&1
   printf 'verschil\t%s\n' "$id"
+  # Both stderrs are kept for the `[stderr: ERE]` entries of the list.
+  mkdir -p "$W/stderr"
+  mv "$d/oud.stderr" "$W/stderr/$id.oud"
+  mv "$d/nieuw.stderr" "$W/stderr/$id.nieuw"
   rm -rf "$d"
 }
 export -f draai
@@ -547,7 +551,8 @@ while IFS=$'\t' read -r id cwd shown _; do
         stroom="$(sed -n 's/^verschilt in: *//p' "$rapport/verschillen/$id.txt" | head -n 1)"
         [ "$stroom" = stderr ] || continue
         # A changed line that the ERE does not describe: not this difference.
-        if { diff "$work/uit/$id/oud.stderr" "$work/uit/$id/nieuw.stderr" || true; } \
+        [ -f "$work/stderr/$id.oud" ] && [ -f "$work/stderr/$id.nieuw" ] || continue
+        if { diff "$work/stderr/$id.oud" "$work/stderr/$id.nieuw" || true; } \
           | grep -E '^[<>]' | grep -Evq -- "${alleen[$k]#stderr:}"; then
           continue
         fi
