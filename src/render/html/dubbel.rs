@@ -321,3 +321,16 @@ fn stand(s: &Scenario, rol: &str) -> String {
         format!("Nagegaan: {}", antwoorden.join("; "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_listed_as_a_dutch_sentence_says_them() {
+        assert_eq!(opsomming(&[]), "");
+        assert_eq!(opsomming(&[2026]), "2026");
+        assert_eq!(opsomming(&[2026, 2027]), "2026 en 2027");
+        assert_eq!(opsomming(&[2026, 2027, 2028]), "2026, 2027 en 2028");
+    }
+}

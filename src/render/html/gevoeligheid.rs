@@ -20,7 +20,7 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
     out.push_str(&format!(
         "<p>De verwachte zorgreductie rust op enkele studies. Hieronder staat wat het saldo (netto) \
          wordt als één onzekere invoer op zijn lage of hoge waarde staat en al het andere blijft \
-         zoals beschreven. Netto zoals beschreven: <span{}>{}</span>. De lage en hoge waarde zijn \
+         zoals beschreven. Netto zoals beschreven: <span class=\"n\"{}>{}</span>. De lage en hoge waarde zijn \
          het minimum en maximum van de verdeling; bij een normale, lognormale of beta-verdeling \
          het 2,5 %- en het 97,5 %-punt, zodat een waarde daarbuiten maar zelden voorkomt.</p>\n",
         json("sensitivity", "/basis"),

@@ -34,7 +34,7 @@ nav.inhoud ol { columns: 2; column-gap: 8mm; padding-left: 5mm; margin: 0; }
 nav.inhoud li { break-inside: avoid; }
 nav.inhoud a { color: inherit; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.8pt; }
-caption { text-align: left; font-weight: 600; padding: 0 0 1mm; caption-side: top; }
+caption { text-align: left; font-weight: 600; padding: 0 0 1mm; caption-side: top; break-after: avoid; }
 thead { display: table-header-group; }
 th, td { border-bottom: 1px solid var(--lijn); padding: 0.9mm 1.6mm; vertical-align: top; text-align: left; }
 thead th { background: var(--kop); font-weight: 600; border-bottom: 1.5px solid #8a99a8; vertical-align: bottom; }
@@ -47,6 +47,7 @@ tbody th { font-weight: normal; }
 .n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.totaal th, tr.totaal td { font-weight: 600; border-top: 1.5px solid #555; }
 tr { break-inside: avoid; }
+tbody tr:nth-child(-n+2), tbody tr:nth-last-child(-n+2) { break-before: avoid; }
 table.jaren th[scope=row] { width: 38%; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }

@@ -71,6 +71,15 @@ fn samenvatting(out: &mut String, r: &Resultaat) {
             )
         ));
     }
+    if !k.totaal.bijdragen.is_zero() {
+        out.push_str(&format!(
+            "Bijdragen uit andere bronnen dekken {}. ",
+            getal(
+                &euro(k.totaal.bijdragen),
+                &json("cost", "/totaal/bijdragen")
+            )
+        ));
+    }
     out.push_str(&format!(
         "Via TAPA$-prestatie 1 te financieren: {}, een kostendekkend tarief van {} per verzekerde \
          per jaar.",
