@@ -4,14 +4,15 @@
 use rust_decimal::Decimal;
 
 use crate::calc::cost::{Kosten, Post};
+use crate::calc::financiering::{RolWijze, rol_wijze};
 use crate::calc::overzicht::{Overzicht, Subtotaal};
 use crate::decimal::euro;
 use crate::render::herkomst::{Som, esc, json};
 use crate::scenario::Scenario;
 
 use super::{
-    BREEDTE, Deel, Grafiek, as_euro, f, hoofdletter, kleur, lijn, raster_liggend, rol_naam,
-    streepjes, tekstbreedte, text, vlak,
+    BREEDTE, Grafiek, as_euro, f, kleur, lijn, raster_liggend, rol_label, streepjes, tekstbreedte,
+    text, vlak,
 };
 
 /// Costs per year, stacked by post, with each year's total above its bar; `None` when there
@@ -118,21 +119,24 @@ pub fn kosten_per_jaar(s: &Scenario, k: &Kosten, posten: &[(Post, Subtotaal)]) -
 
 /// Costs per role over the horizon, horizontal bars with the amount beside each; `None` when
 /// there is nothing to draw.
-pub fn kosten_per_rol(k: &Kosten, o: &Overzicht) -> Option<Grafiek> {
-    let mut balken: Vec<(String, Decimal, String, Deel)> = o
+pub fn kosten_per_rol(s: &Scenario, o: &Overzicht) -> Option<Grafiek> {
+    let mut balken: Vec<(String, Decimal, String, RolWijze)> = o
         .rollen
         .iter()
         .map(|(rol, t)| {
-            let deel = Deel::van_rol(k, rol);
-            let label = format!("{}{}", hoofdletter(&rol_naam(rol)), deel.achtervoegsel());
-            (label, t.totaal, Som::default().rol(Some(rol)).attr(), deel)
+            (
+                rol_label(s, rol),
+                t.totaal,
+                Som::default().rol(Some(rol)).attr(),
+                rol_wijze(s, rol),
+            )
         })
         .collect();
     balken.push((
         "Zonder rol (ondersteuning, projectleiding, overhead)".into(),
         o.zonder_rol.totaal,
         Som::default().rol(None).attr(),
-        Deel::Tapas,
+        RolWijze::Tapas,
     ));
     let max = balken.iter().map(|b| f(b.1)).fold(0.0, f64::max);
     if max <= 0.0 {
@@ -163,9 +167,9 @@ pub fn kosten_per_rol(k: &Kosten, o: &Overzicht) -> Option<Grafiek> {
             .push_str(&text(links, y + 11.0, "start", 10.0, label, ""));
         let w = f(*v) * schaal;
         let kleur = match deel {
-            Deel::Tapas => "#2e75b6",
-            Deel::Deels => "#6f8fae",
-            Deel::Elders => "#9aa5b1",
+            RolWijze::Tapas => "#2e75b6",
+            RolWijze::Deels => "#6f8fae",
+            RolWijze::Elders => "#9aa5b1",
         };
         g.inhoud.push_str(&vlak(links, y + 15.0, w, 13.0, kleur));
         let tekst = euro(*v);

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::calc::Resultaat;
-use crate::calc::cost::{Financiering, Kosten, Post};
+use crate::calc::cost::Post;
 use crate::calc::overzicht::overzicht;
 use crate::decimal::dutch;
 use crate::onzekerheid::analyse::Gevoeligheid;
@@ -128,7 +128,7 @@ pub fn alle(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) ->
     let o = overzicht(s, &r.kosten);
     let mut out = Vec::new();
     out.extend(kosten_per_jaar(s, &r.kosten, &o.posten));
-    out.extend(kosten_per_rol(&r.kosten, &o));
+    out.extend(kosten_per_rol(s, &o));
     out.extend(dekking(s, r));
     if !s.aanbiedingen.is_empty() {
         out.extend(per_verzekeraar(s, r));
@@ -142,51 +142,19 @@ pub fn alle(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) ->
     out
 }
 
+/// A role as people write it, with how it is financed when not through TAPA$:
+/// `Consulent (deels elders gefinancierd)` ([`crate::calc::financiering::rol_wijze`]).
+pub(crate) fn rol_label(s: &Scenario, rol: &str) -> String {
+    let naam = hoofdletter(&rol_naam(rol));
+    match crate::calc::financiering::rol_wijze(s, rol).tekst() {
+        Some(t) => format!("{naam} ({t})"),
+        None => naam,
+    }
+}
+
 /// A role as people write it: `medisch_specialist` → `medisch specialist`.
 pub(crate) fn rol_naam(rol: &str) -> String {
     rol.replace('_', " ")
-}
-
-/// How the hour lines of a role are financed over the horizon, from the lines themselves
-/// (`[[financiering.elders]]` may cover a role in part, or in some years only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Deel {
-    /// Every line through TAPA$ (or no line at all).
-    Tapas,
-    /// Some lines or parts elsewhere, some through TAPA$.
-    Deels,
-    /// Every line elsewhere.
-    Elders,
-}
-
-impl Deel {
-    /// How the lines of `rol` in `k` are financed.
-    pub(crate) fn van_rol(k: &Kosten, rol: &str) -> Deel {
-        let (mut tapas, mut elders) = (false, false);
-        for r in k.jaren.iter().flat_map(|j| &j.regels) {
-            if r.rol.as_deref() == Some(rol) {
-                match r.financiering {
-                    Financiering::Tapas => tapas = true,
-                    Financiering::Elders => elders = true,
-                }
-            }
-        }
-        match (tapas, elders) {
-            (_, false) => Deel::Tapas,
-            (true, true) => Deel::Deels,
-            (false, true) => Deel::Elders,
-        }
-    }
-
-    /// The words after a role's name in a label: `(elders gefinancierd)`, `(deels elders
-    /// gefinancierd)`, or nothing.
-    pub(crate) fn achtervoegsel(self) -> &'static str {
-        match self {
-            Deel::Tapas => "",
-            Deel::Deels => " (deels elders gefinancierd)",
-            Deel::Elders => " (elders gefinancierd)",
-        }
-    }
 }
 
 /// `t` with its first letter in upper case.

@@ -11,7 +11,7 @@ use super::opmaak::{
     Rij, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, procent, subtotaal_rij,
     tabel, th_row, totaal_rij, zoals_gegeven,
 };
-use crate::render::grafiek::{self, Deel, hoofdletter, kleur_blokje, rol_naam};
+use crate::render::grafiek::{self, kleur_blokje, rol_label};
 
 pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     hoofdstuk(out, "kosten", "Geschatte kosten");
@@ -62,18 +62,14 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     jaartabel(out, "Kosten per post", "Post", &jaren, &rijen);
 
     // Per role.
-    if let Some(g) = grafiek::kosten_per_rol(k, &o) {
+    if let Some(g) = grafiek::kosten_per_rol(s, &o) {
         out.push_str(&g.figuur());
     }
     let mut rijen: Vec<Rij> = o
         .rollen
         .iter()
         .map(|(rol, t)| {
-            let label = esc(&format!(
-                "{}{}",
-                hoofdletter(&rol_naam(rol)),
-                Deel::van_rol(k, rol).achtervoegsel()
-            ));
+            let label = esc(&rol_label(s, rol));
             subtotaal_rij(k, label, t, |som| som.rol(Some(rol)))
         })
         .collect();

@@ -74,7 +74,7 @@ pub fn report(s: &Scenario, r: &Resultaat, gevoeligheid: Option<&Gevoeligheid>) 
     inhoud(&mut out, r, gevoeligheid.is_some());
     zorg(&mut out, s);
     onderbouwing(&mut out, s);
-    zorgverleners(&mut out, s, &r.kosten);
+    zorgverleners(&mut out, s);
     frequentie(&mut out, s);
     regio(&mut out, s);
     afwijkingen(&mut out, s);

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::scenario::{Groep, Scenario};
 
-use crate::calc::cost::Kosten;
-use crate::render::grafiek::{Deel, hoofdletter, rol_naam};
+use crate::calc::financiering::{RolWijze, rol_wijze};
+use crate::render::grafiek::{hoofdletter, rol_naam};
 use crate::scenario::Onderwerp;
 
 use super::opmaak::{
@@ -78,7 +78,7 @@ fn rollen_met_deelnemers(s: &Scenario) -> Vec<&str> {
         .collect()
 }
 
-pub(super) fn zorgverleners(out: &mut String, s: &Scenario, k: &Kosten) {
+pub(super) fn zorgverleners(out: &mut String, s: &Scenario) {
     hoofdstuk(out, "zorgverleners", "De uitvoerende zorgverleners");
     toelichting(out, s, Onderwerp::Zorgverleners);
     out.push_str(
@@ -96,10 +96,10 @@ pub(super) fn zorgverleners(out: &mut String, s: &Scenario, k: &Kosten) {
                     &euro_invoer(u.bedrag),
                     &invoer(&format!("uurtarieven.{}", u.rol)),
                 ),
-                td(match Deel::van_rol(k, &u.rol) {
-                    Deel::Tapas => "via TAPA$",
-                    Deel::Deels => "deels elders gefinancierd, rest via TAPA$",
-                    Deel::Elders => "elders gefinancierd",
+                td(match rol_wijze(s, &u.rol) {
+                    RolWijze::Tapas => "via TAPA$",
+                    RolWijze::Deels => "deels elders gefinancierd, rest via TAPA$",
+                    RolWijze::Elders => "elders gefinancierd",
                 }),
             ]
         })
