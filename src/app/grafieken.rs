@@ -124,6 +124,11 @@ pub(crate) fn afbeeldingen(
         return Ok(Vec::new());
     }
     let lettertypen = lettertypen();
+    // Without a font a chart would be a picture without text: the document says where the
+    // charts are instead.
+    if lettertypen.is_leeg() {
+        return Ok(grafieken.iter().map(Afbeelding::zonder_beeld).collect());
+    }
     let mut out = Vec::with_capacity(grafieken.len());
     for g in grafieken {
         let png = patz_calc::render::grafiek::png(g, false, &lettertypen, 2.0)

@@ -46,7 +46,7 @@ pub struct Afbeelding {
     pub naam: &'static str,
     /// The caption (Dutch).
     pub titel: String,
-    /// The PNG file.
+    /// The PNG file; empty: no picture ([`Afbeelding::zonder_beeld`]).
     pub png: Vec<u8>,
     /// Its size in pixels.
     pub breedte_px: u32,
@@ -55,6 +55,18 @@ pub struct Afbeelding {
 }
 
 impl Afbeelding {
+    /// The chart `g` without a picture (it could not be drawn, e.g. no font for its text): the
+    /// document says in its place that the chart is in the HTML report.
+    pub fn zonder_beeld(g: &crate::render::grafiek::Grafiek) -> Afbeelding {
+        Afbeelding {
+            naam: g.naam,
+            titel: g.titel.clone(),
+            png: Vec::new(),
+            breedte_px: 0,
+            hoogte_px: 0,
+        }
+    }
+
     /// The picture `png` of the chart `g`, its size read from the PNG header; `None` when the
     /// bytes are no PNG.
     pub fn van(g: &crate::render::grafiek::Grafiek, png: Vec<u8>) -> Option<Afbeelding> {

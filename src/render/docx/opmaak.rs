@@ -97,12 +97,20 @@ impl Doc {
     }
 
     /// The chart named `naam` (a [`crate::render::grafiek::NAMEN`]) with its caption, when
-    /// the document has it as a picture; else nothing.
+    /// the document has it as a picture; a note that it is in the HTML report when it could not
+    /// be drawn; else nothing.
     pub(crate) fn grafiek(&mut self, naam: &str) {
         let Some(i) = self.grafieken.iter().position(|g| g.naam == naam) else {
             return;
         };
         let g = self.grafieken.swap_remove(i);
+        if g.png.is_empty() {
+            self.noot(&format!(
+                "De grafiek ‘{}’ staat in het HTML-rapport van deze businesscase.",
+                g.titel
+            ));
+            return;
+        }
         self.afbeelding(g.png, g.breedte_px, g.hoogte_px, &g.titel);
     }
 
@@ -157,6 +165,12 @@ impl Doc {
     /// A paragraph of plain text.
     pub(crate) fn alinea(&mut self, tekst: &str) {
         self.met_stijl("", tekst);
+    }
+
+    /// A paragraph of plain text kept on the page of what follows (a figure it introduces).
+    pub(crate) fn alinea_bij_volgende(&mut self, tekst: &str) {
+        let p = self.p().keep_next(true).add_run(run(tekst, false));
+        self.push(p);
     }
 
     /// A paragraph of text in the paragraph style `stijl`.

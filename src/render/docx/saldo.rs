@@ -72,8 +72,8 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     );
     if doc.heeft_grafiek("gevoeligheid-van-het-saldo") {
         doc.paragraaf("Gevoeligheid van het saldo");
-        doc.alinea(
-            "De figuur laat zien hoe het netto bedrag over de looptijd verandert wanneer één \
+        doc.alinea_bij_volgende(
+            "De grafiek hieronder laat zien hoe het netto bedrag over de looptijd verandert wanneer één \
              onzekere aanname naar de lage of de hoge waarde van haar bandbreedte gaat en de \
              andere aannamen gelijk blijven.",
         );

@@ -295,3 +295,24 @@ fn the_double_financing_chapter_shows_each_year_and_the_care_givers_chapter_foll
     assert!(text.contains("Consulent: PZNL stopt per 2026."));
     assert!(!text.contains("De inzet van de consulent palliatieve zorg wordt"));
 }
+
+#[test]
+fn a_chart_that_could_not_be_drawn_is_named_in_its_place_and_no_empty_frame_is_left() {
+    let s = scenario(GROOT);
+    let r = crate::calc::evaluate(&s).unwrap_or_else(|e| panic!("{e}"));
+    let grafieken = crate::render::grafiek::alle(&s, &r, None);
+    let zonder: Vec<Afbeelding> = grafieken.iter().map(Afbeelding::zonder_beeld).collect();
+    let xml = deel(
+        &document(&s, &r, &zonder).unwrap_or_else(|e| panic!("{e}")),
+        "word/document.xml",
+    );
+    assert!(!xml.contains("<w:drawing"));
+    let noten = met_stijl(&xml, "Noot");
+    for g in &grafieken {
+        let zin = format!(
+            "De grafiek ‘{}’ staat in het HTML-rapport van deze businesscase.",
+            g.titel
+        );
+        assert!(noten.contains(&zin), "{zin} in {noten:?}");
+    }
+}
