@@ -29,7 +29,12 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
             // this build draws them.
             let mut afbeeldingen = Vec::new();
             if map.is_some() || grafieken::AFBEELDINGEN {
-                let g = gevoeligheid(&args.file, s)?;
+                // The Word document has no chapter on the sensitivity, only its chart: when it
+                // cannot be computed the chart is left out (the chart files still refuse).
+                let g = match &map {
+                    Some(_) => gevoeligheid(&args.file, s)?,
+                    None => gevoeligheid(&args.file, s).ok().flatten(),
+                };
                 grafieken = render::grafiek::alle(s, r, g.as_ref());
                 afbeeldingen = grafieken::afbeeldingen(&grafieken)?;
             }

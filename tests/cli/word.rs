@@ -506,6 +506,20 @@ fn afbeeldingen(pad: &Path) -> (usize, usize) {
     (pngs, xml.matches("<w:drawing>").count())
 }
 
+#[test]
+fn a_sensitivity_that_cannot_be_computed_leaves_only_its_chart_out_of_the_word_document() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // Its sensitivity overflows an amount (the HTML report refuses, with exit 2); the Word
+    // document, which shows no sensitivity but its chart, is written as before.
+    let doc = word(
+        "tests/fixtures/document/gevoeligheid-faalt.toml",
+        dir.path(),
+        "gevoeligheid",
+    );
+    let (_, tekeningen) = afbeeldingen(&doc);
+    assert!(tekeningen < 6, "{tekeningen}");
+}
+
 #[cfg(feature = "png")]
 #[test]
 fn with_pictures_every_chart_of_the_report_is_in_the_word_document_with_its_caption() {
