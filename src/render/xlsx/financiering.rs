@@ -513,7 +513,7 @@ fn verzekeraar_tabel(
         let tekort = tekort_als_enige(k, a, v);
         let opbrengst = beste_opbrengst(a, v.beste_aanbod);
         if eigen.is_empty() {
-            ws.write_string(row, BESTE, "geen aanbod")?;
+            ws.write_string_with_format(row, BESTE, "geen aanbod", &o.tekst_inspring)?;
             formule(ws, row, OPBRENGST, "0", bedrag(opbrengst), &o.euro)?;
             formule(
                 ws,
@@ -542,7 +542,7 @@ fn verzekeraar_tabel(
                 BESTE,
                 &f,
                 beste_label.as_deref().unwrap_or(""),
-                &o.tekst,
+                &o.tekst_inspring,
             )?;
             formule(ws, row, OPBRENGST, &max, bedrag(opbrengst), &o.euro)?;
             formule(

@@ -80,7 +80,20 @@ pub(super) fn invoer(
     ws.set_column_range_width(1, 40, 14)?;
     // The groups table is the widest: its headings set the widths of their columns.
     let koppen = groep_koppen(s);
-    let breedtes = breedtes_van(&koppen);
+    let mut breedtes = breedtes_van(&koppen);
+    // The chair's and the coordinator's role: as wide as the longest role, indent included.
+    let rol = s
+        .uurtarieven
+        .iter()
+        .map(|u| rol_tekst(&u.rol).chars().count())
+        .max()
+        .unwrap_or(0) as f64
+        + 3.0;
+    for k in [3 + s.uurtarieven.len() + 4, 3 + s.uurtarieven.len() + 6] {
+        if let Some(b) = breedtes.get_mut(k) {
+            *b = b.max(rol);
+        }
+    }
     kolommen(ws, &breedtes)?;
     let laatste_kolom = u16::try_from(koppen.len().saturating_sub(1))
         .unwrap_or(u16::MAX)

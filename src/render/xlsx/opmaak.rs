@@ -22,7 +22,9 @@ pub(super) struct Opmaak {
     pub(super) kop: Format,
     pub(super) kop_rechts: Format,
     pub(super) sectie: Format,
-    pub(super) tekst: Format,
+    /// A text a little in from its cell's left edge, so that it never touches a number
+    /// right-aligned in the cell before it.
+    pub(super) tekst_inspring: Format,
     pub(super) tekst_vast: Format,
     pub(super) euro: Format,
     pub(super) euro_invoer: Format,
@@ -59,7 +61,8 @@ impl Opmaak {
                 .set_bold()
                 .set_background_color(Color::RGB(0xE9_EE_F3))
                 .set_border_bottom(FormatBorder::Thin)
-                .set_text_wrap(),
+                .set_text_wrap()
+                .set_indent(1),
             kop_rechts: Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(0xE9_EE_F3))
@@ -70,8 +73,8 @@ impl Opmaak {
                 .set_bold()
                 .set_font_size(12)
                 .set_font_color(Color::RGB(0x1F_4E_79)),
-            tekst: Format::new(),
-            tekst_vast: Format::new().set_background_color(vast),
+            tekst_inspring: Format::new().set_indent(1),
+            tekst_vast: Format::new().set_background_color(vast).set_indent(1),
             euro: Format::new().set_num_format(euro),
             euro_invoer: Format::new()
                 .set_num_format(euro)

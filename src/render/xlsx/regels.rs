@@ -89,6 +89,10 @@ pub(super) fn kostenregels(
     ws.set_column_format(kol::UREN, &o.uren)?;
     ws.set_column_format(kol::BEDRAG, &o.euro)?;
     ws.set_column_format(kol::FINANCIERING, &o.midden)?;
+    // The texts after the year (a number) stand a little in from their left edge.
+    for col in [kol::GROEP, kol::POST, kol::ROL] {
+        ws.set_column_format(col, &o.tekst_inspring)?;
+    }
     titel(ws, &format!("Kostenregels — {}", s.naam), o)?;
     noot(
         ws,
