@@ -289,13 +289,23 @@ fn cents_van(bedrag: Decimal) -> Option<i128> {
 /// `jaar`: the entry of `[[financiering.elders]]` covering it, or `elders_gefinancierd`.
 /// The overhead is always TAPA$.
 pub fn verdeling(s: &Scenario, rol: Option<&str>, post: Post, jaar: i32) -> Verdeling {
+    let genoemd = rol.is_some_and(|r| s.elders_gefinancierd.iter().any(|x| &**x == r));
+    Verdeling::van(elders_regel(s, rol, post, jaar), genoemd)
+}
+
+/// The `[[financiering.elders]]` entry that covers a line of `rol` (its hours) or else of
+/// `post` in `jaar`, if any; the overhead is never financed elsewhere. The one lookup behind
+/// [`verdeling`], also for the workbook, which refers to the entry's percentage cell.
+pub fn elders_regel<'s>(
+    s: &'s Scenario,
+    rol: Option<&str>,
+    post: Post,
+    jaar: i32,
+) -> Option<&'s EldersFinanciering> {
     match (rol, post) {
-        (Some(r), _) => Verdeling::van(
-            s.elders_rol(r, jaar),
-            s.elders_gefinancierd.iter().any(|x| &**x == r),
-        ),
-        (None, Post::Overhead) => Verdeling::Tapas,
-        (None, post) => Verdeling::van(s.elders_post(post.naam(s), jaar), false),
+        (Some(r), _) => s.elders_rol(r, jaar),
+        (None, Post::Overhead) => None,
+        (None, post) => s.elders_post(post.naam(s), jaar),
     }
 }
 

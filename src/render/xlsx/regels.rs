@@ -19,8 +19,9 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
 use crate::calc::cost::{Financiering, KostenJaar, Post, Regel};
+use crate::calc::financiering;
 use crate::calc::overzicht::overhead_grondslag;
-use crate::scenario::{EldersFinanciering, KostenpostPer, Scenario};
+use crate::scenario::{KostenpostPer, Scenario};
 
 use super::invoer::{GroepCellen, InvoerCellen};
 use super::kosten::{KOSTEN, KostenCellen};
@@ -174,16 +175,6 @@ enum Deel<'a> {
     Tapas,
 }
 
-/// The rule that finances a line of `regel`'s role or post in its year elsewhere, if any (as
-/// the cost calculation looks it up).
-fn regel_elders<'s>(s: &'s Scenario, regel: &Regel) -> Option<&'s EldersFinanciering> {
-    match (&regel.rol, regel.post) {
-        (Some(rol), _) => s.elders_rol(rol, regel.jaar),
-        (None, Post::Overhead) => None,
-        (None, post) => s.elders_post(post.naam(s), regel.jaar),
-    }
-}
-
 /// One line item: its columns, then its hours and amount as formulas on Invoer.
 fn regel_rij(
     ws: &mut Worksheet,
@@ -223,7 +214,7 @@ fn regel_rij(
         ws.write_number(row, kol::BEDRAG, super::opmaak::as_f64(regel.bedrag))?;
         return Ok(());
     };
-    let pct = regel_elders(s, regel)
+    let pct = financiering::elders_regel(s, regel.rol.as_deref(), regel.post, regel.jaar)
         .filter(|e| !e.geheel())
         .and_then(|e| {
             s.financiering_elders
