@@ -4,7 +4,8 @@
 //!
 //! Every chart is written as SVG (`kosten-per-jaar.svg`), with its caption above it; a build
 //! with the feature `png` writes a PNG beside it too (twice the SVG's size in pixels, the
-//! system's fonts).
+//! system's fonts). Where no font is found only the SVG files are written, and stderr says
+//! why and which package to install.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -76,19 +77,13 @@ impl Grafiekmap {
 
     /// Writes every chart of `grafieken` into the folder (made when missing). Every file is
     /// made before the first is written, so a chart that cannot be drawn leaves no files.
-    pub(crate) fn schrijf(&self, grafieken: &[Grafiek]) -> Result<(), Fout> {
-        let mut bestanden: Vec<(String, Vec<u8>)> = Vec::with_capacity(2 * grafieken.len());
+    /// Returns the message for stderr when the PNG files were left out (no font found).
+    pub(crate) fn schrijf(&self, grafieken: &[Grafiek]) -> Result<Option<Melding>, Fout> {
         #[cfg(feature = "png")]
-        let lettertypen = lettertypen();
-        for g in grafieken {
-            bestanden.push((format!("{}.svg", g.naam), g.svg(true).into_bytes()));
-            #[cfg(feature = "png")]
-            bestanden.push((
-                format!("{}.png", g.naam),
-                patz_calc::render::grafiek::png(g, true, &lettertypen, 2.0)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", g.naam))?,
-            ));
-        }
+        let lettertypen = Some(lettertypen());
+        #[cfg(not(feature = "png"))]
+        let lettertypen = None;
+        let (bestanden, melding) = bestanden(grafieken, lettertypen.as_ref())?;
         fs::create_dir_all(&self.map).map_err(|e| {
             anyhow::anyhow!(
                 "{}: kan de map voor de grafieken niet maken: {}",
@@ -99,13 +94,66 @@ impl Grafiekmap {
         for (naam, bytes) in &bestanden {
             self.bestand(naam, bytes)?;
         }
-        Ok(())
+        Ok(melding)
     }
 
     fn bestand(&self, naam: &str, bytes: &[u8]) -> Result<(), Fout> {
         let doel = Doel::kies(Some(&self.map.join(naam))).map_err(Fout::ongeldig)?;
         schrijf_alles(&doel, bytes, self.vervang)
     }
+}
+
+/// The fonts a chart's PNG picture is drawn with: in a build without the feature `png` there
+/// are none to give, and no PNG is made.
+#[cfg(feature = "png")]
+type Fonts = patz_calc::render::grafiek::Lettertypen;
+#[cfg(not(feature = "png"))]
+type Fonts = std::convert::Infallible;
+
+/// A file to write: its name in the folder and its bytes.
+type Bestand = (String, Vec<u8>);
+
+/// The files for `grafieken`: every chart as SVG, and as PNG when `lettertypen` has a font.
+/// Without any font a PNG would be a picture without a word of text, so only the SVG files
+/// are made, and the message says why and what to install (the run still succeeds).
+fn bestanden(
+    grafieken: &[Grafiek],
+    lettertypen: Option<&Fonts>,
+) -> Result<(Vec<Bestand>, Option<Melding>), Fout> {
+    let mut uit: Vec<Bestand> = Vec::with_capacity(2 * grafieken.len());
+    for g in grafieken {
+        uit.push((format!("{}.svg", g.naam), g.svg(true).into_bytes()));
+    }
+    #[cfg(feature = "png")]
+    if let Some(lt) = lettertypen {
+        if lt.is_leeg() {
+            let melding = (!grafieken.is_empty()).then(zonder_lettertype);
+            return Ok((uit, melding));
+        }
+        for g in grafieken {
+            uit.push((
+                format!("{}.png", g.naam),
+                patz_calc::render::grafiek::png(g, true, lt, 2.0)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", g.naam))?,
+            ));
+        }
+    }
+    #[cfg(not(feature = "png"))]
+    let _ = lettertypen;
+    Ok((uit, None))
+}
+
+/// The note that the PNG files were left out because no font was found.
+#[cfg(feature = "png")]
+fn zonder_lettertype() -> Melding {
+    Melding::regel(
+        "let op: geen lettertype gevonden; de grafieken zijn alleen als SVG geschreven, de \
+         PNG-bestanden zijn weggelaten (zonder lettertype zouden ze geen tekst hebben)",
+    )
+    .hint(
+        "installeer een lettertype (op Debian/Ubuntu: fonts-dejavu-core of fonts-liberation2) \
+         en maak de grafieken opnieuw met --force",
+    )
 }
 
 /// Whether this build draws the charts as pictures (the feature `png`): only then does the
@@ -153,4 +201,67 @@ fn lettertypen() -> patz_calc::render::grafiek::Lettertypen {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
     Lettertypen::new(db)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The charts of the shipped small region (the two cost charts).
+    fn grafieken() -> Vec<Grafiek> {
+        let tekst = include_str!("../../scenarios/kleine-regio.toml");
+        let s = patz_calc::scenario::parse(tekst).unwrap();
+        let r = patz_calc::calc::evaluate(&s).unwrap();
+        patz_calc::render::grafiek::alle(&s, &r, None)
+    }
+
+    #[cfg(feature = "png")]
+    #[test]
+    fn without_any_font_only_the_svg_files_are_made_and_the_user_is_told_what_to_install() {
+        use patz_calc::render::grafiek::{Lettertypen, fontdb};
+        let leeg = Lettertypen::new(fontdb::Database::new());
+        let (bestanden, melding) = bestanden(&grafieken(), Some(&leeg)).unwrap();
+        let namen: Vec<&str> = bestanden.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(namen, ["kosten-per-jaar.svg", "kosten-per-rol.svg"]);
+        let regels = melding.expect("a note on stderr").regels().join("\n");
+        assert!(
+            regels.starts_with("let op: geen lettertype gevonden"),
+            "{regels}"
+        );
+        assert!(regels.contains("PNG-bestanden zijn weggelaten"), "{regels}");
+        assert!(regels.contains("fonts-dejavu-core"), "{regels}");
+        assert!(regels.contains("fonts-liberation2"), "{regels}");
+    }
+
+    #[cfg(feature = "png")]
+    #[test]
+    fn with_a_font_every_chart_is_also_a_png_and_nothing_is_said() {
+        use patz_calc::render::grafiek::{Lettertypen, fontdb};
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        if db.is_empty() {
+            // This machine has no font: the case above is the one that applies.
+            return;
+        }
+        let (bestanden, melding) = bestanden(&grafieken(), Some(&Lettertypen::new(db))).unwrap();
+        let namen: Vec<&str> = bestanden.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            namen,
+            [
+                "kosten-per-jaar.svg",
+                "kosten-per-rol.svg",
+                "kosten-per-jaar.png",
+                "kosten-per-rol.png"
+            ]
+        );
+        assert!(bestanden[2].1.starts_with(b"\x89PNG"));
+        assert_eq!(melding, None);
+    }
+
+    #[test]
+    fn no_charts_no_files_and_no_note() {
+        let (bestanden, melding) = bestanden(&[], None).unwrap();
+        assert!(bestanden.is_empty());
+        assert_eq!(melding, None);
+    }
 }

@@ -41,8 +41,10 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
             render::docx::document(s, r, &afbeeldingen)
                 .map_err(|e| Fout::Anders(anyhow::anyhow!("{}: {e}", getoond(&args.output))))
         })?;
-        if let Some(m) = map {
-            m.schrijf(&grafieken)?;
+        if let Some(m) = map
+            && let Some(melding) = m.schrijf(&grafieken)?
+        {
+            app.rapport.meld(&melding);
         }
         geschreven(
             app,
@@ -57,8 +59,10 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
         }
         Ok(render::html::report(s, r, g.as_ref()))
     })?;
-    if let Some(m) = map {
-        m.schrijf(&grafieken)?;
+    if let Some(m) = map
+        && let Some(melding) = m.schrijf(&grafieken)?
+    {
+        app.rapport.meld(&melding);
     }
     geschreven(
         app,
