@@ -1666,6 +1666,119 @@ fn every_sheet_prints_on_a4_one_page_wide_within_its_print_area_with_charts_for_
     );
     assert!(text(&files["xl/worksheets/_rels/sheet2.xml.rels"]).contains("drawing"));
     assert!(text(&files["xl/worksheets/_rels/sheet3.xml.rels"]).contains("drawing"));
+    // A third chart on Per verzekeraar: per insurer the betaling against the avoided costs,
+    // from the sheet's own table of the four insurers (rows 6–9, under the header in row 5).
+    let eigen = text(&files["xl/charts/chart3.xml"]);
+    assert_eq!(eigen.matches("<c:ser>").count(), 2, "{eigen}");
+    assert!(
+        eigen.contains("<c:f>'Per verzekeraar'!$A$6:$A$9</c:f>"),
+        "insurers as categories\n{eigen}"
+    );
+    assert!(
+        eigen.contains("<c:f>'Per verzekeraar'!$D$6:$D$9</c:f>"),
+        "betaling"
+    );
+    assert!(
+        eigen.contains("<c:f>'Per verzekeraar'!$E$6:$E$9</c:f>"),
+        "vermeden kosten"
+    );
+    assert!(text(&files["xl/worksheets/_rels/sheet6.xml.rels"]).contains("drawing"));
+}
+
+#[test]
+fn every_sheet_prints_readably_titles_unclipped_year_headers_repeated_blocks_whole() {
+    let dir = tmp();
+    let p = export(GROOT, dir.path(), &[]);
+    let files = unzip(&std::fs::read(p).unwrap());
+    let wb = text(&files["xl/workbook.xml"]);
+    // The year header (row 4) repeats on every page of the year-wise sheets.
+    for (i, blad) in [(1, "Kosten"), (3, "Zorgreductie"), (4, "Samenvatting")] {
+        assert!(
+            wb.contains(&format!(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{blad}!$4:$4<"
+            )),
+            "{blad}\n{wb}"
+        );
+    }
+    // Per verzekeraar: under its table of four insurers and the chart (19 rows) the year
+    // header: row 5 + 4 insurers + 1 blank + 19 + 1 = row 30, 0-based, so row 31.
+    assert!(
+        wb.contains(
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"5\">'Per verzekeraar'!$31:$31<"
+        ),
+        "{wb}"
+    );
+    // Invoer is no wider than its widest table: the groups' three roles make the groups table
+    // seven columns (A–G: groep, start, nieuw, three roles, patiënten), and the meetings table
+    // too (groep and six fields); the fourteen fields used to stand in one table of sixteen.
+    assert!(
+        wb.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Invoer!$A$1:$G$"),
+        "{wb}"
+    );
+    // Every title spans its sheet's print width and wraps there.
+    for i in 1..=7 {
+        let xml = text(&files[&format!("xl/worksheets/sheet{i}.xml")]);
+        assert!(
+            xml.contains("<mergeCell ref=\"A1:"),
+            "sheet{i}: title not over the width"
+        );
+    }
+    // Invoer breaks its pages between blocks: each break stands before a block's title.
+    let invoer = text(&files["xl/worksheets/sheet1.xml"]);
+    let strings: Vec<String> = text(&files["xl/sharedStrings.xml"])
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            si.split("</si>")
+                .next()
+                .unwrap_or("")
+                .split('<')
+                .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+                .collect()
+        })
+        .collect();
+    let breaks: Vec<u32> = invoer
+        .match_indices("<brk id=\"")
+        .map(|(at, m)| {
+            invoer[at + m.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(!breaks.is_empty(), "no page breaks in Invoer");
+    let blokken = [
+        "Uurtarieven",
+        "Ondersteuning",
+        "Eigen kostenposten",
+        "Elders gefinancierd",
+        "Nagegaan: geen dubbele financiering",
+        "Bijdragen uit andere bronnen",
+        "Groepen",
+        "Bijeenkomsten per groep",
+        "Coördinatie en ondersteuning per groep",
+        "Verzekeraars",
+        "Aanbiedingen",
+        "Impact",
+    ];
+    for b in breaks {
+        // A break with id n stands before the row numbered n + 1.
+        let cel = format!("<c r=\"A{}\"", b + 1);
+        let at = invoer
+            .find(&cel)
+            .unwrap_or_else(|| panic!("no cell A{}", b + 1));
+        let v = &invoer[at..];
+        let index: usize = v[v.find("<v>").unwrap() + 3..v.find("</v>").unwrap()]
+            .parse()
+            .unwrap();
+        assert!(
+            blokken.contains(&strings[index].as_str()),
+            "break before {:?}",
+            strings[index]
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2226,8 +2339,39 @@ fn per_verzekeraar(v: &mut Vergelijk, blad: &[Vec<String>], scenario: &str, sets
             &regio_rijen[..],
         ));
     }
+    // The insurers over the horizon, on top: per insurer its kostenaandeel, betaling, and
+    // (with avoided costs) vermeden kosten and netto over the horizon.
+    if let Some(kop) = blad.iter().position(|r| cell(r, 0) == "Verzekeraar") {
+        for (i, x) in offers["verzekeraars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            let rij = &blad[kop + 1 + i];
+            let naam = x["naam"].as_str().unwrap();
+            v.tekst(&format!("{naam} over de looptijd"), cell(rij, 0), naam);
+            for (k, veld) in ["kostenaandeel", "betaling", "vermeden_kosten", "netto"]
+                .iter()
+                .enumerate()
+            {
+                if !x["totaal"][*veld].is_null() {
+                    v.bedrag(
+                        &format!("{naam} {veld} over de looptijd"),
+                        cell(rij, 2 + k),
+                        &x["totaal"][*veld],
+                    );
+                }
+            }
+        }
+    } else if !offers["verzekeraars"].as_array().unwrap().is_empty() {
+        v.fouten
+            .push("Per verzekeraar: no table of the insurers over the horizon".into());
+    }
     for (naam, x, rijen) in blokken {
-        let Some(kop) = blad.iter().position(|r| cell(r, 0) == naam) else {
+        // The block of an insurer is the last row with its name (the first is in the table
+        // over the horizon).
+        let Some(kop) = blad.iter().rposition(|r| cell(r, 0) == naam) else {
             v.fouten.push(format!("Per verzekeraar: no block {naam}"));
             continue;
         };

@@ -76,9 +76,16 @@ pub(super) fn financiering(
         // The best offer's label has the column to itself.
         ws.set_column_width(BESTE, 34)?;
     }
-    titel(ws, &format!("Financiering — {}", s.naam), o)?;
     let tot = totaal_kolom(s);
     let laatste_kolom = tot.max(BESTE);
+    let breedte = 72.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1));
+    titel(
+        ws,
+        &format!("Financiering — {}", s.naam),
+        laatste_kolom,
+        breedte,
+        o,
+    )?;
     noot(
         ws,
         1,
@@ -86,7 +93,7 @@ pub(super) fn financiering(
          cent; in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
          Kostenaandelen en opbrengsten zijn per jaar op centen afgerond.",
         laatste_kolom,
-        72.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1)),
+        breedte,
         o,
     )?;
     let kop: u32 = 3;

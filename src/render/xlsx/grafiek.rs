@@ -1,5 +1,6 @@
-//! The workbook's native charts: the costs per year and post (sheet Kosten) and what each
-//! insurer's best offer covers of its share (sheet Financiering). They refer to the cells of
+//! The workbook's native charts: the costs per year and post (sheet Kosten), what each
+//! insurer's best offer covers of its share (sheet Financiering) and what each insurer's chosen
+//! offer pays against its avoided costs (sheet Per verzekeraar). They refer to the cells of
 //! their sheet, so they follow every change a user makes in Invoer. Pure, no I/O.
 
 use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, Worksheet, XlsxError};
@@ -11,11 +12,12 @@ use crate::scenario::Scenario;
 use super::financiering::FINANCIERING;
 use super::kosten::KOSTEN;
 use super::opmaak::{EERSTE_JAAR_KOLOM, jaar_kolom};
+use super::verzekeraars::VERZEKERAARS;
 
 /// Width and height of a chart in pixels, and the rows it covers (rows of 20 pixels).
 const BREEDTE: u32 = 760;
 const HOOGTE: u32 = 360;
-const RIJEN: u32 = HOOGTE / 20 + 1;
+pub(super) const RIJEN: u32 = HOOGTE / 20 + 1;
 
 /// The euro format of the value axes.
 const EURO: &str = "\"€ \"#,##0";
@@ -65,22 +67,62 @@ pub(super) fn dekking_per_verzekeraar(
     kop: u32,
     rij: u32,
 ) -> Result<u32, XlsxError> {
+    kolommen_per_verzekeraar(
+        ws,
+        FINANCIERING,
+        "Kostenaandeel en opbrengst van het beste aanbod, per verzekeraar (looptijd)",
+        (eerste, n, kop),
+        &[kostenaandeel_kolom, opbrengst_kolom],
+        rij,
+    )
+}
+
+/// Per insurer what its chosen offer pays against the avoided costs among its own insured over
+/// the horizon (or, without avoided costs, its kostenaandeel against the betaling), from the
+/// table of sheet Per verzekeraar (rows `eerste..eerste + n`, the headings in row `kop`).
+/// Returns the last row the chart covers.
+pub(super) fn per_verzekeraar(
+    ws: &mut Worksheet,
+    eerste: u32,
+    n: u32,
+    kolommen: &[u16],
+    kop: u32,
+    rij: u32,
+) -> Result<u32, XlsxError> {
+    kolommen_per_verzekeraar(
+        ws,
+        VERZEKERAARS,
+        "Per verzekeraar over de looptijd",
+        (eerste, n, kop),
+        kolommen,
+        rij,
+    )
+}
+
+/// A clustered column chart of `blad`: one column per insurer (the names in column A of rows
+/// `eerste..eerste + n`) for each of `kolommen`, named by its heading in row `kop`.
+fn kolommen_per_verzekeraar(
+    ws: &mut Worksheet,
+    blad: &str,
+    titel: &str,
+    (eerste, n, kop): (u32, u32, u32),
+    kolommen: &[u16],
+    rij: u32,
+) -> Result<u32, XlsxError> {
     if n == 0 {
         return Ok(rij);
     }
     let laatste = eerste + n - 1;
     let mut chart = Chart::new(ChartType::Column);
-    for col in [kostenaandeel_kolom, opbrengst_kolom] {
+    for col in kolommen {
         chart
             .add_series()
-            .set_name((FINANCIERING, kop, col))
-            .set_categories((FINANCIERING, eerste, 0, laatste, 0))
-            .set_values((FINANCIERING, eerste, col, laatste, col))
+            .set_name((blad, kop, *col))
+            .set_categories((blad, eerste, 0, laatste, 0))
+            .set_values((blad, eerste, *col, laatste, *col))
             .set_gap(80);
     }
-    chart
-        .title()
-        .set_name("Kostenaandeel en opbrengst van het beste aanbod, per verzekeraar (looptijd)");
+    chart.title().set_name(titel);
     chart.y_axis().set_num_format(EURO);
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(BREEDTE).set_height(HOOGTE);

@@ -1,17 +1,22 @@
 //! The sheet Invoer: every input of the scenario, in blue where a user may change it; returns
 //! where each input stands for the formulas of the other sheets. Pure, no I/O.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::scenario::{IndicatorId, Scenario};
 
 use super::opmaak::{
-    Opmaak, abs, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, noot, op, regels_nodig, rol_tekst,
-    titel,
+    Opmaak, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, noot, op, regels_nodig, rol_tekst, titel,
 };
 
 mod aanvullingen;
+mod groepen;
+
+use groepen::{WERKWIJZE, groep_koppen, werkwijze_koppen};
 
 pub(super) const INVOER: &str = "Invoer";
 
@@ -55,8 +60,13 @@ pub(super) struct InvoerCellen {
     pub(super) disconto: String,
     /// Per indicator in `IndicatorId::ALL` order: basis, reductie, kosten per geval.
     pub(super) indicator: Vec<(IndicatorId, String, String, String)>,
+    /// The widths of the sheet's columns in characters, for the texts that wrap.
+    pub(super) breedtes: Vec<f64>,
+    /// The rows given a height of their own (points), for the page breaks between blocks.
+    hoogtes: RefCell<BTreeMap<u32, f64>>,
 }
 
+#[derive(Default)]
 pub(super) struct GroepCellen {
     pub(super) deelnemers: Vec<String>,
     pub(super) deelnemers_bereik: String,
@@ -76,31 +86,18 @@ pub(super) fn invoer(
     o: &Opmaak,
 ) -> Result<InvoerCellen, XlsxError> {
     ws.set_name(INVOER)?;
-    ws.set_column_width(0, 38)?;
     ws.set_column_range_width(1, 40, 14)?;
-    // The groups table is the widest: its headings set the widths of their columns.
-    let koppen = groep_koppen(s);
-    let mut breedtes = breedtes_van(&koppen);
-    // The chair's and the coordinator's role: as wide as the longest role, indent included.
-    let rol = s
-        .uurtarieven
-        .iter()
-        .map(|u| rol_tekst(&u.rol).chars().count())
-        .max()
-        .unwrap_or(0) as f64
-        + 3.0;
-    for k in [3 + s.uurtarieven.len() + 4, 3 + s.uurtarieven.len() + 6] {
-        if let Some(b) = breedtes.get_mut(k) {
-            *b = b.max(rol);
-        }
-    }
+    let breedtes = breedtes(s);
     kolommen(ws, &breedtes)?;
-    let laatste_kolom = u16::try_from(koppen.len().saturating_sub(1))
-        .unwrap_or(u16::MAX)
-        .max(BRON_TOT);
-    let breedte: f64 = breedtes.iter().sum::<f64>()
-        + 14.0 * f64::from(laatste_kolom.saturating_sub(u16::try_from(koppen.len()).unwrap_or(0)));
-    titel(ws, &format!("Invoer — {}", s.naam), o)?;
+    let laatste_kolom = u16::try_from(breedtes.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    let breedte: f64 = breedtes.iter().sum();
+    titel(
+        ws,
+        &format!("Invoer — {}", s.naam),
+        laatste_kolom,
+        breedte,
+        o,
+    )?;
     noot(
         ws,
         1,
@@ -111,51 +108,198 @@ pub(super) fn invoer(
         breedte,
         o,
     )?;
-    let mut c = InvoerCellen::default();
+    let mut c = InvoerCellen {
+        breedtes,
+        ..InvoerCellen::default()
+    };
+    // Each block starts at the row its predecessor returns.
+    let blokken: [Blok; 11] = [
+        scenario,
+        uurtarieven,
+        ondersteuning,
+        aanvullingen::kostenposten,
+        aanvullingen::elders,
+        aanvullingen::bijdragen,
+        groepen::groepen,
+        groepen::werkwijze,
+        verzekeraars,
+        aanbiedingen,
+        impact,
+    ];
+    let mut starts = Vec::with_capacity(blokken.len() + 1);
     let mut row: u32 = 3;
-    row = scenario(ws, s, o, row, &mut c)?;
-    row = uurtarieven(ws, s, o, row, &mut c)?;
-    row = ondersteuning(ws, s, o, row, &mut c)?;
-    row = aanvullingen::kostenposten(ws, s, o, row, &mut c)?;
-    row = aanvullingen::elders(ws, s, o, row, &mut c)?;
-    row = aanvullingen::bijdragen(ws, s, o, row, &mut c)?;
-    row = groepen(ws, s, o, row, &breedtes, &mut c)?;
-    row = verzekeraars(ws, s, o, row, &mut c)?;
-    row = aanbiedingen(ws, s, o, row, &mut c)?;
-    let eind = impact(ws, s, o, row, &mut c)?;
-    afdruk(ws, eind, laatste_kolom, true)?;
+    for blok in blokken {
+        starts.push(row);
+        row = blok(ws, s, o, row, &mut c)?;
+    }
+    starts.push(row);
+    starts.dedup();
+    let kop = 19.0 * f64::from(regels_nodig(&s.naam, breedte / 1.4)) + 3.0 + 15.0 * 4.0;
+    let breaks = pagina_einden(&starts, kop, &c, breedte);
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
+    }
+    afdruk(ws, row.saturating_sub(1), laatste_kolom, true)?;
     Ok(c)
 }
 
-/// The last column of a source text (`Bron`), which spans the columns from E.
-pub(super) const BRON_TOT: u16 = 10;
+/// A block of the sheet: writes from the given row, returns the next free row.
+type Blok =
+    fn(&mut Worksheet, &Scenario, &Opmaak, u32, &mut InvoerCellen) -> Result<u32, XlsxError>;
 
-/// A long text from column `eerste` to `laatste`, `breedte` characters together, wrapped.
+/// The rows before which a new page starts, so that no block that fits on a page is split
+/// over two: the blocks start at `starts` (the last entry is the end of the last block), the
+/// rows above the first take `boven` points, and the sheet is `breedte` characters wide.
+fn pagina_einden(starts: &[u32], boven: f64, c: &InvoerCellen, breedte: f64) -> Vec<u32> {
+    // A4 landscape: 10.69 in wide and 7.07 in high within the margins; the sheet is shrunk to
+    // the width (a character about 7 pixels, 0.75 point each), and a little is kept in hand.
+    let schaal = (10.69 * 72.0 / ((breedte + 0.7 * c.breedtes.len() as f64) * 7.0 * 0.75)).min(1.0);
+    let pagina = 7.07 * 72.0 / schaal * 0.94;
+    let hoogtes = c.hoogtes.borrow();
+    let hoogte = |r: u32| hoogtes.get(&r).copied().unwrap_or(15.0);
+    let laatste = starts.last().copied().unwrap_or(0);
+    let mut breaks = Vec::new();
+    let mut y = boven;
+    for w in starts.windows(2) {
+        let (start, eind) = (w[0], w[1]);
+        // A long block (many groups) is measured only until it fills a page.
+        let mut h = 0.0;
+        for r in start..eind {
+            h += hoogte(r);
+            if h > pagina {
+                break;
+            }
+        }
+        if y + h > pagina && y > 0.0 {
+            breaks.push(start);
+            y = 0.0;
+        }
+        if h > pagina {
+            // The block runs over pages; where it ends on its last page is not worked out, so
+            // the next block starts a page of its own.
+            if eind < laatste {
+                breaks.push(eind);
+            }
+            y = 0.0;
+        } else {
+            y += h;
+        }
+    }
+    breaks.dedup();
+    breaks
+}
+
+/// The widest column A gets for its labels, in characters; a longer label wraps.
+const LABEL_MAX: f64 = 40.0;
+
+/// A long text from column `eerste` to `laatste`, wrapped within them. Returns the number of
+/// lines it takes.
 pub(super) fn tekst_over(
     ws: &mut Worksheet,
+    c: &InvoerCellen,
     row: u32,
     (eerste, laatste): (u16, u16),
     tekst: &str,
-    breedte: f64,
     o: &Opmaak,
-) -> Result<(), XlsxError> {
+) -> Result<u32, XlsxError> {
     ws.merge_range(row, eerste, row, laatste, tekst, &o.tekst_lang)?;
-    let regels = regels_nodig(tekst, breedte);
+    let regels = regels_nodig(tekst, c.breedte(eerste, laatste));
+    hoogte(ws, c, row, regels)?;
+    Ok(regels)
+}
+
+/// The height of a row of `regels` wrapped lines (more than one).
+fn hoogte(ws: &mut Worksheet, c: &InvoerCellen, row: u32, regels: u32) -> Result<(), XlsxError> {
     if regels > 1 {
-        ws.set_row_height(row, 15.0 * f64::from(regels) + 2.0)?;
+        rij_hoogte(ws, c, row, 15.0 * f64::from(regels) + 2.0)?;
     }
     Ok(())
 }
 
-/// The widths of the columns: 38 characters for the labels, then what each heading of the
-/// groups table needs for its longest word, at least 15 for B to E and 11 after.
-fn breedtes_van(koppen: &[String]) -> Vec<f64> {
-    let mut breedtes = vec![38.0];
-    for (i, k) in koppen.iter().enumerate().skip(1) {
-        let woord = k.split_whitespace().map(|w| w.chars().count()).max();
-        // Columns B to E also hold amounts of the other tables (rates, offers).
+/// Sets the height of `row` in points, and keeps it for the page breaks.
+fn rij_hoogte(ws: &mut Worksheet, c: &InvoerCellen, row: u32, pt: f64) -> Result<(), XlsxError> {
+    ws.set_row_height(row, pt)?;
+    c.hoogtes.borrow_mut().insert(row, pt);
+    Ok(())
+}
+
+/// Fixed texts of a row (grey), each in its column and wrapped there, the row as high as the
+/// longest needs, and at least `regels` lines.
+pub(super) fn teksten(
+    ws: &mut Worksheet,
+    c: &InvoerCellen,
+    row: u32,
+    cellen: &[(u16, &str)],
+    regels: u32,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let mut nodig = regels;
+    for (col, tekst) in cellen {
+        ws.write_string_with_format(row, *col, *tekst, &o.tekst_vast)?;
+        nodig = nodig.max(regels_nodig(tekst, c.breedte(*col, *col)));
+    }
+    if nodig > regels {
+        hoogte(ws, c, row, nodig)?;
+    }
+    Ok(())
+}
+
+impl InvoerCellen {
+    /// The last column of the sheet's tables; a long text (`Bron`) spans the columns up to it.
+    pub(super) fn laatste_kolom(&self) -> u16 {
+        u16::try_from(self.breedtes.len().saturating_sub(1)).unwrap_or(u16::MAX)
+    }
+
+    /// How many characters the columns `eerste..=laatste` hold together.
+    pub(super) fn breedte(&self, eerste: u16, laatste: u16) -> f64 {
+        (eerste..=laatste)
+            .map(|col| self.breedtes.get(usize::from(col)).copied().unwrap_or(14.0))
+            .sum()
+    }
+}
+
+/// The widths of the columns: column A as wide as its longest label (at least 38, at most
+/// [`LABEL_MAX`] characters), then per column what the headings of the groups tables need
+/// for their longest word (a role column: its longest role), at least 15 for B to E (they also
+/// hold the amounts of the other tables, and B the insurers of the offers) and 11 after.
+fn breedtes(s: &Scenario) -> Vec<f64> {
+    let langste = |teksten: &mut dyn Iterator<Item = usize>| teksten.max().unwrap_or(0) as f64;
+    let labels = langste(
+        &mut s
+            .groepen
+            .iter()
+            .map(|g| g.naam.chars().count())
+            .chain(s.aanbiedingen.iter().map(|a| a.label.chars().count()))
+            .chain(s.verzekeraars.iter().map(|v| v.naam.chars().count()))
+            .chain(s.kostenposten.iter().map(|k| k.naam.chars().count()))
+            .chain(s.bijdragen.iter().map(|b| b.naam.chars().count())),
+    );
+    let rol = langste(
+        &mut s
+            .uurtarieven
+            .iter()
+            .map(|u| rol_tekst(&u.rol).chars().count()),
+    ) + 3.0;
+    let mut breedtes = vec![(labels + 3.0).clamp(38.0, LABEL_MAX)];
+    let groep = groep_koppen(s);
+    let mut tabellen: Vec<Vec<&str>> = vec![groep.iter().map(String::as_str).collect()];
+    tabellen.extend(WERKWIJZE.iter().map(|(_, velden)| werkwijze_koppen(velden)));
+    let n = tabellen.iter().map(Vec::len).max().unwrap_or(1).max(7);
+    for i in 1..n {
         let minst = if i <= 4 { 15.0 } else { 11.0 };
-        breedtes.push((woord.unwrap_or(0) as f64 + 2.0).max(minst));
+        let mut b: f64 = minst;
+        for k in tabellen.iter().filter_map(|t| t.get(i)) {
+            let woord = k.split_whitespace().map(|w| w.chars().count()).max();
+            b = b.max(woord.unwrap_or(0) as f64 + 2.0);
+            if k.ends_with("(rol)") {
+                b = b.max(rol);
+            }
+        }
+        breedtes.push(b);
+    }
+    if let Some(b) = breedtes.get_mut(1) {
+        let verzekeraar = langste(&mut s.verzekeraars.iter().map(|v| v.naam.chars().count()));
+        *b = b.max((verzekeraar + 3.0).min(30.0));
     }
     breedtes
 }
@@ -163,41 +307,15 @@ fn breedtes_van(koppen: &[String]) -> Vec<f64> {
 /// A header row of the sheet, as high as its wrapped headings need.
 pub(super) fn kop(
     ws: &mut Worksheet,
-    s: &Scenario,
+    c: &InvoerCellen,
     row: u32,
     koppen: &[&str],
     tekst: &[usize],
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     kop_rij(ws, row, koppen, tekst, o)?;
-    ws.set_row_height(row, kop_hoogte(koppen, &breedtes_van(&groep_koppen(s))))?;
+    rij_hoogte(ws, c, row, kop_hoogte(koppen, &c.breedtes))?;
     Ok(())
-}
-
-/// The headings of the groups table.
-fn groep_koppen(s: &Scenario) -> Vec<String> {
-    let mut koppen: Vec<String> = vec!["Groep".into(), "Start".into(), "Nieuw".into()];
-    koppen.extend(
-        s.uurtarieven
-            .iter()
-            .map(|u| format!("Deelnemers {}", rol_tekst(&u.rol))),
-    );
-    koppen.extend(
-        [
-            "Bijeenkomsten per jaar",
-            "Duur (uur)",
-            "Voorbereiding (uur)",
-            "Reistijd (uur)",
-            "Voorzitter (rol)",
-            "Voorzitter (uur per bijeenkomst)",
-            "Coördinatie (rol)",
-            "Coördinatie (uur per patiënt)",
-            "Telefonische ondersteuning (uur per jaar)",
-            "Patiënten per jaar",
-        ]
-        .map(String::from),
-    );
-    koppen
 }
 
 /// The scenario's name, region, horizon, insured and indexation. Returns the next free row.
@@ -210,16 +328,16 @@ fn scenario(
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Scenario", &o.sectie)?;
     row += 1;
-    ws.write_string(row, 0, "Naam")?;
-    tekst_over(ws, row, (1, 6), &s.naam, 6.0 * 14.0, o)?;
+    ws.write_string_with_format(row, 0, "Naam", &o.label_boven)?;
+    tekst_over(ws, c, row, (1, c.laatste_kolom()), &s.naam, o)?;
     row += 1;
-    ws.write_string(row, 0, "Regio")?;
+    ws.write_string_with_format(row, 0, "Regio", &o.label_boven)?;
     tekst_over(
         ws,
+        c,
         row,
-        (1, 6),
+        (1, c.laatste_kolom()),
         s.regio.as_deref().unwrap_or(""),
-        6.0 * 14.0,
         o,
     )?;
     row += 1;
@@ -281,11 +399,11 @@ fn uurtarieven(
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
     row += 1;
-    kop(ws, s, row, &["Rol", "€ per uur"], &[0], o)?;
+    kop(ws, c, row, &["Rol", "€ per uur"], &[0], o)?;
     row += 1;
     let mut tarief = Vec::new();
     for u in &s.uurtarieven {
-        ws.write_string_with_format(row, 0, rol_tekst(&u.rol), &o.tekst_vast)?;
+        teksten(ws, c, row, &[(0, &rol_tekst(&u.rol))], 1, o)?;
         ws.write_number_with_format(row, 1, as_f64(u.bedrag), &o.euro_invoer)?;
         tarief.push(op(INVOER, row, 1));
         row += 1;
@@ -386,89 +504,6 @@ fn ondersteuning(
     Ok(row)
 }
 
-/// Every group with its participants and werkwijze. Returns the next free row.
-fn groepen(
-    ws: &mut Worksheet,
-    s: &Scenario,
-    o: &Opmaak,
-    mut row: u32,
-    breedtes: &[f64],
-    c: &mut InvoerCellen,
-) -> Result<u32, XlsxError> {
-    ws.write_string_with_format(row, 0, "Groepen en werkwijze", &o.sectie)?;
-    row += 1;
-    let koppen = groep_koppen(s);
-    let koppen_ref: Vec<&str> = koppen.iter().map(String::as_str).collect();
-    let n = s.uurtarieven.len();
-    kop_rij(ws, row, &koppen_ref, &[0, 2, 3 + n + 4, 3 + n + 6], o)?;
-    ws.set_row_height(row, kop_hoogte(&koppen_ref, breedtes))?;
-    row += 1;
-    let eerste_groep = row;
-    let n_rollen = u16::try_from(s.uurtarieven.len()).unwrap_or(u16::MAX);
-    let werk = 3 + n_rollen;
-    let mut groepen = Vec::new();
-    for g in &s.groepen {
-        let w = &g.werkwijze;
-        ws.write_string_with_format(row, 0, &g.naam, &o.tekst_vast)?;
-        ws.write_number_with_format(row, 1, f64::from(g.start), &o.getal_vast)?;
-        ws.write_string_with_format(row, 2, if g.nieuw { "ja" } else { "nee" }, &o.tekst_vast)?;
-        let mut deelnemers = Vec::new();
-        for (ri, u) in s.uurtarieven.iter().enumerate() {
-            let col = 3 + u16::try_from(ri).unwrap_or(u16::MAX);
-            ws.write_number_with_format(row, col, f64::from(g.aantal(&u.rol)), &o.getal_invoer)?;
-            deelnemers.push(op(INVOER, row, col));
-        }
-        let deelnemers_bereik = if n_rollen == 0 {
-            "0".to_string()
-        } else {
-            format!("{INVOER}!{}:{}", abs(row, 3), abs(row, 3 + n_rollen - 1))
-        };
-        let num = |ws: &mut Worksheet, col: u16, v: Decimal| -> Result<String, XlsxError> {
-            ws.write_number_with_format(row, werk + col, as_f64(v), &o.getal_invoer)?;
-            Ok(op(INVOER, row, werk + col))
-        };
-        let bijeenkomsten = num(ws, 0, Decimal::from(w.bijeenkomsten_per_jaar))?;
-        let duur = num(ws, 1, w.duur_uren)?;
-        let voorbereiding = num(ws, 2, w.voorbereiding_uren)?;
-        let reistijd = num(ws, 3, w.reistijd_uren)?;
-        ws.write_string_with_format(row, werk + 4, rol_tekst(&w.voorzitter_rol), &o.tekst_vast)?;
-        let voorzitter_uren = num(ws, 5, w.voorzitter_uren)?;
-        ws.write_string_with_format(row, werk + 6, rol_tekst(&w.coordinatie_rol), &o.tekst_vast)?;
-        let coordinatie = num(ws, 7, w.coordinatie_uren_per_patient)?;
-        let telefonisch = num(ws, 8, w.telefonische_ondersteuning_uren)?;
-        let patienten = num(ws, 9, w.patienten_per_jaar)?;
-        groepen.push(GroepCellen {
-            deelnemers,
-            deelnemers_bereik,
-            bijeenkomsten,
-            duur,
-            voorbereiding,
-            reistijd,
-            voorzitter_uren,
-            coordinatie,
-            telefonisch,
-            patienten,
-        });
-        row += 1;
-    }
-    let laatste_groep = row.saturating_sub(1).max(eerste_groep);
-    let start_bereik = format!(
-        "{INVOER}!{}:{}",
-        abs(eerste_groep, 1),
-        abs(laatste_groep, 1)
-    );
-    let patienten_bereik = format!(
-        "{INVOER}!{}:{}",
-        abs(eerste_groep, werk + 9),
-        abs(laatste_groep, werk + 9)
-    );
-    row += 1;
-    c.groepen = groepen;
-    c.start_bereik = start_bereik;
-    c.patienten_bereik = patienten_bereik;
-    Ok(row)
-}
-
 /// The insurers and their market shares. Returns the next free row.
 fn verzekeraars(
     ws: &mut Worksheet,
@@ -481,10 +516,10 @@ fn verzekeraars(
     if !s.verzekeraars.is_empty() {
         ws.write_string_with_format(row, 0, "Verzekeraars", &o.sectie)?;
         row += 1;
-        kop(ws, s, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
+        kop(ws, c, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
         row += 1;
         for v in &s.verzekeraars {
-            ws.write_string_with_format(row, 0, &v.naam, &o.tekst_vast)?;
+            teksten(ws, c, row, &[(0, &v.naam)], 1, o)?;
             ws.write_number_with_format(
                 row,
                 1,
@@ -516,7 +551,7 @@ fn aanbiedingen(
         row += 1;
         kop(
             ws,
-            s,
+            c,
             row,
             &[
                 "Aanbod",
@@ -530,15 +565,21 @@ fn aanbiedingen(
         )?;
         row += 1;
         for a in &s.aanbiedingen {
-            ws.write_string_with_format(row, 0, &a.label, &o.tekst_vast)?;
-            ws.write_string_with_format(row, 1, &a.verzekeraar, &o.tekst_vast)?;
+            let jaren: Vec<String> = a.jaren.iter().map(|j| j.to_string()).collect();
+            let jaren = jaren.join(", ");
+            teksten(
+                ws,
+                c,
+                row,
+                &[(0, &a.label), (1, &a.verzekeraar), (4, &jaren)],
+                1,
+                o,
+            )?;
             ws.write_number_with_format(row, 2, as_f64(a.tarief_per_verzekerde), &o.euro_invoer)?;
             match a.plafond {
                 Some(p) => ws.write_number_with_format(row, 3, as_f64(p), &o.euro_invoer)?,
                 None => ws.write_blank(row, 3, &o.euro_invoer)?,
             };
-            let jaren: Vec<String> = a.jaren.iter().map(|j| j.to_string()).collect();
-            ws.write_string_with_format(row, 4, jaren.join(", "), &o.tekst_vast)?;
             aanbod_label.push(op(INVOER, row, 0));
             aanbod_tarief.push(op(INVOER, row, 2));
             aanbod_plafond.push(op(INVOER, row, 3));
@@ -588,7 +629,7 @@ fn impact(
         row += 1;
         kop(
             ws,
-            s,
+            c,
             row,
             &[
                 "Indicator",
@@ -602,11 +643,11 @@ fn impact(
         )?;
         row += 1;
         for ind in &imp.indicatoren {
-            ws.write_string_with_format(row, 0, ind.id.omschrijving(), &o.tekst_vast)?;
             ws.write_number_with_format(row, 1, as_f64(ind.basis_percentage), &o.getal_invoer)?;
             ws.write_number_with_format(row, 2, as_f64(ind.reductie_percentage), &o.getal_invoer)?;
             ws.write_number_with_format(row, 3, as_f64(ind.kosten_per_geval), &o.euro_invoer)?;
-            tekst_over(ws, row, (4, BRON_TOT), &ind.bron, 14.0 * 7.0, o)?;
+            let regels = tekst_over(ws, c, row, (4, c.laatste_kolom()), &ind.bron, o)?;
+            teksten(ws, c, row, &[(0, ind.id.omschrijving())], regels, o)?;
             indicator.push((
                 ind.id,
                 op(INVOER, row, 1),

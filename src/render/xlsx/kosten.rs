@@ -46,7 +46,14 @@ pub(super) fn kosten(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 4)?;
     ws.set_column_range_width(2, 40, 15)?;
-    titel(ws, &format!("Kosten — {}", s.naam), o)?;
+    let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    titel(
+        ws,
+        &format!("Kosten — {}", s.naam),
+        totaal_kolom(s),
+        breedte,
+        o,
+    )?;
     noot(
         ws,
         1,
@@ -54,7 +61,7 @@ pub(super) fn kosten(
          formule op het blad Invoer, per regel op centen afgerond; elk totaal is de som van de \
          afgeronde regels.",
         totaal_kolom(s),
-        48.0 + 15.0 * f64::from(s.looptijd_jaren + 1),
+        breedte,
         o,
     )?;
 
@@ -87,6 +94,7 @@ pub(super) fn kosten(
 
     // Indexation factors.
     jaar_kop(ws, kop_jaar, s, o)?;
+    ws.set_repeat_rows(kop_jaar, kop_jaar)?;
     ws.write_string(
         index_rij,
         0,

@@ -40,6 +40,8 @@ pub(super) struct Opmaak {
     pub(super) euro_vet: Format,
     pub(super) break_even: Format,
     pub(super) label_totaal: Format,
+    /// A label at the top of its cell, beside a text that wraps over more lines.
+    pub(super) label_boven: Format,
 }
 
 impl Opmaak {
@@ -49,7 +51,11 @@ impl Opmaak {
         let vast = Color::RGB(0xED_ED_ED);
         let totaal = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
         Opmaak {
-            titel: Format::new().set_bold().set_font_size(14),
+            titel: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             noot: Format::new()
                 .set_italic()
                 .set_font_color(Color::RGB(0x59_59_59))
@@ -74,19 +80,26 @@ impl Opmaak {
                 .set_font_size(12)
                 .set_font_color(Color::RGB(0x1F_4E_79)),
             tekst_inspring: Format::new().set_indent(1),
-            tekst_vast: Format::new().set_background_color(vast).set_indent(1),
+            tekst_vast: Format::new()
+                .set_background_color(vast)
+                .set_indent(1)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             euro: Format::new().set_num_format(euro),
             euro_invoer: Format::new()
                 .set_num_format(euro)
-                .set_background_color(invoer),
+                .set_background_color(invoer)
+                .set_align(FormatAlign::Top),
             euro_totaal: totaal(Format::new().set_num_format(euro)),
             getal: Format::new().set_num_format("General"),
             getal_invoer: Format::new()
                 .set_num_format("General")
-                .set_background_color(invoer),
+                .set_background_color(invoer)
+                .set_align(FormatAlign::Top),
             getal_vast: Format::new()
                 .set_num_format("General")
-                .set_background_color(vast),
+                .set_background_color(vast)
+                .set_align(FormatAlign::Top),
             uren: Format::new().set_num_format("#,##0.00"),
             aantal: Format::new().set_num_format("#,##0.0"),
             factor: Format::new().set_num_format("0.000000"),
@@ -95,6 +108,7 @@ impl Opmaak {
             euro_vet: Format::new().set_num_format(euro).set_bold(),
             break_even: Format::new().set_num_format("0.000"),
             label_totaal: totaal(Format::new()),
+            label_boven: Format::new().set_align(FormatAlign::Top),
         }
     }
 }
@@ -158,9 +172,23 @@ pub(super) fn kop_hoogte(koppen: &[&str], breedtes: &[f64]) -> f64 {
     15.0 * f64::from(regels) + 3.0
 }
 
-/// A sheet's title in row 0.
-pub(super) fn titel(ws: &mut Worksheet, tekst: &str, o: &Opmaak) -> Result<(), XlsxError> {
-    ws.write_string_with_format(0, 0, tekst, &o.titel)?;
+/// A sheet's title in row 0, over the columns `0..=laatste_kolom` (`breedte` characters
+/// together) of the print area, wrapped there rather than cut off at its edge.
+pub(super) fn titel(
+    ws: &mut Worksheet,
+    tekst: &str,
+    laatste_kolom: u16,
+    breedte: f64,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    // A character of the 14 pt bold title is about 1.4 of the columns' 11 pt characters.
+    let regels = regels_nodig(tekst, breedte / 1.4);
+    if laatste_kolom == 0 {
+        ws.write_string_with_format(0, 0, tekst, &o.titel)?;
+    } else {
+        ws.merge_range(0, 0, 0, laatste_kolom, tekst, &o.titel)?;
+    }
+    ws.set_row_height(0, 19.0 * f64::from(regels) + 3.0)?;
     Ok(())
 }
 

@@ -94,7 +94,13 @@ pub(super) fn kostenregels(
     for col in [kol::GROEP, kol::POST, kol::ROL] {
         ws.set_column_format(col, &o.tekst_inspring)?;
     }
-    titel(ws, &format!("Kostenregels — {}", s.naam), o)?;
+    titel(
+        ws,
+        &format!("Kostenregels — {}", s.naam),
+        kol::FINANCIERING,
+        BREEDTES.iter().sum(),
+        o,
+    )?;
     noot(
         ws,
         1,

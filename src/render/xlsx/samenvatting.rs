@@ -29,9 +29,9 @@ pub(super) fn samenvatting(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_range_width(2, 40, 15)?;
-    titel(ws, &format!("Samenvatting — {}", s.naam), o)?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    titel(ws, &format!("Samenvatting — {}", s.naam), tot, breedte, o)?;
     noot(
         ws,
         1,
@@ -43,6 +43,7 @@ pub(super) fn samenvatting(
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
+    ws.set_repeat_rows(kop, kop)?;
     let (row, te_rij) = kostenrijen(ws, s, r, fin, o)?;
     let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
         noot(

@@ -13,10 +13,11 @@ use crate::calc::per_verzekeraar::{VerzekeraarCijfers, VerzekeraarZaak};
 use crate::scenario::Scenario;
 
 use super::financiering::{FINANCIERING, FinCellen};
+use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, noot, op, optioneel, titel,
-    totaal_kolom,
+    Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, kop_hoogte, noot, op,
+    optioneel, regels_nodig, titel, totaal_kolom,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -42,9 +43,15 @@ pub(super) fn verzekeraars(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 4)?;
     ws.set_column_range_width(2, 40, 15)?;
-    titel(ws, &format!("Per verzekeraar — {}", s.naam), o)?;
     let tot = totaal_kolom(s);
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    titel(
+        ws,
+        &format!("Per verzekeraar — {}", s.naam),
+        tot,
+        breedte,
+        o,
+    )?;
     noot(
         ws,
         1,
@@ -57,23 +64,138 @@ pub(super) fn verzekeraars(
         breedte,
         o,
     )?;
-    let kop: u32 = 3;
-    jaar_kop(ws, kop, s, o)?;
     let pv = &r.per_verzekeraar;
-    let mut row = kop + 2;
     if pv.verzekeraars.is_empty() {
+        let kop: u32 = 3;
+        jaar_kop(ws, kop, s, o)?;
+        let row = kop + 2;
         ws.write_string_with_format(row, 0, "Dit scenario noemt geen zorgverzekeraars.", &o.noot)?;
         afdruk(ws, row, tot, s.looptijd_jaren > 4)?;
         return Ok(());
     }
-    let mut betaling_rijen = Vec::new();
+    // First the insurers over the horizon and their chart, then the blocks per year under a
+    // year header that repeats on every page.
+    let overzicht = Overzicht {
+        kop: OVERZICHT_KOP,
+        eerste: OVERZICHT_KOP + 1,
+        n: u32::try_from(pv.verzekeraars.len()).unwrap_or(0),
+        met_zorg: zorg.is_some(),
+    };
+    let grafiek_rij = overzicht.eerste + overzicht.n + 1;
+    let kop = grafiek_rij + grafiek::RIJEN + 1;
+    jaar_kop(ws, kop, s, o)?;
+    ws.set_repeat_rows(kop, kop)?;
+    let mut row = kop + 2;
+    let mut blokken = Vec::new();
     for zaak in &pv.verzekeraars {
-        betaling_rijen.push(row + 1 + BETALING);
+        blokken.push(row + 1);
         row = verzekeraar(ws, s, r, inv, fin, zorg, zaak, row, o)? + 1;
     }
+    let betaling_rijen: Vec<u32> = blokken.iter().map(|b0| b0 + BETALING).collect();
     let eind = regio(ws, s, r, fin, &betaling_rijen, row, o)?;
-    afdruk(ws, eind, tot, s.looptijd_jaren > 4)?;
+    let laatste_kolom = overzicht_tabel(ws, s, pv, &overzicht, &blokken, o)?;
+    grafiek::per_verzekeraar(
+        ws,
+        overzicht.eerste,
+        overzicht.n,
+        &overzicht.grafiek_kolommen(),
+        overzicht.kop,
+        grafiek_rij,
+    )?;
+    afdruk(ws, eind, tot.max(laatste_kolom), s.looptijd_jaren > 4)?;
     Ok(())
+}
+
+/// The header row of the insurers over the horizon.
+const OVERZICHT_KOP: u32 = 4;
+
+/// Where the insurers over the horizon stand: a header, then one row per insurer with the
+/// totals of its block (columns C onwards); without avoided costs only kostenaandeel and
+/// betaling.
+struct Overzicht {
+    kop: u32,
+    eerste: u32,
+    n: u32,
+    met_zorg: bool,
+}
+
+impl Overzicht {
+    /// The figures: the row of each in an insurer's block and the heading.
+    fn cijfers(&self) -> &'static [(u32, &'static str)] {
+        const ALLE: [(u32, &str); 4] = [
+            (KOSTENAANDEEL, "Kostenaandeel"),
+            (BETALING, "Betaling (gekozen aanbod)"),
+            (VERMEDEN, "Vermeden kosten eigen verzekerden"),
+            (NETTO, "Netto (vermeden − betaling)"),
+        ];
+        if self.met_zorg { &ALLE } else { &ALLE[..2] }
+    }
+
+    /// The columns of the chart: betaling against the avoided costs, or, without them, the
+    /// kostenaandeel against the betaling.
+    fn grafiek_kolommen(&self) -> Vec<u16> {
+        if self.met_zorg {
+            vec![OVERZICHT_KOLOM + 1, OVERZICHT_KOLOM + 2]
+        } else {
+            vec![OVERZICHT_KOLOM, OVERZICHT_KOLOM + 1]
+        }
+    }
+}
+
+/// The first column of the figures over the horizon.
+const OVERZICHT_KOLOM: u16 = 2;
+
+/// Per insurer its totals over the horizon, each a reference to the total of its block.
+/// Returns the table's last column.
+fn overzicht_tabel(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    pv: &crate::calc::per_verzekeraar::PerVerzekeraar,
+    ov: &Overzicht,
+    blokken: &[u32],
+    o: &Opmaak,
+) -> Result<u16, XlsxError> {
+    ws.write_string_with_format(ov.kop - 1, 0, "De verzekeraars over de looptijd", &o.sectie)?;
+    ws.write_string_with_format(ov.kop, 0, "Verzekeraar", &o.kop)?;
+    ws.write_string_with_format(ov.kop, 1, "", &o.kop)?;
+    let mut koppen = vec![""; usize::from(OVERZICHT_KOLOM)];
+    let mut breedtes = vec![44.0, 4.0];
+    let mut col = OVERZICHT_KOLOM;
+    for (_, k) in ov.cijfers() {
+        ws.write_string_with_format(ov.kop, col, *k, &o.kop_rechts)?;
+        koppen.push(k);
+        breedtes.push(15.0);
+        col += 1;
+    }
+    ws.set_row_height(ov.kop, kop_hoogte(&koppen, &breedtes))?;
+    let tot = totaal_kolom(s);
+    for ((i, zaak), b0) in pv.verzekeraars.iter().enumerate().zip(blokken) {
+        let row = ov.eerste + u32::try_from(i).unwrap_or(0);
+        let naam = s
+            .verzekeraars
+            .get(zaak.verzekeraar)
+            .map_or("", |v| v.naam.as_str());
+        ws.write_string(row, 0, naam)?;
+        let t = &zaak.totaal;
+        for (k, (m, _)) in ov.cijfers().iter().enumerate() {
+            let waarde = match *m {
+                KOSTENAANDEEL => Some(t.kostenaandeel),
+                BETALING => Some(t.betaling),
+                VERMEDEN => t.vermeden_kosten,
+                _ => t.netto,
+            };
+            let col = OVERZICHT_KOLOM + u16::try_from(k).unwrap_or(0);
+            formule(
+                ws,
+                row,
+                col,
+                &row_col_to_cell(b0 + m, tot),
+                waarde.map_or_else(String::new, bedrag),
+                &o.euro,
+            )?;
+        }
+    }
+    Ok(col.saturating_sub(1))
 }
 
 /// Writes `per_jaar` and `totaal` into `row`: per year the formula `f(yi, col)` with its cached
@@ -143,7 +265,11 @@ fn verzekeraar(
             },
         );
     ws.write_string_with_format(row, 0, naam, &o.sectie)?;
-    ws.write_string_with_format(row, 2, &gekozen, &o.noot)?;
+    // The chosen offer over the year columns, wrapped there.
+    let tot = totaal_kolom(s);
+    ws.merge_range(row, 2, row, tot.max(3), &gekozen, &o.noot)?;
+    let regels = regels_nodig(&gekozen, 15.0 * f64::from(tot.max(3) - 1));
+    ws.set_row_height(row, 15.0 * f64::from(regels.max(1)) + 3.0)?;
     let vi = a
         .verzekeraars
         .iter()

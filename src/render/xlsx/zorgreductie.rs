@@ -33,9 +33,9 @@ pub(super) fn zorgreductie(
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_range_width(2, 40, 15)?;
-    titel(ws, &format!("Zorgreductie — {}", s.naam), o)?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
+    titel(ws, &format!("Zorgreductie — {}", s.naam), tot, breedte, o)?;
     let (Some(i), Some(imp)) = (&r.impact, &s.impact) else {
         noot(
             ws,
@@ -60,6 +60,7 @@ pub(super) fn zorgreductie(
     )?;
     let kop: u32 = 3;
     jaar_kop(ws, kop, s, o)?;
+    ws.set_repeat_rows(kop, kop)?;
     let pat_rij: u32 = 4;
     patienten(ws, s, i, inv, kop, pat_rij, o)?;
     let c = Blad {

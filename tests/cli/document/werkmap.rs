@@ -128,13 +128,13 @@ fn the_contract_talk_rows_recalculate_to_hand_worked_figures_and_follow_a_change
     let pv = &sheets["Per verzekeraar"];
     let a = pv
         .iter()
-        .position(|r| cell(r, 0) == "Verzekeraar A")
+        .rposition(|r| cell(r, 0) == "Verzekeraar A")
         .unwrap();
     assert_eq!(amount(cell(&pv[a + 1], 2)), d("5248.70"));
     assert_eq!(amount(cell(&pv[a + 2], 2)), d("21600.00"));
     let b = pv
         .iter()
-        .position(|r| cell(r, 0) == "Verzekeraar B")
+        .rposition(|r| cell(r, 0) == "Verzekeraar B")
         .unwrap();
     assert_eq!(amount(cell(&pv[b + 2], 2)), d("0.00"));
 

@@ -7,10 +7,7 @@ use crate::calc::cost::Post;
 use crate::scenario::{EldersDoel, Scenario};
 
 use super::super::opmaak::{Opmaak, as_f64, op, rol_tekst};
-use super::{BRON_TOT, INVOER, InvoerCellen, kop, tekst_over};
-
-/// How wide a text over the columns E to K is, in characters.
-const BRON_BREEDTE: f64 = 14.0 * 7.0;
+use super::{INVOER, InvoerCellen, kop, tekst_over, teksten};
 
 /// `2026, 2027` or `2026–2028`: years as a person writes them.
 fn jaren_tekst(jaren: &[i32]) -> String {
@@ -41,7 +38,7 @@ pub(super) fn kostenposten(
     row += 1;
     kop(
         ws,
-        s,
+        c,
         row,
         &["Kostenpost", "Bedrag (geïndexeerd)", "Per", "Jaren", "Bron"],
         &[0, 2, 3, 4],
@@ -51,18 +48,24 @@ pub(super) fn kostenposten(
     for (i, k) in s.kostenposten.iter().enumerate() {
         let post = Post::Kostenpost(u16::try_from(i).unwrap_or(u16::MAX));
         let naam = super::super::regels::post_tekst(s, post);
-        ws.write_string_with_format(row, 0, naam.as_ref(), &o.tekst_vast)?;
         ws.write_number_with_format(row, 1, as_f64(k.bedrag), &o.euro_invoer)?;
         let per = match k.per {
             crate::scenario::KostenpostPer::Jaar => "jaar (regio)",
             crate::scenario::KostenpostPer::Groep => "actieve groep per jaar",
             crate::scenario::KostenpostPer::Bijeenkomst => "bijeenkomst",
         };
-        ws.write_string_with_format(row, 2, per, &o.tekst_vast)?;
-        ws.write_string_with_format(row, 3, jaren_tekst(&k.jaren), &o.tekst_vast)?;
-        if let Some(bron) = &k.bron {
-            tekst_over(ws, row, (4, BRON_TOT), bron, BRON_BREEDTE, o)?;
-        }
+        let regels = match &k.bron {
+            Some(bron) => tekst_over(ws, c, row, (4, c.laatste_kolom()), bron, o)?,
+            None => 1,
+        };
+        teksten(
+            ws,
+            c,
+            row,
+            &[(0, naam.as_ref()), (2, per), (3, &jaren_tekst(&k.jaren))],
+            regels,
+            o,
+        )?;
         c.kostenpost.push(op(INVOER, row, 1));
         row += 1;
     }
@@ -84,7 +87,7 @@ pub(super) fn elders(
         row += 1;
         kop(
             ws,
-            s,
+            c,
             row,
             &[
                 "Rol of post",
@@ -107,7 +110,6 @@ pub(super) fn elders(
                 EldersDoel::Post(p) => Post::parse_in(p, s)
                     .map_or_else(|| p.clone(), |post| post.label_in(s).to_string()),
             };
-            ws.write_string_with_format(row, 0, &wat, &o.tekst_vast)?;
             // A whole line stays one row, so its percentage is fixed; a split one is an input.
             let fmt = if e.geheel() {
                 &o.getal_vast
@@ -119,7 +121,8 @@ pub(super) fn elders(
             let tot = e.tot_en_met.unwrap_or(laatste);
             ws.write_number_with_format(row, 2, f64::from(vanaf), &o.getal_vast)?;
             ws.write_number_with_format(row, 3, f64::from(tot), &o.getal_vast)?;
-            tekst_over(ws, row, (4, BRON_TOT), &e.financier, BRON_BREEDTE, o)?;
+            let regels = tekst_over(ws, c, row, (4, c.laatste_kolom()), &e.financier, o)?;
+            teksten(ws, c, row, &[(0, &wat)], regels, o)?;
             c.elders_percentage.push(op(INVOER, row, 1));
             row += 1;
         }
@@ -128,11 +131,11 @@ pub(super) fn elders(
     if !s.nagegaan.is_empty() {
         ws.write_string_with_format(row, 0, "Nagegaan: geen dubbele financiering", &o.sectie)?;
         row += 1;
-        kop(ws, s, row, &["Rol", "Wat is nagegaan"], &[0, 1], o)?;
+        kop(ws, c, row, &["Rol", "Wat is nagegaan"], &[0, 1], o)?;
         row += 1;
         for n in &s.nagegaan {
-            ws.write_string_with_format(row, 0, rol_tekst(&n.rol), &o.tekst_vast)?;
-            tekst_over(ws, row, (1, BRON_TOT), &n.toelichting, 14.0 * 10.0, o)?;
+            let regels = tekst_over(ws, c, row, (1, c.laatste_kolom()), &n.toelichting, o)?;
+            teksten(ws, c, row, &[(0, &rol_tekst(&n.rol))], regels, o)?;
             row += 1;
         }
         row += 1;
@@ -155,7 +158,7 @@ pub(super) fn bijdragen(
     row += 1;
     kop(
         ws,
-        s,
+        c,
         row,
         &["Bijdrage", "Bedrag", "Jaar", "Financier"],
         &[0, 3],
@@ -163,10 +166,10 @@ pub(super) fn bijdragen(
     )?;
     row += 1;
     for b in &s.bijdragen {
-        ws.write_string_with_format(row, 0, &b.naam, &o.tekst_vast)?;
         ws.write_number_with_format(row, 1, as_f64(b.bedrag), &o.euro_invoer)?;
         ws.write_number_with_format(row, 2, f64::from(b.jaar), &o.getal_vast)?;
-        tekst_over(ws, row, (3, BRON_TOT), &b.financier, 14.0 * 8.0, o)?;
+        let regels = tekst_over(ws, c, row, (3, c.laatste_kolom()), &b.financier, o)?;
+        teksten(ws, c, row, &[(0, &b.naam)], regels, o)?;
         c.bijdragen.push((b.jaar, op(INVOER, row, 1)));
         row += 1;
     }
