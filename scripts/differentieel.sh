@@ -2,7 +2,7 @@
 # Differential test: proof that a change did not change any output (issue 13, item 6).
 #
 # Runs an old and a new patz-calc binary on the same inputs and compares, byte for byte, the
-# stdout, stderr, exit status and every file written with -o (an .xlsx part by part, after
+# stdout, stderr, exit status and every file written with -o (an .xlsx or .docx part by part, after
 # unzip) of every command in every format:
 #
 #   bash scripts/differentieel.sh [--oud REV | --oud-bin PAD] [--nieuw-bin PAD] [--snel]
@@ -328,8 +328,32 @@ done
 geval "$root" monitor scenarios/grote-regio.toml
 geval "$root" monitor scenarios/kleine-regio.toml --bijeenkomsten scenarios/grote-regio-bijeenkomsten.csv
 
+# declare, settle and annual-report with counts of insured and registrations of meetings.
+afr=tests/fixtures/monitor/afrekening.toml
+afr_x=tests/fixtures/monitor/afrekening-extra.toml
+tel=(--verzekerden tests/fixtures/monitor/verzekerden-2026.csv)
+tel_x=(--verzekerden tests/fixtures/monitor/afrekening-extra-verzekerden.csv)
+bij=(--bijeenkomsten tests/fixtures/monitor/noord-2026.csv)
+bij_x=(--bijeenkomsten tests/fixtures/monitor/afrekening-extra-bijeenkomsten.csv)
+ind=(--indicatoren tests/fixtures/monitor/indicatoren.csv)
+for p in kwartaal jaar; do
+  in_formaten "$root" declare "$afr" "${tel[@]}" --per "$p"
+  in_formaten "$root" declare "$afr_x" "${tel_x[@]}" --per "$p"
+done
+in_formaten "$root" settle "$afr" "${tel[@]}" "${bij[@]}"
+in_formaten "$root" settle "$afr_x" "${tel_x[@]}" "${bij_x[@]}"
+geval "$root" declare "$afr"
+geval "$root" settle "$afr" "${tel[@]}"
+geval "$root" declare "$afr" --verzekerden tests/fixtures/monitor/noord-2026.csv
+for uit in html docx pdf; do
+  geval "$root" annual-report "$afr" "${bij[@]}" "${ind[@]}" "${tel[@]}" -o "@UIT@.$uit"
+done
+geval "$root" annual-report "$afr_x" "${bij_x[@]}" "${tel_x[@]}" -o @UIT@.html
+
 # Documents, init, help.
 geval "$root" report scenarios/grote-regio.toml -o -
+for f in "${shipped[@]}"; do geval "$root" report "$f" -o @UIT@.docx; done
+geval "$root" report scenarios/grote-regio.toml -o @UIT@.pdf
 geval "$root" report scenarios/grote-regio.toml -o @UIT@.html --set uurtarieven.huisarts=130
 geval "$root" export scenarios/grote-regio.toml -o @UIT@.xlsx --set uurtarieven.huisarts=130
 geval "$root" init -
@@ -343,7 +367,7 @@ geval "$root" --version
 geval "$root" manpage
 for s in bash zsh fish elvish powershell; do geval "$root" completions "$s"; done
 for c in check cost impact offers business-case explain batch compare sweep sensitivity solve \
-  simulate monitor payout report export init; do
+  simulate monitor payout declare settle annual-report report export init; do
   geval "$root" "$c" --help
   [ "$c" = init ] || geval "$root" "$c"
 done
@@ -444,7 +468,7 @@ draai() { # one line of $cases
     if [ ! -e "$fo" ] || [ ! -e "$fn" ]; then verschil+=" bestand:$s"; continue; fi
     cmp -s "$fo" "$fn" && continue
     case "$s" in
-      *.xlsx)
+      *.xlsx | *.docx)
         mkdir -p "$d/zip.oud" "$d/zip.nieuw"
         if unzip -qq -o "$fo" -d "$d/zip.oud" 2>/dev/null && unzip -qq -o "$fn" -d "$d/zip.nieuw" 2>/dev/null \
           && diff <(unzip -Z1 "$fo") <(unzip -Z1 "$fn") >/dev/null && diff -r -q "$d/zip.oud" "$d/zip.nieuw" >/dev/null; then
@@ -478,7 +502,7 @@ draai() { # one line of $cases
       echo; echo "--- bestand ${s/uit/UIT} (oud → nieuw):"
       if [ ! -e "$fo" ] || [ ! -e "$fn" ]; then
         [ -e "$fo" ] && echo "alleen oud schreef het" || echo "alleen nieuw schreef het"
-      elif [[ "$s" == *.xlsx ]]; then
+      elif [[ "$s" == *.xlsx || "$s" == *.docx ]]; then
         diff <(unzip -Z1 "$fo" 2>&1) <(unzip -Z1 "$fn" 2>&1) | head -n 10 || true
         # Each differing part, its XML one tag per line (the parts are one long line).
         local deel

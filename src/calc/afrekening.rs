@@ -243,6 +243,21 @@ struct PostCenten {
     groepen: Option<(u64, u64)>,
 }
 
+impl PostCenten {
+    /// The post as the settlement shows it, in euros, with its name and label.
+    fn kostenpost(self, s: &Scenario) -> Kostenpost {
+        Kostenpost {
+            post: self.post,
+            begroot: euro_bedrag(self.begroot),
+            werkelijk: euro_bedrag(self.werkelijk),
+            bijeenkomsten: self.bijeenkomsten,
+            groepen: self.groepen,
+            id: self.post.naam(s).to_string(),
+            label: self.post.label_in(s).to_string(),
+        }
+    }
+}
+
 /// The other posts of the year, in the order of `cost` (the built-in posts, then the
 /// `[[kostenpost]]`s): each post's TAPA$ lines of the plan, the meeting-bound ones (huisvesting,
 /// a kostenpost per bijeenkomst) on the meetings held, a kostenpost per groep for the groups
@@ -423,18 +438,7 @@ fn jaar_afrekening(
         verzekerdenjaren: verzekerdenjaren(tellen),
         nacalculatie_tarief: nacalculatie(te_dragen, tellen),
     };
-    let posten = posten
-        .into_iter()
-        .map(|p| Kostenpost {
-            post: p.post,
-            begroot: euro_bedrag(p.begroot),
-            werkelijk: euro_bedrag(p.werkelijk),
-            bijeenkomsten: p.bijeenkomsten,
-            groepen: p.groepen,
-            id: p.post.naam(s).to_string(),
-            label: p.post.label_in(s).to_string(),
-        })
-        .collect();
+    let posten = posten.into_iter().map(|p| p.kostenpost(s)).collect();
     let jaar_uit = AfrekeningJaar {
         jaar,
         verzekeraars,

@@ -16,7 +16,7 @@ use super::payout::{Per, Periode};
 use super::{CalcError, binnen_grens, euro_bedrag};
 use crate::decimal::exact::{Afronding, Exact};
 use crate::registratie::model::Telling;
-use crate::scenario::Scenario;
+use crate::scenario::{Aanbod, Scenario};
 
 /// One row of the declaration: an insurer and a quarter (or, per year, a year).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,17 +157,9 @@ pub fn evaluate(
         let (bedrag_c, afgetopt_c) = match a {
             None => (None, 0),
             Some(a) => {
-                let vol = Exact::from(a.tarief_per_verzekerde)
-                    .mul(&Exact::from(t.verzekerden))
-                    .div_units(&Exact::from(4u64), 2, Afronding::HalfVanNulAf)
-                    .and_then(|c| binnen_grens(Some(c)))
-                    .ok_or_else(|| te_groot("declaratie"))?;
-                let b = match plafond {
-                    Some(p) => vol.min(p.saturating_sub(so_far)).max(0),
-                    None => vol,
-                };
+                let (b, afgetopt) = kwartaalbedrag(a, t.verzekerden, plafond, so_far)?;
                 so_far = so_far.saturating_add(b);
-                (Some(b), vol - b)
+                (Some(b), afgetopt)
             }
         };
         let regel = Regel {
@@ -197,24 +189,7 @@ pub fn evaluate(
     }
     let regels = match per {
         Per::Kwartaal => kwartalen,
-        Per::Jaar => jaren
-            .iter()
-            .map(|j| Regel {
-                verzekeraar: j.verzekeraar,
-                periode: Periode {
-                    jaar: j.jaar,
-                    kwartaal: None,
-                },
-                aanbod: j.aanbod,
-                verzekerden: j.verzekerden,
-                tarief: j
-                    .aanbod
-                    .and_then(|ai| s.aanbiedingen.get(ai))
-                    .map(|a| a.tarief_per_verzekerde),
-                bedrag: j.bedrag,
-                afgetopt: j.afgetopt,
-            })
-            .collect(),
+        Per::Jaar => jaren.iter().map(|j| jaarregel(s, j)).collect(),
     };
     let (per_verzekeraar, per_jaar, totaal) = sommen(&jaren)?;
     Ok(Declaratie {
@@ -225,6 +200,46 @@ pub fn evaluate(
         per_jaar,
         totaal,
     })
+}
+
+/// A quarter's declaration under offer `a` for `verzekerden`, in cents: the full amount
+/// `tarief × verzekerden / 4` rounded once to cents, capped at what the offer's plafond leaves
+/// after `so_far` of that insurer-year; with the part the cap took off.
+fn kwartaalbedrag(
+    a: &Aanbod,
+    verzekerden: u64,
+    plafond: Option<i128>,
+    so_far: i128,
+) -> Result<(i128, i128), CalcError> {
+    let vol = Exact::from(a.tarief_per_verzekerde)
+        .mul(&Exact::from(verzekerden))
+        .div_units(&Exact::from(4u64), 2, Afronding::HalfVanNulAf)
+        .and_then(|c| binnen_grens(Some(c)))
+        .ok_or_else(|| te_groot("declaratie"))?;
+    let b = match plafond {
+        Some(p) => vol.min(p.saturating_sub(so_far)).max(0),
+        None => vol,
+    };
+    Ok((b, vol - b))
+}
+
+/// An insurer-year's sum as one line of the declaration per year.
+fn jaarregel(s: &Scenario, j: &VerzekeraarJaar) -> Regel {
+    Regel {
+        verzekeraar: j.verzekeraar,
+        periode: Periode {
+            jaar: j.jaar,
+            kwartaal: None,
+        },
+        aanbod: j.aanbod,
+        verzekerden: j.verzekerden,
+        tarief: j
+            .aanbod
+            .and_then(|ai| s.aanbiedingen.get(ai))
+            .map(|a| a.tarief_per_verzekerde),
+        bedrag: j.bedrag,
+        afgetopt: j.afgetopt,
+    }
 }
 
 /// The sums declared per insurer (file order), per year (in order) and in all.

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Blok, Geld, Hoofdstuk, Tabel};
-use crate::calc::afrekening::Afrekening;
+use crate::calc::afrekening::{Afrekening, AfrekeningJaar};
 use crate::decimal::{dutch, euro};
 use crate::render::afrekening::{aanbod, post_label, soort, verzekeraar};
 use crate::render::declaratie::{aantal, tarief};
@@ -108,134 +108,143 @@ pub(super) fn declaratie(s: &Scenario, g: Geld<'_>) -> Hoofdstuk {
     }
 }
 
+/// A year's settlement: its costs planned and settled, its result, the result per insurer.
+fn jaar_afrekening(s: &Scenario, j: &AfrekeningJaar, met_bijdragen: bool, blokken: &mut Vec<Blok>) {
+    let x = &j.saldi;
+    let rij = |label: String, b: Decimal, w: Decimal| vec![label, euro(b), euro(w), euro(w - b)];
+    let mut rijen = vec![rij(
+        "Uitbetaald aan deelnemers".into(),
+        x.uitbetaald_begroot,
+        x.uitbetaald,
+    )];
+    rijen.extend(
+        j.posten
+            .iter()
+            .map(|p| rij(post_label(p), p.begroot, p.werkelijk)),
+    );
+    rijen.push(rij(
+        "Overhead penvoerder".into(),
+        x.overhead_begroot,
+        x.overhead,
+    ));
+    rijen.push(rij("Kosten".into(), x.kosten_begroot, x.kosten));
+    if met_bijdragen {
+        for b in &j.bijdragen {
+            let label = format!("Bijdrage: {} ({})", b.naam, b.financier);
+            rijen.push(rij(label, -b.bedrag, -b.bedrag));
+        }
+        rijen.push(rij(
+            "Te dragen door de verzekeraars".into(),
+            x.kosten_begroot - x.bijdragen,
+            x.kosten - x.bijdragen,
+        ));
+    }
+    blokken.push(Blok::Tabel(Tabel {
+        titel: format!("{}: kosten, begroot en afgerekend", j.jaar),
+        kop: vec![
+            ("Post", false),
+            ("Begroot", true),
+            ("Afgerekend", true),
+            ("Verschil", true),
+        ],
+        rijen,
+        totaal: true,
+    }));
+    let (bijdragen, te_dragen) = if met_bijdragen {
+        (
+            format!(" + bijdragen {}", euro(x.bijdragen)),
+            format!("({} − {})", euro(x.kosten), euro(x.bijdragen)),
+        )
+    } else {
+        (String::new(), euro(x.kosten))
+    };
+    let nacalculatie = match x.nacalculatie_tarief {
+        Some(t) => format!(
+            " Nacalculatie: {te_dragen} / {} verzekerdenjaren = {} per verzekerde per jaar.",
+            dutch(x.verzekerdenjaren, 2),
+            tarief(t)
+        ),
+        None => String::new(),
+    };
+    blokken.push(Blok::Alinea(format!(
+        "Resultaat {}: opbrengst {}{bijdragen} − kosten {} = {} ({}).{nacalculatie}",
+        j.jaar,
+        euro(x.opbrengst),
+        euro(x.kosten),
+        euro(x.resultaat),
+        soort(x.resultaat)
+    )));
+    let mut rijen: Vec<Vec<String>> = j
+        .verzekeraars
+        .iter()
+        .map(|v| {
+            vec![
+                verzekeraar(s, v.verzekeraar).to_string(),
+                euro(v.gedeclareerd),
+                v.aandeel_resultaat.map_or_else(|| "–".into(), euro),
+            ]
+        })
+        .collect();
+    rijen.push(vec!["Totaal".into(), euro(x.opbrengst), euro(x.resultaat)]);
+    blokken.push(Blok::Tabel(Tabel {
+        titel: format!("{}: resultaat per verzekeraar", j.jaar),
+        kop: vec![
+            ("Verzekeraar", false),
+            ("Gedeclareerd", true),
+            ("Aandeel in het resultaat", true),
+        ],
+        rijen,
+        totaal: true,
+    }));
+}
+
+/// The settled years side by side, with their total.
+fn over_de_jaren(a: &Afrekening, met_bijdragen: bool) -> Blok {
+    let rijen: Vec<Vec<String>> = a
+        .jaren
+        .iter()
+        .map(|j| (j.jaar.to_string(), &j.saldi))
+        .chain(std::iter::once(("Totaal".to_string(), &a.totaal)))
+        .map(|(label, x)| {
+            let mut rij = vec![label, euro(x.opbrengst)];
+            if met_bijdragen {
+                rij.push(euro(x.bijdragen));
+            }
+            rij.extend([
+                euro(x.kosten),
+                euro(x.resultaat),
+                x.nacalculatie_tarief.map_or_else(|| "–".into(), tarief),
+            ]);
+            rij
+        })
+        .collect();
+    let mut kop = vec![("Jaar", false), ("Opbrengst", true)];
+    if met_bijdragen {
+        kop.push(("Bijdragen", true));
+    }
+    kop.extend([
+        ("Kosten", true),
+        ("Resultaat", true),
+        ("Nacalculatie tarief", true),
+    ]);
+    Blok::Tabel(Tabel {
+        titel: "Over de afgerekende jaren".into(),
+        kop,
+        rijen,
+        totaal: true,
+    })
+}
+
 /// The settlement per year and over the years.
 pub(super) fn afrekening(s: &Scenario, a: &Afrekening) -> Hoofdstuk {
     let mut blokken = Vec::new();
     // Contributions from other sources lower what the insurers carry (as `settle` shows them).
     let met_bijdragen = !s.bijdragen.is_empty();
     for j in &a.jaren {
-        let x = &j.saldi;
-        let rij =
-            |label: String, b: Decimal, w: Decimal| vec![label, euro(b), euro(w), euro(w - b)];
-        let mut rijen = vec![rij(
-            "Uitbetaald aan deelnemers".into(),
-            x.uitbetaald_begroot,
-            x.uitbetaald,
-        )];
-        rijen.extend(
-            j.posten
-                .iter()
-                .map(|p| rij(post_label(p), p.begroot, p.werkelijk)),
-        );
-        rijen.push(rij(
-            "Overhead penvoerder".into(),
-            x.overhead_begroot,
-            x.overhead,
-        ));
-        rijen.push(rij("Kosten".into(), x.kosten_begroot, x.kosten));
-        if met_bijdragen {
-            for b in &j.bijdragen {
-                let label = format!("Bijdrage: {} ({})", b.naam, b.financier);
-                rijen.push(rij(label, -b.bedrag, -b.bedrag));
-            }
-            rijen.push(rij(
-                "Te dragen door de verzekeraars".into(),
-                x.kosten_begroot - x.bijdragen,
-                x.kosten - x.bijdragen,
-            ));
-        }
-        blokken.push(Blok::Tabel(Tabel {
-            titel: format!("{}: kosten, begroot en afgerekend", j.jaar),
-            kop: vec![
-                ("Post", false),
-                ("Begroot", true),
-                ("Afgerekend", true),
-                ("Verschil", true),
-            ],
-            rijen,
-            totaal: true,
-        }));
-        let (bijdragen, te_dragen) = if met_bijdragen {
-            (
-                format!(" + bijdragen {}", euro(x.bijdragen)),
-                format!("({} − {})", euro(x.kosten), euro(x.bijdragen)),
-            )
-        } else {
-            (String::new(), euro(x.kosten))
-        };
-        let nacalculatie = match x.nacalculatie_tarief {
-            Some(t) => format!(
-                " Nacalculatie: {te_dragen} / {} verzekerdenjaren = {} per verzekerde per jaar.",
-                dutch(x.verzekerdenjaren, 2),
-                tarief(t)
-            ),
-            None => String::new(),
-        };
-        blokken.push(Blok::Alinea(format!(
-            "Resultaat {}: opbrengst {}{bijdragen} − kosten {} = {} ({}).{nacalculatie}",
-            j.jaar,
-            euro(x.opbrengst),
-            euro(x.kosten),
-            euro(x.resultaat),
-            soort(x.resultaat)
-        )));
-        let mut rijen: Vec<Vec<String>> = j
-            .verzekeraars
-            .iter()
-            .map(|v| {
-                vec![
-                    verzekeraar(s, v.verzekeraar).to_string(),
-                    euro(v.gedeclareerd),
-                    v.aandeel_resultaat.map_or_else(|| "–".into(), euro),
-                ]
-            })
-            .collect();
-        rijen.push(vec!["Totaal".into(), euro(x.opbrengst), euro(x.resultaat)]);
-        blokken.push(Blok::Tabel(Tabel {
-            titel: format!("{}: resultaat per verzekeraar", j.jaar),
-            kop: vec![
-                ("Verzekeraar", false),
-                ("Gedeclareerd", true),
-                ("Aandeel in het resultaat", true),
-            ],
-            rijen,
-            totaal: true,
-        }));
+        jaar_afrekening(s, j, met_bijdragen, &mut blokken);
     }
     if a.jaren.len() > 1 {
-        let rijen: Vec<Vec<String>> = a
-            .jaren
-            .iter()
-            .map(|j| (j.jaar.to_string(), &j.saldi))
-            .chain(std::iter::once(("Totaal".to_string(), &a.totaal)))
-            .map(|(label, x)| {
-                let mut rij = vec![label, euro(x.opbrengst)];
-                if met_bijdragen {
-                    rij.push(euro(x.bijdragen));
-                }
-                rij.extend([
-                    euro(x.kosten),
-                    euro(x.resultaat),
-                    x.nacalculatie_tarief.map_or_else(|| "–".into(), tarief),
-                ]);
-                rij
-            })
-            .collect();
-        let mut kop = vec![("Jaar", false), ("Opbrengst", true)];
-        if met_bijdragen {
-            kop.push(("Bijdragen", true));
-        }
-        kop.extend([
-            ("Kosten", true),
-            ("Resultaat", true),
-            ("Nacalculatie tarief", true),
-        ]);
-        blokken.push(Blok::Tabel(Tabel {
-            titel: "Over de afgerekende jaren".into(),
-            kop,
-            rijen,
-            totaal: true,
-        }));
+        blokken.push(over_de_jaren(a, met_bijdragen));
     }
     blokken.push(Blok::Noot(if met_bijdragen {
         "Bijdragen uit andere bronnen verlagen wat de verzekeraars moeten dragen: resultaat = \
