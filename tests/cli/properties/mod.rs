@@ -17,7 +17,10 @@
 //!    binary (exit status never 101), and a scenario with large values is either an overflow
 //!    error or an exact result whose totals add up (up to 9.2e18 per field, and up to
 //!    `Decimal::MAX`);
-//! 7. the cent rounding of every line equals `rust_decimal`'s own rounding over the whole range.
+//! 7. the cent rounding of every line equals `rust_decimal`'s own rounding over the whole range;
+//! 8. with the additions of format 1 (verzekerden per year, `[[financiering.elders]]`,
+//!    `[[kostenpost]]`, `[[bijdrage]]`) every line, total and error is that of a plain engine
+//!    written by hand in `aanvullingen.rs` (the test behind the cost engine's fast paths).
 //!
 //! Run time and reproduction: every property runs [`CASES`] cases (64; `PROPTEST_CASES=N`
 //! overrides it) so that the suite stays well under 30 s in a debug `cargo test`. A failure is
@@ -65,6 +68,8 @@ use genereer::*;
 
 mod controle;
 use controle::*;
+
+mod aanvullingen;
 
 // ---------------------------------------------------------------------------------------------
 // The properties
