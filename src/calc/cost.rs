@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::financiering::Verdeling;
+use super::financiering::{Verdeling, verdeling};
 use super::{CalcError, binnen_grens, euro_bedrag, index_factors, indexfactoren};
 use crate::decimal::exact::{Afronding, Exact};
 use crate::scenario::{Groep, Kostenpost, KostenpostPer, Ondersteuning, Scenario, Werkwijze};
@@ -237,9 +237,9 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
     // What of each group's lines is the same in every year, worked out once.
     let groepen = Groepsregels::of(s, &rollen);
     let mut jaren = Vec::with_capacity(exact.len());
-    let mut totaal = Jaar::new(0, false);
+    let mut totaal = Jaar::new(0, false, Verdelingen::default());
     for (k, ((jaar, indexfactor), i)) in s.jaren().zip(display).zip(&exact).enumerate() {
-        let mut y = Jaar::new(jaar, keep_lines);
+        let mut y = Jaar::new(jaar, keep_lines, Verdelingen::of(s, &rollen, jaar));
         for (gi, g) in s.groepen.iter().enumerate() {
             if g.start <= jaar {
                 group_lines(s, &groepen, gi, g, jaar, i, &mut y)?;
@@ -374,7 +374,7 @@ struct Uurregel<'r> {
     /// The role whose rate pays the hours; `Err` with its name when `[uurtarieven]` lacks it
     /// (reported when the line is reached, as a year's lines are worked out in order).
     rol: Result<&'r Rol<'r>, &'r str>,
-    uren: Exact,
+    uren: Uren,
     /// `uren × uurtarief` (zero for an unknown role: never used).
     basis: Exact,
 }
@@ -395,7 +395,7 @@ impl<'r> Groepsregels<'r> {
                 uur.push(Uurregel {
                     post,
                     rol,
-                    uren,
+                    uren: Uren::of(uren),
                     basis,
                 });
             };
@@ -451,7 +451,7 @@ fn group_lines<'r>(
             post: l.post,
             rol: Some(r),
         };
-        y.regel(s, h, Some(&l.uren), &l.basis.mul(i))?;
+        y.regel(s, h, Some(&l.uren), maal_index(&l.basis, i))?;
     }
     let w = &g.werkwijze;
     let o = &s.ondersteuning;
@@ -460,11 +460,11 @@ fn group_lines<'r>(
         post,
         rol: None,
     };
-    y.regel(s, vast(Post::Ict), None, &regels.ict.mul(i))?;
-    y.regel(s, vast(Post::Huisvesting), None, &huisvesting.mul(i))?;
+    y.regel(s, vast(Post::Ict), None, maal_index(&regels.ict, i))?;
+    y.regel(s, vast(Post::Huisvesting), None, maal_index(huisvesting, i))?;
     if g.nieuw && g.start == jaar {
-        y.regel(s, vast(Post::Startkosten), None, &startkosten(o, i))?;
-        y.regel(s, vast(Post::Scholing), None, &scholing(o, g, i))?;
+        y.regel(s, vast(Post::Startkosten), None, cents(&startkosten(o, i)))?;
+        y.regel(s, vast(Post::Scholing), None, cents(&scholing(o, g, i)))?;
     }
     for (ki, k) in kostenposten(s, jaar) {
         let bedrag = match k.per {
@@ -472,7 +472,7 @@ fn group_lines<'r>(
             KostenpostPer::Groep => kostenpost(k, i),
             KostenpostPer::Bijeenkomst => n(w.bijeenkomsten_per_jaar).mul(&kostenpost(k, i)),
         };
-        y.regel(s, vast(Post::Kostenpost(ki)), None, &bedrag)?;
+        y.regel(s, vast(Post::Kostenpost(ki)), None, cents(&bedrag))?;
     }
     Ok(())
 }
@@ -500,35 +500,141 @@ fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcE
         post,
         rol: None,
     };
-    let uren = Exact::from(o.projectleiding_uren);
+    let uren = Uren::of(Exact::from(o.projectleiding_uren));
     y.regel(
         s,
         regionaal(Post::Projectleiding),
         Some(&uren),
-        &projectleiding(o, i),
+        cents(&projectleiding(o, i)),
     )?;
-    y.regel(s, regionaal(Post::Monitoring), None, &monitoring(o, i))?;
+    y.regel(
+        s,
+        regionaal(Post::Monitoring),
+        None,
+        cents(&monitoring(o, i)),
+    )?;
     for (ki, k) in kostenposten(s, y.jaar) {
         if k.per == KostenpostPer::Jaar {
-            y.regel(s, regionaal(Post::Kostenpost(ki)), None, &kostenpost(k, i))?;
+            y.regel(
+                s,
+                regionaal(Post::Kostenpost(ki)),
+                None,
+                cents(&kostenpost(k, i)),
+            )?;
         }
     }
     let tapas = y.tapas;
-    y.regel(s, regionaal(Post::Overhead), None, &overhead(o, tapas))
+    y.regel(
+        s,
+        regionaal(Post::Overhead),
+        None,
+        cents(&overhead(o, tapas)),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rounding, sums and the bound
 // ---------------------------------------------------------------------------------------------
 
+/// An exact amount rounded once to whole cents, half away from zero (`None`: past an `i128`).
+fn cents(bedrag: &Exact) -> Option<i128> {
+    bedrag.to_units(2, Afronding::HalfVanNulAf)
+}
+
+/// `basis × I(y)` rounded once to whole cents, half away from zero: [`cents`] of the product,
+/// without building the product ([`Exact::mul_units`]) for the lines of the groups, which are
+/// nearly all lines.
+#[inline]
+fn maal_index(basis: &Exact, i: &Exact) -> Option<i128> {
+    basis.mul_units(i, 2, Afronding::HalfVanNulAf)
+}
+
+/// A line's hours, exact, and whether they fit a `Decimal` (the `uren` of a [`Regel`]): the
+/// hours do not depend on the year, so this is worked out once per calculation.
+struct Uren {
+    exact: Exact,
+    past: bool,
+}
+
+impl Uren {
+    #[inline]
+    fn of(exact: Exact) -> Uren {
+        Uren {
+            past: exact.fits_decimal(),
+            exact,
+        }
+    }
+}
+
+/// How each role's hour lines and each post's lines are financed in one year: calc::financiering's
+/// [`verdeling`] (the entry of `[[financiering.elders]]` covering that year), the same rule that
+/// payout, monitor and settle use, looked up once per year and role or post instead of once per
+/// line (the lookup compares names).
+#[derive(Default)]
+struct Verdelingen {
+    /// Per role of `[uurtarieven]`, in that order ([`Rol::index`]).
+    rollen: Vec<Verdeling>,
+    /// Per post without a role, by [`Verdelingen::post_index`]; the overhead is always TAPA$.
+    posten: Vec<Verdeling>,
+}
+
+/// The posts without a role an entry may cover, before the `[[kostenpost]]`s.
+const POSTEN_ZONDER_ROL: [Post; 6] = [
+    Post::Ict,
+    Post::Huisvesting,
+    Post::Startkosten,
+    Post::Scholing,
+    Post::Projectleiding,
+    Post::Monitoring,
+];
+
+impl Verdelingen {
+    fn of(s: &Scenario, rollen: &Rollen<'_>, jaar: i32) -> Verdelingen {
+        let eigen =
+            (0..s.kostenposten.len()).filter_map(|ki| u16::try_from(ki).ok().map(Post::Kostenpost));
+        Verdelingen {
+            rollen: rollen
+                .0
+                .iter()
+                .map(|r| verdeling(s, Some(r.naam), Post::Bijeenkomsten, jaar))
+                .collect(),
+            posten: POSTEN_ZONDER_ROL
+                .into_iter()
+                .chain(eigen)
+                .map(|post| verdeling(s, None, post, jaar))
+                .collect(),
+        }
+    }
+
+    fn post_index(post: Post) -> Option<usize> {
+        match post {
+            Post::Kostenpost(ki) => Some(POSTEN_ZONDER_ROL.len() + usize::from(ki)),
+            post => POSTEN_ZONDER_ROL.iter().position(|p| *p == post),
+        }
+    }
+
+    /// The split of a line of `h` (looked up again should the table not have it).
+    #[inline]
+    fn van(&self, s: &Scenario, h: &Herkomst<'_>, jaar: i32) -> Verdeling {
+        let found = match (h.rol, h.post) {
+            (Some(r), _) => self.rollen.get(r.index),
+            (None, Post::Overhead) => return Verdeling::Tapas,
+            (None, post) => Verdelingen::post_index(post).and_then(|k| self.posten.get(k)),
+        };
+        match found {
+            Some(v) => *v,
+            None => verdeling(s, h.rol.map(|r| &**r.naam), h.post, jaar),
+        }
+    }
+}
+
 /// A role's rate, looked up once per calculation; the name is shared by every line of that
 /// role instead of copied.
 struct Rol<'s> {
     naam: &'s Arc<str>,
     uurtarief: Decimal,
-    /// Listed in `elders_gefinancierd` (for a scenario built in code, which may list it
-    /// without its [`Scenario::financiering_elders`] entry).
-    elders_gefinancierd: bool,
+    /// Its place in `[uurtarieven]`.
+    index: usize,
 }
 
 /// The roles of `[uurtarieven]`.
@@ -539,10 +645,11 @@ impl<'s> Rollen<'s> {
         Rollen(
             s.uurtarieven
                 .iter()
-                .map(|u| Rol {
+                .enumerate()
+                .map(|(index, u)| Rol {
                     naam: &u.rol,
                     uurtarief: u.bedrag,
-                    elders_gefinancierd: s.elders_gefinancierd.iter().any(|r| *r == *u.rol),
+                    index,
                 })
                 .collect(),
         )
@@ -671,10 +778,12 @@ struct Jaar<'r> {
     bijdragen: i128,
     /// The largest line so far: its amount (in size), year and origin.
     grootste: Option<(i128, i32, Herkomst<'r>)>,
+    /// How the year's lines are financed.
+    verdelingen: Verdelingen,
 }
 
 impl<'r> Jaar<'r> {
-    fn new(jaar: i32, keep_lines: bool) -> Jaar<'r> {
+    fn new(jaar: i32, keep_lines: bool, verdelingen: Verdelingen) -> Jaar<'r> {
         Jaar {
             jaar,
             regels: Vec::new(),
@@ -683,27 +792,30 @@ impl<'r> Jaar<'r> {
             elders: 0,
             bijdragen: 0,
             grootste: None,
+            verdelingen,
         }
     }
 
-    /// Adds a line whose exact amount is `bedrag`: rounded once to cents, half away from zero;
-    /// an hour line unless both hours and amount are zero, another line unless it is zero.
+    /// Adds a line whose exact amount rounded once to cents, half away from zero, is `cents`
+    /// ([`cents`]); an hour line unless both hours and amount are zero, another line unless it
+    /// is zero.
     fn regel(
         &mut self,
         s: &Scenario,
         h: Herkomst<'r>,
-        uren: Option<&Exact>,
-        bedrag: &Exact,
+        uren: Option<&Uren>,
+        cents: Option<i128>,
     ) -> Result<(), CalcError> {
-        let Some(cents) = binnen_grens(bedrag.to_units(2, Afronding::HalfVanNulAf)) else {
+        let Some(cents) = binnen_grens(cents) else {
             return Err(h.velden(s, self.jaar).te_groot());
         };
-        if cents == 0 && uren.is_none_or(Exact::is_zero) {
+        let uren_exact = uren.map(|u| &u.exact);
+        if cents == 0 && uren_exact.is_none_or(Exact::is_zero) {
             return Ok(());
         }
         // The hours as a `Decimal` (exact, or rounded once past 28 digits): the same error
         // with or without the lines kept.
-        if uren.is_some_and(|u| !u.fits_decimal()) {
+        if uren.is_some_and(|u| !u.past) {
             return Err(CalcError::Overflow {
                 path: h.groep.map_or_else(
                     || "ondersteuning.projectleiding_uren".to_string(),
@@ -713,15 +825,9 @@ impl<'r> Jaar<'r> {
             });
         }
         self.grootste_van(cents.abs(), self.jaar, h);
+        let uren = uren_exact;
         // The split is calc::financiering's rule, the same one payout, monitor and settle use.
-        let verdeling = Verdeling::van(
-            match (h.rol, h.post) {
-                (Some(r), _) => s.elders_rol(r.naam, self.jaar),
-                (None, Post::Overhead) => None,
-                (None, post) => s.elders_post(post.naam(s), self.jaar),
-            },
-            h.rol.is_some_and(|r| r.elders_gefinancierd),
-        );
+        let verdeling = self.verdelingen.van(s, &h, self.jaar);
         match verdeling {
             Verdeling::Tapas => self.deel(h, uren, cents, Financiering::Tapas),
             Verdeling::Elders => self.deel(h, uren, cents, Financiering::Elders),
@@ -757,16 +863,28 @@ impl<'r> Jaar<'r> {
             Financiering::Elders => self.elders = self.elders.saturating_add(cents),
         }
         if self.keep_lines {
-            self.regels.push(Regel {
-                jaar: self.jaar,
-                groep: h.groep,
-                post: h.post,
-                rol: h.rol.map(|r| Arc::clone(r.naam)),
-                uren: uren.and_then(Exact::to_decimal),
-                bedrag: euro_bedrag(cents),
-                financiering,
-            });
+            self.bewaar(h, uren, cents, financiering);
         }
+    }
+
+    /// Keeps a line (or the part of one) as a [`Regel`].
+    #[inline(never)]
+    fn bewaar(
+        &mut self,
+        h: Herkomst<'r>,
+        uren: Option<&Exact>,
+        cents: i128,
+        financiering: Financiering,
+    ) {
+        self.regels.push(Regel {
+            jaar: self.jaar,
+            groep: h.groep,
+            post: h.post,
+            rol: h.rol.map(|r| Arc::clone(r.naam)),
+            uren: uren.and_then(Exact::to_decimal),
+            bedrag: euro_bedrag(cents),
+            financiering,
+        });
     }
 
     /// The year's `[[bijdrage]]`s, each rounded to cents; an error at the contribution that

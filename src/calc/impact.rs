@@ -65,6 +65,29 @@ fn patienten_exact(s: &Scenario, jaar: i32) -> Exact {
         })
 }
 
+/// `P(y)` for every year of the horizon, exactly: each year's the previous year's plus the
+/// `patienten_per_jaar` of the groups that start that year (the first year's: of every group
+/// active in it). The same sums as [`patienten_exact`] per year, with one addition per group
+/// instead of one per group and year.
+fn patienten_per_jaar(s: &Scenario) -> Vec<Exact> {
+    let eerste = s.startjaar;
+    let mut nieuw = vec![Exact::from(0u64); s.looptijd_jaren as usize];
+    for g in &s.groepen {
+        let k = usize::try_from(g.start.saturating_sub(eerste)).unwrap_or(0);
+        if let Some(n) = nieuw.get_mut(k) {
+            *n = n.add(&Exact::from(g.werkwijze.patienten_per_jaar));
+        }
+    }
+    let mut p = Exact::from(0u64);
+    nieuw
+        .iter()
+        .map(|n| {
+            p = p.add(n);
+            p.clone()
+        })
+        .collect()
+}
+
 /// `P(y)`: Σ `patienten_per_jaar` of the groups active in `jaar`.
 pub fn patienten(s: &Scenario, jaar: i32) -> Result<Decimal, CalcError> {
     decimal(
@@ -144,8 +167,7 @@ pub fn evaluate(s: &Scenario) -> Result<Result<ImpactResultaat, GeenImpact>, Cal
         velden: velden(s, ind),
     };
     let mut jaren = Vec::with_capacity(factors.len());
-    for (jaar, i) in s.jaren().zip(&factors) {
-        let p = patienten_exact(s, jaar);
+    for ((jaar, i), p) in s.jaren().zip(&factors).zip(patienten_per_jaar(s)) {
         let mut indicatoren = Vec::with_capacity(n);
         let mut jaar_kosten: i128 = 0;
         for (ind, som) in impact.indicatoren.iter().zip(som.iter_mut()) {

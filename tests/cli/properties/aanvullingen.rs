@@ -75,10 +75,7 @@ pub(super) fn aanvullingen() -> impl Strategy<Value = Aanvullingen> {
     let eigen = (money(), 0usize..3, proptest::option::of(any::<u32>()))
         .prop_map(|(bedrag, per, jaren)| Eigen { bedrag, per, jaren });
     // Mostly below what TAPA$ finances in a year; sometimes above it (an error).
-    let bijdrage = (
-        prop_oneof![3 => upto(5_000, 2), 1 => money()],
-        0u32..5,
-    );
+    let bijdrage = (prop_oneof![3 => upto(5_000, 2), 1 => money()], 0u32..5);
     (
         proptest::option::of([
             1i64..=3_000_000,
@@ -91,12 +88,14 @@ pub(super) fn aanvullingen() -> impl Strategy<Value = Aanvullingen> {
         proptest::collection::vec(eigen, 0..=3),
         proptest::collection::vec(bijdrage, 0..=3),
     )
-        .prop_map(|(verzekerden, elders, kostenposten, bijdragen)| Aanvullingen {
-            verzekerden,
-            elders,
-            kostenposten,
-            bijdragen,
-        })
+        .prop_map(
+            |(verzekerden, elders, kostenposten, bijdragen)| Aanvullingen {
+                verzekerden,
+                elders,
+                kostenposten,
+                bijdragen,
+            },
+        )
 }
 
 impl Aanvullingen {
@@ -316,7 +315,7 @@ fn plain_group(r: &mut PlainRegels<'_>, gi: usize, i: &Q) -> Result<(), PlainFou
         .add(&Q::of(w.voorbereiding_uren))
         .add(&Q::of(w.reistijd_uren));
     // The hour lines: `uren × uurtarief × I(y)`.
-    let mut hours = |r: &mut PlainRegels<'_>, post, rol: &str, uren: Q| {
+    let hours = |r: &mut PlainRegels<'_>, post, rol: &str, uren: Q| {
         let bedrag = uren.mul(&rate(rol)).mul(i);
         r.line(Some(gi), post, Some(rol), Some(uren), &bedrag)
     };
@@ -332,12 +331,17 @@ fn plain_group(r: &mut PlainRegels<'_>, gi: usize, i: &Q) -> Result<(), PlainFou
         let tel = Q::of(w.telefonische_ondersteuning_uren);
         hours(r, Post::TelefonischeOndersteuning, "consulent", tel)?;
     }
-    let vast = |r: &mut PlainRegels<'_>, post, bedrag: Q| r.line(Some(gi), post, None, None, &bedrag);
+    let vast =
+        |r: &mut PlainRegels<'_>, post, bedrag: Q| r.line(Some(gi), post, None, None, &bedrag);
     vast(r, Post::Ict, Q::of(o.ict_per_groep).mul(i))?;
     let huis = b.mul(&Q::of(o.huisvesting_per_bijeenkomst)).mul(i);
     vast(r, Post::Huisvesting, huis)?;
     if g.nieuw && g.start == r.jaar {
-        vast(r, Post::Startkosten, Q::of(o.startkosten_per_nieuwe_groep).mul(i))?;
+        vast(
+            r,
+            Post::Startkosten,
+            Q::of(o.startkosten_per_nieuwe_groep).mul(i),
+        )?;
         let n = Q::int(g.totaal_deelnemers());
         let scholing = Q::of(o.scholing_per_nieuwe_deelnemer).mul(&n).mul(i);
         vast(r, Post::Scholing, scholing)?;
@@ -437,8 +441,12 @@ fn plain_engine(s: &Scenario) -> Result<(Vec<PlainJaar>, PlainTotalen), PlainFou
             te_financieren,
             plain_tarief(te_financieren, verzekerden(k)),
         ];
-        (kosten, elders, tapas, bijdragen) =
-            (kosten + totaal, elders + r.elders, tapas + r.tapas, bijdragen + b);
+        (kosten, elders, tapas, bijdragen) = (
+            kosten + totaal,
+            elders + r.elders,
+            tapas + r.tapas,
+            bijdragen + b,
+        );
         verzekerde_jaren += verzekerden(k);
         jaren.push(PlainJaar {
             jaar,
@@ -507,7 +515,12 @@ pub(super) fn assert_engine_is_plain(s: &Scenario) {
                         other => panic!("hours of {l:?}: {other:?}"),
                     }
                 }
-                assert_eq!(totalen_cents(&kj.totalen), pj.totalen, "totals of {}", pj.jaar);
+                assert_eq!(
+                    totalen_cents(&kj.totalen),
+                    pj.totalen,
+                    "totals of {}",
+                    pj.jaar
+                );
             }
             assert_eq!(totalen_cents(&k.totaal), *totaal, "totals over the horizon");
         }
