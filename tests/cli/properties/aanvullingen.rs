@@ -403,7 +403,7 @@ fn plain_engine(s: &Scenario) -> Result<(Vec<PlainJaar>, PlainTotalen), PlainFou
             Some(per_jaar) => per_jaar[k],
             None => s.verzekerden,
         };
-        i128::try_from(v.mantissa()).unwrap() / 10i128.pow(v.scale())
+        v.mantissa() / 10i128.pow(v.scale())
     };
     let mut jaren = Vec::new();
     let (mut kosten, mut elders, mut tapas, mut bijdragen, mut verzekerde_jaren) =
