@@ -88,7 +88,8 @@ fn soffice() -> Option<PathBuf> {
 }
 
 /// Converts every `.docx` in `docs` to UTF-8 text with LibreOffice Writer, in one run with its
-/// own profile; gives the texts in the same order.
+/// own profile; gives the texts in the same order, without the word joiners that keep a minus
+/// with its amount (`€ -1.234,56` is searched for as written).
 fn naar_tekst(soffice: &Path, dir: &Path, docs: &[PathBuf]) -> Vec<String> {
     let profile = dir.join("profiel");
     let mut cmd = Command::new(soffice);
@@ -124,7 +125,9 @@ fn naar_tekst(soffice: &Path, dir: &Path, docs: &[PathBuf]) -> Vec<String> {
         .map(|d| {
             let stem = d.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let p = dir.join("tekst").join(format!("{stem}.txt"));
-            std::fs::read_to_string(&p).unwrap_or_else(|_| panic!("{} converted", p.display()))
+            std::fs::read_to_string(&p)
+                .unwrap_or_else(|_| panic!("{} converted", p.display()))
+                .replace('\u{2060}', "")
         })
         .collect()
 }

@@ -20,6 +20,7 @@ mod frequentie;
 pub mod jaarverslag;
 mod kosten;
 mod locatie;
+mod nabewerking;
 mod onderbouwing;
 pub(crate) mod opmaak;
 mod saldo;

@@ -12,8 +12,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrText,
-    InstrToC, PageMargin, PageNum, Paragraph, Pic, Run, SpecialIndentType, Table, TableBorder,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrPAGEREF,
+    InstrText, PageMargin, PageNum, Paragraph, Pic, Run, SpecialIndentType, Table, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
     WidthType,
 };
@@ -22,9 +22,10 @@ use rust_decimal::Decimal;
 use crate::decimal::dutch;
 use crate::scenario::{Onderwerp, Scenario, Toelichting};
 
+use super::nabewerking;
 use super::stijl::{
     A4, AANWIJZING, BIJSCHRIFT, BREEDTE_TEKST, FIGUUR, INHOUD1, INHOUD2, KLEUR_LIJN, KLEUR_TOTAAL,
-    KLEUR_VELD, KOP1, KOP2, MARGE, NOOT, ONDERTITEL, TABELKOP, TABELTEKST,
+    KLEUR_VELD, KOP1, KOP2, MARGE, NOOT, ONDERTITEL, TABELKOP, TABELTEKST, TITEL,
 };
 use super::{Afbeelding, DocxError};
 
@@ -51,8 +52,8 @@ struct Kop {
 enum Blok {
     Alinea(Box<Paragraph>),
     Tabel(Box<Table>),
-    /// Where the table of contents goes.
-    Inhoud,
+    /// Where the table of contents goes; `true`: on a new page.
+    Inhoud(bool),
 }
 
 /// The document being written: its body, piece by piece, and its headings.
@@ -66,6 +67,8 @@ pub(crate) struct Doc {
     afbeeldingen: usize,
     /// The report's charts, each placed by [`Doc::grafiek`] in its chapter.
     grafieken: Vec<Afbeelding>,
+    /// The next paragraph starts a new page ([`Doc::nieuwe_pagina`]).
+    nieuwe_pagina: bool,
 }
 
 /// Text as Word may hold it: a tab or line break becomes a space, other control characters go
@@ -119,10 +122,16 @@ impl Doc {
         self.grafieken.iter().any(|g| g.naam == naam)
     }
 
-    /// A new, empty paragraph with its own id.
+    /// A new, empty paragraph with its own id (at the top of a new page after
+    /// [`Doc::nieuwe_pagina`]).
     fn p(&mut self) -> Paragraph {
         self.alineas += 1;
-        Paragraph::new().id(format!("{:08X}", self.alineas))
+        let p = Paragraph::new().id(format!("{:08X}", self.alineas));
+        if std::mem::take(&mut self.nieuwe_pagina) {
+            p.page_break_before(true)
+        } else {
+            p
+        }
     }
 
     /// A paragraph in style `stijl` (empty: Normal).
@@ -142,7 +151,7 @@ impl Doc {
         let p = self
             .p_stijl(stijl)
             .add_bookmark_start(id, &anker)
-            .add_run(run(tekst, false))
+            .add_run(run(&koptekst(tekst), false))
             .add_bookmark_end(id);
         self.push(p);
         self.koppen.push(Kop {
@@ -160,6 +169,25 @@ impl Doc {
     /// A section heading (Heading 2).
     pub(crate) fn paragraaf(&mut self, tekst: &str) {
         self.kop(2, tekst);
+    }
+
+    /// The document's title (style Title), `TAPA$-prestatie 1` kept on one line.
+    pub(crate) fn titel(&mut self, tekst: &str) {
+        self.met_stijl(TITEL, &koptekst(tekst));
+    }
+
+    /// A subtitle under the title in lines short enough not to wrap (one paragraph, a line
+    /// break between two), so that no line breaks inside `TAPA$-prestatie 1`; the text keeps
+    /// its plain hyphen, as a reader searches for it.
+    pub(crate) fn ondertitel(&mut self, regels: &[&str]) {
+        let mut p = self.p_stijl(ONDERTITEL);
+        for (i, r) in regels.iter().enumerate() {
+            if i > 0 {
+                p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+            p = p.add_run(run(r, false));
+        }
+        self.push(p);
     }
 
     /// A paragraph of plain text.
@@ -219,13 +247,37 @@ impl Doc {
 
     /// A table with a caption: `kop` names the columns (`true`: a figure, right-aligned), the
     /// rows hold the cells' text. `totaal`: the last row is a total (bold, shaded). No row is
-    /// split over two pages; a short table is kept on one page.
+    /// split over two pages; a short table is kept on one page; the header row is repeated on
+    /// every page a long table runs onto.
     pub(crate) fn tabel(
         &mut self,
         titel: &str,
         kop: &[(&str, bool)],
         rijen: &[Vec<String>],
         totaal: bool,
+    ) {
+        self.tabel_met(titel, kop, rijen, totaal, false);
+    }
+
+    /// The same table kept on the page of the paragraph that follows it (its note): its last
+    /// row (a short table: the whole table) goes with that paragraph to the next page.
+    pub(crate) fn tabel_bij_volgende(
+        &mut self,
+        titel: &str,
+        kop: &[(&str, bool)],
+        rijen: &[Vec<String>],
+        totaal: bool,
+    ) {
+        self.tabel_met(titel, kop, rijen, totaal, true);
+    }
+
+    fn tabel_met(
+        &mut self,
+        titel: &str,
+        kop: &[(&str, bool)],
+        rijen: &[Vec<String>],
+        totaal: bool,
+        bij_volgende: bool,
     ) {
         if rijen.is_empty() {
             return;
@@ -240,13 +292,13 @@ impl Doc {
                 cel(p, tekst, *getal, true, Some(KLEUR_VELD), *w, true)
             })
             .collect();
-        let mut rows = vec![TableRow::new(koprij).cant_split()];
+        let mut rows = vec![nabewerking::als_koprij(TableRow::new(koprij).cant_split())];
         let n = rijen.len();
         // A short table stays on one page: every row but the last is kept with the next.
         let heel = n <= HEEL;
         for (i, r) in rijen.iter().enumerate() {
             let vet = totaal && i + 1 == n;
-            let bij_elkaar = heel && i + 1 < n;
+            let bij_elkaar = (heel && i + 1 < n) || (bij_volgende && i + 1 == n);
             let vlak = vet.then_some(KLEUR_TOTAAL);
             let cellen: Vec<TableCell> = r
                 .iter()
@@ -280,7 +332,8 @@ impl Doc {
         // together).
         let p = self
             .p_stijl(NOOT)
-            .line_spacing(docx_rs::LineSpacing::new().before(0).after(60));
+            .line_spacing(docx_rs::LineSpacing::new().before(0).after(60))
+            .keep_next(bij_volgende);
         self.push(p);
     }
 
@@ -365,10 +418,11 @@ impl Doc {
         }
     }
 
-    /// A page break.
+    /// What follows starts on a new page: its first paragraph breaks the page before it (a
+    /// paragraph holding a page break would stand on a page of its own when the page before is
+    /// full).
     pub(crate) fn nieuwe_pagina(&mut self) {
-        let p = self.p().add_run(Run::new().add_break(BreakType::Page));
-        self.push(p);
+        self.nieuwe_pagina = true;
     }
 
     /// A picture (PNG, `breedte_px` × `hoogte_px` pixels) across the width of the text, with
@@ -397,47 +451,46 @@ impl Doc {
         self.push(p);
     }
 
-    /// Marks the place of the table of contents: Word's own field over Heading 1 and 2,
-    /// filled in already (each entry a link to its heading; the page numbers Word adds when
-    /// it brings the field up to date on opening).
+    /// Marks the place of the table of contents: every Heading 1 and 2, each a link to its
+    /// heading, with its page number.
     pub(crate) fn inhoudsopgave(&mut self) {
-        self.blokken.push(Blok::Inhoud);
+        let nieuw = std::mem::take(&mut self.nieuwe_pagina);
+        self.blokken.push(Blok::Inhoud(nieuw));
     }
 
-    /// The table of contents of the headings written.
-    fn inhoud(&mut self) -> Vec<Paragraph> {
+    /// The table of contents of the headings written. Each entry ends in a page reference
+    /// (`PAGEREF` to the heading's bookmark, after a dotted tab), with no page number stored:
+    /// LibreOffice computes such a reference when it lays out the pages (so its PDF shows the
+    /// numbers), and Word brings it up to date on opening (the settings ask it to, see
+    /// `nabewerking`) or on F9. The entries are deliberately no Word TOC field: LibreOffice
+    /// shows a TOC field's entries as stored and computes no reference inside one (tried: every
+    /// entry showed the stored number, or none), and we cannot store the numbers, which depend
+    /// on the reader's fonts. Word's own table of contents can still be inserted from the
+    /// headings (Verwijzingen ▸ Inhoudsopgave).
+    fn inhoud(&mut self, nieuwe_pagina: bool) -> Vec<Paragraph> {
+        self.nieuwe_pagina = nieuwe_pagina;
         let titel = self.p_stijl(ONDERTITEL).add_run(run("Inhoud", false));
         let mut out = vec![titel];
         let koppen: Vec<(usize, String, String)> = self
             .koppen
             .iter()
-            .map(|k| (k.niveau, k.tekst.clone(), k.anker.clone()))
+            .map(|k| (k.niveau, koptekst(&k.tekst), k.anker.clone()))
             .collect();
-        for (i, (niveau, tekst, anker)) in koppen.iter().enumerate() {
+        for (niveau, tekst, anker) in &koppen {
             let stijl = if *niveau == 1 { INHOUD1 } else { INHOUD2 };
-            let mut p = self.p_stijl(stijl);
-            if i == 0 {
-                let instr = InstrToC::new()
-                    .heading_styles_range(1, 2)
-                    .hyperlink()
-                    .hide_tab_and_page_numbers_in_webview()
-                    .use_applied_paragraph_line_level();
-                p = p.add_run(
-                    Run::new()
-                        .add_field_char(FieldCharType::Begin, true)
-                        .add_instr_text(InstrText::TOC(instr))
-                        .add_field_char(FieldCharType::Separate, false),
-                );
-            }
-            p = p.add_hyperlink(
-                Hyperlink::new(anker, HyperlinkType::Anchor).add_run(run(tekst, false)),
+            let pagina = Run::new()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(anker).hyperlink()))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_field_char(FieldCharType::End, false);
+            let p = self.p_stijl(stijl).add_hyperlink(
+                Hyperlink::new(anker, HyperlinkType::Anchor)
+                    .add_run(run(tekst, false))
+                    .add_run(Run::new().add_tab())
+                    .add_run(pagina),
             );
             out.push(p);
         }
-        let einde = self
-            .p()
-            .add_run(Run::new().add_field_char(FieldCharType::End, false));
-        out.push(einde);
         out
     }
 
@@ -445,10 +498,12 @@ impl Doc {
     /// page but the first a footer "`voet` — pagina N"; titled `titel`. Editable: no
     /// protection of any kind.
     pub(crate) fn bestand(mut self, voet: &str) -> Result<Vec<u8>, DocxError> {
-        let inhoud = if self.blokken.iter().any(|b| matches!(b, Blok::Inhoud)) {
-            self.inhoud()
-        } else {
-            Vec::new()
+        let inhoud = match self.blokken.iter().find_map(|b| match b {
+            Blok::Inhoud(nieuw) => Some(*nieuw),
+            _ => None,
+        }) {
+            Some(nieuw) => self.inhoud(nieuw),
+            None => Vec::new(),
         };
         let voettekst = self
             .p_stijl(NOOT)
@@ -477,7 +532,7 @@ impl Doc {
             docx = match b {
                 Blok::Alinea(p) => docx.add_paragraph(*p),
                 Blok::Tabel(t) => docx.add_table(*t),
-                Blok::Inhoud => inhoud
+                Blok::Inhoud(_) => inhoud
                     .take()
                     .unwrap_or_default()
                     .into_iter()
@@ -485,9 +540,9 @@ impl Doc {
             };
         }
         let mut uit = Cursor::new(Vec::with_capacity(64 * 1024));
-        docx.build()
-            .pack(&mut uit)
-            .map_err(|e| DocxError(e.to_string()))?;
+        let mut xml = docx.build();
+        nabewerking::afwerken(&mut xml);
+        xml.pack(&mut uit).map_err(|e| DocxError(e.to_string()))?;
         Ok(uit.into_inner())
     }
 }
@@ -588,7 +643,7 @@ const MARGES: usize = 2 * 85 + 40;
 /// figure, with its no-break spaces, is one word), so that no heading or amount is split
 /// mid-word; what is left goes to the columns whose text would wrap, in proportion.
 fn kolombreedtes(kop: &[(&str, bool)], rijen: &[Vec<String>]) -> Vec<usize> {
-    let lengte = |t: &str| t.chars().count();
+    let lengte = |t: &str| t.chars().filter(|c| *c != '\u{2060}').count();
     // Only a plain space breaks a line: `€ -1.234,56` (no-break space) is one word.
     let woord = |t: &str| t.split(' ').map(lengte).max().unwrap_or(0);
     // A heading may also break at a soft hyphen.
@@ -636,14 +691,49 @@ fn verdeel(min: &[usize], wil: &[usize], breedte: usize) -> Vec<usize> {
     min.iter().map(|m| m * breedte / som_min.max(1)).collect()
 }
 
-/// An amount in euro, Dutch notation, a no-break space after the sign: `€ 1.234,56`.
+/// What keeps a minus with its figure: a word joiner (U+2060, invisible) after it. Word and
+/// LibreOffice may otherwise break a line after the `-` of `€ -4.935,50`.
+const MIN: &str = "-\u{2060}";
+
+/// The figure `getal` (Dutch notation, perhaps negative) as an amount in euro, on one line: a
+/// no-break space after the sign, the minus joined to the digits.
+fn bedrag(getal: &str) -> String {
+    match getal.strip_prefix('-') {
+        Some(rest) => format!("€\u{a0}{MIN}{rest}"),
+        None => format!("€\u{a0}{getal}"),
+    }
+}
+
+/// An amount in euro, Dutch notation, never broken over two lines: `€ 1.234,56`, `€ -0,50`.
 pub(crate) fn euro(v: Decimal) -> String {
-    format!("€\u{a0}{}", dutch(v, 2))
+    bedrag(&dutch(v, 2))
 }
 
 /// An amount as written in the scenario, with at least two decimals.
 pub(crate) fn euro_invoer(v: Decimal) -> String {
-    format!("€\u{a0}{}", zoals_gegeven(v, 2))
+    bedrag(&zoals_gegeven(v, 2))
+}
+
+/// Text with its amounts and percentages written as [`euro`] and [`procent`] write them (for
+/// text made elsewhere with plain spaces): a no-break space after `€` and before `%`, the minus
+/// of a negative amount joined to its digits.
+pub(crate) fn ongebroken(tekst: &str) -> String {
+    tekst
+        .replace("€ -", &format!("€\u{a0}{MIN}"))
+        .replace("€ ", "€\u{a0}")
+        .replace(" %", "\u{a0}%")
+}
+
+/// The text of a title or heading with `TAPA$-prestatie 1` on one line: a non-breaking hyphen
+/// (U+2011, which Word and LibreOffice draw as a hyphen and never break at; LibreOffice saves
+/// it as Word's `w:noBreakHyphen`) and a no-break space before the number. Only in the title
+/// and the headings, whose text the region writes (the scenario's name, group and insurer
+/// names): running text and our own subtitles keep the plain hyphen, as a reader searches for
+/// it.
+pub(crate) fn koptekst(tekst: &str) -> String {
+    tekst
+        .replace("TAPA$-prestatie ", "TAPA$\u{2011}prestatie\u{a0}")
+        .replace("TAPA$-prestatie", "TAPA$\u{2011}prestatie")
 }
 
 /// A number as written in the scenario, with at least `min` decimals.
@@ -696,11 +786,34 @@ mod tests {
     #[test]
     fn amounts_are_written_the_dutch_way_with_a_no_break_space() {
         assert_eq!(euro(Decimal::new(123_456, 2)), "€\u{a0}1.234,56");
-        assert_eq!(euro(Decimal::new(-5, 1)), "€\u{a0}-0,50");
+        assert_eq!(euro(Decimal::new(-5, 1)), "€\u{a0}-\u{2060}0,50");
+        assert_eq!(euro(Decimal::new(-123_456, 2)), "€\u{a0}-\u{2060}1.234,56");
         assert_eq!(euro_invoer(Decimal::new(1165, 1)), "€\u{a0}116,50");
         assert_eq!(procent(Decimal::new(53, 1)), "5,3\u{a0}%");
         assert_eq!(ratio(None), "—");
         assert_eq!(ratio(Some(Decimal::new(12_345, 3))), "12,3\u{a0}%");
+    }
+
+    #[test]
+    fn text_made_elsewhere_gets_the_same_unbroken_amounts_as_euro_writes() {
+        assert_eq!(
+            ongebroken("opbrengst € -1.234,56, € 7,00 en 12,5 % opkomst"),
+            format!(
+                "opbrengst {}, {} en 12,5\u{a0}% opkomst",
+                euro(Decimal::new(-123_456, 2)),
+                euro(Decimal::new(700, 2))
+            )
+        );
+    }
+
+    #[test]
+    fn a_heading_keeps_tapa_prestatie_1_on_one_line() {
+        assert_eq!(
+            koptekst("3 PaTz-groepen via TAPA$-prestatie 1, vier verzekeraars"),
+            "3 PaTz-groepen via TAPA$\u{2011}prestatie\u{a0}1, vier verzekeraars"
+        );
+        assert_eq!(koptekst("TAPA$-prestatie"), "TAPA$\u{2011}prestatie");
+        assert_eq!(koptekst("Kosten per post"), "Kosten per post");
     }
 
     #[test]

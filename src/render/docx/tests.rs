@@ -28,8 +28,8 @@ const HOOFDSTUKKEN: [&str; 12] = [
     "Bronnen",
 ];
 
-/// The end of the table of contents (the end of its field, the document's first field).
-const INHOUD_EINDE: &str = "w:fldCharType=\"end\"";
+/// The end of the table of contents: the style of the first chapter heading.
+const INHOUD_EINDE: &str = "<w:pStyle w:val=\"Heading1\" />";
 
 fn scenario(text: &str) -> Scenario {
     crate::scenario::parse(text).unwrap_or_else(|e| panic!("{e:?}"))
@@ -182,14 +182,36 @@ fn the_same_scenario_gives_the_same_bytes() {
 }
 
 #[test]
-fn the_table_of_contents_lists_every_heading() {
+fn the_table_of_contents_lists_every_heading_with_a_reference_to_its_page() {
     let xml = deel(&docx(&scenario(KLEIN)), "word/document.xml");
     // The body starts at the first chapter heading.
-    let toc = xml.split_once(INHOUD_EINDE).map_or("", |(t, _)| t);
-    assert!(toc.contains("TOC \\o &quot;1-2&quot; \\h"), "{toc}");
+    let (toc, body) = xml.split_once(INHOUD_EINDE).unwrap_or(("", ""));
+    let toc = toc.split_once(">Inhoud</w:t>").map_or("", |(_, t)| t);
+    let ankers: Vec<&str> = body
+        .split("<w:bookmarkStart w:id=\"")
+        .skip(1)
+        .filter_map(|b| b.split("w:name=\"").nth(1)?.split('"').next())
+        .collect();
+    let koppen = met_stijl(&xml, "Heading1").len() + met_stijl(&xml, "Heading2").len();
+    assert_eq!(ankers.len(), koppen, "one bookmark per heading");
+    let regels = met_stijl(toc, "TOC1").len() + met_stijl(toc, "TOC2").len();
+    assert_eq!(regels, koppen, "one entry per heading");
     for h in HOOFDSTUKKEN {
-        assert!(toc.contains(h), "{h} in the table of contents");
+        assert!(
+            met_stijl(toc, "TOC1").iter().any(|t| t == h),
+            "{h} in the table of contents"
+        );
     }
+    // Each entry links to its heading and ends in a reference to the heading's page, which
+    // LibreOffice computes when it lays out the pages (no TOC field: it would not).
+    for a in &ankers {
+        let link = format!("<w:hyperlink w:anchor=\"{a}\"");
+        let verwijzing = format!("<w:instrText>PAGEREF {a} \\h</w:instrText>");
+        let na = toc.split_once(&link).map_or("", |(_, t)| t);
+        let na = na.split("</w:hyperlink>").next().unwrap_or("");
+        assert!(na.contains(&verwijzing), "{a}: {na}");
+    }
+    assert!(!xml.contains("<w:instrText>TOC"), "no TOC field");
 }
 
 /// The smallest PNG there is: 1 × 1 pixel, transparent.
@@ -315,4 +337,84 @@ fn a_chart_that_could_not_be_drawn_is_named_in_its_place_and_no_empty_frame_is_l
         );
         assert!(noten.contains(&zin), "{zin} in {noten:?}");
     }
+}
+
+#[test]
+fn the_header_row_of_every_table_and_no_other_row_repeats_on_the_next_page() {
+    let xml = deel(&docx(&scenario(GROOT)), "word/document.xml");
+    let mut koprijen = 0;
+    for tabel in xml.split("<w:tbl>").skip(1) {
+        let tabel = tabel.split("</w:tbl>").next().unwrap_or("");
+        for (i, rij) in tabel.split("<w:tr>").skip(1).enumerate() {
+            // A table with column headings has them in its first row, in style Tabelkop;
+            // the facts on the cover have none.
+            let kop = rij.contains("<w:pStyle w:val=\"Tabelkop\" />");
+            assert_eq!(kop, i == 0 && kop, "headings in row {i}");
+            assert_eq!(rij.contains("<w:tblHeader />"), kop, "row {i}: {rij}");
+            koprijen += usize::from(kop);
+        }
+    }
+    // Every table but the facts: more than twenty in the large region.
+    assert!(koprijen > 20, "{koprijen} header rows");
+    assert_eq!(xml.matches("<w:tblHeader />").count(), koprijen);
+    assert!(!xml.contains("w:trHeight"));
+}
+
+#[test]
+fn the_document_is_in_dutch_and_asks_word_to_update_its_page_numbers_on_opening() {
+    let bytes = docx(&scenario(KLEIN));
+    let styles = deel(&bytes, "word/styles.xml");
+    let standaard = styles
+        .split_once("<w:rPrDefault>")
+        .and_then(|(_, r)| r.split_once("</w:rPrDefault>"))
+        .map_or("", |(r, _)| r);
+    assert!(standaard.contains("<w:lang w:val=\"nl-NL\""), "{standaard}");
+    // No style names another language.
+    assert_eq!(styles.matches("<w:lang ").count(), 1);
+    let settings = deel(&bytes, "word/settings.xml");
+    assert!(
+        settings.contains("<w:updateFields w:val=\"true\" />"),
+        "{settings}"
+    );
+}
+
+#[test]
+fn tapa_prestatie_1_is_never_broken_over_two_lines_on_the_cover_and_stays_searchable_in_the_text() {
+    let xml = deel(&docx(&scenario(GROOT)), "word/document.xml");
+    // The title (the scenario's name): a non-breaking hyphen and a no-break space.
+    assert_eq!(
+        met_stijl(&xml, "Title"),
+        [
+            "Grote regio — 10 PaTz-groepen via TAPA$\u{2011}prestatie\u{a0}1, met verzekeraars en impact"
+        ]
+    );
+    // The subtitle in two short lines (a line break between), the plain hyphen kept.
+    let ondertitel = xml
+        .split("<w:p ")
+        .find(|p| p.contains("<w:pStyle w:val=\"Subtitle\" />"))
+        .unwrap_or("");
+    let regels: Vec<String> = ondertitel
+        .split("<w:br w:type=\"textWrapping\" />")
+        .map(tekst)
+        .collect();
+    assert_eq!(
+        regels,
+        [
+            "Businesscase voor PaTz (Palliatieve Zorg Thuis)",
+            "via TAPA$-prestatie 1"
+        ]
+    );
+    // Running text keeps the hyphen a reader searches for.
+    let body = xml.split_once(INHOUD_EINDE).map_or("", |(_, b)| b);
+    assert!(tekst(body).contains("TAPA$-prestatie 1 wordt betaald als tarief"));
+}
+
+#[test]
+fn a_negative_amount_keeps_its_minus_on_the_line_of_its_digits() {
+    let xml = deel(&docx(&scenario(GROOT)), "word/document.xml");
+    let text = tekst(&xml);
+    // The large region's netto is negative; every negative amount is written the one way.
+    assert!(text.contains("€\u{a0}-\u{2060}"), "a negative amount");
+    assert!(!text.contains("€\u{a0}-0") && !text.contains("€\u{a0}-1"));
+    assert!(!text.contains("€ -"), "a plain space after the sign");
 }

@@ -5,20 +5,21 @@ use crate::calc::Resultaat;
 use crate::scenario::{Onderwerp, Scenario};
 
 use super::opmaak::{Deel, Doc, euro, looptijd, procent, verzekerden};
-use super::stijl::{KADER, ONDERTITEL, TITEL};
+use super::stijl::KADER;
 
 pub(super) fn titelblad(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     let k = &r.kosten;
-    doc.met_stijl(TITEL, &s.naam);
-    doc.met_stijl(
-        ONDERTITEL,
-        "Businesscase voor PaTz (Palliatieve Zorg Thuis) via TAPA$-prestatie\u{a0}1",
-    );
+    doc.titel(&s.naam);
+    // Two lines, so that "TAPA$-prestatie 1" is never split from its context either.
+    doc.ondertitel(&[
+        "Businesscase voor PaTz (Palliatieve Zorg Thuis)",
+        "via TAPA$-prestatie 1",
+    ]);
     let waar = match &s.regio {
         Some(regio) => format!("{regio} · looptijd {}", looptijd(s)),
         None => format!("Looptijd {}", looptijd(s)),
     };
-    doc.met_stijl(ONDERTITEL, &waar);
+    doc.ondertitel(&[&waar]);
     let mut feiten: Vec<(&str, String)> = Vec::new();
     feiten.push((
         "Looptijd",
