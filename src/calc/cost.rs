@@ -569,7 +569,8 @@ impl Uren {
 /// How each role's hour lines and each post's lines are financed in one year: calc::financiering's
 /// [`verdeling`] (the entry of `[[financiering.elders]]` covering that year), the same rule that
 /// payout, monitor and settle use, looked up once per year and role or post instead of once per
-/// line (the lookup compares names).
+/// line (the lookup compares names). Guarded by tests/cli/properties/aanvullingen.rs, which
+/// generates entries per role and post, in part and per year range.
 #[derive(Default)]
 struct Verdelingen {
     /// Per role of `[uurtarieven]`, in that order ([`Rol::index`]).
