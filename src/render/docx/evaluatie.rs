@@ -42,11 +42,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
             "Kosten van monitoring en evaluatie",
             "",
             &jaren,
-            &[JaarRij::bedragen(
-                Post::Monitoring.label(),
-                t.per_jaar.iter().copied(),
-                t.totaal,
-            )],
+            &[JaarRij::subtotaal(Post::Monitoring.label(), t)],
         );
     } else {
         doc.alinea("Deze businesscase begroot geen aparte kosten voor monitoring en evaluatie.");

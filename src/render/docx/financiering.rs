@@ -118,16 +118,11 @@ fn per_verzekeraar(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         rij("Te financieren via TAPA$", |c| c.te_financieren),
         rij("Opbrengst van de gekozen aanbiedingen", |c| c.opbrengst),
         rij("Tekort (negatief: overschot)", |c| c.tekort),
-        JaarRij {
-            label: "Dekking".to_string(),
-            jaren: regio
-                .jaren
-                .iter()
-                .map(|(_, c)| ratio(c.dekking_percentage))
-                .collect(),
-            totaal: Some(ratio(regio.totaal.dekking_percentage)),
-            totaalrij: false,
-        },
+        JaarRij::procenten(
+            "Dekking",
+            regio.jaren.iter().map(|(_, c)| c.dekking_percentage),
+            regio.totaal.dekking_percentage,
+        ),
     ];
     doc.jaartabel(
         "De regio: alle gekozen aanbiedingen samen",

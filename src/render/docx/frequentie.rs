@@ -2,7 +2,9 @@
 //! chair, coordination and phone support, and where a group departs from the PaTz-werkwijze.
 //! Pure, no I/O.
 
-use crate::scenario::{BIJEENKOMSTEN, HUISARTSEN, Onderwerp, Scenario, WIJKVERPLEEGKUNDIGEN};
+use crate::scenario::{
+    BIJEENKOMSTEN, Groep, HUISARTSEN, Onderwerp, Scenario, WIJKVERPLEEGKUNDIGEN,
+};
 
 use super::opmaak::{Doc, zoals_gegeven};
 use super::rol_naam;
@@ -17,21 +19,16 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
          is tussen de bijeenkomsten telefonisch bereikbaar.",
     );
     let uur = |v| zoals_gegeven(v, 1);
-    let rijen: Vec<Vec<String>> = s
-        .groepen
-        .iter()
-        .map(|g| {
-            let w = &g.werkwijze;
-            vec![
-                g.naam.clone(),
-                w.bijeenkomsten_per_jaar.to_string(),
-                uur(w.duur_uren),
-                uur(w.voorbereiding_uren),
-                uur(w.reistijd_uren),
-                uur(w.patienten_per_jaar),
-            ]
-        })
-        .collect();
+    let rijen = per_groep(s, |g| {
+        let w = &g.werkwijze;
+        vec![
+            w.bijeenkomsten_per_jaar.to_string(),
+            uur(w.duur_uren),
+            uur(w.voorbereiding_uren),
+            uur(w.reistijd_uren),
+            uur(w.patienten_per_jaar),
+        ]
+    });
     doc.tabel(
         "Bijeenkomsten per groep (uren per deelnemer per bijeenkomst)",
         &[
@@ -45,31 +42,26 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
         &rijen,
         false,
     );
-    let rijen: Vec<Vec<String>> = s
-        .groepen
-        .iter()
-        .map(|g| {
-            let w = &g.werkwijze;
-            vec![
-                g.naam.clone(),
-                format!(
-                    "{}, {} uur per bijeenkomst",
-                    rol_naam(&w.voorzitter_rol),
-                    uur(w.voorzitter_uren)
-                ),
-                format!(
-                    "{}, {} uur per patiënt",
-                    rol_naam(&w.coordinatie_rol),
-                    uur(w.coordinatie_uren_per_patient)
-                ),
-                if g.aantal("consulent") > 0 {
-                    format!("{} uur per jaar", uur(w.telefonische_ondersteuning_uren))
-                } else {
-                    "geen consulent".to_string()
-                },
-            ]
-        })
-        .collect();
+    let rijen = per_groep(s, |g| {
+        let w = &g.werkwijze;
+        vec![
+            format!(
+                "{}, {} uur per bijeenkomst",
+                rol_naam(&w.voorzitter_rol),
+                uur(w.voorzitter_uren)
+            ),
+            format!(
+                "{}, {} uur per patiënt",
+                rol_naam(&w.coordinatie_rol),
+                uur(w.coordinatie_uren_per_patient)
+            ),
+            if g.aantal("consulent") > 0 {
+                format!("{} uur per jaar", uur(w.telefonische_ondersteuning_uren))
+            } else {
+                "geen consulent".to_string()
+            },
+        ]
+    });
     doc.tabel(
         "Voorzitter, coördinatie en telefonische ondersteuning",
         &[
@@ -82,6 +74,18 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
         false,
     );
     afwijkingen(doc, s);
+}
+
+/// A table row per group: its name, then `cellen` of it.
+fn per_groep(s: &Scenario, cellen: impl Fn(&Groep) -> Vec<String>) -> Vec<Vec<String>> {
+    s.groepen
+        .iter()
+        .map(|g| {
+            let mut rij = vec![g.naam.clone()];
+            rij.extend(cellen(g));
+            rij
+        })
+        .collect()
 }
 
 /// Where a group departs from the PaTz-werkwijze, as statements of fact.

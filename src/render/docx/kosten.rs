@@ -46,7 +46,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
     let mut rijen: Vec<JaarRij> = o
         .posten
         .iter()
-        .map(|(post, t)| JaarRij::bedragen(post.label_in(s), t.per_jaar.iter().copied(), t.totaal))
+        .map(|(post, t)| JaarRij::subtotaal(post.label_in(s), t))
         .collect();
     rijen.push(totaal());
     doc.jaartabel("Kosten per post", "Post", &jaren, &rijen);
@@ -64,13 +64,12 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
                 Some(false) => format!("{} (deels uit een andere bron)", rol_naam(rol)),
                 None => rol_naam(rol),
             };
-            JaarRij::bedragen(&label, t.per_jaar.iter().copied(), t.totaal)
+            JaarRij::subtotaal(&label, t)
         })
         .collect();
-    rijen.push(JaarRij::bedragen(
+    rijen.push(JaarRij::subtotaal(
         "Zonder rol (ondersteuning, projectleiding, overhead)",
-        o.zonder_rol.per_jaar.iter().copied(),
-        o.zonder_rol.totaal,
+        &o.zonder_rol,
     ));
     rijen.push(totaal());
     doc.jaartabel("Kosten per rol", "Rol", &jaren, &rijen);
@@ -81,12 +80,11 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, k: &Kosten) {
         .groepen
         .iter()
         .zip(&o.groepen)
-        .map(|(g, t)| JaarRij::bedragen(&g.naam, t.per_jaar.iter().copied(), t.totaal))
+        .map(|(g, t)| JaarRij::subtotaal(&g.naam, t))
         .collect();
-    rijen.push(JaarRij::bedragen(
+    rijen.push(JaarRij::subtotaal(
         "Regionaal (projectleiding, monitoring, overhead)",
-        o.regionaal.per_jaar.iter().copied(),
-        o.regionaal.totaal,
+        &o.regionaal,
     ));
     rijen.push(totaal());
     doc.jaartabel("Kosten per groep", "Groep", &jaren, &rijen);

@@ -19,6 +19,7 @@ use docx_rs::{
 };
 use rust_decimal::Decimal;
 
+use crate::calc::overzicht::Subtotaal;
 use crate::decimal::dutch;
 use crate::scenario::{Onderwerp, Scenario, Toelichting};
 
@@ -620,6 +621,25 @@ impl JaarRij {
             totaal: Some(euro(totaal)),
             totaalrij: false,
         }
+    }
+
+    /// A row of calculated percentages per year and over the horizon ([`ratio`]).
+    pub(crate) fn procenten(
+        label: &str,
+        jaren: impl IntoIterator<Item = Option<Decimal>>,
+        totaal: Option<Decimal>,
+    ) -> Self {
+        JaarRij {
+            label: label.to_string(),
+            jaren: jaren.into_iter().map(ratio).collect(),
+            totaal: Some(ratio(totaal)),
+            totaalrij: false,
+        }
+    }
+
+    /// A row of one of the calculation's subtotals (per post, role or group).
+    pub(crate) fn subtotaal(label: &str, t: &Subtotaal) -> Self {
+        JaarRij::bedragen(label, t.per_jaar.iter().copied(), t.totaal)
     }
 
     /// The same row, as the table's total.

@@ -8,7 +8,7 @@ use crate::calc::businesscase::Saldo;
 use crate::decimal::dutch;
 use crate::scenario::Scenario;
 
-use super::opmaak::{Doc, JaarRij, euro, procent, ratio};
+use super::opmaak::{Doc, JaarRij, euro, procent};
 
 pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     doc.hoofdstuk("Saldo");
@@ -31,16 +31,11 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         rij("Te financieren via TAPA$", |x| x.kosten.te_financieren),
         rij("Vermeden kosten", |x| x.vermeden_kosten),
         rij("Netto (vermeden min te financieren)", |x| x.netto),
-        JaarRij {
-            label: "Rendement (netto als % van te financieren)".to_string(),
-            jaren: b
-                .jaren
-                .iter()
-                .map(|(_, x)| ratio(x.roi_percentage))
-                .collect(),
-            totaal: Some(ratio(b.totaal.roi_percentage)),
-            totaalrij: false,
-        },
+        JaarRij::procenten(
+            "Rendement (netto als % van te financieren)",
+            b.jaren.iter().map(|(_, x)| x.roi_percentage),
+            b.totaal.roi_percentage,
+        ),
     ];
     doc.jaartabel("Saldo per jaar", "", &jaren, &rijen);
     let disconto = s
