@@ -14,8 +14,8 @@ use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    kop_hoogte, kop_rij, noot, optioneel, regels_nodig, tekst_formule, titel, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, kop_hoogte,
+    kop_rij, noot, optioneel, regels_nodig, som_totaal, tekst_formule, titel, totaal_kolom,
 };
 
 pub(super) const FINANCIERING: &str = "Financiering";
@@ -297,14 +297,7 @@ fn totalen(
         rijen.push((b, k.totaal.bijdragen, &o.euro));
     }
     for (row, v, fmt) in rijen {
-        formule(
-            ws,
-            row,
-            tot,
-            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
-            bedrag(v),
-            fmt,
-        )?;
+        som_totaal(ws, s, row, v, fmt)?;
     }
     formule(
         ws,
@@ -331,7 +324,6 @@ fn aandelen(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let Blokken {
-        tot,
         cellen,
         aandeel_titel,
         aandeel_kop,
@@ -363,14 +355,7 @@ fn aandelen(
                 &o.euro,
             )?;
         }
-        formule(
-            ws,
-            row,
-            tot,
-            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
-            bedrag(v.kostenaandeel),
-            &o.euro,
-        )?;
+        som_totaal(ws, s, row, v.kostenaandeel, &o.euro)?;
     }
     ws.write_string_with_format(
         niet_toegerekend,
@@ -395,12 +380,11 @@ fn aandelen(
             &o.euro_totaal,
         )?;
     }
-    formule(
+    som_totaal(
         ws,
+        s,
         niet_toegerekend,
-        tot,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, niet_toegerekend)),
-        bedrag(a.niet_toegerekend_totaal),
+        a.niet_toegerekend_totaal,
         &o.euro_totaal,
     )?;
     Ok(())
@@ -668,14 +652,7 @@ fn aanbiedingen(
         };
         for (m, v) in [t.kostenaandeel, t.opbrengst, t.saldo].iter().enumerate() {
             let row = base + u32::try_from(m).unwrap_or(0);
-            formule(
-                ws,
-                row,
-                tot,
-                &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
-                bedrag(*v),
-                &o.euro_vet,
-            )?;
+            som_totaal(ws, s, row, *v, &o.euro_vet)?;
         }
         let ka = row_col_to_cell(base, tot);
         let ob = row_col_to_cell(base + 1, tot);

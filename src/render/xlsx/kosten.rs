@@ -11,8 +11,8 @@ use crate::scenario::Scenario;
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    noot, titel, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, noot,
+    som_totaal, titel, totaal_kolom,
 };
 use super::regels::{REGELS, kol, post_tekst};
 
@@ -160,7 +160,6 @@ fn posten_blok(
     let bereik = |col: u16| i.bereik(col);
     let post_kop = eerste_post - 1;
     ws.write_string_with_format(post_kop, 0, "Kosten per post", &o.sectie)?;
-    let tot_col = totaal_kolom(s);
     for (pi, (post, sub)) in posten.iter().enumerate() {
         let row = eerste_post + u32::try_from(pi).unwrap_or(0);
         ws.write_string(row, 0, post_tekst(s, *post).as_ref())?;
@@ -189,14 +188,7 @@ fn posten_blok(
             };
             formule(ws, row, col, &f, bedrag(*v), &o.euro)?;
         }
-        formule(
-            ws,
-            row,
-            tot_col,
-            &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
-            bedrag(sub.totaal),
-            &o.euro,
-        )?;
+        som_totaal(ws, s, row, sub.totaal, &o.euro)?;
     }
     ws.write_string_with_format(post_totaal, 0, "Totaal", &o.label_totaal)?;
     ws.write_string_with_format(post_totaal, 1, "", &o.label_totaal)?;
@@ -216,13 +208,6 @@ fn posten_blok(
             &o.euro_totaal,
         )?;
     }
-    formule(
-        ws,
-        post_totaal,
-        tot_col,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, post_totaal)),
-        bedrag(k.totaal.kosten_totaal),
-        &o.euro_totaal,
-    )?;
+    som_totaal(ws, s, post_totaal, k.totaal.kosten_totaal, &o.euro_totaal)?;
     Ok(())
 }

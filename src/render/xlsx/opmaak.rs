@@ -300,6 +300,25 @@ pub(super) fn formule_kolom(
     Ok(())
 }
 
+/// The total column of `row`: the sum of its year cells rounded to cents, with `totaal` as
+/// its cached value.
+pub(super) fn som_totaal(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    row: u32,
+    totaal: Decimal,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    formule(
+        ws,
+        row,
+        totaal_kolom(s),
+        &format!("ROUND(SUM({}),2)", jaar_bereik(s, row)),
+        bedrag(totaal),
+        fmt,
+    )
+}
+
 /// A text formula whose cached result is `text`; written as plain text when a spreadsheet
 /// would take the text for a number.
 pub(super) fn tekst_formule(

@@ -5,14 +5,14 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
-use crate::calc::businesscase::BusinessCase;
+use crate::calc::businesscase::{BusinessCase, Saldo};
 use crate::scenario::Scenario;
 
 use super::financiering::{FINANCIERING, FinCellen};
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    noot, op, optioneel, titel, totaal_kolom,
+    Opmaak, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, noot, op,
+    optioneel, som_totaal, titel, totaal_kolom,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -212,46 +212,7 @@ fn per_jaar(
         let cw = b.contante_waarden.get(yi).copied().unwrap_or_default();
         let col = jaar_kolom(yi);
         let cel = |r: u32| row_col_to_cell(r, col);
-        formule(
-            ws,
-            rij.vk,
-            col,
-            &op(ZORGREDUCTIE, z.vermeden_kosten, col),
-            bedrag(x.vermeden_kosten),
-            &o.euro,
-        )?;
-        formule(
-            ws,
-            rij.netto,
-            col,
-            &format!("ROUND({}-{},2)", cel(rij.vk), cel(rij.te)),
-            bedrag(x.netto),
-            &o.euro_totaal,
-        )?;
-        formule(
-            ws,
-            rij.roi,
-            col,
-            &format!(
-                "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
-                cel(rij.netto),
-                te = cel(rij.te)
-            ),
-            optioneel(x.roi_percentage, 1),
-            &o.procent,
-        )?;
-        formule(
-            ws,
-            rij.be,
-            col,
-            &format!(
-                "IF({vk}=0,\"\",ROUND({}/{vk},3))",
-                cel(rij.te),
-                vk = cel(rij.vk)
-            ),
-            optioneel(x.break_even_factor, 3),
-            &o.break_even,
-        )?;
+        saldo(ws, z, rij, col, x, o)?;
         formule(
             ws,
             rij.disc,
@@ -277,6 +238,60 @@ fn per_jaar(
     Ok(())
 }
 
+/// The avoided costs, netto, ROI and break-even factor of column `col` (a year, or the
+/// horizon in the total column): the same formulas on that column's cells.
+fn saldo(
+    ws: &mut Worksheet,
+    z: &ZorgCellen,
+    rij: &Rijen,
+    col: u16,
+    x: &Saldo,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let cel = |r: u32| row_col_to_cell(r, col);
+    formule(
+        ws,
+        rij.vk,
+        col,
+        &op(ZORGREDUCTIE, z.vermeden_kosten, col),
+        bedrag(x.vermeden_kosten),
+        &o.euro,
+    )?;
+    formule(
+        ws,
+        rij.netto,
+        col,
+        &format!("ROUND({}-{},2)", cel(rij.vk), cel(rij.te)),
+        bedrag(x.netto),
+        &o.euro_totaal,
+    )?;
+    formule(
+        ws,
+        rij.roi,
+        col,
+        &format!(
+            "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
+            cel(rij.netto),
+            te = cel(rij.te)
+        ),
+        optioneel(x.roi_percentage, 1),
+        &o.procent,
+    )?;
+    formule(
+        ws,
+        rij.be,
+        col,
+        &format!(
+            "IF({vk}=0,\"\",ROUND({}/{vk},3))",
+            cel(rij.te),
+            vk = cel(rij.vk)
+        ),
+        optioneel(x.break_even_factor, 3),
+        &o.break_even,
+    )?;
+    Ok(())
+}
+
 /// The horizon's avoided costs, netto, ROI, break-even factor and netto contante waarde.
 fn totaal(
     ws: &mut Worksheet,
@@ -287,56 +302,9 @@ fn totaal(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let tot = totaal_kolom(s);
-    let t = &b.totaal;
     let cel = |r: u32| row_col_to_cell(r, tot);
-    formule(
-        ws,
-        rij.vk,
-        tot,
-        &op(ZORGREDUCTIE, z.vermeden_kosten, tot),
-        bedrag(t.vermeden_kosten),
-        &o.euro,
-    )?;
-    formule(
-        ws,
-        rij.netto,
-        tot,
-        &format!("ROUND({}-{},2)", cel(rij.vk), cel(rij.te)),
-        bedrag(t.netto),
-        &o.euro_totaal,
-    )?;
-    formule(
-        ws,
-        rij.roi,
-        tot,
-        &format!(
-            "IF({te}=0,\"\",ROUND({}/{te}*100,1))",
-            cel(rij.netto),
-            te = cel(rij.te)
-        ),
-        optioneel(t.roi_percentage, 1),
-        &o.procent,
-    )?;
-    formule(
-        ws,
-        rij.be,
-        tot,
-        &format!(
-            "IF({vk}=0,\"\",ROUND({}/{vk},3))",
-            cel(rij.te),
-            vk = cel(rij.vk)
-        ),
-        optioneel(t.break_even_factor, 3),
-        &o.break_even,
-    )?;
-    formule(
-        ws,
-        rij.cw,
-        tot,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, rij.cw)),
-        bedrag(b.netto_contante_waarde),
-        &o.euro,
-    )?;
+    saldo(ws, z, rij, tot, &b.totaal, o)?;
+    som_totaal(ws, s, rij.cw, b.netto_contante_waarde, &o.euro)?;
     formule(
         ws,
         rij.ncw,

@@ -11,7 +11,7 @@ use super::invoer::InvoerCellen;
 use super::kosten::{KOSTEN, KostenCellen};
 use super::opmaak::{
     Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    noot, op, titel, totaal_kolom,
+    noot, op, som_totaal, titel, totaal_kolom,
 };
 
 pub(super) const ZORGREDUCTIE: &str = "Zorgreductie";
@@ -135,7 +135,7 @@ fn vermeden_totaal(
     vk: u32,
     rijen: &[u32],
 ) -> Result<(), XlsxError> {
-    let Blad { s, i, o, tot, .. } = *c;
+    let Blad { s, i, o, .. } = *c;
     ws.write_string_with_format(vk, 0, "Vermeden kosten totaal", &o.label_totaal)?;
     ws.write_string_with_format(vk, 1, "", &o.label_totaal)?;
     let cellen_vk = |col: u16| -> String {
@@ -156,14 +156,7 @@ fn vermeden_totaal(
             &o.euro_totaal,
         )?;
     }
-    formule(
-        ws,
-        vk,
-        tot,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, vk)),
-        bedrag(i.vermeden_kosten),
-        &o.euro_totaal,
-    )?;
+    som_totaal(ws, s, vk, i.vermeden_kosten, &o.euro_totaal)?;
     Ok(())
 }
 
@@ -270,13 +263,6 @@ fn indicator_blok(
             &o.aantal,
         )?;
     }
-    formule(
-        ws,
-        b + 4,
-        tot,
-        &format!("ROUND(SUM({}),2)", jaar_bereik(s, b + 4)),
-        bedrag(t.vermeden_kosten),
-        &o.euro,
-    )?;
+    som_totaal(ws, s, b + 4, t.vermeden_kosten, &o.euro)?;
     Ok(())
 }
