@@ -5,9 +5,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::scenario::{IndicatorId, Scenario};
+use crate::scenario::{IndicatorId, Ondersteuning, Scenario};
 
 use super::opmaak::{
     Opmaak, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, noot, op, regels_nodig, rol_tekst, titel,
@@ -413,6 +413,66 @@ fn uurtarieven(
     Ok(row)
 }
 
+/// The inputs of the support lines: label, value, whether it is an amount in euro, and the cell
+/// of [`InvoerCellen`] that refers to it.
+type OndersteuningVeld = (
+    &'static str,
+    fn(&Ondersteuning) -> Decimal,
+    bool,
+    fn(&mut InvoerCellen) -> &mut String,
+);
+
+const ONDERSTEUNING: [OndersteuningVeld; 8] = [
+    (
+        "ICT per actieve groep per jaar",
+        |od| od.ict_per_groep,
+        true,
+        |c| &mut c.ict,
+    ),
+    (
+        "Huisvesting per bijeenkomst",
+        |od| od.huisvesting_per_bijeenkomst,
+        true,
+        |c| &mut c.huisvesting,
+    ),
+    (
+        "Projectleiding (uren per jaar)",
+        |od| od.projectleiding_uren,
+        false,
+        |c| &mut c.projectleiding_uren,
+    ),
+    (
+        "Projectleiding (€ per uur)",
+        |od| od.projectleiding_uurtarief,
+        true,
+        |c| &mut c.projectleiding_uurtarief,
+    ),
+    (
+        "Monitoring en evaluatie per jaar",
+        |od| od.monitoring_per_jaar,
+        true,
+        |c| &mut c.monitoring,
+    ),
+    (
+        "Startkosten per nieuwe groep (eenmalig)",
+        |od| od.startkosten_per_nieuwe_groep,
+        true,
+        |c| &mut c.startkosten,
+    ),
+    (
+        "Scholing per nieuwe deelnemer (eenmalig)",
+        |od| od.scholing_per_nieuwe_deelnemer,
+        true,
+        |c| &mut c.scholing,
+    ),
+    (
+        "Overhead penvoerder (% van de TAPA$-regels)",
+        |od| od.overhead_percentage,
+        false,
+        |c| &mut c.overhead,
+    ),
+];
+
 /// The fixed amounts of the support lines. Returns the next free row.
 fn ondersteuning(
     ws: &mut Worksheet,
@@ -423,84 +483,18 @@ fn ondersteuning(
 ) -> Result<u32, XlsxError> {
     ws.write_string_with_format(row, 0, "Ondersteuning", &o.sectie)?;
     row += 1;
-    let od = &s.ondersteuning;
-    let veld = |ws: &mut Worksheet,
-                row: &mut u32,
-                label: &str,
-                v: Decimal,
-                fmt: &Format|
-     -> Result<String, XlsxError> {
-        ws.write_string(*row, 0, label)?;
-        ws.write_number_with_format(*row, 1, as_f64(v), fmt)?;
-        let cel = op(INVOER, *row, 1);
-        *row += 1;
-        Ok(cel)
-    };
-    let ict = veld(
-        ws,
-        &mut row,
-        "ICT per actieve groep per jaar",
-        od.ict_per_groep,
-        &o.euro_invoer,
-    )?;
-    let huisvesting = veld(
-        ws,
-        &mut row,
-        "Huisvesting per bijeenkomst",
-        od.huisvesting_per_bijeenkomst,
-        &o.euro_invoer,
-    )?;
-    let projectleiding_uren = veld(
-        ws,
-        &mut row,
-        "Projectleiding (uren per jaar)",
-        od.projectleiding_uren,
-        &o.getal_invoer,
-    )?;
-    let projectleiding_uurtarief = veld(
-        ws,
-        &mut row,
-        "Projectleiding (€ per uur)",
-        od.projectleiding_uurtarief,
-        &o.euro_invoer,
-    )?;
-    let monitoring = veld(
-        ws,
-        &mut row,
-        "Monitoring en evaluatie per jaar",
-        od.monitoring_per_jaar,
-        &o.euro_invoer,
-    )?;
-    let startkosten = veld(
-        ws,
-        &mut row,
-        "Startkosten per nieuwe groep (eenmalig)",
-        od.startkosten_per_nieuwe_groep,
-        &o.euro_invoer,
-    )?;
-    let scholing = veld(
-        ws,
-        &mut row,
-        "Scholing per nieuwe deelnemer (eenmalig)",
-        od.scholing_per_nieuwe_deelnemer,
-        &o.euro_invoer,
-    )?;
-    let overhead = veld(
-        ws,
-        &mut row,
-        "Overhead penvoerder (% van de TAPA$-regels)",
-        od.overhead_percentage,
-        &o.getal_invoer,
-    )?;
+    for (label, waarde, euro, cel) in ONDERSTEUNING {
+        ws.write_string(row, 0, label)?;
+        let fmt = if euro {
+            &o.euro_invoer
+        } else {
+            &o.getal_invoer
+        };
+        ws.write_number_with_format(row, 1, as_f64(waarde(&s.ondersteuning)), fmt)?;
+        *cel(c) = op(INVOER, row, 1);
+        row += 1;
+    }
     row += 1;
-    c.ict = ict;
-    c.huisvesting = huisvesting;
-    c.projectleiding_uren = projectleiding_uren;
-    c.projectleiding_uurtarief = projectleiding_uurtarief;
-    c.monitoring = monitoring;
-    c.startkosten = startkosten;
-    c.scholing = scholing;
-    c.overhead = overhead;
     Ok(row)
 }
 
