@@ -16,6 +16,7 @@ use super::kosten::KostenCellen;
 use super::opmaak::{
     Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, kop_hoogte,
     kop_rij, noot, optioneel, regels_nodig, som_totaal, tekst_formule, titel, totaal_kolom,
+    verzekeraar_naam,
 };
 
 pub(super) const FINANCIERING: &str = "Financiering";
@@ -156,13 +157,12 @@ pub(super) fn financiering(
     };
     // The chart on a page of its own rather than split over two.
     ws.set_page_breaks(&[eind + 1])?;
-    let eind = grafiek::dekking_per_verzekeraar(
+    let eind = grafiek::per_verzekeraar(
         ws,
-        eerste_v,
-        n_v,
-        KOSTENAANDEEL,
-        OPBRENGST,
-        b.tabel_kop,
+        FINANCIERING,
+        "Kostenaandeel en opbrengst van het beste aanbod, per verzekeraar (looptijd)",
+        (eerste_v, n_v, b.tabel_kop),
+        &[KOSTENAANDEEL, OPBRENGST],
         eind + 1,
     )?;
     afdruk(ws, eind, laatste_kolom, true)?;
@@ -337,10 +337,7 @@ fn aandelen(
     jaar_kop(ws, aandeel_kop, s, o)?;
     for (vi, v) in a.verzekeraars.iter().enumerate() {
         let row = eerste_aandeel + u32::try_from(vi).unwrap_or(0);
-        let naam = s
-            .verzekeraars
-            .get(v.verzekeraar)
-            .map_or("", |x| x.naam.as_str());
+        let naam = verzekeraar_naam(s, v.verzekeraar);
         let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
         label(ws, row, naam, o)?;
         ws.write_string(row, 1, "kostenaandeel")?;

@@ -9,10 +9,8 @@ use crate::calc::cost::Post;
 use crate::calc::overzicht::Subtotaal;
 use crate::scenario::Scenario;
 
-use super::financiering::FINANCIERING;
 use super::kosten::KOSTEN;
 use super::opmaak::{EERSTE_JAAR_KOLOM, jaar_kolom};
-use super::verzekeraars::VERZEKERAARS;
 
 /// Width and height of a chart in pixels, and the rows it covers (rows of 20 pixels).
 const BREEDTE: u32 = 760;
@@ -55,53 +53,12 @@ pub(super) fn kosten_per_post(
     Ok(rij + RIJEN)
 }
 
-/// Per insurer its share of the costs and what its best offer brings in over the horizon, as
-/// two columns side by side, from the insurer table (rows `eerste..eerste + n`, the names in
-/// column A). Returns the last row the chart covers.
-pub(super) fn dekking_per_verzekeraar(
-    ws: &mut Worksheet,
-    eerste: u32,
-    n: u32,
-    kostenaandeel_kolom: u16,
-    opbrengst_kolom: u16,
-    kop: u32,
-    rij: u32,
-) -> Result<u32, XlsxError> {
-    kolommen_per_verzekeraar(
-        ws,
-        FINANCIERING,
-        "Kostenaandeel en opbrengst van het beste aanbod, per verzekeraar (looptijd)",
-        (eerste, n, kop),
-        &[kostenaandeel_kolom, opbrengst_kolom],
-        rij,
-    )
-}
-
-/// Per insurer what its chosen offer pays against the avoided costs among its own insured over
-/// the horizon (or, without avoided costs, its kostenaandeel against the betaling), from the
-/// table of sheet Per verzekeraar (rows `eerste..eerste + n`, the headings in row `kop`).
-/// Returns the last row the chart covers.
+/// A clustered column chart of `blad` at row `rij`, titled `titel`: one column per insurer
+/// (the names in column A of rows `eerste..eerste + n`) for each of `kolommen`, named by its
+/// heading in row `kop`. Financiering: each insurer's kostenaandeel against its best offer's
+/// opbrengst; Per verzekeraar: the chosen offer's betaling against the avoided costs. Returns
+/// the last row the chart covers.
 pub(super) fn per_verzekeraar(
-    ws: &mut Worksheet,
-    eerste: u32,
-    n: u32,
-    kolommen: &[u16],
-    kop: u32,
-    rij: u32,
-) -> Result<u32, XlsxError> {
-    kolommen_per_verzekeraar(
-        ws,
-        VERZEKERAARS,
-        "Per verzekeraar over de looptijd",
-        (eerste, n, kop),
-        kolommen,
-        rij,
-    )
-}
-
-/// A clustered column chart of `blad`: one column per insurer (the names in column A of rows
-/// `eerste..eerste + n`) for each of `kolommen`, named by its heading in row `kop`.
-fn kolommen_per_verzekeraar(
     ws: &mut Worksheet,
     blad: &str,
     titel: &str,

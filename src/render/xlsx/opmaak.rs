@@ -118,6 +118,11 @@ pub(super) fn rol_tekst(rol: &str) -> String {
     rol.replace('_', " ")
 }
 
+/// The name of the scenario's insurer number `i` (empty if there is none).
+pub(super) fn verzekeraar_naam(s: &Scenario, i: usize) -> &str {
+    s.verzekeraars.get(i).map_or("", |v| v.naam.as_str())
+}
+
 /// How a line is financed, as the workbook shows it.
 pub(super) fn financiering_tekst(f: Financiering) -> &'static str {
     match f {

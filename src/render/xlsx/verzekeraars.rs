@@ -17,7 +17,7 @@ use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
     Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, kop_hoogte, noot, op,
-    optioneel, regels_nodig, titel, totaal_kolom,
+    optioneel, regels_nodig, titel, totaal_kolom, verzekeraar_naam,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -96,10 +96,10 @@ pub(super) fn verzekeraars(
     let laatste_kolom = overzicht_tabel(ws, s, pv, &overzicht, &blokken, o)?;
     grafiek::per_verzekeraar(
         ws,
-        overzicht.eerste,
-        overzicht.n,
+        VERZEKERAARS,
+        "Per verzekeraar over de looptijd",
+        (overzicht.eerste, overzicht.n, overzicht.kop),
         &overzicht.grafiek_kolommen(),
-        overzicht.kop,
         grafiek_rij,
     )?;
     afdruk(ws, eind, tot.max(laatste_kolom), s.looptijd_jaren > 4)?;
@@ -171,10 +171,7 @@ fn overzicht_tabel(
     let tot = totaal_kolom(s);
     for ((i, zaak), b0) in pv.verzekeraars.iter().enumerate().zip(blokken) {
         let row = ov.eerste + u32::try_from(i).unwrap_or(0);
-        let naam = s
-            .verzekeraars
-            .get(zaak.verzekeraar)
-            .map_or("", |v| v.naam.as_str());
+        let naam = verzekeraar_naam(s, zaak.verzekeraar);
         ws.write_string(row, 0, naam)?;
         let t = &zaak.totaal;
         for (k, (m, _)) in ov.cijfers().iter().enumerate() {
@@ -246,10 +243,7 @@ fn verzekeraar(
     o: &Opmaak,
 ) -> Result<u32, XlsxError> {
     let a = &r.aanbiedingen;
-    let naam = s
-        .verzekeraars
-        .get(zaak.verzekeraar)
-        .map_or("", |v| v.naam.as_str());
+    let naam = verzekeraar_naam(s, zaak.verzekeraar);
     let gekozen = zaak
         .gekozen_aanbod
         .and_then(|g| s.aanbiedingen.get(g))
