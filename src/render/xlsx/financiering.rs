@@ -15,7 +15,7 @@ use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
 use super::opmaak::{
     Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, kop_hoogte,
-    kop_rij, noot, optioneel, regels_nodig, som_totaal, tekst_formule, titel, totaal_kolom,
+    kop_rij, optioneel, regels_nodig, som_totaal, tekst_formule, titel_en_noot, totaal_kolom,
     verzekeraar_naam,
 };
 
@@ -80,16 +80,9 @@ pub(super) fn financiering(
     let tot = totaal_kolom(s);
     let laatste_kolom = tot.max(BESTE);
     let breedte = 72.0 + 15.0 * f64::from(laatste_kolom.saturating_sub(1));
-    titel(
+    titel_en_noot(
         ws,
-        &format!("Financiering — {}", s.naam),
-        laatste_kolom,
-        breedte,
-        o,
-    )?;
-    noot(
-        ws,
-        1,
+        ("Financiering", s),
         "Totalen uit het blad Kostenregels; het kostendekkend tarief is naar boven afgerond op de \
          cent; in de kolom Totaal het vaste tarief per jaar dat de hele looptijd dekt. \
          Kostenaandelen en opbrengsten zijn per jaar op centen afgerond.",

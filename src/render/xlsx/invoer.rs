@@ -10,7 +10,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use crate::scenario::{IndicatorId, Ondersteuning, Scenario};
 
 use super::opmaak::{
-    Opmaak, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, noot, op, regels_nodig, rol_tekst, titel,
+    Opmaak, afdruk, as_f64, kolommen, kop_hoogte, kop_rij, op, regels_nodig, rol_tekst,
+    titel_en_noot,
 };
 
 mod aanvullingen;
@@ -91,16 +92,9 @@ pub(super) fn invoer(
     kolommen(ws, &breedtes)?;
     let laatste_kolom = u16::try_from(breedtes.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let breedte: f64 = breedtes.iter().sum();
-    titel(
+    titel_en_noot(
         ws,
-        &format!("Invoer — {}", s.naam),
-        laatste_kolom,
-        breedte,
-        o,
-    )?;
-    noot(
-        ws,
-        1,
+        ("Invoer", s),
         "Blauwe cellen zijn invoer: wijzig ze en alle formules in de andere bladen rekenen mee. \
          Grijze cellen bepalen welke regels er zijn (groepen, jaren, rollen); die liggen vast in \
          het scenario waaruit deze werkmap is gemaakt.",

@@ -11,8 +11,8 @@ use crate::scenario::Scenario;
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, noot,
-    som_totaal, titel, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, som_totaal,
+    titel_en_noot, totaal_kolom,
 };
 use super::regels::{REGELS, kol, post_tekst};
 
@@ -47,16 +47,9 @@ pub(super) fn kosten(
     ws.set_column_width(1, 4)?;
     ws.set_column_range_width(2, 40, 15)?;
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
-    titel(
+    titel_en_noot(
         ws,
-        &format!("Kosten — {}", s.naam),
-        totaal_kolom(s),
-        breedte,
-        o,
-    )?;
-    noot(
-        ws,
-        1,
+        ("Kosten", s),
         "Elke kostenpost is de som van zijn regels in het blad Kostenregels; elke regel is een \
          formule op het blad Invoer, per regel op centen afgerond; elk totaal is de som van de \
          afgeronde regels.",

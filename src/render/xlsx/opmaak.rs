@@ -177,9 +177,29 @@ pub(super) fn kop_hoogte(koppen: &[&str], breedtes: &[f64]) -> f64 {
     15.0 * f64::from(regels) + 3.0
 }
 
-/// A sheet's title in row 0, over the columns `0..=laatste_kolom` (`breedte` characters
-/// together) of the print area, wrapped there rather than cut off at its edge.
-pub(super) fn titel(
+/// A sheet's title (`blad — scenario`) in row 0 and what the sheet shows in row 1, each over
+/// the columns `0..=laatste_kolom` (`breedte` characters together) of the print area, wrapped
+/// there rather than cut off at its edge.
+pub(super) fn titel_en_noot(
+    ws: &mut Worksheet,
+    (blad, s): (&str, &Scenario),
+    uitleg: &str,
+    laatste_kolom: u16,
+    breedte: f64,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    titel(
+        ws,
+        &format!("{blad} — {}", s.naam),
+        laatste_kolom,
+        breedte,
+        o,
+    )?;
+    noot(ws, 1, uitleg, laatste_kolom, breedte, o)
+}
+
+/// A sheet's title in row 0, over the columns `0..=laatste_kolom`, wrapped.
+fn titel(
     ws: &mut Worksheet,
     tekst: &str,
     laatste_kolom: u16,

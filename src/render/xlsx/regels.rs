@@ -27,7 +27,7 @@ use super::invoer::{GroepCellen, InvoerCellen};
 use super::kosten::{KOSTEN, KostenCellen};
 use super::opmaak::{
     Opmaak, abs, afdruk, bedrag, exact, financiering_tekst, formule, formule_kolom, kolommen,
-    kop_hoogte, kop_rij, noot, op, rol_tekst, titel,
+    kop_hoogte, kop_rij, op, rol_tekst, titel_en_noot,
 };
 
 pub(super) const REGELS: &str = "Kostenregels";
@@ -94,16 +94,9 @@ pub(super) fn kostenregels(
     for col in [kol::GROEP, kol::POST, kol::ROL] {
         ws.set_column_format(col, &o.tekst_inspring)?;
     }
-    titel(
+    titel_en_noot(
         ws,
-        &format!("Kostenregels — {}", s.naam),
-        kol::FINANCIERING,
-        BREEDTES.iter().sum(),
-        o,
-    )?;
-    noot(
-        ws,
-        1,
+        ("Kostenregels", s),
         "Alle kostenregels per jaar. Elk bedrag is uren (of een aantal) maal het tarief uit het \
          blad Invoer maal de indexfactor van het jaar uit het blad Kosten, op centen afgerond. \
          Een regel die deels elders wordt betaald staat er twee keer: eerst het deel elders \

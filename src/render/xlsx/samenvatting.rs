@@ -12,7 +12,7 @@ use super::financiering::{FINANCIERING, FinCellen};
 use super::invoer::InvoerCellen;
 use super::opmaak::{
     Opmaak, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, noot, op,
-    optioneel, som_totaal, titel, totaal_kolom,
+    optioneel, som_totaal, titel_en_noot, totaal_kolom,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -31,10 +31,9 @@ pub(super) fn samenvatting(
     ws.set_column_range_width(2, 40, 15)?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
-    titel(ws, &format!("Samenvatting — {}", s.naam), tot, breedte, o)?;
-    noot(
+    titel_en_noot(
         ws,
-        1,
+        ("Samenvatting", s),
         "De businesscase per jaar en over de hele looptijd: kosten, financiering, vermeden \
          kosten en saldo; elke cel is een formule op de andere bladen.",
         tot,

@@ -17,7 +17,7 @@ use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
     Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, kop_hoogte, noot, op,
-    optioneel, regels_nodig, titel, totaal_kolom, verzekeraar_naam,
+    optioneel, regels_nodig, titel_en_noot, totaal_kolom, verzekeraar_naam,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -45,16 +45,9 @@ pub(super) fn verzekeraars(
     ws.set_column_range_width(2, 40, 15)?;
     let tot = totaal_kolom(s);
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
-    titel(
+    titel_en_noot(
         ws,
-        &format!("Per verzekeraar — {}", s.naam),
-        tot,
-        breedte,
-        o,
-    )?;
-    noot(
-        ws,
-        1,
+        ("Per verzekeraar", s),
         "Per verzekeraar: wat het gekozen aanbod (het gecontracteerde, anders het aanbod met de \
          hoogste opbrengst) betaalt tegenover het kostenaandeel en de vermeden kosten onder de \
          eigen verzekerden (marktaandeel maal de vermeden kosten van het jaar, op centen \

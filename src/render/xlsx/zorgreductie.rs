@@ -11,7 +11,7 @@ use super::invoer::InvoerCellen;
 use super::kosten::{KOSTEN, KostenCellen};
 use super::opmaak::{
     Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    noot, op, som_totaal, titel, totaal_kolom,
+    op, som_totaal, titel_en_noot, totaal_kolom,
 };
 
 pub(super) const ZORGREDUCTIE: &str = "Zorgreductie";
@@ -35,11 +35,10 @@ pub(super) fn zorgreductie(
     ws.set_column_range_width(2, 40, 15)?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
-    titel(ws, &format!("Zorgreductie — {}", s.naam), tot, breedte, o)?;
     let (Some(i), Some(imp)) = (&r.impact, &s.impact) else {
-        noot(
+        titel_en_noot(
             ws,
-            1,
+            (ZORGREDUCTIE, s),
             "Dit scenario rekent geen verwachte zorgreductie; de vermeden kosten zijn niet \
              berekend.",
             tot,
@@ -49,9 +48,9 @@ pub(super) fn zorgreductie(
         afdruk(ws, 1, tot, false)?;
         return Ok(None);
     };
-    noot(
+    titel_en_noot(
         ws,
-        1,
+        (ZORGREDUCTIE, s),
         "Verwachte aantallen overleden palliatieve patiënten per indicator (laatste 30 dagen), niet \
          afgerond; vermeden kosten per indicator en jaar op centen afgerond.",
         tot,
