@@ -14,9 +14,9 @@ use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, kop_hoogte,
-    kop_rij, optioneel, regels_nodig, som_totaal, tekst_formule, titel_en_noot, totaal_kolom,
-    verzekeraar_naam,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom, jaar_kop, kolom_vast_rij,
+    kop_hoogte, kop_rij, optioneel, regels_nodig, som_totaal, tekst_formule, titel_en_noot,
+    totaal_kolom, verzekeraar_naam,
 };
 
 pub(super) const FINANCIERING: &str = "Financiering";
@@ -69,10 +69,7 @@ pub(super) fn financiering(
     kc: &KostenCellen,
     o: &Opmaak,
 ) -> Result<FinCellen, XlsxError> {
-    ws.set_name(FINANCIERING)?;
-    ws.set_column_width(0, 52)?;
-    ws.set_column_width(1, 20)?;
-    ws.set_column_range_width(2, 40, 15)?;
+    jaar_blad(ws, FINANCIERING, (52.0, 20.0))?;
     if totaal_kolom(s) < BESTE {
         // The best offer's label has the column to itself.
         ws.set_column_width(BESTE, 34)?;

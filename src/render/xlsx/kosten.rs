@@ -11,8 +11,8 @@ use crate::scenario::Scenario;
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, som_totaal,
-    titel_en_noot, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom, jaar_kop_herhaald,
+    kolom_vast_rij, som_totaal, titel_en_noot, totaal_kolom,
 };
 use super::regels::{REGELS, kol, post_tekst};
 
@@ -42,10 +42,7 @@ pub(super) fn kosten(
     o: &Opmaak,
 ) -> Result<KostenCellen, XlsxError> {
     let k = &r.kosten;
-    ws.set_name(KOSTEN)?;
-    ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 4)?;
-    ws.set_column_range_width(2, 40, 15)?;
+    jaar_blad(ws, KOSTEN, (44.0, 4.0))?;
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
     titel_en_noot(
         ws,
@@ -86,8 +83,7 @@ pub(super) fn kosten(
     let kop_jaar = i.kop_jaar;
 
     // Indexation factors.
-    jaar_kop(ws, kop_jaar, s, o)?;
-    ws.set_repeat_rows(kop_jaar, kop_jaar)?;
+    jaar_kop_herhaald(ws, kop_jaar, s, o)?;
     ws.write_string(
         index_rij,
         0,

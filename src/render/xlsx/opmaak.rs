@@ -405,6 +405,32 @@ pub(super) fn jaar_kop(
     Ok(())
 }
 
+/// The year header of a sheet's year-wise blocks, repeated at the top of every printed page.
+pub(super) fn jaar_kop_herhaald(
+    ws: &mut Worksheet,
+    row: u32,
+    s: &Scenario,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    jaar_kop(ws, row, s, o)?;
+    ws.set_repeat_rows(row, row)?;
+    Ok(())
+}
+
+/// The name of a year-wise sheet and its columns: `a` and `b` characters for the labels in A
+/// and B, then 15 for each year and the total.
+pub(super) fn jaar_blad(
+    ws: &mut Worksheet,
+    naam: &str,
+    (a, b): (f64, f64),
+) -> Result<(), XlsxError> {
+    ws.set_name(naam)?;
+    ws.set_column_width(0, a)?;
+    ws.set_column_width(1, b)?;
+    ws.set_column_range_width(2, 40, 15)?;
+    Ok(())
+}
+
 pub(super) fn jaar_kolom(yi: usize) -> u16 {
     EERSTE_JAAR_KOLOM.saturating_add(u16::try_from(yi).unwrap_or(u16::MAX))
 }

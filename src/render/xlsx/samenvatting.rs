@@ -11,8 +11,8 @@ use crate::scenario::Scenario;
 use super::financiering::{FINANCIERING, FinCellen};
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, afdruk, bedrag, exact, formule, jaar_kolom, jaar_kop, kolom_vast_rij, noot, op,
-    optioneel, som_totaal, titel_en_noot, totaal_kolom,
+    Opmaak, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom, jaar_kop_herhaald,
+    kolom_vast_rij, noot, op, optioneel, som_totaal, titel_en_noot, totaal_kolom,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -25,10 +25,7 @@ pub(super) fn samenvatting(
     zorg: Option<&ZorgCellen>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Samenvatting")?;
-    ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 18)?;
-    ws.set_column_range_width(2, 40, 15)?;
+    jaar_blad(ws, "Samenvatting", (44.0, 18.0))?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
     titel_en_noot(
@@ -41,8 +38,7 @@ pub(super) fn samenvatting(
         o,
     )?;
     let kop: u32 = 3;
-    jaar_kop(ws, kop, s, o)?;
-    ws.set_repeat_rows(kop, kop)?;
+    jaar_kop_herhaald(ws, kop, s, o)?;
     let (row, te_rij) = kostenrijen(ws, s, r, fin, o)?;
     let (Some(b), Some(z)) = (&r.businesscase, zorg) else {
         noot(

@@ -16,8 +16,9 @@ use super::financiering::{FINANCIERING, FinCellen};
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_kolom, jaar_kop, kop_hoogte, noot, op,
-    optioneel, regels_nodig, titel_en_noot, totaal_kolom, verzekeraar_naam,
+    Opmaak, afdruk, bedrag, formule, jaar_bereik, jaar_blad, jaar_kolom, jaar_kop,
+    jaar_kop_herhaald, kop_hoogte, noot, op, optioneel, regels_nodig, titel_en_noot, totaal_kolom,
+    verzekeraar_naam,
 };
 use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
@@ -39,10 +40,7 @@ pub(super) fn verzekeraars(
     zorg: Option<&ZorgCellen>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    ws.set_name(VERZEKERAARS)?;
-    ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 4)?;
-    ws.set_column_range_width(2, 40, 15)?;
+    jaar_blad(ws, VERZEKERAARS, (44.0, 4.0))?;
     let tot = totaal_kolom(s);
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
     titel_en_noot(
@@ -76,8 +74,7 @@ pub(super) fn verzekeraars(
     };
     let grafiek_rij = overzicht.eerste + overzicht.n + 1;
     let kop = grafiek_rij + grafiek::RIJEN + 1;
-    jaar_kop(ws, kop, s, o)?;
-    ws.set_repeat_rows(kop, kop)?;
+    jaar_kop_herhaald(ws, kop, s, o)?;
     let mut row = kop + 2;
     let mut blokken = Vec::new();
     for zaak in &pv.verzekeraars {

@@ -10,8 +10,8 @@ use crate::scenario::{IndicatorId, Scenario};
 use super::invoer::InvoerCellen;
 use super::kosten::{KOSTEN, KostenCellen};
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_kolom, jaar_kop, kolom_vast_rij,
-    op, som_totaal, titel_en_noot, totaal_kolom,
+    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_blad, jaar_kolom,
+    jaar_kop_herhaald, kolom_vast_rij, op, som_totaal, titel_en_noot, totaal_kolom,
 };
 
 pub(super) const ZORGREDUCTIE: &str = "Zorgreductie";
@@ -29,10 +29,7 @@ pub(super) fn zorgreductie(
     kc: &KostenCellen,
     o: &Opmaak,
 ) -> Result<Option<ZorgCellen>, XlsxError> {
-    ws.set_name(ZORGREDUCTIE)?;
-    ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 18)?;
-    ws.set_column_range_width(2, 40, 15)?;
+    jaar_blad(ws, ZORGREDUCTIE, (44.0, 18.0))?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
     let (Some(i), Some(imp)) = (&r.impact, &s.impact) else {
@@ -58,8 +55,7 @@ pub(super) fn zorgreductie(
         o,
     )?;
     let kop: u32 = 3;
-    jaar_kop(ws, kop, s, o)?;
-    ws.set_repeat_rows(kop, kop)?;
+    jaar_kop_herhaald(ws, kop, s, o)?;
     let pat_rij: u32 = 4;
     patienten(ws, s, i, inv, kop, pat_rij, o)?;
     let c = Blad {
