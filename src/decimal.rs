@@ -87,14 +87,20 @@ fn classify(err: rust_decimal::Error) -> NumberError {
     }
 }
 
+/// The common form of a TOML integer: up to 18 decimal digits without sign or underscores,
+/// which fit an `i64` as they are; `None` for any other form.
+pub fn plain_integer(digits: &str, radix: u32) -> Option<i64> {
+    (radix == 10 && (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| {
+            digits
+                .bytes()
+                .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'))
+        })
+}
+
 /// Reads a TOML integer given as digits in `radix`, exactly.
 pub fn parse_integer(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
-    // The common form: up to 18 decimal digits, which fit an i64 as they are.
-    if radix == 10 && (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
-    {
-        let n = digits
-            .bytes()
-            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    if let Some(n) = plain_integer(digits, radix) {
         return Ok(Decimal::from(n));
     }
     let cleaned: std::borrow::Cow<'_, str> = if digits.contains('_') {

@@ -16,6 +16,11 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The comparison key of a name: its NFC form (borrowed when the name is already NFC).
 pub fn sleutel(naam: &str) -> Cow<'_, str> {
+    // ASCII text is always NFC, and nearly every name is ASCII: a check that runs a word at a
+    // time instead of a lookup per character (about 90 instructions a group name).
+    if naam.is_ascii() {
+        return Cow::Borrowed(naam);
+    }
     match is_nfc_quick(naam.chars()) {
         IsNormalized::Yes => Cow::Borrowed(naam),
         _ => {

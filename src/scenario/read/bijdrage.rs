@@ -22,18 +22,11 @@ pub(super) fn bijdragen(
         let naam = need(cx, &t, naam, "naam").and_then(|f| cx.text(&f));
         let bedrag = need(cx, &t, bedrag, "bedrag").and_then(|f| cx.getal(&f, &bedrag_veld));
         let jaar = need(cx, &t, jaar, "jaar").and_then(|f| {
-            let y = cx.year(&f)?;
-            if let Some((a, b)) = horizon
-                && (y < a || y > b)
-            {
-                cx.error(
-                    &f,
-                    format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                    Some("een bijdrage hoort bij een jaar van de looptijd".into()),
-                );
-                return None;
-            }
-            Some(y)
+            cx.year_in(
+                &f,
+                horizon,
+                Some("een bijdrage hoort bij een jaar van de looptijd"),
+            )
         });
         let financier =
             need_with(cx, &t, financier, "financier", FINANCIER_HINT).and_then(|f| cx.text(&f));

@@ -10,7 +10,7 @@ use super::super::pad::nearest;
 use super::super::schema::{
     self, FINANCIERING_ELDERS_NAMEN, FINANCIERING_NAGEGAAN_NAMEN, FINANCIERING_NAMEN,
 };
-use super::cx::{Cx, FINANCIER_HINT, Field, FieldPath, Key, Table, need, need_with};
+use super::cx::{Cx, FINANCIER_HINT, Field, Table, items_of, need, need_with};
 use super::rollen::Rollen;
 
 /// `[financiering]` into `s`; `horizon`: the first and last year, when known. The
@@ -33,18 +33,12 @@ pub(super) fn financiering(
         && let Some(items) = cx.array(&lf)
     {
         let parent = lf.path.build();
-        for (i, item) in items.iter().enumerate() {
-            let field = Field {
-                value: item,
-                path: FieldPath {
-                    parent: &parent,
-                    key: Key::Index(i + 1),
-                },
-            };
+        for field in items_of(&parent, items) {
             if let Some(rol) = cx.text(&field) {
                 if s.elders_gefinancierd.contains(&rol) {
                     cx.error(&field, format!("rol '{rol}' staat er al in"), None);
-                } else if let Some(gedeeld) = rollen.check(cx, &rol, field.path, item.span()) {
+                } else if let Some(gedeeld) = rollen.check(cx, &rol, field.path, field.value.span())
+                {
                     s.elders_gefinancierd.push(rol);
                     s.financiering_elders.push(EldersFinanciering {
                         doel: EldersDoel::Rol(gedeeld),
@@ -134,24 +128,16 @@ fn entry(
     };
     let jaar = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| match f {
         None => Some(None),
-        Some(f) => {
-            let y = cx.year(&f)?;
-            if let Some((a, b)) = horizon
-                && (y < a || y > b)
-            {
-                cx.error(
-                    &f,
-                    format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                    Some(
-                        "kies een jaar van de looptijd, of laat vanaf en tot_en_met weg voor de \
-                         hele looptijd"
-                            .into(),
-                    ),
-                );
-                return None;
-            }
-            Some(Some(y))
-        }
+        Some(f) => cx
+            .year_in(
+                &f,
+                horizon,
+                Some(
+                    "kies een jaar van de looptijd, of laat vanaf en tot_en_met weg voor de \
+                     hele looptijd",
+                ),
+            )
+            .map(Some),
     };
     let tot_field = tot_en_met;
     let vanaf = jaar(cx, vanaf);

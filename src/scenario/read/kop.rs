@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::super::model::Scenario;
 use super::super::schema::{self, SCENARIO_NAMEN};
 use super::FORMAAT;
-use super::cx::{Cx, Field, FieldPath, GRENZEN_HINT, Key, Table, need};
+use super::cx::{Cx, Field, GRENZEN_HINT, Table, items_of, need};
 use toml::de::DeValue;
 
 /// `formaat`: must be [`FORMAAT`].
@@ -101,14 +101,7 @@ fn read_verzekerden(
     let parent = f.path.build();
     let mut per_jaar = Vec::with_capacity(items.len());
     let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        let field = Field {
-            value: item,
-            path: FieldPath {
-                parent: &parent,
-                key: Key::Index(i + 1),
-            },
-        };
+    for field in items_of(&parent, items) {
         match verzekerden_getal(cx, &field, veld) {
             Some(v) => per_jaar.push(v),
             None => ok = false,

@@ -121,6 +121,8 @@ fn mark_set_values(diagnostics: &mut [Diagnostic], set_paths: &[(String, &Overri
 }
 
 /// Reads every section of `doc`, in docs/rekenregels.md's order; `None` when `[scenario]` is incomplete.
+// Kept out of line so that a profile (bench/run.sh, callgrind) shows the reading's own cost.
+#[inline(never)]
 fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
     let top = Table::new(doc.get_ref(), 0..0, String::new());
     let [

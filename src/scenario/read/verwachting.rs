@@ -34,28 +34,17 @@ pub(super) fn verwachtingen(
                 Some(g)
             });
             let jaar = match t.get("jaar") {
-                Some(f) => {
-                    let y = cx.year(&f);
-                    match (y, horizon) {
-                        (Some(y), Some((a, b))) if y < a || y > b => {
-                            cx.error(
-                                &f,
-                                format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                                None,
-                            );
-                            None
-                        }
-                        (Some(y), _) if grootheid == Some(Grootheid::NettoContanteWaarde) => {
-                            cx.error(
+                Some(f) => match cx.year_in(&f, horizon, None) {
+                    Some(y) if grootheid == Some(Grootheid::NettoContanteWaarde) => {
+                        cx.error(
                                 &f,
                                 format!("de netto contante waarde geldt voor de hele looptijd, niet voor {y}"),
                                 Some("laat 'jaar' weg".into()),
                             );
-                            None
-                        }
-                        (y, _) => y.map(Some),
+                        None
                     }
-                }
+                    y => y.map(Some),
+                },
                 None => Some(None),
             };
             let min = t.get("min").map(|f| cx.decimal(&f));

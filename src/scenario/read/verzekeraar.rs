@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::super::model::{Aanbod, Scenario, Verzekeraar};
 use super::super::pad::nearest;
 use super::super::schema::{self, AANBOD_NAMEN, VERZEKERAAR_NAMEN};
-use super::cx::{ANDERS_GESCHREVEN, Cx, Field, FieldPath, Key, need};
+use super::cx::{ANDERS_GESCHREVEN, Cx, Field, items_of, need};
 use crate::naam;
 
 /// `[[verzekeraar]]` into `s`; the shares together at most 100 %.
@@ -178,29 +178,11 @@ pub(super) fn read_years(
     let mut years = BTreeSet::new();
     let mut ok = true;
     let parent = f.path.build();
-    for (i, item) in items.iter().enumerate() {
-        let field = Field {
-            value: item,
-            path: FieldPath {
-                parent: &parent,
-                key: Key::Index(i + 1),
-            },
-        };
-        let Some(y) = cx.year(&field) else {
+    for field in items_of(&parent, items) {
+        let Some(y) = cx.year_in(&field, horizon, buiten) else {
             ok = false;
             continue;
         };
-        if let Some((a, b)) = horizon
-            && (y < a || y > b)
-        {
-            cx.error(
-                &field,
-                format!("jaar {y} ligt buiten de looptijd {a}–{b}"),
-                buiten.map(str::to_string),
-            );
-            ok = false;
-            continue;
-        }
         if !years.insert(y) {
             cx.error(&field, format!("jaar {y} staat er twee keer in"), None);
             ok = false;

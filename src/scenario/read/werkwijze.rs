@@ -314,6 +314,7 @@ pub(super) fn effective_werkwijze(
         Some((rol, path, span)) => {
             let path = FieldPath {
                 parent: path,
+                pad: None,
                 key: Key::Whole,
             };
             rollen.check(cx, rol, path, span.clone())
