@@ -66,7 +66,7 @@ impl Rollen<'_> {
     ) -> Option<Arc<str>> {
         let rol: &str = key.get_ref();
         let i = self.index(rol);
-        if !i.is_some_and(|i| self.geldig.get(i) == Some(&true)) {
+        if i.is_none_or(|i| self.geldig.get(i) != Some(&true)) {
             cx.key_text(key, path);
         }
         self.check(cx, rol, path, key.span())
