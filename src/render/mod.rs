@@ -15,6 +15,7 @@ pub mod onzekerheid;
 pub mod per_verzekeraar;
 pub mod summary;
 pub mod table;
+pub(crate) mod teksten;
 pub mod verantwoording;
 pub mod xlsx;
 

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
 use crate::calc::per_verzekeraar::RegioCijfers;
+use crate::render::teksten::{AANBIEDINGEN_UITLEG, aanbod_jaren};
 use crate::scenario::Scenario;
 
 use super::opmaak::{Doc, JaarRij, aantal, euro, euro_invoer, procent, ratio, verzekerden};
@@ -199,25 +200,12 @@ fn aanbiedingen(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         doc.alinea("Er zijn (nog) geen aanbiedingen van verzekeraars.");
         return;
     }
-    doc.alinea(
-        "De opbrengst van een aanbod is het tarief per verzekerde maal de verzekerden van de \
-         verzekeraar, hoogstens het plafond, in elk jaar van het aanbod; tarieven worden niet \
-         geïndexeerd. De dekking is de opbrengst als percentage van het kostenaandeel van de \
-         verzekeraar in diezelfde jaren.",
-    );
+    doc.alinea(AANBIEDINGEN_UITLEG);
     let rijen: Vec<Vec<String>> = s
         .aanbiedingen
         .iter()
         .map(|x| {
-            let jaren = if x.jaren.len() == s.looptijd_jaren as usize {
-                "hele looptijd".to_string()
-            } else {
-                x.jaren
-                    .iter()
-                    .map(|j| j.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let jaren = aanbod_jaren(s, x);
             vec![
                 x.label.clone(),
                 x.verzekeraar.clone(),

@@ -6,6 +6,8 @@ use crate::scenario::{
     BIJEENKOMSTEN, Groep, HUISARTSEN, Onderwerp, Scenario, WIJKVERPLEEGKUNDIGEN,
 };
 
+use crate::render::teksten::{BIJEENKOMSTEN_KOP, BIJEENKOMSTEN_TITEL};
+
 use super::opmaak::{Doc, zoals_gegeven};
 use super::rol_naam;
 
@@ -29,19 +31,7 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
             uur(w.patienten_per_jaar),
         ]
     });
-    doc.tabel(
-        "Bijeenkomsten per groep (uren per deelnemer per bijeenkomst)",
-        &[
-            ("Groep", false),
-            ("Bijeenkomsten per jaar", true),
-            ("Duur", true),
-            ("Voorbereiding", true),
-            ("Reistijd", true),
-            ("Patiënten per jaar", true),
-        ],
-        &rijen,
-        false,
-    );
+    doc.tabel(BIJEENKOMSTEN_TITEL, &BIJEENKOMSTEN_KOP, &rijen, false);
     let rijen = per_groep(s, |g| {
         let w = &g.werkwijze;
         vec![

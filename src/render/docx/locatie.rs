@@ -1,6 +1,7 @@
 //! Chapter "Locatie": the region's description of where the care is given, the region, its
 //! insured persons and horizon, and the groups with their start years. Pure, no I/O.
 
+use crate::render::teksten::groep_status;
 use crate::scenario::{Onderwerp, Scenario};
 
 use super::opmaak::{Doc, looptijd, verzekerden};
@@ -25,14 +26,11 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario) {
         .groepen
         .iter()
         .map(|g| {
-            let status = if g.start > s.eindjaar() {
-                "start na de looptijd; telt niet mee"
-            } else if g.nieuw {
-                "nieuw: startkosten en scholing in het startjaar"
-            } else {
-                "bestaande groep"
-            };
-            vec![g.naam.clone(), g.start.to_string(), status.to_string()]
+            vec![
+                g.naam.clone(),
+                g.start.to_string(),
+                groep_status(s, g).to_string(),
+            ]
         })
         .collect();
     doc.tabel(

@@ -7,8 +7,8 @@ use crate::render::herkomst::{esc, json, json_afgerond};
 use crate::scenario::Scenario;
 
 use super::{
-    BREEDTE, Grafiek, as_euro, as_getal, f, lijn, raster_liggend, streepjes, tekstbreedte, text,
-    vlak,
+    BREEDTE, Grafiek, as_getal, f, lijn, raster_liggend, raster_staand, streepjes, tekstbreedte,
+    text, vlak,
 };
 
 /// A calculated percentage, one decimal.
@@ -67,14 +67,9 @@ pub fn dekking(s: &Scenario, r: &Resultaat) -> Option<Grafiek> {
          per aanbod.",
         as_y + 24.0,
     );
-    let schaal = (BREEDTE - links - rechts) / top;
-    raster_liggend(
-        &mut g,
-        &ticks,
-        |v| links + v * schaal,
-        (boven, as_y),
-        |t| format!("{} %", as_getal(t)),
-    );
+    let schaal = raster_liggend(&mut g, &ticks, (links, rechts, top), (boven, as_y), |t| {
+        format!("{} %", as_getal(t))
+    });
     for (k, (label, dekking, i)) in balken.iter().enumerate() {
         let y = boven + rij * k as f64;
         g.inhoud.push_str(&format!(
@@ -183,20 +178,7 @@ pub fn per_verzekeraar(s: &Scenario, r: &Resultaat) -> Option<Grafiek> {
             .push_str(&text(lx + 14.0, 13.0, "start", 10.0, label, ""));
         lx += 14.0 + tekstbreedte(label, 10.0) + 24.0;
     }
-    let schaal = plot_h / top;
-    for t in &ticks {
-        let y = as_y - f(*t) * schaal;
-        g.inhoud
-            .push_str(&lijn(links, y, BREEDTE - rechts, y, "#d5dbe0", 0.8));
-        g.inhoud.push_str(&text(
-            links - 6.0,
-            y + 3.5,
-            "end",
-            10.0,
-            &as_euro(*t),
-            " data-as=\"\"",
-        ));
-    }
+    let schaal = raster_staand(&mut g, &ticks, (plot_h, top), as_y, (links, rechts));
     let staaf = (vak * 0.3).min(56.0);
     for (k, ((_, betaling, vermeden, i), naam)) in groepen.iter().zip(&namen).enumerate() {
         let midden = links + vak * (k as f64 + 0.5);

@@ -11,8 +11,8 @@ use crate::render::herkomst::{Som, esc, json};
 use crate::scenario::Scenario;
 
 use super::{
-    BREEDTE, Grafiek, as_euro, f, kleur, lijn, raster_liggend, rol_label, streepjes, tekstbreedte,
-    text, vlak,
+    BREEDTE, Grafiek, as_euro, f, kleur, lijn, raster_liggend, raster_staand, rol_label, streepjes,
+    tekstbreedte, text, vlak,
 };
 
 /// Costs per year, stacked by post, with each year's total above its bar; `None` when there
@@ -51,20 +51,7 @@ pub fn kosten_per_jaar(s: &Scenario, k: &Kosten, posten: &[(Post, Subtotaal)]) -
          jaar. Dezelfde bedragen staan in de tabel Kosten per post.",
         legenda_y + ly + 14.0,
     );
-    let schaal = plot_h / top;
-    for t in &ticks {
-        let y = as_y - f(*t) * schaal;
-        g.inhoud
-            .push_str(&lijn(links, y, BREEDTE - rechts, y, "#d5dbe0", 0.8));
-        g.inhoud.push_str(&text(
-            links - 6.0,
-            y + 3.5,
-            "end",
-            10.0,
-            &as_euro(*t),
-            " data-as=\"\"",
-        ));
-    }
+    let schaal = raster_staand(&mut g, &ticks, (plot_h, top), as_y, (links, rechts));
     let n = k.jaren.len() as f64;
     let vak = (BREEDTE - links - rechts) / n;
     let staaf = (vak * 0.62).min(70.0);
@@ -153,14 +140,7 @@ pub fn kosten_per_rol(s: &Scenario, o: &Overzicht) -> Option<Grafiek> {
          bedragen staan in de tabel Kosten per rol.",
         as_y + 24.0,
     );
-    let schaal = (BREEDTE - links - rechts) / top;
-    raster_liggend(
-        &mut g,
-        &ticks,
-        |v| links + v * schaal,
-        (boven, as_y),
-        as_euro,
-    );
+    let schaal = raster_liggend(&mut g, &ticks, (links, rechts, top), (boven, as_y), as_euro);
     for (i, (label, v, attr, deel)) in balken.iter().enumerate() {
         let y = boven + rij * i as f64;
         g.inhoud

@@ -319,16 +319,46 @@ fn regels(t: &str, breedte: f64, size: f64) -> Vec<String> {
     out
 }
 
-/// Vertical grid lines with axis labels below, for a horizontal bar chart.
+/// Horizontal grid lines with their amounts left of the axis, for a chart of standing bars
+/// `plot_h` high whose axis (at `as_y`) runs to `top`: a line at every tick, from `links` to
+/// `rechts` short of the right edge. Returns the scale (SVG units per unit of value).
+fn raster_staand(
+    g: &mut Grafiek,
+    ticks: &[Decimal],
+    (plot_h, top): (f64, f64),
+    as_y: f64,
+    (links, rechts): (f64, f64),
+) -> f64 {
+    let schaal = plot_h / top;
+    for t in ticks {
+        let yt = as_y - f(*t) * schaal;
+        g.inhoud
+            .push_str(&lijn(links, yt, BREEDTE - rechts, yt, "#d5dbe0", 0.8));
+        g.inhoud.push_str(&text(
+            links - 6.0,
+            yt + 3.5,
+            "end",
+            10.0,
+            &as_euro(*t),
+            " data-as=\"\"",
+        ));
+    }
+    schaal
+}
+
+/// Vertical grid lines with axis labels below, for a horizontal bar chart whose axis runs from
+/// `links` to `rechts` short of the right edge for the values `0..top`. Returns the scale (SVG
+/// units per unit of value).
 fn raster_liggend(
     g: &mut Grafiek,
     ticks: &[Decimal],
-    x: impl Fn(f64) -> f64,
+    (links, rechts, top): (f64, f64, f64),
     (boven, as_y): (f64, f64),
     label: impl Fn(Decimal) -> String,
-) {
+) -> f64 {
+    let schaal = (BREEDTE - links - rechts) / top;
     for t in ticks {
-        let xt = x(f(*t));
+        let xt = links + f(*t) * schaal;
         g.inhoud
             .push_str(&lijn(xt, boven, xt, as_y, "#d5dbe0", 0.8));
         g.inhoud.push_str(&text(
@@ -340,6 +370,7 @@ fn raster_liggend(
             " data-as=\"\"",
         ));
     }
+    schaal
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::calc::impact::ImpactResultaat;
 use crate::decimal::dutch;
 use crate::render::herkomst::json;
 
-use super::{BREEDTE, Grafiek, as_getal, f, raster_liggend, streepjes, text, vlak};
+use super::{Grafiek, as_getal, f, raster_liggend, streepjes, text, vlak};
 
 /// The six indicators over the horizon, the expected patients without and with PaTz; `None`
 /// when every count is zero.
@@ -38,11 +38,10 @@ pub fn indicatoren(i: &ImpactResultaat) -> Option<Grafiek> {
         .push_str(&vlak(links + 110.0, 4.0, 10.0, 10.0, "#1f4e79"));
     g.inhoud
         .push_str(&text(links + 124.0, 13.0, "start", 10.0, "met PaTz", ""));
-    let schaal = (BREEDTE - links - rechts) / top;
-    raster_liggend(
+    let schaal = raster_liggend(
         &mut g,
         &ticks,
-        |v| links + v * schaal,
+        (links, rechts, top),
         (boven, as_y),
         as_getal,
     );

@@ -15,7 +15,7 @@ use crate::scenario::{MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, Scenario};
 
 use super::opmaak::{
     HEEL, JAREN_PER_TABEL, einde, esc, getal, hoofdstuk, invoer, json, tabel, td, td_attr, td_n,
-    th_row,
+    th_attr, th_row,
 };
 
 /// The chapter Dubbele financiering.
@@ -133,11 +133,7 @@ fn bijdragen(out: &mut String, s: &Scenario, d: &DubbeleFinanciering) {
         .zip(&s.bijdragen)
         .map(|(b, x)| {
             vec![
-                format!(
-                    "<th scope=\"row\"{}>{}</th>",
-                    invoer(&format!("{}.naam", x.path)),
-                    esc(&b.naam)
-                ),
+                th_attr(&b.naam, &invoer(&format!("{}.naam", x.path))),
                 td(&b.jaar.to_string()),
                 td_attr(&b.financier, &invoer(&format!("{}.financier", x.path))),
                 td_n(&euro(b.bedrag), &invoer(&format!("{}.bedrag", x.path))),

@@ -7,11 +7,12 @@ use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
 use crate::calc::per_verzekeraar::RegioCijfers;
 use crate::decimal::{dutch, euro};
+use crate::render::teksten::{AANBIEDINGEN_UITLEG, aanbod_jaren};
 use crate::scenario::Scenario;
 
 use super::opmaak::{
     Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
-    ratio, tabel, td, td_attr, td_n, totaal_rij, verzekerden,
+    ratio, tabel, td, td_attr, td_n, th_attr, totaal_rij, verzekerden,
 };
 use crate::render::grafiek;
 
@@ -129,10 +130,9 @@ fn verzekeraars(out: &mut String, s: &Scenario, r: &Resultaat) {
             let p = format!("/totaal/verzekeraars/{i}");
             let beste = v.beste_aanbod.and_then(|b| s.aanbiedingen.get(b));
             Some(vec![
-                format!(
-                    "<th scope=\"row\"{}>{}</th>",
-                    invoer(&format!("verzekeraar[{}].naam", v.verzekeraar + 1)),
-                    esc(&vz.naam)
+                th_attr(
+                    &vz.naam,
+                    &invoer(&format!("verzekeraar[{}].naam", v.verzekeraar + 1)),
                 ),
                 td_n(
                     &procent(vz.marktaandeel_percentage),
@@ -194,33 +194,16 @@ fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
         out.push_str("<p>Dit scenario bevat geen aanbiedingen van verzekeraars.</p>\n");
     } else {
         out.push_str("<h3>Aanbiedingen</h3>\n");
-        out.push_str(
-            "<p>De opbrengst van een aanbod is het tarief per verzekerde maal de verzekerden van \
-             de verzekeraar, hoogstens het plafond, in elk jaar van het aanbod; tarieven worden \
-             niet geïndexeerd. De dekking is de opbrengst als percentage van het kostenaandeel \
-             van de verzekeraar in diezelfde jaren.</p>\n",
-        );
+        out.push_str(&format!("<p>{}</p>\n", esc(AANBIEDINGEN_UITLEG)));
         let rijen: Vec<Vec<String>> = s
             .aanbiedingen
             .iter()
             .enumerate()
             .map(|(ai, x)| {
                 let p = format!("aanbod[{}]", ai + 1);
-                let jaren = if x.jaren.len() == s.looptijd_jaren as usize {
-                    "hele looptijd".to_string()
-                } else {
-                    x.jaren
-                        .iter()
-                        .map(|j| j.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
+                let jaren = aanbod_jaren(s, x);
                 vec![
-                    format!(
-                        "<th scope=\"row\"{}>{}</th>",
-                        invoer(&format!("{p}.label")),
-                        esc(&x.label)
-                    ),
+                    th_attr(&x.label, &invoer(&format!("{p}.label"))),
                     td_attr(&x.verzekeraar, &invoer(&format!("{p}.verzekeraar"))),
                     td_n(
                         &euro_invoer(x.tarief_per_verzekerde),
@@ -363,11 +346,7 @@ fn aanbod_cellen(
     bedragen: [Decimal; 3],
     dekking: Option<Decimal>,
 ) -> Vec<String> {
-    let mut cellen = vec![format!(
-        "<th scope=\"row\"{}>{}</th>",
-        json("offers", &format!("{p}/aanbod")),
-        esc(label)
-    )];
+    let mut cellen = vec![th_attr(label, &json("offers", &format!("{p}/aanbod")))];
     for (veld, v) in ["kostenaandeel", "opbrengst", "saldo"]
         .into_iter()
         .zip(bedragen)
@@ -424,11 +403,7 @@ fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
             let t = format!("{pad}/totaal");
             let c = &z.totaal;
             let mut rij = vec![
-                format!(
-                    "<th scope=\"row\"{}>{}</th>",
-                    json("offers", &format!("{pad}/naam")),
-                    esc(&vz.naam)
-                ),
+                th_attr(&vz.naam, &json("offers", &format!("{pad}/naam"))),
                 match z.gekozen_aanbod.and_then(|g| s.aanbiedingen.get(g)) {
                     Some(a) => format!(
                         "<td><span{}>{}</span>{}</td>",

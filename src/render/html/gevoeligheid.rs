@@ -11,7 +11,9 @@ use crate::render::grafiek;
 use crate::render::grafiek::hoofdletter;
 use crate::scenario::param::{self, Soort};
 
-use super::opmaak::{einde, esc, hoofdstuk, json, json_afgerond, parameter, tabel, td, td_n};
+use super::opmaak::{
+    einde, esc, hoofdstuk, json, json_afgerond, parameter, tabel, td, td_n, th_attr,
+};
 
 /// "Gevoeligheid": the one-way sensitivity of netto to every declared `[[onzekerheid]]`, as a
 /// tornado chart and a table (the same rows as `patz-calc sensitivity --format json`).
@@ -48,11 +50,7 @@ pub(super) fn gevoeligheid_hoofdstuk(out: &mut String, s: &Scenario, g: &Gevoeli
                 )
             };
             vec![
-                format!(
-                    "<th scope=\"row\"{}>{}</th>",
-                    parameter(&r.pad),
-                    esc(&hoofdletter(&param::label(s, &r.pad)))
-                ),
+                th_attr(&hoofdletter(&param::label(s, &r.pad)), &parameter(&r.pad)),
                 td(verdeling),
                 waarde(r.laag, "laag"),
                 waarde(r.hoog, "hoog"),

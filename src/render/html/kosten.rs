@@ -9,7 +9,7 @@ use crate::scenario::{KostenpostPer, Scenario};
 
 use super::opmaak::{
     Rij, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, procent, subtotaal_rij,
-    tabel, th_row, totaal_rij, zoals_gegeven,
+    tabel, th_attr, th_row, totaal_rij, zoals_gegeven,
 };
 use crate::render::grafiek::{self, kleur_blokje, rol_label};
 
@@ -44,7 +44,7 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
     if let Some(g) = grafiek::kosten_per_jaar(s, k, &o.posten) {
         out.push_str(&g.figuur());
     }
-    let mut rijen: Vec<Rij> = o
+    let rijen: Vec<Rij> = o
         .posten
         .iter()
         .map(|(post, t)| {
@@ -56,10 +56,7 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
             )
         })
         .collect();
-    rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
-        t.kosten_totaal
-    }));
-    jaartabel(out, "Kosten per post", "Post", &jaren, &rijen);
+    kostentabel(out, k, ("Kosten per post", "Post"), &jaren, rijen);
 
     // Per role.
     if let Some(g) = grafiek::kosten_per_rol(s, &o) {
@@ -79,10 +76,7 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
         &o.zonder_rol,
         |som| som.rol(None),
     ));
-    rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
-        t.kosten_totaal
-    }));
-    jaartabel(out, "Kosten per rol", "Rol", &jaren, &rijen);
+    kostentabel(out, k, ("Kosten per rol", "Rol"), &jaren, rijen);
 
     // Per group.
     let mut rijen: Vec<Rij> = s
@@ -105,11 +99,22 @@ pub(super) fn kosten(out: &mut String, s: &Scenario, k: &Kosten) {
         &o.regionaal,
         |som| som.groep(None),
     ));
+    kostentabel(out, k, ("Kosten per groep", "Groep"), &jaren, rijen);
+    einde(out);
+}
+
+/// A table of cost subtotals per year, closed by the row of all costs.
+fn kostentabel(
+    out: &mut String,
+    k: &Kosten,
+    (titel, kop): (&str, &str),
+    jaren: &[i32],
+    mut rijen: Vec<Rij>,
+) {
     rijen.push(totaal_rij(k, "Totaal", "kosten_totaal", |t| {
         t.kosten_totaal
     }));
-    jaartabel(out, "Kosten per groep", "Groep", &jaren, &rijen);
-    einde(out);
+    jaartabel(out, titel, kop, jaren, &rijen);
 }
 
 fn ondersteuning(out: &mut String, s: &Scenario) {
@@ -193,11 +198,7 @@ fn ondersteuning(out: &mut String, s: &Scenario) {
             format!(", in {}", j.join(", "))
         };
         vec![
-            format!(
-                "<th scope=\"row\"{}>{}</th>",
-                invoer(&format!("{}.naam", kp.path)),
-                esc(&kp.naam)
-            ),
+            th_attr(&kp.naam, &invoer(&format!("{}.naam", kp.path))),
             format!(
                 "<td>{} {eenheid}{}</td>",
                 getal(

@@ -73,6 +73,29 @@ pub(super) struct Rij {
     pub(super) totaalrij: bool,
 }
 
+impl Rij {
+    /// A row of figures shown as `command`'s JSON has them: the year cells at
+    /// `/jaren/{i}/{veld}` and the total, when there is one, at `/totaal/{veld}`.
+    pub(super) fn uit_json(
+        label: String,
+        command: &str,
+        veld: &str,
+        jaren: impl IntoIterator<Item = String>,
+        totaal: Option<String>,
+    ) -> Rij {
+        Rij {
+            label,
+            jaren: jaren
+                .into_iter()
+                .enumerate()
+                .map(|(yi, t)| Cel::new(t, json(command, &format!("/jaren/{yi}/{veld}"))))
+                .collect(),
+            totaal: totaal.map(|t| Cel::new(t, json(command, &format!("/totaal/{veld}")))),
+            totaalrij: false,
+        }
+    }
+}
+
 /// A table with a label column, one column per year and a total column; split into several
 /// tables of at most [`JAREN_PER_TABEL`] years (the total in the last one).
 pub(super) fn jaartabel(out: &mut String, titel: &str, kop: &str, jaren: &[i32], rijen: &[Rij]) {
@@ -165,6 +188,11 @@ pub(super) fn td_attr(text: &str, attr: &str) -> String {
 
 pub(super) fn td_n(text: &str, attr: &str) -> String {
     format!("<td class=\"n\"{attr}>{}</td>", esc(text))
+}
+
+/// A row heading holding `text`, with where it comes from (`attr`).
+pub(super) fn th_attr(text: &str, attr: &str) -> String {
+    format!("<th scope=\"row\"{attr}>{}</th>", esc(text))
 }
 
 pub(super) fn th_row(html: &str) -> String {

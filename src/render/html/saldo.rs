@@ -6,32 +6,20 @@ use crate::calc::businesscase::BusinessCase;
 use crate::decimal::{dutch, euro};
 use crate::scenario::Scenario;
 
-use super::opmaak::{
-    Cel, Rij, einde, esc, getal, hoofdstuk, invoer, jaartabel, json, procent, ratio,
-};
+use super::opmaak::{Rij, einde, esc, getal, hoofdstuk, invoer, jaartabel, json, procent, ratio};
 
 pub(super) fn saldo(out: &mut String, s: &Scenario, b: &BusinessCase) {
     hoofdstuk(out, "saldo", "Saldo en netto contante waarde");
     let jaren: Vec<i32> = b.jaren.iter().map(|(j, _)| *j).collect();
     let bedrag_rij =
-        |label: &str, veld: &str, f: fn(&crate::calc::businesscase::Saldo) -> Decimal| Rij {
-            label: esc(label),
-            jaren: b
-                .jaren
-                .iter()
-                .enumerate()
-                .map(|(yi, (_, x))| {
-                    Cel::new(
-                        euro(f(x)),
-                        json("business-case", &format!("/jaren/{yi}/{veld}")),
-                    )
-                })
-                .collect(),
-            totaal: Some(Cel::new(
-                euro(f(&b.totaal)),
-                json("business-case", &format!("/totaal/{veld}")),
-            )),
-            totaalrij: false,
+        |label: &str, veld: &str, f: fn(&crate::calc::businesscase::Saldo) -> Decimal| {
+            Rij::uit_json(
+                esc(label),
+                "business-case",
+                veld,
+                b.jaren.iter().map(|(_, x)| euro(f(x))),
+                Some(euro(f(&b.totaal))),
+            )
         };
     let roi = |x: Option<Decimal>| x.map_or_else(|| "—".to_string(), ratio);
     let mut netto = bedrag_rij("Netto (vermeden − te financieren)", "netto", |x| x.netto);
@@ -42,25 +30,13 @@ pub(super) fn saldo(out: &mut String, s: &Scenario, b: &BusinessCase) {
         }),
         bedrag_rij("Vermeden kosten", "vermeden_kosten", |x| x.vermeden_kosten),
         netto,
-        Rij {
-            label: "ROI (netto als % van te financieren)".into(),
-            jaren: b
-                .jaren
-                .iter()
-                .enumerate()
-                .map(|(yi, (_, x))| {
-                    Cel::new(
-                        roi(x.roi_percentage),
-                        json("business-case", &format!("/jaren/{yi}/roi_percentage")),
-                    )
-                })
-                .collect(),
-            totaal: Some(Cel::new(
-                roi(b.totaal.roi_percentage),
-                json("business-case", "/totaal/roi_percentage"),
-            )),
-            totaalrij: false,
-        },
+        Rij::uit_json(
+            "ROI (netto als % van te financieren)".into(),
+            "business-case",
+            "roi_percentage",
+            b.jaren.iter().map(|(_, x)| roi(x.roi_percentage)),
+            Some(roi(b.totaal.roi_percentage)),
+        ),
     ];
     jaartabel(out, "Saldo per jaar", "", &jaren, &rijen);
     let disconto = s

@@ -7,10 +7,11 @@ use crate::scenario::{Groep, Scenario};
 
 use crate::calc::financiering::{RolWijze, rol_wijze};
 use crate::render::grafiek::{hoofdletter, rol_naam};
+use crate::render::teksten::{BIJEENKOMSTEN_KOP, BIJEENKOMSTEN_TITEL, groep_status};
 use crate::scenario::Onderwerp;
 
 use super::opmaak::{
-    einde, esc, euro_invoer, getal, hoofdstuk, invoer, looptijd, tabel, td, td_n, th_row,
+    einde, esc, euro_invoer, getal, hoofdstuk, invoer, looptijd, tabel, td, td_n, th_attr, th_row,
     toelichting, verzekerden, zoals_gegeven,
 };
 
@@ -164,19 +165,7 @@ pub(super) fn frequentie(out: &mut String, s: &Scenario) {
             ]
         })
         .collect();
-    tabel(
-        out,
-        "Bijeenkomsten per groep (uren per deelnemer per bijeenkomst)",
-        &[
-            ("Groep", false),
-            ("Bijeenkomsten per jaar", true),
-            ("Duur", true),
-            ("Voorbereiding", true),
-            ("Reistijd", true),
-            ("Patiënten per jaar", true),
-        ],
-        &rijen,
-    );
+    tabel(out, BIJEENKOMSTEN_TITEL, &BIJEENKOMSTEN_KOP, &rijen);
     voorzitter_coordinatie(out, s);
     einde(out);
 }
@@ -238,11 +227,7 @@ fn voorzitter_coordinatie(out: &mut String, s: &Scenario) {
 
 /// A group's name as a row header, with its source.
 fn groep_naam(gi: usize, g: &Groep) -> String {
-    format!(
-        "<th scope=\"row\"{}>{}</th>",
-        invoer(&format!("groep[{}].naam", gi + 1)),
-        esc(&g.naam)
-    )
+    th_attr(&g.naam, &invoer(&format!("groep[{}].naam", gi + 1)))
 }
 
 pub(super) fn regio(out: &mut String, s: &Scenario) {
@@ -271,13 +256,7 @@ pub(super) fn regio(out: &mut String, s: &Scenario) {
         .iter()
         .enumerate()
         .map(|(gi, g)| {
-            let status = if g.start > s.eindjaar() {
-                "start na de looptijd; telt niet mee"
-            } else if g.nieuw {
-                "nieuw: startkosten en scholing in het startjaar"
-            } else {
-                "bestaande groep"
-            };
+            let status = groep_status(s, g);
             vec![
                 groep_naam(gi, g),
                 td_n(

@@ -8,7 +8,7 @@ use crate::decimal::euro;
 use crate::scenario::{Impact, Scenario};
 
 use super::opmaak::{
-    Cel, Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
+    Rij, aantal, einde, esc, euro_invoer, getal, hoofdstuk, invoer, jaartabel, json, procent,
     tabel, td_n, th_row,
 };
 use crate::render::grafiek;
@@ -48,25 +48,13 @@ pub(super) fn zorgreductie(out: &mut String, s: &Scenario, i: &ImpactResultaat) 
         "Palliatieve patiënten van de actieve groepen",
         "",
         &jaren,
-        &[Rij {
-            label: "Patiënten".into(),
-            jaren: i
-                .jaren
-                .iter()
-                .enumerate()
-                .map(|(yi, j)| {
-                    Cel::new(
-                        aantal(j.patienten),
-                        json("impact", &format!("/jaren/{yi}/patienten")),
-                    )
-                })
-                .collect(),
-            totaal: Some(Cel::new(
-                aantal(i.patienten),
-                json("impact", "/totaal/patienten"),
-            )),
-            totaalrij: false,
-        }],
+        &[Rij::uit_json(
+            "Patiënten".into(),
+            "impact",
+            "patienten",
+            i.jaren.iter().map(|j| aantal(j.patienten)),
+            Some(aantal(i.patienten)),
+        )],
     );
     if let Some(g) = grafiek::indicatoren(i) {
         out.push_str(&g.figuur());
@@ -140,56 +128,31 @@ fn vermeden_kosten(out: &mut String, imp: &Impact, i: &ImpactResultaat, jaren: &
         .indicatoren
         .iter()
         .enumerate()
-        .map(|(k, ind)| Rij {
-            label: esc(ind.id.omschrijving()),
-            jaren: i
-                .jaren
-                .iter()
-                .enumerate()
-                .map(|(yi, j)| {
-                    let v = j
-                        .indicatoren
-                        .get(k)
-                        .map_or(Decimal::ZERO, |x| x.vermeden_kosten);
-                    Cel::new(
-                        euro(v),
-                        json(
-                            "impact",
-                            &format!("/jaren/{yi}/indicatoren/{k}/vermeden_kosten"),
-                        ),
+        .map(|(k, ind)| {
+            Rij::uit_json(
+                esc(ind.id.omschrijving()),
+                "impact",
+                &format!("indicatoren/{k}/vermeden_kosten"),
+                i.jaren.iter().map(|j| {
+                    euro(
+                        j.indicatoren
+                            .get(k)
+                            .map_or(Decimal::ZERO, |x| x.vermeden_kosten),
                     )
-                })
-                .collect(),
-            totaal: i.totaal.get(k).map(|t| {
-                Cel::new(
-                    euro(t.vermeden_kosten),
-                    json(
-                        "impact",
-                        &format!("/totaal/indicatoren/{k}/vermeden_kosten"),
-                    ),
-                )
-            }),
-            totaalrij: false,
+                }),
+                i.totaal.get(k).map(|t| euro(t.vermeden_kosten)),
+            )
         })
         .collect();
     rijen.push(Rij {
-        label: "Totaal".into(),
-        jaren: i
-            .jaren
-            .iter()
-            .enumerate()
-            .map(|(yi, j)| {
-                Cel::new(
-                    euro(j.vermeden_kosten),
-                    json("impact", &format!("/jaren/{yi}/vermeden_kosten")),
-                )
-            })
-            .collect(),
-        totaal: Some(Cel::new(
-            euro(i.vermeden_kosten),
-            json("impact", "/totaal/vermeden_kosten"),
-        )),
         totaalrij: true,
+        ..Rij::uit_json(
+            "Totaal".into(),
+            "impact",
+            "vermeden_kosten",
+            i.jaren.iter().map(|j| euro(j.vermeden_kosten)),
+            Some(euro(i.vermeden_kosten)),
+        )
     });
     jaartabel(
         out,
