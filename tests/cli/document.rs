@@ -788,8 +788,8 @@ fn the_double_financing_chapter_says_per_year_how_each_role_and_post_is_paid() {
 #[test]
 fn the_report_shows_each_insurer_s_businesscase_and_the_region_s_view_with_a_chart() {
     let html = report_html(CONTRACT);
-    let f = section(&html, "financiering");
-    let f = &f[f
+    let sectie = section(&html, "financiering");
+    let f = &sectie[sectie
         .find("<caption>Businesscase per verzekeraar (looptijd)")
         .expect("the table")..];
     // Zilveren Kruis, 45 %, contracted "TAPA$ 3 jaar" at € 1,50 with verzekerden
@@ -810,8 +810,9 @@ fn the_report_shows_each_insurer_s_businesscase_and_the_region_s_view_with_a_cha
     // + 1,85 × 15.000 = 27.750 (Menzis) = € 206.800,00.
     let opbrengst = row_cells(f, "Opbrengst gekozen aanbiedingen");
     assert_eq!(opbrengst.first().map(String::as_str), Some("€ 206.800,00"));
-    // The chart: two bars per insurer, the amounts in whole euro.
-    let grafiek = &f[f
+    // The chart (above the table: a figure cannot split over two pages, a table can): two bars
+    // per insurer, the amounts in whole euro.
+    let grafiek = &sectie[sectie
         .find("id=\"grafiek-businesscase-per-verzekeraar-titel\"")
         .expect("the chart")..];
     let grafiek = &grafiek[..grafiek.find("</figure>").unwrap()];
@@ -821,6 +822,55 @@ fn the_report_shows_each_insurer_s_businesscase_and_the_region_s_view_with_a_cha
     // Without insurers and offers there is no businesscase per insurer.
     let html = report_html("scenarios/kleine-regio.toml");
     assert!(!html.contains("grafiek-businesscase-per-verzekeraar"));
+}
+
+#[test]
+fn every_chart_of_the_report_stands_before_the_tables_it_draws_so_a_table_can_fill_a_page() {
+    // A figure is kept whole on one page, a long table may break: with the chart first, the
+    // table after it fills what is left of a page instead of a chart leaving it empty.
+    for (scenario, paren) in [
+        (
+            CONTRACT,
+            &[
+                (
+                    "financiering",
+                    "dekking-per-aanbod",
+                    "Uitkomst per aanbod over zijn jaren",
+                ),
+                (
+                    "financiering",
+                    "businesscase-per-verzekeraar",
+                    "Businesscase per verzekeraar (looptijd)",
+                ),
+                ("kosten", "kosten-per-jaar", "Kosten per post"),
+                ("kosten", "kosten-per-rol", "Kosten per rol"),
+                (
+                    "zorgreductie",
+                    "zorgreductie-per-indicator",
+                    "Indicatoren over de looptijd",
+                ),
+            ][..],
+        ),
+        (
+            "scenarios/kleine-regio.toml",
+            &[
+                ("kosten", "kosten-per-jaar", "Kosten per post"),
+                ("kosten", "kosten-per-rol", "Kosten per rol"),
+            ][..],
+        ),
+    ] {
+        let html = report_html(scenario);
+        for (hoofdstuk, grafiek, tabel) in paren {
+            let h = section(&html, hoofdstuk);
+            let g = h
+                .find(&format!("id=\"grafiek-{grafiek}-titel\""))
+                .unwrap_or_else(|| panic!("{scenario}: chart {grafiek}"));
+            let t = h
+                .find(&format!("<caption>{tabel}"))
+                .unwrap_or_else(|| panic!("{scenario}: table {tabel}"));
+            assert!(g < t, "{scenario}: chart {grafiek} after its table {tabel}");
+        }
+    }
 }
 
 #[test]
@@ -1008,6 +1058,8 @@ fn the_report_of_every_shipped_scenario_speaks_without_keys_options_or_manual_re
                 ".toml",
                 "herinnering:",
                 "Oplossing:",
+                // The analyst's name of a chart, not the reader's.
+                "Tornado",
             ]
             .map(String::from),
         );

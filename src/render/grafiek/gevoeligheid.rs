@@ -70,7 +70,7 @@ pub fn tornado(s: &Scenario, g: &Gevoeligheid) -> Option<Grafiek> {
     let hoogte = boven + hoogtes.iter().sum::<f64>() + 10.0;
     let mut grafiek = Grafiek::new(
         "gevoeligheid-van-het-saldo",
-        "Tornado: het saldo bij de lage en hoge waarde van elke onzekere invoer",
+        "Het saldo bij de lage en de hoge waarde van elke onzekere invoer",
         "Per onzekere invoer een liggende staaf van het saldo bij de lage waarde tot het saldo bij \
          de hoge waarde; de verticale lijn is het saldo zoals beschreven. Dezelfde getallen staan \
          in de tabel Gevoeligheid van het saldo.",

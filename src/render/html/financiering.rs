@@ -229,6 +229,10 @@ fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
             ],
             &rijen,
         );
+        // The chart before its table: a figure cannot split over two pages, the table can.
+        if let Some(g) = grafiek::dekking(s, r) {
+            out.push_str(&g.figuur());
+        }
         let rijen: Vec<Vec<String>> = a
             .totalen
             .iter()
@@ -255,9 +259,6 @@ fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
             ],
             &rijen,
         );
-        if let Some(g) = grafiek::dekking(s, r) {
-            out.push_str(&g.figuur());
-        }
 
         per_jaar(out, s, r);
     }
@@ -440,10 +441,11 @@ fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
             Some(rij)
         })
         .collect();
-    tabel(out, "Businesscase per verzekeraar (looptijd)", &kop, &rijen);
+    // The chart before its table, as above.
     if let Some(g) = grafiek::per_verzekeraar(s, r) {
         out.push_str(&g.figuur());
     }
+    tabel(out, "Businesscase per verzekeraar (looptijd)", &kop, &rijen);
 
     let jaren: Vec<i32> = p.regio.jaren.iter().map(|(j, _)| *j).collect();
     let rij = |label: &str, veld: &str, f: fn(&RegioCijfers) -> String| Rij {

@@ -94,7 +94,7 @@ fn verdeling_naam(v: &crate::scenario::Verdeling) -> &'static str {
     match v {
         V::Driehoek { .. } => "driehoek",
         V::Uniform { .. } => "uniform",
-        V::Pert { .. } => "pert",
+        V::Pert { .. } => "PERT",
         V::Normaal { .. } => "normaal",
         V::Lognormaal { .. } => "lognormaal",
         V::Beta { .. } => "beta",
