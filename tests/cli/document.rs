@@ -874,6 +874,36 @@ fn every_chart_of_the_report_stands_before_the_tables_it_draws_so_a_table_can_fi
 }
 
 #[test]
+fn a_table_of_a_few_rows_of_long_names_may_break_over_pages_instead_of_leaving_one_half_empty() {
+    // The fixture's insurers and offers have names of about 200 characters: four rows of them
+    // are taller than what is left of most pages.
+    let html = report_html("tests/fixtures/document/groot-en-lang.toml");
+    let f = section(&html, "financiering");
+    for titel in [
+        "Kostenaandeel en break-even tarief per verzekeraar (looptijd)",
+        "Voorwaarden van de aanbiedingen",
+    ] {
+        let at = f
+            .find(&format!("<caption>{titel}</caption>"))
+            .unwrap_or_else(|| panic!("table {titel}"));
+        let open = f[..at].rfind("<table").expect("table");
+        assert_eq!(
+            &f[open..at],
+            "<table class=\"hoog\">\n",
+            "{titel}: not kept whole, may break between any rows"
+        );
+    }
+    assert!(html.contains("table.hoog tbody tr { break-before: auto; }"));
+    // The shipped scenario's short tables stay whole.
+    let html = report_html(CONTRACT);
+    let f = section(&html, "financiering");
+    assert!(
+        f.contains("<table class=\"heel\">\n<caption>Voorwaarden van de aanbiedingen</caption>")
+    );
+    assert!(!html.contains("class=\"hoog\""));
+}
+
+#[test]
 fn the_report_is_one_self_contained_file_that_needs_no_script() {
     let dir = tmp();
     let p = dir.path().join("r.html");

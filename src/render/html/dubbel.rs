@@ -14,8 +14,8 @@ use crate::render::grafiek::{hoofdletter, rol_naam};
 use crate::scenario::{MEDISCH_SPECIALIST_EIGEN_TITEL_VANAF, Scenario};
 
 use super::opmaak::{
-    HEEL, JAREN_PER_TABEL, einde, esc, getal, hoofdstuk, invoer, json, tabel, td, td_attr, td_n,
-    th_attr, th_row,
+    JAREN_PER_TABEL, LABEL_BREEDTE, breuk, einde, esc, getal, hoofdstuk, invoer, json, regels,
+    tabel, td, td_attr, td_n, th_attr, th_row,
 };
 
 /// The chapter Dubbele financiering.
@@ -95,7 +95,16 @@ fn per_jaar(out: &mut String, s: &Scenario, d: &DubbeleFinanciering) {
             (true, Some(a), Some(b)) => format!("Financiering per rol en per post ({a}–{b})"),
             _ => "Financiering per rol en per post".to_string(),
         };
-        let heel = if d.rijen.len() <= HEEL { " heel" } else { "" };
+        let heel = breuk(d.rijen.iter().map(|r| {
+            let cellen: String = r
+                .jaren
+                .iter()
+                .skip(begin)
+                .take(stuk.len())
+                .map(|j| cel(s, r, j))
+                .collect();
+            regels(&cellen, 100 - LABEL_BREEDTE).max(regels(&esc(&rij_label(r)), LABEL_BREEDTE))
+        }));
         out.push_str(&format!(
             "<table class=\"jaren financiering{heel}\">\n<caption>{}</caption>\n<thead><tr>\
              <th scope=\"col\">Rol of post</th>",

@@ -15,6 +15,59 @@ pub(super) const JAREN_PER_TABEL: usize = 6;
 /// (its header repeated) rather than leave half a page empty.
 pub(super) const HEEL: usize = 8;
 
+/// ... and of at most this many lines of text: a few rows of long names are as tall as a long
+/// table, and kept whole they would leave the page before them half empty.
+const HEEL_REGELS: usize = 12;
+
+/// About this many characters of table text fill one line of the page's width (8,8 pt on
+/// 180 mm).
+const TEKENS_OP_BREEDTE: usize = 110;
+
+/// A row of more lines than this is tall: its table may break before any row (no two rows
+/// kept with the header), or the header and two such rows would leave a page half empty.
+const HOGE_RIJ: usize = 4;
+
+/// How a table whose rows need these numbers of lines may break over pages, as its class:
+/// `" heel"` kept on one page (at most [`HEEL`] rows and [`HEEL_REGELS`] lines), `" hoog"`
+/// between any two rows (a row of more than [`HOGE_RIJ`] lines), else `""` (not right after
+/// the header nor before the last two rows).
+pub(super) fn breuk(regels: impl IntoIterator<Item = usize>) -> &'static str {
+    let (mut rijen, mut samen, mut hoogste) = (0, 0, 0);
+    for r in regels {
+        rijen += 1;
+        samen += r.max(1);
+        hoogste = hoogste.max(r);
+    }
+    if rijen <= HEEL && samen <= HEEL_REGELS {
+        " heel"
+    } else if hoogste > HOGE_RIJ {
+        " hoog"
+    } else {
+        ""
+    }
+}
+
+/// The lines a text needs in `breedte` (a share of the page's width, in 1/100), by the
+/// characters a reader sees in its HTML (tags not counted). For a row of a table: its cells
+/// together in the whole width (the browser gives the wordy columns what the figures leave).
+pub(super) fn regels(html: &str, breedte: usize) -> usize {
+    let mut in_tag = false;
+    let mut tekens: usize = 0;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => tekens += 1,
+            _ => {}
+        }
+    }
+    let per_regel = (TEKENS_OP_BREEDTE * breedte / 100).max(1);
+    tekens.div_ceil(per_regel).max(1)
+}
+
+/// The share of the page's width of a row's label in a table per year (`table.jaren`).
+pub(super) const LABEL_BREEDTE: usize = 38;
+
 pub(crate) use crate::render::herkomst::esc;
 pub(super) use crate::render::herkomst::{Som, invoer, json, json_afgerond, parameter};
 
@@ -112,7 +165,7 @@ pub(super) fn jaartabel(out: &mut String, titel: &str, kop: &str, jaren: &[i32],
             (true, Some(a), Some(b)) => format!("{} ({a}–{b})", esc(titel)),
             _ => esc(titel),
         };
-        let heel = if rijen.len() <= HEEL { " heel" } else { "" };
+        let heel = breuk(rijen.iter().map(|r| regels(&r.label, LABEL_BREEDTE)));
         out.push_str(&format!(
             "<table class=\"jaren{heel}\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
             esc(kop)
@@ -152,8 +205,9 @@ pub(super) fn tabel(out: &mut String, titel: &str, kop: &[(&str, bool)], rijen: 
     if kop.len() <= 3 {
         klassen.push("smal");
     }
-    if rijen.len() <= HEEL {
-        klassen.push("heel");
+    let breuk = breuk(rijen.iter().map(|r| regels(&r.concat(), 100)));
+    if !breuk.is_empty() {
+        klassen.push(breuk.trim_start());
     }
     out.push_str(&format!(
         "<table class=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
@@ -316,5 +370,37 @@ pub(super) fn looptijd(s: &Scenario) -> String {
         s.startjaar.to_string()
     } else {
         format!("{}–{}", s.startjaar, s.eindjaar())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_needs_the_lines_its_visible_text_fills_and_tags_do_not_count() {
+        // 110 characters fill the page's width: 38 % of it holds 41 (110 × 38 / 100 = 41,8).
+        assert_eq!(regels("", 100), 1);
+        assert_eq!(regels(&"a".repeat(110), 100), 1);
+        assert_eq!(regels(&"a".repeat(111), 100), 2);
+        assert_eq!(regels(&"a".repeat(42), 38), 2);
+        let cel = format!(
+            "<td class=\"n\" data-json=\"{}\">€ 1,50</td>",
+            "x".repeat(300)
+        );
+        assert_eq!(regels(&cel, 100), 1);
+    }
+
+    #[test]
+    fn a_short_table_stays_whole_and_a_few_tall_rows_may_break_between_any_two() {
+        assert_eq!(breuk([1; 8]), " heel");
+        // Nine rows: may break, but not right after the header nor before the last two rows.
+        assert_eq!(breuk([1; 9]), "");
+        // Three rows of 5 lines: 15 lines is more than a page should wait for.
+        assert_eq!(breuk([5, 5, 5]), " hoog");
+        // Two of them (10 lines) still fit on what is left of most pages.
+        assert_eq!(breuk([5, 5]), " heel");
+        // Long, but no tall row: the rows at its ends stay together.
+        assert_eq!(breuk([2, 2, 2, 2, 2, 2, 2]), "");
     }
 }

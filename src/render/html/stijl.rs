@@ -48,6 +48,7 @@ tbody th { font-weight: normal; }
 tr.totaal th, tr.totaal td { font-weight: 600; border-top: 1.5px solid #555; }
 tr { break-inside: avoid; }
 tbody tr:nth-child(-n+2), tbody tr:nth-last-child(-n+2) { break-before: avoid; }
+table.hoog tbody tr { break-before: auto; }
 table.jaren th[scope=row] { width: 38%; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
