@@ -25,6 +25,15 @@ pub(crate) const AANBIEDINGEN_UITLEG: &str = "De opbrengst van een aanbod is het
      het aanbod; tarieven worden niet geïndexeerd. De dekking is de opbrengst als percentage van \
      het kostenaandeel van de verzekeraar in diezelfde jaren.";
 
+/// The horizon: `2026` or `2026–2028`.
+pub(crate) fn looptijd(s: &Scenario) -> String {
+    if s.looptijd_jaren == 1 {
+        s.startjaar.to_string()
+    } else {
+        format!("{}–{}", s.startjaar, s.eindjaar())
+    }
+}
+
 /// A group's status in the region's table of groups.
 pub(crate) fn groep_status(s: &Scenario, g: &Groep) -> &'static str {
     if g.start > s.eindjaar() {

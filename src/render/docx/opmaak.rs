@@ -790,14 +790,7 @@ pub(crate) fn verzekerden(s: &Scenario) -> String {
     }
 }
 
-/// The horizon: `2026` or `2026–2028`.
-pub(crate) fn looptijd(s: &Scenario) -> String {
-    if s.looptijd_jaren == 1 {
-        s.startjaar.to_string()
-    } else {
-        format!("{}–{}", s.startjaar, s.eindjaar())
-    }
-}
+pub(crate) use crate::render::teksten::looptijd;
 
 #[cfg(test)]
 mod tests {

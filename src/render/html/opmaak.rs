@@ -365,13 +365,7 @@ pub(super) fn verzekerden(s: &Scenario) -> String {
     jaren.join(", ")
 }
 
-pub(super) fn looptijd(s: &Scenario) -> String {
-    if s.looptijd_jaren == 1 {
-        s.startjaar.to_string()
-    } else {
-        format!("{}–{}", s.startjaar, s.eindjaar())
-    }
-}
+pub(super) use crate::render::teksten::looptijd;
 
 #[cfg(test)]
 mod tests {
