@@ -54,6 +54,9 @@ pub(super) enum Key<'p> {
     Name(&'p str),
     /// A key of a table that the schema names: `parent.name`.
     Veld(&'static str),
+    /// A key as written in the file of the schema's table `veld` below `parent`:
+    /// `parent.veld.name` (a group's participants, whose table gets no path of its own).
+    Onder(&'static str, &'p str),
     /// An item of an array, counted from 1: `parent[n]`.
     Index(usize),
     /// Nothing: `parent` is the whole path.
@@ -64,7 +67,8 @@ pub(super) enum Key<'p> {
 #[derive(Clone, Copy)]
 pub(super) struct FieldPath<'p> {
     pub(super) parent: &'p str,
-    /// The entry of `parent` in [`Cx::paden`], if recorded.
+    /// The entry in [`Cx::paden`] of the path without its last name (`parent`, or
+    /// `parent.veld` for [`Key::Onder`]), if recorded.
     pub(super) pad: Option<usize>,
     pub(super) key: Key<'p>,
 }
@@ -80,6 +84,16 @@ impl FieldPath<'_> {
                 if !self.parent.is_empty() {
                     out.push('.');
                 }
+                out.push_str(name);
+            }
+            Key::Onder(veld, name) => {
+                out.reserve(self.parent.len() + 2 + veld.len() + name.len());
+                out.push_str(self.parent);
+                if !self.parent.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(veld);
+                out.push('.');
                 out.push_str(name);
             }
             Key::Whole => out.push_str(self.parent),
@@ -342,33 +356,54 @@ impl Cx {
         let offset = span.start;
         match (path.pad, path.key) {
             (Some(ouder), Key::Veld(naam)) => self.paden.push_veld(offset, ouder, naam),
-            (Some(ouder), Key::Name(naam)) => self.paden.push_onder(offset, ouder, naam),
+            (Some(ouder), Key::Name(naam) | Key::Onder(_, naam)) => {
+                self.paden.push_onder(offset, ouder, naam)
+            }
             _ => self.paden.push_with(offset, |out| path.write_to(out)),
         }
     }
 
     pub(super) fn table<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<Table<'a, 'i>> {
-        match field.value.get_ref() {
-            DeValue::Table(t) => {
-                let path = field.path.build();
-                let offset = field.value.span().start;
-                let pad = match (field.path.pad, field.path.key) {
-                    (Some(ouder), Key::Veld(naam)) => self.paden.push_veld(offset, ouder, naam),
-                    _ => self.paden.push_with(offset, |out| out.push_str(&path)),
-                };
-                let mut table = Table::new(t, field.value.span(), path);
-                table.pad = Some(pad);
-                Some(table)
-            }
-            other => {
-                self.error(
-                    field,
-                    format!("verwacht een tabel, gevonden: {}", type_name(other)),
-                    None,
-                );
-                None
-            }
-        }
+        let DeValue::Table(t) = field.value.get_ref() else {
+            self.not_a_table(field);
+            return None;
+        };
+        let path = field.path.build();
+        let offset = field.value.span().start;
+        let pad = match (field.path.pad, field.path.key) {
+            (Some(ouder), Key::Veld(naam)) => self.paden.push_veld(offset, ouder, naam),
+            // Written out once, for the table and for its entry.
+            _ => self.paden.push_with(offset, |out| out.push_str(&path)),
+        };
+        let mut table = Table::new(t, field.value.span(), path);
+        table.pad = Some(pad);
+        Some(table)
+    }
+
+    /// The table of `field` and its entry in [`Cx::paden`], recorded as [`Cx::table`] records
+    /// it but without a path string of its own: for a table whose keys are read one by one
+    /// with [`Key::Onder`] (a group's participants: 9,009 paths on 400 generated files, about
+    /// 3 M instructions).
+    pub(super) fn table_entry<'a, 'i>(
+        &mut self,
+        field: &Field<'a, 'i, '_>,
+    ) -> Option<(&'a DeTable<'i>, usize)> {
+        let DeValue::Table(t) = field.value.get_ref() else {
+            self.not_a_table(field);
+            return None;
+        };
+        Some((t, self.remember(field.path, field.value.span())))
+    }
+
+    fn not_a_table(&mut self, field: &Field<'_, '_, '_>) {
+        self.error(
+            field,
+            format!(
+                "verwacht een tabel, gevonden: {}",
+                type_name(field.value.get_ref())
+            ),
+            None,
+        );
     }
 
     /// An array of tables (`[[groep]]`), or an error.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::super::model::{Groep, Scenario, Werkwijze};
 use super::super::schema::{self, GROEP_NAMEN, WERKWIJZE_NAMEN};
-use super::cx::{ANDERS_GESCHREVEN, Cx, Field, Table, need};
+use super::cx::{ANDERS_GESCHREVEN, Cx, Field, FieldPath, Key, Table, need};
 use super::rollen::Rollen;
 use super::werkwijze::{
     Defaults, Ontbrekend, WerkwijzeRaw, effective_werkwijze, report_missing, typos,
@@ -69,11 +69,15 @@ pub(super) fn groepen(
                 counts.clear();
                 match need(cx, t, deelnemers, "deelnemers") {
                     Some(f) => {
-                        if let Some(dt) = cx.table(&f) {
-                            for (key, value) in dt.table.iter() {
+                        if let Some((dt, pad)) = cx.table_entry(&f) {
+                            for (key, value) in dt.iter() {
                                 let field = Field {
                                     value,
-                                    path: dt.child(key.get_ref()),
+                                    path: FieldPath {
+                                        parent: &t.path,
+                                        pad: Some(pad),
+                                        key: Key::Onder("deelnemers", key.get_ref()),
+                                    },
                                 };
                                 // The role before the count: a problem with the key is
                                 // reported first. (Its miss, if any, is reported at the end.)
