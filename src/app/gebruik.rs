@@ -198,31 +198,24 @@ mod tests {
         fs::write(&input, "x").unwrap();
         let link = dir.path().join("b.toml");
         fs::hard_link(&input, &link).unwrap();
+        // The scenario read from `input`, the result written to `uit`.
+        let overlap = |uit: &Doel| {
+            geen_overlap(
+                &[Invoerpad {
+                    naam: "het scenariobestand",
+                    pad: &input,
+                }],
+                &[Uitvoerpad {
+                    naam: "-o",
+                    doel: uit,
+                }],
+            )
+        };
         let doel = Doel::kies(Some(&link)).unwrap();
-        let r = geen_overlap(
-            &[Invoerpad {
-                naam: "het scenariobestand",
-                pad: &input,
-            }],
-            &[Uitvoerpad {
-                naam: "-o",
-                doel: &doel,
-            }],
-        );
-        assert!(matches!(r, Err(Fout::Ongeldig(_))));
+        assert!(matches!(overlap(&doel), Err(Fout::Ongeldig(_))));
         // Another, new file is fine.
         let other = Doel::kies(Some(&dir.path().join("c.toml"))).unwrap();
-        let r = geen_overlap(
-            &[Invoerpad {
-                naam: "het scenariobestand",
-                pad: &input,
-            }],
-            &[Uitvoerpad {
-                naam: "-o",
-                doel: &other,
-            }],
-        );
-        assert!(r.is_ok());
+        assert!(overlap(&other).is_ok());
     }
 
     #[test]

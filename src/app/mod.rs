@@ -12,7 +12,7 @@
 //! result → write it → check expectations) is written once, in [`App::met_scenario`].
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use patz_calc::calc;
 use patz_calc::cli::{Cli, Command};
@@ -215,14 +215,26 @@ fn vrije_naam(p: &Path) -> std::path::PathBuf {
         .unwrap_or_else(|| p.with_file_name(format!("{stem}-nieuw{ext}")))
 }
 
+impl<'a> Endpoints<'a> {
+    /// Adds the files `paden`, read through `naam` (an option, or "het scenariobestand").
+    fn lees(&mut self, naam: &'static str, paden: impl IntoIterator<Item = &'a PathBuf>) {
+        self.invoer.extend(
+            paden
+                .into_iter()
+                .map(|pad| gebruik::Invoerpad { naam, pad }),
+        );
+    }
+
+    /// A document written to `uit`, an existing file refused without `--force`.
+    fn document(&mut self, uit: &'a Path, force: bool) {
+        self.uit = Some(uit);
+        self.bestaand = (!force).then_some(Weiger::ZonderForce);
+    }
+}
+
 /// The files of each command (batch adds the files found in its folders later).
 fn endpoints(c: &Command) -> Endpoints<'_> {
-    fn scenario(p: &Path) -> gebruik::Invoerpad<'_> {
-        gebruik::Invoerpad {
-            naam: "het scenariobestand",
-            pad: p,
-        }
-    }
+    const SCENARIO: &str = "het scenariobestand";
     let mut e = Endpoints {
         invoer: Vec::new(),
         uit: None,
@@ -231,18 +243,18 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
         draws: None,
     };
     match c {
-        Command::Check { files } => e.invoer.extend(files.iter().map(|f| scenario(f))),
+        Command::Check { files } => e.lees(SCENARIO, files),
         Command::Cost { file, output }
         | Command::Impact { file, output }
         | Command::Offers { file, output, .. }
         | Command::BusinessCase { file, output }
         | Command::Explain { file, output, .. }
         | Command::Sweep { file, output } => {
-            e.invoer.push(scenario(file));
+            e.lees(SCENARIO, [file]);
             e.uit = output.output.as_deref();
         }
         Command::Batch { paths, output, .. } => {
-            e.invoer.extend(paths.iter().map(|f| scenario(f)));
+            e.lees(SCENARIO, paths);
             e.uit = output.output.as_deref();
         }
         Command::Compare {
@@ -250,93 +262,59 @@ fn endpoints(c: &Command) -> Endpoints<'_> {
             reference,
             output,
         } => {
-            e.invoer.extend(files.iter().map(|f| scenario(f)));
-            e.invoer.extend(reference.iter().map(|f| scenario(f)));
+            e.lees(SCENARIO, files);
+            e.lees(SCENARIO, reference);
             e.uit = output.output.as_deref();
         }
         Command::Sensitivity(a) => {
-            e.invoer.push(scenario(&a.file));
+            e.lees(SCENARIO, [&a.file]);
             e.uit = a.output.output.as_deref();
         }
         Command::Solve(a) => {
-            e.invoer.push(scenario(&a.file));
+            e.lees(SCENARIO, [&a.file]);
             e.uit = a.output.output.as_deref();
         }
         Command::Simulate(a) => {
-            e.invoer.push(scenario(&a.file));
+            e.lees(SCENARIO, [&a.file]);
             e.uit = a.output.output.as_deref();
             e.draws = a.draws.as_deref();
         }
         Command::Monitor(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.invoer.push(gebruik::Invoerpad {
-                naam: "--bijeenkomsten",
-                pad: &a.bijeenkomsten,
-            });
-            e.invoer
-                .extend(a.indicatoren.iter().map(|p| gebruik::Invoerpad {
-                    naam: "--indicatoren",
-                    pad: p,
-                }));
+            e.lees(SCENARIO, [&a.file]);
+            e.lees("--bijeenkomsten", [&a.bijeenkomsten]);
+            e.lees("--indicatoren", &a.indicatoren);
             e.uit = a.output.output.as_deref();
         }
         Command::Payout(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.invoer
-                .extend(a.bijeenkomsten.iter().map(|p| gebruik::Invoerpad {
-                    naam: "--bijeenkomsten",
-                    pad: p,
-                }));
+            e.lees(SCENARIO, [&a.file]);
+            e.lees("--bijeenkomsten", &a.bijeenkomsten);
             e.uit = a.output.output.as_deref();
         }
         Command::Declare(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.invoer.push(gebruik::Invoerpad {
-                naam: "--verzekerden",
-                pad: &a.verzekerden,
-            });
+            e.lees(SCENARIO, [&a.file]);
+            e.lees("--verzekerden", [&a.verzekerden]);
             e.uit = a.output.output.as_deref();
         }
         Command::Settle(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.invoer.push(gebruik::Invoerpad {
-                naam: "--verzekerden",
-                pad: &a.verzekerden,
-            });
-            e.invoer.push(gebruik::Invoerpad {
-                naam: "--bijeenkomsten",
-                pad: &a.bijeenkomsten,
-            });
+            e.lees(SCENARIO, [&a.file]);
+            e.lees("--verzekerden", [&a.verzekerden]);
+            e.lees("--bijeenkomsten", [&a.bijeenkomsten]);
             e.uit = a.output.output.as_deref();
         }
         Command::AnnualReport(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.invoer.push(gebruik::Invoerpad {
-                naam: "--bijeenkomsten",
-                pad: &a.bijeenkomsten,
-            });
-            e.invoer
-                .extend(a.indicatoren.iter().map(|p| gebruik::Invoerpad {
-                    naam: "--indicatoren",
-                    pad: p,
-                }));
-            e.invoer
-                .extend(a.verzekerden.iter().map(|p| gebruik::Invoerpad {
-                    naam: "--verzekerden",
-                    pad: p,
-                }));
-            e.uit = Some(&a.output);
-            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+            e.lees(SCENARIO, [&a.file]);
+            e.lees("--bijeenkomsten", [&a.bijeenkomsten]);
+            e.lees("--indicatoren", &a.indicatoren);
+            e.lees("--verzekerden", &a.verzekerden);
+            e.document(&a.output, a.force);
         }
         Command::Report(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.uit = Some(&a.output);
-            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+            e.lees(SCENARIO, [&a.file]);
+            e.document(&a.output, a.force);
         }
         Command::Export(a) => {
-            e.invoer.push(scenario(&a.file));
-            e.uit = Some(&a.output);
-            e.bestaand = (!a.force).then_some(Weiger::ZonderForce);
+            e.lees(SCENARIO, [&a.file]);
+            e.document(&a.output, a.force);
         }
         Command::Init { file, .. } => {
             e.uit = Some(file);

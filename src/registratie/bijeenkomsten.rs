@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::csv::{Row, Tabel, count, naam_in, number};
 use super::fouten::{Cx, Fouten};
 use super::model::{Bijeenkomst, Datum, MAX_DUUR_UREN};
-use super::{columns, looptijd, require};
+use super::{eerder, kolom_at, lees, looptijd, vast};
 use crate::naam;
 use crate::scenario::Scenario;
 
@@ -19,45 +19,33 @@ pub const BIJEENKOMST_KOLOMMEN: [&str; 4] = ["groep", "datum", "duur_uren", "bes
 /// have a column; a role without participants anywhere may be left out (it counts as 0).
 /// Group names and role columns are matched in NFC.
 pub fn read_bijeenkomsten(text: &str, s: &Scenario) -> Result<Vec<Bijeenkomst>, Fouten> {
-    let mut cx = Cx::default();
-    let Some(mut table) = Tabel::open(text, "bijeenkomsten", &mut cx) else {
-        return Err(cx.finish().unwrap_or_default());
-    };
     let rollen: Vec<&str> = s.uurtarieven.iter().map(|u| &*u.rol).collect();
     let mut allowed: Vec<&str> = BIJEENKOMST_KOLOMMEN.to_vec();
     allowed.extend(&rollen);
-    let cols = columns(&table, &allowed, &mut cx);
-    for name in BIJEENKOMST_KOLOMMEN {
-        require(&table, &cols, name, None, &mut cx);
-    }
-    for rol in &rollen {
-        if s.groepen.iter().any(|g| g.aantal(rol) > 0) {
-            let hint = format!(
-                "voeg een kolom '{rol}' toe met het aantal aanwezigen per bijeenkomst (0 als er \
-                 niemand was): de groepen in het scenario hebben deelnemers met deze rol"
-            );
-            require(&table, &cols, rol, Some(hint), &mut cx);
-        }
-    }
+    // A role with participants in some group must have a column.
+    let nodig = rollen
+        .iter()
+        .filter(|rol| s.groepen.iter().any(|g| g.aantal(rol) > 0));
+    let verplicht = vast(&BIJEENKOMST_KOLOMMEN).chain(nodig.map(|rol| {
+        let hint = format!(
+            "voeg een kolom '{rol}' toe met het aantal aanwezigen per bijeenkomst (0 als er \
+             niemand was): de groepen in het scenario hebben deelnemers met deze rol"
+        );
+        (*rol, Some(hint))
+    }));
     let lezer = Lezer {
         s,
         rollen: &rollen,
         groepen: s.groepen.iter().map(|g| naam::sleutel(&g.naam)).collect(),
-        cols,
     };
-    let mut out = Vec::new();
     let mut seen: HashMap<(usize, Datum), usize> = HashMap::new();
-    while let Some(row) = table.next_row(&mut cx) {
-        let m = lezer.row(&table, &row, &mut seen, &mut cx);
-        // A file with any problem gives no meetings: none are kept after the first problem.
-        if let Some(m) = m.filter(|_| !cx.any()) {
-            out.push(m);
-        }
-    }
-    match cx.finish() {
-        None => Ok(out),
-        Some(f) => Err(f),
-    }
+    lees(
+        text,
+        "bijeenkomsten",
+        &allowed,
+        verplicht,
+        |t, cols, row, cx| lezer.row(t, cols, row, &mut seen, cx),
+    )
 }
 
 /// What one record is checked against.
@@ -67,8 +55,6 @@ struct Lezer<'a> {
     rollen: &'a [&'a str],
     /// The NFC form of every group name, in file order.
     groepen: Vec<std::borrow::Cow<'a, str>>,
-    /// Column of each known header name.
-    cols: HashMap<&'a str, usize>,
 }
 
 impl Lezer<'_> {
@@ -76,12 +62,13 @@ impl Lezer<'_> {
     fn row(
         &self,
         t: &Tabel<'_>,
+        cols: &HashMap<&str, usize>,
         row: &Row,
         seen: &mut HashMap<(usize, Datum), usize>,
         cx: &mut Cx,
     ) -> Option<Bijeenkomst> {
         let path = |col: &str| format!("bijeenkomsten[{}].{col}", row.index);
-        let cell = |name: &str| self.cols.get(name).and_then(|&c| row.cell(c));
+        let cell = |name: &str| cols.get(name).and_then(|&c| row.cell(c));
         let groep = cell("groep").and_then(|(c, at)| self.groep(t, c, at, &path, cx));
         let datum = cell("datum").and_then(|(c, at)| self.datum(t, c, at, groep, &path, cx));
         let duur_uren = cell("duur_uren").and_then(|(c, at)| duur(t, c, at, &path, cx));
@@ -99,22 +86,20 @@ impl Lezer<'_> {
                 }
             }
         }
-        if let (Some(gi), Some(d)) = (groep, datum) {
-            if let Some(first) = seen.get(&(gi, d)) {
-                let at = self.cols.get("datum").map_or(row.start, |&c| row.at(c));
-                let naam = self.s.groepen.get(gi).map_or("", |g| g.naam.as_str());
-                cx.error(
-                    t.pos(at),
-                    path("datum"),
-                    format!("groep '{naam}' heeft op {d} al een bijeenkomst (regel {first})"),
-                    Some(
-                        "staat dezelfde bijeenkomst er twee keer in? Dan wordt hij dubbel betaald"
-                            .into(),
-                    ),
-                );
-            } else {
-                seen.insert((gi, d), row.line);
-            }
+        if let (Some(gi), Some(d)) = (groep, datum)
+            && let Some(first) = eerder(seen, (gi, d), row.line)
+        {
+            let at = kolom_at(cols, row, "datum");
+            let naam = self.s.groepen.get(gi).map_or("", |g| g.naam.as_str());
+            cx.error(
+                t.pos(at),
+                path("datum"),
+                format!("groep '{naam}' heeft op {d} al een bijeenkomst (regel {first})"),
+                Some(
+                    "staat dezelfde bijeenkomst er twee keer in? Dan wordt hij dubbel betaald"
+                        .into(),
+                ),
+            );
         }
         Some(Bijeenkomst {
             groep: groep?,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::csv::{Row, Tabel, count, nearest};
 use super::fouten::{Cx, Fouten};
 use super::model::Waarneming;
-use super::{columns, looptijd, require};
+use super::{eerder, kolom_at, lees, looptijd, vast};
 use crate::scenario::{IndicatorId, Scenario};
 
 /// The columns of the indicators file, in their documented order.
@@ -14,27 +14,15 @@ pub const INDICATOR_KOLOMMEN: [&str; 4] = ["jaar", "indicator", "overleden_patie
 /// Reads the observed indicators for scenario `s`: `jaar,indicator,overleden_patienten,gevallen`,
 /// at most one row per year and indicator.
 pub fn read_indicatoren(text: &str, s: &Scenario) -> Result<Vec<Waarneming>, Fouten> {
-    let mut cx = Cx::default();
-    let Some(mut table) = Tabel::open(text, "indicatoren", &mut cx) else {
-        return Err(cx.finish().unwrap_or_default());
-    };
-    let cols = columns(&table, &INDICATOR_KOLOMMEN, &mut cx);
-    for name in INDICATOR_KOLOMMEN {
-        require(&table, &cols, name, None, &mut cx);
-    }
-    let mut out = Vec::new();
     let mut seen: HashMap<(i32, IndicatorId), usize> = HashMap::new();
-    while let Some(row) = table.next_row(&mut cx) {
-        let w = waarneming(s, &table, &cols, &row, &mut seen, &mut cx);
-        // A file with any problem gives no observations: none are kept after the first problem.
-        if let Some(w) = w.filter(|_| !cx.any()) {
-            out.push(w);
-        }
-    }
-    match cx.finish() {
-        None => Ok(out),
-        Some(f) => Err(f),
-    }
+    let verplicht = vast(&INDICATOR_KOLOMMEN);
+    lees(
+        text,
+        "indicatoren",
+        &INDICATOR_KOLOMMEN,
+        verplicht,
+        |t, cols, row, cx| waarneming(s, t, cols, row, &mut seen, cx),
+    )
 }
 
 /// The observation of `row`, or `None` when a cell is wrong (reported) or missing.
@@ -88,18 +76,16 @@ fn waarneming(
             },
         }
     });
-    if let (Some(y), Some(id)) = (jaar, indicator) {
-        if let Some(first) = seen.get(&(y, id)) {
-            let at = cols.get("indicator").map_or(row.start, |&c| row.at(c));
-            cx.error(
-                t.pos(at),
-                path("indicator"),
-                format!("{} staat voor {y} al op regel {first}", id.as_str()),
-                Some("geef per jaar en indicator één rij".into()),
-            );
-        } else {
-            seen.insert((y, id), row.line);
-        }
+    if let (Some(y), Some(id)) = (jaar, indicator)
+        && let Some(first) = eerder(seen, (y, id), row.line)
+    {
+        let at = kolom_at(cols, row, "indicator");
+        cx.error(
+            t.pos(at),
+            path("indicator"),
+            format!("{} staat voor {y} al op regel {first}", id.as_str()),
+            Some("geef per jaar en indicator één rij".into()),
+        );
     }
     Some(Waarneming {
         jaar: jaar?,

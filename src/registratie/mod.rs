@@ -21,6 +21,8 @@ pub mod model;
 mod verzekerden;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
 
 pub use bijeenkomsten::{BIJEENKOMST_KOLOMMEN, read_bijeenkomsten};
 pub use fouten::{Fouten, MAX_FOUTEN};
@@ -28,7 +30,7 @@ pub use indicatoren::{INDICATOR_KOLOMMEN, read_indicatoren};
 pub use model::{Bijeenkomst, Datum, MAX_DUUR_UREN, Telling, Waarneming};
 pub use verzekerden::{MAX_VERZEKERDEN, VERZEKERDEN_KOLOMMEN, read_verzekerden};
 
-use self::csv::{Tabel, nearest};
+use self::csv::{Row, Tabel, nearest};
 use self::fouten::Cx;
 use crate::naam;
 use crate::scenario::Scenario;
@@ -40,6 +42,59 @@ fn looptijd(s: &Scenario) -> String {
     } else {
         format!("{}–{}", s.startjaar, s.eindjaar())
     }
+}
+
+/// Reads the table `what` from `text`: the header against the columns `allowed`, each column
+/// of `verplicht` required (with its hint), then every record through `rij`. Every problem is
+/// reported; a file with any problem gives no records (none are kept after the first problem).
+fn lees<'a, T>(
+    text: &str,
+    what: &'static str,
+    allowed: &[&'a str],
+    verplicht: impl IntoIterator<Item = (&'a str, Option<String>)>,
+    mut rij: impl FnMut(&Tabel<'_>, &HashMap<&'a str, usize>, &Row, &mut Cx) -> Option<T>,
+) -> Result<Vec<T>, Fouten> {
+    let mut cx = Cx::default();
+    let Some(mut table) = Tabel::open(text, what, &mut cx) else {
+        return Err(cx.finish().unwrap_or_default());
+    };
+    let cols = columns(&table, allowed, &mut cx);
+    for (name, hint) in verplicht {
+        require(&table, &cols, name, hint, &mut cx);
+    }
+    let mut out = Vec::new();
+    while let Some(row) = table.next_row(&mut cx) {
+        let r = rij(&table, &cols, &row, &mut cx);
+        if let Some(r) = r.filter(|_| !cx.any()) {
+            out.push(r);
+        }
+    }
+    match cx.finish() {
+        None => Ok(out),
+        Some(f) => Err(f),
+    }
+}
+
+/// The fixed columns `kolommen`, each required without a hint.
+fn vast<'a>(kolommen: &[&'a str]) -> impl Iterator<Item = (&'a str, Option<String>)> {
+    kolommen.iter().map(|k| (*k, None))
+}
+
+/// A row that repeats the key of an earlier one: the line of that first row, or `None` (and
+/// `regel` remembered as the first line of `sleutel`).
+fn eerder<K: Hash + Eq>(gezien: &mut HashMap<K, usize>, sleutel: K, regel: usize) -> Option<usize> {
+    match gezien.entry(sleutel) {
+        Entry::Occupied(e) => Some(*e.get()),
+        Entry::Vacant(v) => {
+            v.insert(regel);
+            None
+        }
+    }
+}
+
+/// Where the cell of column `name` starts in `row` (the start of the record without it).
+fn kolom_at(cols: &HashMap<&str, usize>, row: &Row, name: &str) -> usize {
+    cols.get(name).map_or(row.start, |&c| row.at(c))
 }
 
 /// Maps every header name to its column (names compared in NFC); unknown, empty and duplicate

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::csv::{Row, Tabel, naam_in};
 use super::fouten::{Cx, Fouten};
 use super::model::Telling;
-use super::{columns, looptijd, require};
+use super::{eerder, kolom_at, lees, looptijd, vast};
 use crate::naam;
 use crate::scenario::Scenario;
 
@@ -22,14 +22,6 @@ pub const MAX_VERZEKERDEN: u64 = 100_000_000;
 
 /// Reads the insured counts for scenario `s`, in file order.
 pub fn read_verzekerden(text: &str, s: &Scenario) -> Result<Vec<Telling>, Fouten> {
-    let mut cx = Cx::default();
-    let Some(mut table) = Tabel::open(text, "verzekerden", &mut cx) else {
-        return Err(cx.finish().unwrap_or_default());
-    };
-    let cols = columns(&table, &VERZEKERDEN_KOLOMMEN, &mut cx);
-    for name in VERZEKERDEN_KOLOMMEN {
-        require(&table, &cols, name, None, &mut cx);
-    }
     let lezer = Lezer {
         s,
         namen: s
@@ -37,21 +29,16 @@ pub fn read_verzekerden(text: &str, s: &Scenario) -> Result<Vec<Telling>, Fouten
             .iter()
             .map(|v| naam::sleutel(&v.naam))
             .collect(),
-        cols,
     };
-    let mut out = Vec::new();
     let mut seen: HashMap<(usize, i32, u32), usize> = HashMap::new();
-    while let Some(row) = table.next_row(&mut cx) {
-        let t = lezer.row(&table, &row, &mut seen, &mut cx);
-        // A file with any problem gives no counts: none are kept after the first problem.
-        if let Some(t) = t.filter(|_| !cx.any()) {
-            out.push(t);
-        }
-    }
-    match cx.finish() {
-        None => Ok(out),
-        Some(f) => Err(f),
-    }
+    let verplicht = vast(&VERZEKERDEN_KOLOMMEN);
+    lees(
+        text,
+        "verzekerden",
+        &VERZEKERDEN_KOLOMMEN,
+        verplicht,
+        |t, cols, row, cx| lezer.row(t, cols, row, &mut seen, cx),
+    )
 }
 
 /// What one record is checked against.
@@ -59,8 +46,6 @@ struct Lezer<'a> {
     s: &'a Scenario,
     /// The NFC form of every insurer name, in file order.
     namen: Vec<std::borrow::Cow<'a, str>>,
-    /// Column of each known header name.
-    cols: HashMap<&'a str, usize>,
 }
 
 impl Lezer<'_> {
@@ -68,12 +53,13 @@ impl Lezer<'_> {
     fn row(
         &self,
         t: &Tabel<'_>,
+        cols: &HashMap<&str, usize>,
         row: &Row,
         seen: &mut HashMap<(usize, i32, u32), usize>,
         cx: &mut Cx,
     ) -> Option<Telling> {
         let path = |col: &str| format!("verzekerden[{}].{col}", row.index);
-        let cell = |name: &str| self.cols.get(name).and_then(|&c| row.cell(c));
+        let cell = |name: &str| cols.get(name).and_then(|&c| row.cell(c));
         let periode = cell("periode").and_then(|(c, at)| {
             let checked = kwartaal(c).and_then(|(jaar, k)| {
                 if jaar < self.s.startjaar || jaar > self.s.eindjaar() {
@@ -96,25 +82,21 @@ impl Lezer<'_> {
                 .map_err(|e| cx.error_with(t.pos(at), || path("verzekerden"), || e))
                 .ok()
         });
-        if let (Some(vi), Some((jaar, k))) = (verzekeraar, periode) {
-            if let Some(first) = seen.get(&(vi, jaar, k)) {
-                let at = self.cols.get("periode").map_or(row.start, |&c| row.at(c));
-                let naam = self.s.verzekeraars.get(vi).map_or("", |v| v.naam.as_str());
-                cx.error(
-                    t.pos(at),
-                    path("periode"),
-                    format!(
-                        "verzekeraar '{naam}' heeft voor {jaar}-K{k} al een regel (regel {first})"
-                    ),
-                    Some(
-                        "één regel per verzekeraar en kwartaal: staat dezelfde telling er twee \
+        if let (Some(vi), Some((jaar, k))) = (verzekeraar, periode)
+            && let Some(first) = eerder(seen, (vi, jaar, k), row.line)
+        {
+            let at = kolom_at(cols, row, "periode");
+            let naam = self.s.verzekeraars.get(vi).map_or("", |v| v.naam.as_str());
+            cx.error(
+                t.pos(at),
+                path("periode"),
+                format!("verzekeraar '{naam}' heeft voor {jaar}-K{k} al een regel (regel {first})"),
+                Some(
+                    "één regel per verzekeraar en kwartaal: staat dezelfde telling er twee \
                          keer in? Dan wordt hij dubbel gedeclareerd"
-                            .into(),
-                    ),
-                );
-            } else {
-                seen.insert((vi, jaar, k), row.line);
-            }
+                        .into(),
+                ),
+            );
         }
         let (jaar, kwartaal) = periode?;
         Some(Telling {

@@ -93,7 +93,7 @@ fn settle_table(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> String {
             kop.push("Bijdragen");
         }
         kop.extend(["Kosten", "Resultaat", "Nacalculatie tarief"]);
-        let mut t = new_table(kop.into_iter().map(String::from).collect());
+        let mut t = new_table(kop);
         let mut rij = |label: String, x: &Saldi| {
             let mut r = if met_bijdragen {
                 money_row(&label, [x.opbrengst, x.bijdragen, x.kosten, x.resultaat])
@@ -141,11 +141,7 @@ fn settle_table(s: &Scenario, a: &Afrekening, b: &Bronnen<'_>) -> String {
 
 fn year_tables(out: &mut String, s: &Scenario, j: &AfrekeningJaar) {
     let x = &j.saldi;
-    let mut t = new_table(
-        ["Post", "Begroot", "Afgerekend", "Verschil"]
-            .map(String::from)
-            .to_vec(),
-    );
+    let mut t = new_table(["Post", "Begroot", "Afgerekend", "Verschil"]);
     let mut rij = |label: &str, begroot: Decimal, werkelijk: Decimal| {
         t.add_row(money_row(label, [begroot, werkelijk, werkelijk - begroot]));
     };
@@ -181,17 +177,13 @@ fn year_tables(out: &mut String, s: &Scenario, j: &AfrekeningJaar) {
         &t,
     );
 
-    let mut t = new_table(
-        [
-            "Verzekeraar",
-            "Aanbod",
-            "Verzekerden (kwartalen)",
-            "Gedeclareerd",
-            "Aandeel resultaat",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Verzekeraar",
+        "Aanbod",
+        "Verzekerden (kwartalen)",
+        "Gedeclareerd",
+        "Aandeel resultaat",
+    ]);
     for v in &j.verzekeraars {
         t.add_row(vec![
             Cell::new(verzekeraar(s, v.verzekeraar)),

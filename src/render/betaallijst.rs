@@ -52,11 +52,7 @@ fn payout_table(s: &Scenario, b: &Betaallijst, bron: Option<&str>) -> String {
         Some(t) => out.push_str(&format!("Periode: {t}\n\n")),
         None => out.push_str("Periode: geen (er zijn geen bijeenkomsten geregistreerd)\n\n"),
     }
-    let mut t = new_table(
-        ["Groep", "Periode", "Rol", "Aanwezigheden", "Uren", "Bedrag"]
-            .map(String::from)
-            .to_vec(),
-    );
+    let mut t = new_table(["Groep", "Periode", "Rol", "Aanwezigheden", "Uren", "Bedrag"]);
     for r in &b.regels {
         t.add_row(vec![
             Cell::new(naam(s, r.groep)),
@@ -76,22 +72,14 @@ fn payout_table(s: &Scenario, b: &Betaallijst, bron: Option<&str>) -> String {
         out.push_str("Er is niets uit te betalen: er zijn geen bijeenkomsten geregistreerd.\n\n");
     }
 
-    let mut t = new_table(
-        ["Groep", "Aanwezigheden", "Uren", "Bedrag"]
-            .map(String::from)
-            .to_vec(),
-    );
+    let mut t = new_table(["Groep", "Aanwezigheden", "Uren", "Bedrag"]);
     for (gi, som) in &b.per_groep {
         t.add_row(som_cells(vec![Cell::new(naam(s, *gi))], som));
     }
     t.add_row(som_cells(vec![Cell::new("Totaal")], &b.totaal));
     section(&mut out, "Totaal per groep", &t);
 
-    let mut t = new_table(
-        ["Rol", "Aanwezigheden", "Uren", "Bedrag"]
-            .map(String::from)
-            .to_vec(),
-    );
+    let mut t = new_table(["Rol", "Aanwezigheden", "Uren", "Bedrag"]);
     for (rol, som) in &b.per_rol {
         t.add_row(som_cells(vec![Cell::new(rol)], som));
     }

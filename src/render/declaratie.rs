@@ -71,19 +71,15 @@ fn declare_table(s: &Scenario, d: &Declaratie, bron: &str) -> String {
         "Bron: de verzekerden per verzekeraar en kwartaal in {bron} · per {}\n\n",
         per_label(d.per)
     ));
-    let mut t = new_table(
-        [
-            "Verzekeraar",
-            "Periode",
-            "Aanbod",
-            "Verzekerden",
-            "Tarief",
-            "Bedrag",
-            "Opmerking",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Verzekeraar",
+        "Periode",
+        "Aanbod",
+        "Verzekerden",
+        "Tarief",
+        "Bedrag",
+        "Opmerking",
+    ]);
     for r in &d.regels {
         t.add_row(row(s, r));
     }
@@ -105,11 +101,7 @@ fn declare_table(s: &Scenario, d: &Declaratie, bron: &str) -> String {
         out.push_str("Er is niets te declareren: het bestand bevat geen tellingen.\n\n");
     }
 
-    let mut t = new_table(
-        ["Verzekeraar", "Jaar", "Aanbod", "Plafond", "Bedrag"]
-            .map(String::from)
-            .to_vec(),
-    );
+    let mut t = new_table(["Verzekeraar", "Jaar", "Aanbod", "Plafond", "Bedrag"]);
     for j in &d.jaren {
         t.add_row(vec![
             Cell::new(verzekeraar(s, j.verzekeraar)),

@@ -115,6 +115,16 @@ pub(super) fn hours(x: Decimal) -> String {
     dutch(x, 2)
 }
 
+/// A right-aligned cell `a / b` (held / planned, delivered / planned).
+fn van(a: impl std::fmt::Display, b: impl std::fmt::Display) -> Cell {
+    right(format!("{a} / {b}"))
+}
+
+/// A right-aligned cell of hours `a / b`.
+fn uren_van(a: Decimal, b: Decimal) -> Cell {
+    van(hours(a), hours(b))
+}
+
 fn percent(x: Option<Decimal>, dp: u32) -> String {
     x.map_or_else(|| "–".to_string(), |v| format!("{} %", dutch(v, dp)))
 }
@@ -157,17 +167,11 @@ fn monitor_table(s: &Scenario, m: &Monitor, bijeenkomsten: &str) -> String {
     if m.jaren.len() > 1 {
         let mut t = new_table(verantwoording_kop("Jaar"));
         for j in &m.jaren {
-            let nsig: usize = j.groepen.iter().map(|g| g.signalen.len()).sum();
-            let mut row = totaal_row(&j.totaal, nsig);
+            let mut row = totaal_row(&j.totaal, signalen(j));
             row[0] = Cell::new(j.jaar.to_string());
             t.add_row(row);
         }
-        let nsig: usize = m
-            .jaren
-            .iter()
-            .flat_map(|j| &j.groepen)
-            .map(|g| g.signalen.len())
-            .sum();
+        let nsig: usize = m.jaren.iter().map(signalen).sum();
         t.add_row(totaal_row(&m.totaal, nsig));
         section(&mut out, "Alle jaren", &t);
     }
@@ -193,20 +197,9 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
     for g in &j.groepen {
         t.add_row(vec![
             Cell::new(naam(s, g.groep)),
-            right(format!(
-                "{} / {}",
-                g.bijeenkomsten_gehouden, g.bijeenkomsten_gepland
-            )),
-            right(format!(
-                "{} / {}",
-                hours(g.duur_uren_gehouden),
-                hours(g.duur_uren_gepland)
-            )),
-            right(format!(
-                "{} / {}",
-                hours(g.uren_geleverd),
-                hours(g.uren_gepland)
-            )),
+            van(g.bijeenkomsten_gehouden, g.bijeenkomsten_gepland),
+            uren_van(g.duur_uren_gehouden, g.duur_uren_gepland),
+            uren_van(g.uren_geleverd, g.uren_gepland),
             right(euro(g.kosten_begroot)),
             right(euro(g.kosten_geleverd)),
             right(euro(g.verschil())),
@@ -214,28 +207,23 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
         ]);
     }
     let tot = &j.totaal;
-    let nsig: usize = j.groepen.iter().map(|g| g.signalen.len()).sum();
-    t.add_row(totaal_row(tot, nsig));
+    t.add_row(totaal_row(tot, signalen(j)));
     section(
         out,
         &format!("Bijeenkomsten, uren en kosten per groep — {}", j.jaar),
         &t,
     );
 
-    let mut t = new_table(
-        [
-            "Groep",
-            "Rol",
-            "Deelnemers",
-            "Aanwezig\n/ gepland",
-            "Opkomst",
-            "Uren\ngeleverd / gepland",
-            "Begroot",
-            "Geleverd",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Groep",
+        "Rol",
+        "Deelnemers",
+        "Aanwezig\n/ gepland",
+        "Opkomst",
+        "Uren\ngeleverd / gepland",
+        "Begroot",
+        "Geleverd",
+    ]);
     for g in &j.groepen {
         for r in &g.rollen {
             let rol = rol_label(r);
@@ -243,16 +231,12 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
                 Cell::new(naam(s, g.groep)),
                 Cell::new(rol),
                 right(r.deelnemers.to_string()),
-                right(format!("{} / {}", r.aanwezigheden, r.aanwezigheden_gepland)),
+                van(r.aanwezigheden, r.aanwezigheden_gepland),
                 right(percent(
                     r.opkomst_percentage.map(|p| round_half_away(p, 1)),
                     1,
                 )),
-                right(format!(
-                    "{} / {}",
-                    hours(r.uren_geleverd),
-                    hours(r.uren_gepland)
-                )),
+                uren_van(r.uren_geleverd, r.uren_gepland),
                 right(euro(r.kosten_begroot)),
                 right(euro(r.kosten_geleverd)),
             ]);
@@ -272,11 +256,7 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
                       voldoende huisartsen en wijkverpleegkundigen.\n\n",
         );
     } else {
-        let mut t = new_table(
-            ["Groep", "Datum", "Signaal", "Toelichting"]
-                .map(String::from)
-                .to_vec(),
-        );
+        let mut t = new_table(["Groep", "Datum", "Signaal", "Toelichting"]);
         for (g, sig) in signals {
             t.add_row(vec![
                 Cell::new(naam(s, g.groep)),
@@ -293,27 +273,23 @@ fn monitor_jaar(out: &mut String, s: &Scenario, j: &MonitorJaar) {
 /// The observed indicators against the expectation, with the note on how they are computed.
 fn indicatoren_table(out: &mut String, m: &Monitor) {
     out.push('\n');
-    let mut t = new_table(
-        [
-            "Jaar",
-            "Indicator",
-            "Gevallen\n/ overleden",
-            "Waar-\ngenomen",
-            "Basis",
-            "Verwacht\nmet PaTz",
-            "Reductie\ngerealiseerd",
-            "Reductie\nverwacht",
-            "Vermeden\ngevallen",
-            "Vermeden\nkosten",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Jaar",
+        "Indicator",
+        "Gevallen\n/ overleden",
+        "Waar-\ngenomen",
+        "Basis",
+        "Verwacht\nmet PaTz",
+        "Reductie\ngerealiseerd",
+        "Reductie\nverwacht",
+        "Vermeden\ngevallen",
+        "Vermeden\nkosten",
+    ]);
     for i in &m.indicatoren {
         t.add_row(vec![
             Cell::new(i.jaar.to_string()),
             Cell::new(i.indicator.omschrijving()),
-            right(format!("{} / {}", i.gevallen, i.overleden_patienten)),
+            van(i.gevallen, i.overleden_patienten),
             right(percent(i.waargenomen_percentage, 2)),
             right(percent(Some(i.basis_percentage), 2)),
             right(percent(Some(i.verwacht_percentage), 2)),
@@ -337,19 +313,17 @@ fn indicatoren_table(out: &mut String, m: &Monitor) {
     );
 }
 
+/// The number of signals of a year, over its groups.
+fn signalen(j: &MonitorJaar) -> usize {
+    j.groepen.iter().map(|g| g.signalen.len()).sum()
+}
+
 fn totaal_row(t: &Totaal, nsig: usize) -> Vec<Cell> {
     vec![
         Cell::new("Totaal"),
-        right(format!(
-            "{} / {}",
-            t.bijeenkomsten_gehouden, t.bijeenkomsten_gepland
-        )),
+        van(t.bijeenkomsten_gehouden, t.bijeenkomsten_gepland),
         right(String::new()),
-        right(format!(
-            "{} / {}",
-            hours(t.uren_geleverd),
-            hours(t.uren_gepland)
-        )),
+        uren_van(t.uren_geleverd, t.uren_gepland),
         right(euro(t.kosten_begroot)),
         right(euro(t.kosten_geleverd)),
         right(euro(t.verschil())),
@@ -592,7 +566,7 @@ fn monitor_json(s: &Scenario, m: &Monitor) -> Vec<u8> {
 }
 
 /// The header of a verantwoording table whose first column is `eerste` (Groep or Jaar).
-fn verantwoording_kop(eerste: &str) -> Vec<String> {
+fn verantwoording_kop(eerste: &str) -> [&str; 8] {
     [
         eerste,
         "Bijeenkomsten\ngehouden / gepland",
@@ -603,6 +577,4 @@ fn verantwoording_kop(eerste: &str) -> Vec<String> {
         "Verschil",
         "Signalen",
     ]
-    .map(String::from)
-    .to_vec()
 }

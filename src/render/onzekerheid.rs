@@ -98,19 +98,15 @@ fn gevoeligheid_tabel(s: &Scenario, g: &Gevoeligheid) -> String {
         })
         .max()
         .unwrap_or_default();
-    let mut t = new_table(
-        [
-            "Parameter",
-            "Laag",
-            "Hoog",
-            &format!("{} bij laag", u.as_str()),
-            &format!("{} bij hoog", u.as_str()),
-            "Verschil",
-            "Tornado (← lager · hoger →)",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Parameter",
+        "Laag",
+        "Hoog",
+        &format!("{} bij laag", u.as_str()),
+        &format!("{} bij hoog", u.as_str()),
+        "Verschil",
+        "Tornado (← lager · hoger →)",
+    ]);
     for r in &g.rijen {
         t.add_row(vec![
             Cell::new(&r.pad),
@@ -489,20 +485,16 @@ fn simulatie_tabel(s: &Scenario, r: &Simulatie) -> String {
     );
     out.push_str(&verdelingen(s));
     out.push('\n');
-    let mut t = new_table(
-        [
-            "Uitkomst (looptijd)",
-            "Zonder onzekerheid",
-            "Gemiddelde",
-            "SD",
-            "P5",
-            "P50",
-            "P95",
-            "Verdeling (min → max)",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Uitkomst (looptijd)",
+        "Zonder onzekerheid",
+        "Gemiddelde",
+        "SD",
+        "P5",
+        "P50",
+        "P95",
+        "Verdeling (min → max)",
+    ]);
     for f in &r.figuren {
         let g = f.grootheid;
         let base = crate::onzekerheid::simulatie::FIGUREN

@@ -35,20 +35,16 @@ fn bedrag(v: Option<Decimal>) -> String {
 /// aanbiedingen" (per year), appended to a table report.
 pub(crate) fn tabel(out: &mut String, s: &Scenario, k: &Kosten, p: &PerVerzekeraar) {
     if !p.verzekeraars.is_empty() {
-        let mut t = new_table(
-            [
-                "Verzekeraar",
-                "Marktaandeel",
-                "Gekozen aanbod",
-                "Kostenaandeel",
-                "Betaling",
-                "Vermeden kosten",
-                "Netto",
-                "ROI",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
+        let mut t = new_table([
+            "Verzekeraar",
+            "Marktaandeel",
+            "Gekozen aanbod",
+            "Kostenaandeel",
+            "Betaling",
+            "Vermeden kosten",
+            "Netto",
+            "ROI",
+        ]);
         for z in &p.verzekeraars {
             let Some(v) = s.verzekeraars.get(z.verzekeraar) else {
                 continue;

@@ -15,16 +15,25 @@ use crate::calc::overzicht::{Subtotaal, per_post};
 use crate::decimal::{dutch, euro};
 use crate::scenario::Grootheid;
 
-/// The business-case columns of a summary row, in docs/rekenregels.md's order.
-pub const KOLOMMEN: [Grootheid; 7] = [
-    Grootheid::KostenTotaal,
-    Grootheid::EldersGefinancierd,
-    Grootheid::TeFinancieren,
-    Grootheid::KostendekkendTarief,
-    Grootheid::VermedenKosten,
-    Grootheid::Netto,
-    Grootheid::RoiPercentage,
-];
+/// The business-case columns of a summary row, in docs/rekenregels.md's order: every figure
+/// but the break-even factor and the net present value.
+pub const KOLOMMEN: [Grootheid; 7] = {
+    let [
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
+        g,
+        Grootheid::BreakEvenFactor,
+        Grootheid::NettoContanteWaarde,
+    ] = Grootheid::ALL
+    else {
+        panic!("Grootheid::ALL ends with the break-even factor and the net present value")
+    };
+    [a, b, c, d, e, f, g]
+};
 
 /// Decimals a figure is printed with.
 pub fn decimals(g: Grootheid) -> u32 {

@@ -2,7 +2,7 @@
 //! table is drawn at its natural width (no terminal width is read here); [`passend`] lays the
 //! output out again for a terminal of a given width. Pure, no I/O.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Row, Table, presets};
 use rust_decimal::Decimal;
 
 use crate::calc::businesscase::{BusinessCase, Saldo};
@@ -20,7 +20,7 @@ pub mod passend;
 pub use passend::passend;
 
 /// A new table in the house style.
-pub(crate) fn new_table(header: Vec<String>) -> Table {
+pub(crate) fn new_table(header: impl Into<Row>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
@@ -256,7 +256,7 @@ fn impact_rows(t: &mut Table, rows: &[IndicatorJaar]) {
     }
 }
 
-fn impact_header() -> Vec<String> {
+fn impact_header() -> [&'static str; 5] {
     [
         "Indicator (laatste 30 dagen)",
         "Zonder PaTz",
@@ -264,8 +264,6 @@ fn impact_header() -> Vec<String> {
         "Met PaTz",
         "Vermeden kosten",
     ]
-    .map(String::from)
-    .to_vec()
 }
 
 /// `impact`: per year a table of the six indicators, then the horizon.
@@ -330,20 +328,16 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzeker
     if s.aanbiedingen.is_empty() {
         out.push_str("Dit scenario heeft geen [[aanbod]].\n\n");
     } else {
-        let mut t = new_table(
-            [
-                "Jaar",
-                "Aanbod",
-                "Verzekeraar",
-                "Tarief",
-                "Kostenaandeel",
-                "Opbrengst",
-                "Saldo",
-                "Dekking",
-            ]
-            .map(String::from)
-            .to_vec(),
-        );
+        let mut t = new_table([
+            "Jaar",
+            "Aanbod",
+            "Verzekeraar",
+            "Tarief",
+            "Kostenaandeel",
+            "Opbrengst",
+            "Saldo",
+            "Dekking",
+        ]);
         for r in &a.regels {
             let Some(aanbod) = s.aanbiedingen.get(r.aanbod) else {
                 continue;
@@ -432,20 +426,16 @@ pub fn business_case(
     }
 
     // Zorgreductie.
-    let mut t = new_table(
-        [
-            "Indicator (laatste 30 dagen)",
-            "Basis",
-            "Reductie",
-            "Kosten per geval",
-            "Zonder PaTz",
-            "Met PaTz",
-            "Vermeden",
-            "Vermeden kosten",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Indicator (laatste 30 dagen)",
+        "Basis",
+        "Reductie",
+        "Kosten per geval",
+        "Zonder PaTz",
+        "Met PaTz",
+        "Vermeden",
+        "Vermeden kosten",
+    ]);
     let inds = s
         .impact
         .as_ref()
@@ -487,19 +477,15 @@ pub fn business_case(
 
 /// The insurers' shares, break-even tariffs and best offers.
 fn insurers(out: &mut String, s: &Scenario, k: &Kosten, a: &Aanbiedingen) {
-    let mut t = new_table(
-        [
-            "Verzekeraar",
-            "Marktaandeel",
-            "Verzekerden",
-            "Kostenaandeel looptijd",
-            "Break-even tarief",
-            "Beste aanbod",
-            "Tekort als alleen deze tekent",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    let mut t = new_table([
+        "Verzekeraar",
+        "Marktaandeel",
+        "Verzekerden",
+        "Kostenaandeel looptijd",
+        "Break-even tarief",
+        "Beste aanbod",
+        "Tekort als alleen deze tekent",
+    ]);
     for v in &a.verzekeraars {
         let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
             continue;
@@ -548,11 +534,7 @@ pub(crate) fn double_financing(out: &mut String, f: &DubbeleFinanciering) {
         out.push('\n');
     }
     if !f.bijdragen.is_empty() {
-        let mut t = new_table(
-            ["Bijdrage", "Jaar", "Financier", "Bedrag"]
-                .map(String::from)
-                .to_vec(),
-        );
+        let mut t = new_table(["Bijdrage", "Jaar", "Financier", "Bedrag"]);
         for b in &f.bijdragen {
             t.add_row(vec![
                 Cell::new(&b.naam),

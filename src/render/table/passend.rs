@@ -522,7 +522,7 @@ mod tests {
 
     #[test]
     fn a_text_column_wraps_at_spaces_when_that_is_enough() {
-        let mut t = new_table(vec!["Post".into(), "2026".into()]);
+        let mut t = new_table(["Post", "2026"]);
         t.add_row(vec![
             Cell::new("Bijeenkomsten (incl. voorbereiding en reistijd)"),
             right("€ 42.523,00".into()),
