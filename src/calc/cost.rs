@@ -10,6 +10,10 @@
 //! group's lines does not depend on the year (its hours, `uren × uurtarief`) is worked out once
 //! per calculation (`Groepsregels`) and multiplied by each year's `I(y)`; nothing is remembered
 //! between groups or between calculations.
+//!
+//! Longer than 800 lines: each kind of line's formula, the year sums and the two fast paths
+//! (`Groepsregels`, `Verdelingen`, guarded by tests/cli/properties) stand together so that the
+//! whole rule of the cost lines reads in one file.
 
 use std::ops::Range;
 use std::sync::Arc;
