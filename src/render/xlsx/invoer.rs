@@ -312,6 +312,21 @@ pub(super) fn kop(
     Ok(())
 }
 
+/// A block's title with its table's header row under it. Returns the row below the header.
+pub(super) fn tabel_kop(
+    ws: &mut Worksheet,
+    c: &InvoerCellen,
+    row: u32,
+    titel: &str,
+    koppen: &[&str],
+    tekst: &[usize],
+    o: &Opmaak,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(row, 0, titel, &o.sectie)?;
+    kop(ws, c, row + 1, koppen, tekst, o)?;
+    Ok(row + 2)
+}
+
 /// The scenario's name, region, horizon, insured and indexation. Returns the next free row.
 fn scenario(
     ws: &mut Worksheet,
@@ -391,10 +406,7 @@ fn uurtarieven(
     mut row: u32,
     c: &mut InvoerCellen,
 ) -> Result<u32, XlsxError> {
-    ws.write_string_with_format(row, 0, "Uurtarieven", &o.sectie)?;
-    row += 1;
-    kop(ws, c, row, &["Rol", "€ per uur"], &[0], o)?;
-    row += 1;
+    row = tabel_kop(ws, c, row, "Uurtarieven", &["Rol", "€ per uur"], &[0], o)?;
     let mut tarief = Vec::new();
     for u in &s.uurtarieven {
         teksten(ws, c, row, &[(0, &rol_tekst(&u.rol))], 1, o)?;
@@ -502,10 +514,15 @@ fn verzekeraars(
 ) -> Result<u32, XlsxError> {
     let mut verzekeraar_aandeel = Vec::new();
     if !s.verzekeraars.is_empty() {
-        ws.write_string_with_format(row, 0, "Verzekeraars", &o.sectie)?;
-        row += 1;
-        kop(ws, c, row, &["Verzekeraar", "Marktaandeel (%)"], &[0], o)?;
-        row += 1;
+        row = tabel_kop(
+            ws,
+            c,
+            row,
+            "Verzekeraars",
+            &["Verzekeraar", "Marktaandeel (%)"],
+            &[0],
+            o,
+        )?;
         for v in &s.verzekeraars {
             teksten(ws, c, row, &[(0, &v.naam)], 1, o)?;
             ws.write_number_with_format(
@@ -535,12 +552,11 @@ fn aanbiedingen(
     let mut aanbod_tarief = Vec::new();
     let mut aanbod_plafond = Vec::new();
     if !s.aanbiedingen.is_empty() {
-        ws.write_string_with_format(row, 0, "Aanbiedingen", &o.sectie)?;
-        row += 1;
-        kop(
+        row = tabel_kop(
             ws,
             c,
             row,
+            "Aanbiedingen",
             &[
                 "Aanbod",
                 "Verzekeraar",
@@ -551,7 +567,6 @@ fn aanbiedingen(
             &[0, 1, 4],
             o,
         )?;
-        row += 1;
         for a in &s.aanbiedingen {
             let jaren: Vec<String> = a.jaren.iter().map(|j| j.to_string()).collect();
             let jaren = jaren.join(", ");
@@ -613,12 +628,11 @@ fn impact(
         )?;
         disconto = op(INVOER, row, 1);
         row += 2;
-        ws.write_string_with_format(row, 0, "Indicatoren (laatste 30 dagen)", &o.sectie)?;
-        row += 1;
-        kop(
+        row = tabel_kop(
             ws,
             c,
             row,
+            "Indicatoren (laatste 30 dagen)",
             &[
                 "Indicator",
                 "Basis (% van de patiënten)",
@@ -629,7 +643,6 @@ fn impact(
             &[0, 4],
             o,
         )?;
-        row += 1;
         for ind in &imp.indicatoren {
             ws.write_number_with_format(row, 1, as_f64(ind.basis_percentage), &o.getal_invoer)?;
             ws.write_number_with_format(row, 2, as_f64(ind.reductie_percentage), &o.getal_invoer)?;

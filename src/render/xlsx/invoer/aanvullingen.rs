@@ -7,7 +7,7 @@ use crate::calc::cost::Post;
 use crate::scenario::{EldersDoel, Scenario};
 
 use super::super::opmaak::{Opmaak, as_f64, op, rol_tekst};
-use super::{INVOER, InvoerCellen, kop, tekst_over, teksten};
+use super::{INVOER, InvoerCellen, tabel_kop, tekst_over, teksten};
 
 /// `2026, 2027` or `2026–2028`: years as a person writes them.
 fn jaren_tekst(jaren: &[i32]) -> String {
@@ -34,17 +34,15 @@ pub(super) fn kostenposten(
     if s.kostenposten.is_empty() {
         return Ok(row);
     }
-    ws.write_string_with_format(row, 0, "Eigen kostenposten", &o.sectie)?;
-    row += 1;
-    kop(
+    row = tabel_kop(
         ws,
         c,
         row,
+        "Eigen kostenposten",
         &["Kostenpost", "Bedrag (geïndexeerd)", "Per", "Jaren", "Bron"],
         &[0, 2, 3, 4],
         o,
     )?;
-    row += 1;
     for (i, k) in s.kostenposten.iter().enumerate() {
         let post = Post::Kostenpost(u16::try_from(i).unwrap_or(u16::MAX));
         let naam = super::super::regels::post_tekst(s, post);
@@ -83,12 +81,11 @@ pub(super) fn elders(
     c: &mut InvoerCellen,
 ) -> Result<u32, XlsxError> {
     if !s.financiering_elders.is_empty() {
-        ws.write_string_with_format(row, 0, "Elders gefinancierd", &o.sectie)?;
-        row += 1;
-        kop(
+        row = tabel_kop(
             ws,
             c,
             row,
+            "Elders gefinancierd",
             &[
                 "Rol of post",
                 "Deel elders (%)",
@@ -99,7 +96,6 @@ pub(super) fn elders(
             &[0, 4],
             o,
         )?;
-        row += 1;
         let (eerste, laatste) = (
             s.startjaar,
             s.startjaar + i32::try_from(s.looptijd_jaren).unwrap_or(1) - 1,
@@ -129,10 +125,15 @@ pub(super) fn elders(
         row += 1;
     }
     if !s.nagegaan.is_empty() {
-        ws.write_string_with_format(row, 0, "Nagegaan: geen dubbele financiering", &o.sectie)?;
-        row += 1;
-        kop(ws, c, row, &["Rol", "Wat is nagegaan"], &[0, 1], o)?;
-        row += 1;
+        row = tabel_kop(
+            ws,
+            c,
+            row,
+            "Nagegaan: geen dubbele financiering",
+            &["Rol", "Wat is nagegaan"],
+            &[0, 1],
+            o,
+        )?;
         for n in &s.nagegaan {
             let regels = tekst_over(ws, c, row, (1, c.laatste_kolom()), &n.toelichting, o)?;
             teksten(ws, c, row, &[(0, &rol_tekst(&n.rol))], regels, o)?;
@@ -154,17 +155,15 @@ pub(super) fn bijdragen(
     if s.bijdragen.is_empty() {
         return Ok(row);
     }
-    ws.write_string_with_format(row, 0, "Bijdragen uit andere bronnen", &o.sectie)?;
-    row += 1;
-    kop(
+    row = tabel_kop(
         ws,
         c,
         row,
+        "Bijdragen uit andere bronnen",
         &["Bijdrage", "Bedrag", "Jaar", "Financier"],
         &[0, 3],
         o,
     )?;
-    row += 1;
     for b in &s.bijdragen {
         ws.write_number_with_format(row, 1, as_f64(b.bedrag), &o.euro_invoer)?;
         ws.write_number_with_format(row, 2, f64::from(b.jaar), &o.getal_vast)?;
