@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analyst;
+mod architectuur;
 mod businesscase;
 mod cases;
 mod corpus;
