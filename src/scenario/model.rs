@@ -9,17 +9,9 @@ use rust_decimal::Decimal;
 mod toelichting;
 mod verwachting;
 
+pub use super::diagnostic::Pos;
 pub use toelichting::{Onderwerp, Toelichting};
 pub use verwachting::{Grootheid, Onzekerheid, Verdeling, Verwachting};
-
-/// A line and column (both 1-based, column counted in characters) in the scenario file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Pos {
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub column: usize,
-}
 
 /// Field paths and where they stand in the file. Recorded as byte offsets while reading (cheap);
 /// turned into line and column only when a message needs one.

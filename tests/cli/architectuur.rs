@@ -241,7 +241,6 @@ const KNOWN: &[&str] = &[
     "render: json per_verzekeraar table",
     "render: betaallijst monitor",
     "render::xlsx: grafiek invoer kosten regels",
-    "scenario: diagnostic model",
 ];
 
 #[test]
