@@ -20,3 +20,4 @@ pub mod onzekerheid;
 pub mod registratie;
 pub mod render;
 pub mod scenario;
+pub mod sjabloon;

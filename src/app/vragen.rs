@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
-use patz_calc::scenario::sjabloon::{Keuze, MAX_GROEPEN, lees_verzekeraars};
+use patz_calc::sjabloon::{Keuze, MAX_GROEPEN, lees_verzekeraars};
 
 /// Asks every question and fills in `keuze`; does nothing off a terminal. End of input (Ctrl-D)
 /// keeps the examples for the questions not yet answered.

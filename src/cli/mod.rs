@@ -349,15 +349,15 @@ pub struct InitArgs {
 
 impl InitArgs {
     /// The choices as the template takes them; a Dutch message for bad `--verzekeraars`.
-    pub fn keuze(&self) -> Result<crate::scenario::sjabloon::Keuze, String> {
+    pub fn keuze(&self) -> Result<crate::sjabloon::Keuze, String> {
         let verzekeraars = match &self.verzekeraars {
             Some(v) => Some(
-                crate::scenario::sjabloon::lees_verzekeraars(v)
+                crate::sjabloon::lees_verzekeraars(v)
                     .map_err(|m| format!("--verzekeraars: {m}"))?,
             ),
             None => None,
         };
-        Ok(crate::scenario::sjabloon::Keuze {
+        Ok(crate::sjabloon::Keuze {
             groepen: self.groepen.map(usize::from),
             verzekeraars,
             startjaar: self.startjaar,

@@ -37,7 +37,7 @@ pub(crate) fn init(app: &mut App, args: &InitArgs) -> Result<(), Fout> {
     if keuze.is_leeg() && !args.zonder_vragen && matches!(app.uit, Doel::Bestand { .. }) {
         crate::app::vragen::stel(&mut keuze);
     }
-    let text = scenario::sjabloon::sjabloon(&keuze);
+    let text = patz_calc::sjabloon::sjabloon(&keuze);
     if let Err(d) = scenario::parse(&text) {
         let first = d.first().map(|x| x.message.clone()).unwrap_or_default();
         return Err(Fout::ongeldig(Melding::fout(format!(

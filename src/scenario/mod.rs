@@ -8,7 +8,6 @@ pub mod pad;
 pub mod param;
 pub(crate) mod read;
 pub mod schema;
-pub mod sjabloon;
 mod warnings;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,12 +1,14 @@
-//! The scenario `patz-calc init` writes: the annotated template ([`super::TEMPLATE`]), with the
-//! region's own number of groups, insurers and their shares, first year, horizon and
-//! verzekerden when the user gives them (as options, or as answers on a terminal). The first
+//! The scenario `patz-calc init` writes: the annotated template
+//! ([`crate::scenario::TEMPLATE`]), with the region's own number of groups, insurers and their
+//! shares, first year, horizon and verzekerden when the user gives them (as options, or as
+//! answers on a terminal). It sits above `scenario` and `calc`: it fits the template's example
+//! expectation to the user's numbers with [`crate::calc::evaluate`]. The first
 //! group, insurer and offer keep the template's explanation of every field; further ones are
 //! short. Pure, no I/O.
 
 use rust_decimal::Decimal;
 
-use super::TEMPLATE;
+use crate::scenario::TEMPLATE;
 
 /// What the user chose; `None` keeps the template's example.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
