@@ -157,7 +157,7 @@ pub(crate) fn payout(app: &mut App, args: &PayoutArgs) -> Result<(), Fout> {
             }
         }
         let bron_naam = args.bijeenkomsten.as_deref().map(getoond);
-        Ok(render::monitor::payout(
+        Ok(render::betaallijst::payout(
             s,
             &lijst,
             bron_naam.as_deref(),

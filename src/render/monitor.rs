@@ -1,7 +1,5 @@
-//! `monitor` output: tables, CSV and JSON (`payout`'s are in [`super::betaallijst`], re-exported
-//! here). Pure, no I/O.
-
-pub use super::betaallijst::{PAYOUT_HEADER, payout};
+//! `monitor` output: tables, CSV and JSON (`payout`'s are in [`super::betaallijst`], which uses
+//! the helpers here). Pure, no I/O.
 
 use comfy_table::{Cell, Table};
 use rust_decimal::Decimal;

@@ -238,7 +238,6 @@ const KNOWN: &[&str] = &[
     "crate: app commands",
     "render: docx verantwoording",
     "render: json per_verzekeraar table",
-    "render: betaallijst monitor",
     "render::xlsx: grafiek invoer kosten regels",
 ];
 
