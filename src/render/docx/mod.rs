@@ -33,6 +33,9 @@ mod zorgverleners;
 use crate::calc::Resultaat;
 use crate::scenario::Scenario;
 
+/// A role as a reader writes it (the one rule for every document, in `render::grafiek`).
+use crate::render::grafiek::rol_naam;
+
 use opmaak::Doc;
 
 /// A Word document that could not be put together (the archive failed).
@@ -117,12 +120,6 @@ pub fn document(
     evaluatie::hoofdstuk(&mut doc, s, r);
     bronnen::hoofdstuk(&mut doc, s);
     doc.bestand(&s.naam)
-}
-
-/// A role as a reader writes it: `specialist_ouderengeneeskunde` → "specialist
-/// ouderengeneeskunde".
-pub(crate) fn rol_naam(rol: &str) -> String {
-    rol.replace('_', " ")
 }
 
 #[cfg(test)]

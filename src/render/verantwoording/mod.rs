@@ -19,7 +19,7 @@ use crate::calc::declaratie::Declaratie;
 use crate::calc::monitor::{IndicatorWaarneming, Monitor, MonitorJaar, Signaal};
 use crate::decimal::{dutch, euro};
 use crate::registratie::Datum;
-use crate::render::docx::rol_naam;
+use crate::render::grafiek::rol_naam;
 use crate::scenario::Scenario;
 
 pub use html::html;
