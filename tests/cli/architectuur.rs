@@ -237,7 +237,6 @@ const KNOWN: &[&str] = &[
     "calc: cost financiering offers overzicht",
     "crate: app commands",
     "render: json per_verzekeraar table",
-    "render::xlsx: grafiek invoer kosten regels",
 ];
 
 #[test]

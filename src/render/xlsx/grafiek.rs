@@ -9,8 +9,7 @@ use crate::calc::cost::Post;
 use crate::calc::overzicht::Subtotaal;
 use crate::scenario::Scenario;
 
-use super::kosten::KOSTEN;
-use super::opmaak::{EERSTE_JAAR_KOLOM, jaar_kolom};
+use super::opmaak::{EERSTE_JAAR_KOLOM, KOSTEN, jaar_kolom};
 
 /// Width and height of a chart in pixels, and the rows it covers (rows of 20 pixels).
 const BREEDTE: u32 = 760;

@@ -11,12 +11,9 @@ use crate::scenario::Scenario;
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom, jaar_kop_herhaald,
-    kolom_vast_rij, som_totaal, titel_en_noot, totaal_kolom,
+    KOSTEN, Opmaak, REGELS, abs, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom,
+    jaar_kop_herhaald, kol, kolom_vast_rij, post_tekst, som_totaal, titel_en_noot, totaal_kolom,
 };
-use super::regels::{REGELS, kol, post_tekst};
-
-pub(super) const KOSTEN: &str = "Kosten";
 
 /// Where the cost sheet keeps what other sheets need, and where the line items will stand.
 pub(super) struct KostenCellen {

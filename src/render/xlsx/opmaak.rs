@@ -1,16 +1,35 @@
-//! What every sheet shares: the cell formats, cell addresses, and formula cells that carry
-//! the CLI's exact result. Pure, no I/O.
+//! What every sheet shares: the cell formats, cell addresses (with the names of the sheets
+//! Kosten and Kostenregels and the line items' columns, which other sheets refer to), the names
+//! of posts, and formula cells that carry the CLI's exact result. Pure, no I/O.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::{column_number_to_name, row_col_to_cell, row_col_to_cell_absolute};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Worksheet, XlsxError};
 
-use crate::calc::cost::Financiering;
+use crate::calc::cost::{Financiering, Post};
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
 /// The column of the first year in the year-wise blocks.
 pub(super) const EERSTE_JAAR_KOLOM: u16 = 2;
+
+/// The names of the sheets Kosten and Kostenregels, which other sheets refer to.
+pub(super) const KOSTEN: &str = "Kosten";
+pub(super) const REGELS: &str = "Kostenregels";
+
+/// The columns of the line items.
+pub(super) mod kol {
+    pub(in super::super) const JAAR: u16 = 0;
+    pub(in super::super) const GROEP: u16 = 1;
+    pub(in super::super) const POST: u16 = 2;
+    pub(in super::super) const ROL: u16 = 3;
+    pub(in super::super) const UREN: u16 = 4;
+    pub(in super::super) const AANTAL: u16 = 5;
+    pub(in super::super) const BEDRAG: u16 = 6;
+    pub(in super::super) const FINANCIERING: u16 = 7;
+}
 
 pub(super) struct Opmaak {
     pub(super) titel: Format,
@@ -116,6 +135,29 @@ impl Opmaak {
 /// A role as a person writes it: `medisch specialist`, not the scenario's key.
 pub(super) fn rol_tekst(rol: &str) -> String {
     rol.replace('_', " ")
+}
+
+/// A post as the workbook names it: its label, or for an own cost post whose name another post
+/// already has (a spreadsheet compares texts without case), the name with its number.
+pub(super) fn post_tekst(s: &Scenario, post: Post) -> Cow<'_, str> {
+    let label = post.label_in(s);
+    let Post::Kostenpost(i) = post else {
+        return Cow::Borrowed(label);
+    };
+    let lager = label.to_lowercase();
+    let dubbel = Post::ALL
+        .iter()
+        .filter(|p| !matches!(p, Post::Kostenpost(_)))
+        .any(|p| p.label().to_lowercase() == lager)
+        || s.kostenposten
+            .iter()
+            .enumerate()
+            .any(|(j, k)| j != usize::from(i) && k.naam.to_lowercase() == lager);
+    if dubbel {
+        Cow::Owned(format!("{label} (eigen kostenpost {})", usize::from(i) + 1))
+    } else {
+        Cow::Borrowed(label)
+    }
 }
 
 /// The name of the scenario's insurer number `i` (empty if there is none).

@@ -24,51 +24,14 @@ use crate::calc::overzicht::overhead_grondslag;
 use crate::scenario::{KostenpostPer, Scenario};
 
 use super::invoer::{GroepCellen, InvoerCellen};
-use super::kosten::{KOSTEN, KostenCellen};
+use super::kosten::KostenCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, financiering_tekst, formule, formule_kolom, kolommen,
-    kop_hoogte, kop_rij, op, rol_tekst, titel_en_noot,
+    KOSTEN, Opmaak, REGELS, abs, afdruk, bedrag, exact, financiering_tekst, formule, formule_kolom,
+    kol, kolommen, kop_hoogte, kop_rij, op, post_tekst, rol_tekst, titel_en_noot,
 };
-
-pub(super) const REGELS: &str = "Kostenregels";
 
 /// The widths of the line items' columns, in characters.
 const BREEDTES: [f64; 8] = [7.0, 24.0, 46.0, 24.0, 10.0, 15.0, 15.0, 13.0];
-
-/// The columns of the line items.
-pub(super) mod kol {
-    pub(in super::super) const JAAR: u16 = 0;
-    pub(in super::super) const GROEP: u16 = 1;
-    pub(in super::super) const POST: u16 = 2;
-    pub(in super::super) const ROL: u16 = 3;
-    pub(in super::super) const UREN: u16 = 4;
-    pub(in super::super) const AANTAL: u16 = 5;
-    pub(in super::super) const BEDRAG: u16 = 6;
-    pub(in super::super) const FINANCIERING: u16 = 7;
-}
-
-/// A post as the workbook names it: its label, or for an own cost post whose name another post
-/// already has (a spreadsheet compares texts without case), the name with its number.
-pub(super) fn post_tekst(s: &Scenario, post: Post) -> Cow<'_, str> {
-    let label = post.label_in(s);
-    let Post::Kostenpost(i) = post else {
-        return Cow::Borrowed(label);
-    };
-    let lager = label.to_lowercase();
-    let dubbel = Post::ALL
-        .iter()
-        .filter(|p| !matches!(p, Post::Kostenpost(_)))
-        .any(|p| p.label().to_lowercase() == lager)
-        || s.kostenposten
-            .iter()
-            .enumerate()
-            .any(|(j, k)| j != usize::from(i) && k.naam.to_lowercase() == lager);
-    if dubbel {
-        Cow::Owned(format!("{label} (eigen kostenpost {})", usize::from(i) + 1))
-    } else {
-        Cow::Borrowed(label)
-    }
-}
 
 /// Fills the sheet Kostenregels (`ws`) at the rows `kc` fixed.
 pub(super) fn kostenregels(

@@ -8,9 +8,9 @@ use crate::calc::impact::ImpactResultaat;
 use crate::scenario::{IndicatorId, Scenario};
 
 use super::invoer::InvoerCellen;
-use super::kosten::{KOSTEN, KostenCellen};
+use super::kosten::KostenCellen;
 use super::opmaak::{
-    Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_blad, jaar_kolom,
+    KOSTEN, Opmaak, abs, afdruk, bedrag, exact, formule, jaar_bereik, jaar_blad, jaar_kolom,
     jaar_kop_herhaald, kolom_vast_rij, op, som_totaal, titel_en_noot, totaal_kolom,
 };
 

@@ -45,7 +45,7 @@ pub(super) fn kostenposten(
     )?;
     for (i, k) in s.kostenposten.iter().enumerate() {
         let post = Post::Kostenpost(u16::try_from(i).unwrap_or(u16::MAX));
-        let naam = super::super::regels::post_tekst(s, post);
+        let naam = super::super::opmaak::post_tekst(s, post);
         ws.write_number_with_format(row, 1, as_f64(k.bedrag), &o.euro_invoer)?;
         let per = match k.per {
             crate::scenario::KostenpostPer::Jaar => "jaar (regio)",
