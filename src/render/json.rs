@@ -9,7 +9,6 @@ use crate::calc::explain::Uitleg;
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::tekort_als_enige;
-use crate::calc::per_verzekeraar::PerVerzekeraar;
 use crate::decimal::fixed;
 use crate::scenario::Scenario;
 
@@ -121,8 +120,14 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat) -> Vec<u8> {
 }
 
 /// `offers --format json`.
-/// `offers --format json`; with `p`, also the `verzekeraars` and `regio` objects.
-pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzekeraar>) -> Vec<u8> {
+/// `offers --format json`; with `per_verzekeraar`, also the `verzekeraars` and `regio` objects
+/// (as `per_verzekeraar::json` renders them).
+pub fn offers(
+    s: &Scenario,
+    k: &Kosten,
+    a: &Aanbiedingen,
+    per_verzekeraar: Option<(Value, Value)>,
+) -> Vec<u8> {
     let label = |ai: usize| s.aanbiedingen.get(ai).map(|x| x.label.clone());
     let insurer = |ai: usize| s.aanbiedingen.get(ai).map(|x| x.verzekeraar.clone());
     let jaren: Vec<Value> = k
@@ -195,8 +200,7 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzeker
             "niet_toegerekend": dec(a.niet_toegerekend_totaal, 2),
         },
     });
-    if let (Some(p), Value::Object(m)) = (p, &mut doc) {
-        let (verzekeraars, regio) = super::per_verzekeraar::json(s, p);
+    if let (Some((verzekeraars, regio)), Value::Object(m)) = (per_verzekeraar, &mut doc) {
         m.insert("verzekeraars".into(), verzekeraars);
         m.insert("regio".into(), regio);
     }

@@ -80,14 +80,18 @@ pub fn offers(s: &Scenario, r: &Resultaat, per_verzekeraar: bool, opts: Options)
     let p =
         (per_verzekeraar || crate::calc::per_verzekeraar::getoond(s)).then_some(&r.per_verzekeraar);
     match opts.format {
-        Format::Table => table::offers(s, k, a, p).into_bytes(),
+        Format::Table => {
+            let p = p.map(|p| per_verzekeraar::tabel(s, k, p));
+            table::offers(s, k, a, p.as_deref()).into_bytes()
+        }
         Format::Csv if per_verzekeraar => per_verzekeraar::csv(s, &r.per_verzekeraar, opts.csv_nl),
         Format::Csv => csv::offers(s, a, opts.csv_nl),
         Format::Json => json::offers(
             s,
             k,
             a,
-            per_verzekeraar::in_json(s, per_verzekeraar).then_some(&r.per_verzekeraar),
+            per_verzekeraar::in_json(s, per_verzekeraar)
+                .then(|| per_verzekeraar::json(s, &r.per_verzekeraar)),
         ),
     }
 }
@@ -103,7 +107,10 @@ pub fn business_case(
 ) -> Vec<u8> {
     let p = crate::calc::per_verzekeraar::getoond(s).then_some(p);
     match opts.format {
-        Format::Table => table::business_case(s, k, r, b, p).into_bytes(),
+        Format::Table => {
+            let p = p.map(|p| per_verzekeraar::tabel(s, k, p));
+            table::business_case(s, k, r, b, p.as_deref()).into_bytes()
+        }
         Format::Csv => csv::business_case(s, b, opts.csv_nl),
         Format::Json => json::business_case(s, b),
     }

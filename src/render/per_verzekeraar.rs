@@ -1,6 +1,8 @@
 //! Each insurer's businesscase and the region's view of all chosen offers (calc::per_verzekeraar)
 //! as table sections, as the `verzekeraars` and `regio` objects of JSON, and as the CSV of
-//! `offers --per verzekeraar` (docs/rekenregels.md § 7.2). Pure, no I/O.
+//! `offers --per verzekeraar` (docs/rekenregels.md § 7.2). It uses the table and JSON helpers;
+//! `render::offers` and `render::business_case` hand its parts to the table and JSON reports.
+//! Pure, no I/O.
 
 use comfy_table::Cell;
 use rust_decimal::Decimal;
@@ -32,8 +34,9 @@ fn bedrag(v: Option<Decimal>) -> String {
 }
 
 /// The sections "Businesscase per verzekeraar" (over the horizon) and "Regio: alle gekozen
-/// aanbiedingen" (per year), appended to a table report.
-pub(crate) fn tabel(out: &mut String, s: &Scenario, k: &Kosten, p: &PerVerzekeraar) {
+/// aanbiedingen" (per year), which a table report appends.
+pub(crate) fn tabel(s: &Scenario, k: &Kosten, p: &PerVerzekeraar) -> String {
+    let mut out = String::new();
     if !p.verzekeraars.is_empty() {
         let mut t = new_table([
             "Verzekeraar",
@@ -61,7 +64,7 @@ pub(crate) fn tabel(out: &mut String, s: &Scenario, k: &Kosten, p: &PerVerzekera
                 right(procent(c.roi_percentage)),
             ]);
         }
-        section(out, "Businesscase per verzekeraar (looptijd)", &t);
+        section(&mut out, "Businesscase per verzekeraar (looptijd)", &t);
         out.push_str(
             "Betaling: wat het gekozen aanbod (het gecontracteerde, anders het beste) de regio \
              betaalt. Vermeden kosten: het deel van de vermeden kosten bij de eigen verzekerden \
@@ -90,7 +93,8 @@ pub(crate) fn tabel(out: &mut String, s: &Scenario, k: &Kosten, p: &PerVerzekera
         .collect();
     dekking.push(procent(regio.totaal.dekking_percentage));
     t.text_row("Dekking", dekking);
-    t.finish(out, "Regio: alle gekozen aanbiedingen samen");
+    t.finish(&mut out, "Regio: alle gekozen aanbiedingen samen");
+    out
 }
 
 /// An insurer's figures as a JSON object (with `jaar` for a year).

@@ -11,7 +11,6 @@ use crate::calc::financiering::DubbeleFinanciering;
 use crate::calc::impact::{ImpactResultaat, IndicatorJaar};
 use crate::calc::offers::Aanbiedingen;
 use crate::calc::overzicht::{Subtotaal, overzicht, per_post, tekort_als_enige};
-use crate::calc::per_verzekeraar::PerVerzekeraar;
 use crate::decimal::{dutch, euro};
 use crate::scenario::{Groep, Scenario};
 
@@ -321,8 +320,9 @@ pub fn impact(s: &Scenario, r: &ImpactResultaat) -> String {
 }
 
 /// `offers`: every offer per year, then per insurer, then what no insurer carries.
-/// `offers`; with `p`, also each insurer's businesscase and the region's view.
-pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzekeraar>) -> String {
+/// `offers`; with `per_verzekeraar`, also each insurer's businesscase and the region's view
+/// (those sections as `per_verzekeraar::tabel` renders them).
+pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, per_verzekeraar: Option<&str>) -> String {
     let mut out = String::new();
     heading(&mut out, "Aanbiedingen van verzekeraars", s);
     if s.aanbiedingen.is_empty() {
@@ -395,20 +395,21 @@ pub fn offers(s: &Scenario, k: &Kosten, a: &Aanbiedingen, p: Option<&PerVerzeker
         a.niet_toegerekend_totaal,
     );
     t.finish(&mut out, "Niet toegerekend");
-    if let Some(p) = p {
-        super::per_verzekeraar::tabel(&mut out, s, k, p);
+    if let Some(p) = per_verzekeraar {
+        out.push_str(p);
     }
     out
 }
 
 /// `business-case`: Zorg, Kosten, Financiering, Zorgreductie, Saldo and Bronnen.
-/// `business-case`; with `p`, also each insurer's businesscase and the region's view.
+/// `business-case`; with `per_verzekeraar`, also each insurer's businesscase and the region's
+/// view (those sections as `per_verzekeraar::tabel` renders them).
 pub fn business_case(
     s: &Scenario,
     k: &Kosten,
     r: &ImpactResultaat,
     b: &BusinessCase,
-    p: Option<&PerVerzekeraar>,
+    per_verzekeraar: Option<&str>,
 ) -> String {
     let mut out = String::new();
     heading(&mut out, "Businesscase", s);
@@ -463,8 +464,8 @@ pub fn business_case(
     );
 
     balance(&mut out, k, b);
-    if let Some(p) = p {
-        super::per_verzekeraar::tabel(&mut out, s, k, p);
+    if let Some(p) = per_verzekeraar {
+        out.push_str(p);
     }
 
     // Bronnen.
