@@ -10,8 +10,10 @@ use super::super::pad::nearest;
 use super::super::schema::{
     self, FINANCIERING_ELDERS_NAMEN, FINANCIERING_NAGEGAAN_NAMEN, FINANCIERING_NAMEN,
 };
-use super::cx::{Cx, FINANCIER_HINT, Field, Table, items_of, need, need_with};
+use super::cx::{Cx, FINANCIER_HINT, need, need_with};
 use super::rollen::Rollen;
+use super::tabel::Table;
+use super::veld::{Field, items_of};
 
 /// `[financiering]` into `s`; `horizon`: the first and last year, when known. The
 /// `[[kostenpost]]` ids must be read already (a post may name one).
@@ -80,50 +82,9 @@ fn entry(
 ) -> Option<EldersFinanciering> {
     let [rol, post, percentage, vanaf, tot_en_met, financier] =
         t.fields(&FINANCIERING_ELDERS_NAMEN);
-    let doel = match (rol, post) {
-        (Some(r), None) => cx
-            .text_ref(&r)
-            .and_then(|naam| rollen.check(cx, naam, r.path, r.value.span()))
-            .map(|g| (EldersDoel::Rol(g), r)),
-        (None, Some(p)) => cx
-            .text_ref(&p)
-            .and_then(|naam| post_doel(cx, &p, naam, s))
-            .map(|d| (d, p)),
-        (Some(_), Some(p)) => {
-            cx.error(
-                &p,
-                "geef 'rol' of 'post', niet allebei".to_string(),
-                Some(
-                    "maak voor de rol en voor de post elk een eigen [[financiering.elders]]".into(),
-                ),
-            );
-            None
-        }
-        (None, None) => {
-            cx.missing(
-                t,
-                "rol",
-                Some(
-                    "geef de rol (rol = \"consulent\") of de post (post = \"projectleiding\") \
-                     die elders betaald wordt"
-                        .into(),
-                ),
-            );
-            None
-        }
-    };
+    let doel = doel(cx, t, rol, post, rollen, s);
     let percentage = match percentage {
-        Some(f) => cx.percentage(&f).and_then(|p| {
-            if p.is_zero() {
-                cx.error(
-                    &f,
-                    "het percentage moet groter dan 0 zijn (gevonden: 0)".to_string(),
-                    Some("laat een regel die helemaal via TAPA$ loopt weg".into()),
-                );
-                return None;
-            }
-            Some(p)
-        }),
+        Some(f) => deel(cx, &f),
         None => Some(Decimal::ONE_HUNDRED),
     };
     let jaar = |cx: &mut Cx, f: Option<Field<'_, '_, '_>>| match f {
@@ -167,41 +128,113 @@ fn entry(
         financier,
         path: t.path.clone(),
     };
+    if overlapt(cx, &nieuw, &doel_field, horizon, s) {
+        return None;
+    }
+    Some(nieuw)
+}
+
+/// What an entry finances elsewhere, `rol` or `post` (exactly one of them), with its field.
+fn doel<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    rol: Option<Field<'a, 'i, 't>>,
+    post: Option<Field<'a, 'i, 't>>,
+    rollen: &Rollen<'_>,
+    s: &Scenario,
+) -> Option<(EldersDoel, Field<'a, 'i, 't>)> {
+    match (rol, post) {
+        (Some(r), None) => cx
+            .text_ref(&r)
+            .and_then(|naam| rollen.check(cx, naam, r.path, r.value.span()))
+            .map(|g| (EldersDoel::Rol(g), r)),
+        (None, Some(p)) => cx
+            .text_ref(&p)
+            .and_then(|naam| post_doel(cx, &p, naam, s))
+            .map(|d| (d, p)),
+        (Some(_), Some(p)) => {
+            cx.error(
+                &p,
+                "geef 'rol' of 'post', niet allebei".to_string(),
+                Some(
+                    "maak voor de rol en voor de post elk een eigen [[financiering.elders]]".into(),
+                ),
+            );
+            None
+        }
+        (None, None) => {
+            cx.missing(
+                t,
+                "rol",
+                Some(
+                    "geef de rol (rol = \"consulent\") of de post (post = \"projectleiding\") \
+                     die elders betaald wordt"
+                        .into(),
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The entry's `percentage`: a percentage above 0.
+fn deel(cx: &mut Cx, f: &Field<'_, '_, '_>) -> Option<Decimal> {
+    let p = cx.percentage(f)?;
+    if p.is_zero() {
+        cx.error(
+            f,
+            "het percentage moet groter dan 0 zijn (gevonden: 0)".to_string(),
+            Some("laat een regel die helemaal via TAPA$ loopt weg".into()),
+        );
+        return None;
+    }
+    Some(p)
+}
+
+/// Whether `nieuw` covers a line of an earlier entry in one of the same years (reported at
+/// `doel_field`, its `rol` or `post`).
+fn overlapt(
+    cx: &mut Cx,
+    nieuw: &EldersFinanciering,
+    doel_field: &Field<'_, '_, '_>,
+    horizon: Option<(i32, i32)>,
+    s: &Scenario,
+) -> bool {
     // The years each covers, a missing bound being the horizon's.
     let (eerste, laatste) = horizon.unwrap_or((i32::MIN, i32::MAX));
     let jaren =
         |e: &EldersFinanciering| (e.vanaf.unwrap_or(eerste), e.tot_en_met.unwrap_or(laatste));
-    let (va, ta) = jaren(&nieuw);
-    if let Some(eerder) = s.financiering_elders.iter().find(|e| {
+    let (va, ta) = jaren(nieuw);
+    let Some(eerder) = s.financiering_elders.iter().find(|e| {
         let (vb, tb) = jaren(e);
         e.doel == nieuw.doel && vb <= ta && va <= tb
-    }) {
-        let (vb, tb) = jaren(eerder);
-        let (a, b) = (va.max(vb), ta.min(tb));
-        let jaren = if a == b {
-            format!("{a}")
-        } else {
-            format!("{a}–{b}")
-        };
-        let wat = match &nieuw.doel {
-            EldersDoel::Rol(r) => format!("de uren van rol '{r}' staan"),
-            EldersDoel::Post(p) => format!("post '{p}' staat"),
-        };
-        cx.error(
-            &doel_field,
-            format!(
-                "{wat} in {jaren} al in {} (twee regels voor dezelfde kosten in hetzelfde jaar)",
-                eerder.path
-            ),
-            Some(
-                "geef elk jaar één regel per rol of post; gebruik vanaf en tot_en_met om de jaren te \
-                 verdelen"
-                    .into(),
-            ),
-        );
-        return None;
-    }
-    Some(nieuw)
+    }) else {
+        return false;
+    };
+    let (vb, tb) = jaren(eerder);
+    let (a, b) = (va.max(vb), ta.min(tb));
+    let jaren = if a == b {
+        format!("{a}")
+    } else {
+        format!("{a}–{b}")
+    };
+    let wat = match &nieuw.doel {
+        EldersDoel::Rol(r) => format!("de uren van rol '{r}' staan"),
+        EldersDoel::Post(p) => format!("post '{p}' staat"),
+    };
+    cx.error(
+        doel_field,
+        format!(
+            "{wat} in {jaren} al in {} (twee regels voor dezelfde kosten in hetzelfde jaar)",
+            eerder.path
+        ),
+        Some(
+            "geef elk jaar één regel per rol of post; gebruik vanaf en tot_en_met om de jaren te \
+             verdelen"
+                .into(),
+        ),
+    );
+    true
 }
 
 /// The post `naam` of `field` as a target: a non-role post or a `[[kostenpost]]` id.

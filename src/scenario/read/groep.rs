@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use super::super::model::{Groep, Scenario, Werkwijze};
 use super::super::schema::{self, GROEP_NAMEN, WERKWIJZE_NAMEN};
-use super::cx::{ANDERS_GESCHREVEN, Cx, Field, FieldPath, Key, Table, need};
+use super::cx::{Cx, al_gebruikt, need};
 use super::rollen::Rollen;
+use super::tabel::Table;
+use super::veld::{Field, FieldPath, Key};
 use super::werkwijze::{
     Defaults, Ontbrekend, WerkwijzeRaw, effective_werkwijze, report_missing, typos,
 };
@@ -51,13 +53,8 @@ pub(super) fn groepen(
                         Entry::Vacant(v) => v,
                         Entry::Occupied(o) => {
                             let (written, first) = o.get();
-                            let message = if *written == n {
-                            format!("groepsnaam '{n}' komt al voor in {first}")
-                        } else {
-                            format!(
-                                "groepsnaam '{n}' is dezelfde naam als '{written}' in {first}{ANDERS_GESCHREVEN}"
-                            )
-                        };
+                            let message =
+                                al_gebruikt("groepsnaam", n, written, &format!(" in {first}"));
                             cx.error(&f, message, Some("elke groep heeft een eigen naam".into()));
                             return None;
                         }

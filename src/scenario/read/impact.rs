@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use super::super::model::{Impact, Indicator, IndicatorId, Scenario};
 use super::super::pad::nearest;
 use super::super::schema::{self, IMPACT_NAMEN, INDICATOR_NAMEN};
-use super::cx::{Cx, Field, Table, need};
+use super::cx::{Cx, need};
+use super::tabel::Table;
+use super::veld::Field;
 
 /// `[impact]` with its `[[indicator]]`s into `s`.
 pub(super) fn impact(

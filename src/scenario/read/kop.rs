@@ -6,7 +6,10 @@ use rust_decimal::Decimal;
 use super::super::model::Scenario;
 use super::super::schema::{self, SCENARIO_NAMEN};
 use super::FORMAAT;
-use super::cx::{Cx, Field, GRENZEN_HINT, Table, items_of, need};
+use super::cx::{Cx, need};
+use super::getal::GRENZEN_HINT;
+use super::tabel::Table;
+use super::veld::{Field, items_of};
 use toml::de::DeValue;
 
 /// `formaat`: must be [`FORMAAT`].

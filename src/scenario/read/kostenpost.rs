@@ -3,7 +3,8 @@
 
 use super::super::model::{Kostenpost, KostenpostPer, Scenario};
 use super::super::schema::{self, KOSTENPOST_NAMEN};
-use super::cx::{Cx, Field, need};
+use super::cx::{Cx, need};
+use super::veld::Field;
 use super::verzekeraar::read_years;
 
 /// `[[kostenpost]]` into `s`; `horizon`: the first and last year, when known.

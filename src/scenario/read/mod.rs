@@ -1,11 +1,13 @@
 //! From TOML text to a validated [`Scenario`]: every number read exactly from its written text
 //! and inside its documented bounds, every problem collected with its place and field path.
-//! One file per section of the scenario file; the shared value readers are in [`cx`]. Pure, no
-//! I/O.
+//! One file per section of the scenario file; the shared reading machinery is in [`cx`] (the
+//! context, texts, tables), [`veld`] (field paths), [`tabel`] (a table's fields) and [`getal`]
+//! (numbers). Pure, no I/O.
 
 mod bijdrage;
 mod cx;
 mod financiering;
+mod getal;
 mod groep;
 mod impact;
 mod kop;
@@ -14,7 +16,9 @@ mod ondersteuning;
 mod onzekerheid;
 mod rollen;
 mod syntax;
+mod tabel;
 mod toelichting;
+mod veld;
 mod verwachting;
 mod verzekeraar;
 mod werkwijze;
@@ -26,7 +30,8 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::model::{Paden, Pos, Posities, Scenario};
 use super::overrides::{self, Override};
 use super::schema::{self, SECTIE_NAMEN};
-use cx::{Cx, Table};
+use cx::Cx;
+use tabel::Table;
 
 /// The format version this program reads.
 pub const FORMAAT: u32 = 1;
@@ -145,7 +150,7 @@ fn read_document(cx: &mut Cx, doc: &Spanned<DeTable<'_>>) -> Option<Scenario> {
         bijdrage_field,
     ] = top.fields(&SECTIE_NAMEN);
     if !top.fields_pass.get().1 {
-        cx.secties_bedoeld = cx::sections_meant(&top);
+        cx.secties_bedoeld = tabel::sections_meant(&top);
     }
     kop::formaat(cx, &top, formaat_field);
     let mut s = Scenario::default();

@@ -9,7 +9,9 @@ use super::super::model::{Onzekerheid, Scenario, Verdeling};
 use super::super::pad::nearest;
 use super::super::param::Param;
 use super::super::schema::ONZEKERHEID_NAMEN;
-use super::cx::{Cx, Field, Table, required};
+use super::cx::{Cx, required};
+use super::tabel::Table;
+use super::veld::Field;
 
 /// `[[onzekerheid]]` into `s`; gives the place of each parameter path, for [`parameters`].
 pub(super) fn onzekerheden(

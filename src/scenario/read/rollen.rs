@@ -12,7 +12,9 @@ use super::super::pad::nearest;
 use super::super::schema::{self, WERKWIJZE_NAMEN};
 use toml::Spanned;
 
-use super::cx::{Cx, Field, FieldPath, Table};
+use super::cx::Cx;
+use super::tabel::Table;
+use super::veld::{Field, FieldPath};
 
 /// A use of a role that has no rate.
 struct Miss {
@@ -167,7 +169,7 @@ impl Rollen<'_> {
                     };
                     cx.error_at(
                         span,
-                        &super::cx::join("uurtarieven", name),
+                        &super::veld::join("uurtarieven", name),
                         format!(
                             "rol '{}' wordt nergens gebruikt, terwijl rol '{}' {waar} en geen \
                              uurtarief heeft",
@@ -289,7 +291,7 @@ fn misplaced_werkwijze(cx: &mut Cx, misplaced: &[(&str, Range<usize>)], werkwijz
     };
     cx.error_at(
         span.clone(),
-        &super::cx::join("uurtarieven", first),
+        &super::veld::join("uurtarieven", first),
         message,
         Some(hint),
     );

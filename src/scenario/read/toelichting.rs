@@ -4,7 +4,8 @@
 
 use super::super::model::{Onderwerp, Scenario};
 use super::super::schema::{self, TOELICHTING_NAMEN};
-use super::cx::{Cx, Field, type_name};
+use super::cx::{Cx, type_name};
+use super::veld::Field;
 use crate::naam;
 use toml::de::DeValue;
 

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use super::super::model::{Aanbod, Scenario, Verzekeraar};
 use super::super::pad::nearest;
 use super::super::schema::{self, AANBOD_NAMEN, VERZEKERAAR_NAMEN};
-use super::cx::{ANDERS_GESCHREVEN, Cx, Field, items_of, need};
+use super::cx::{Cx, al_gebruikt, need};
+use super::veld::{Field, items_of};
 use crate::naam;
 
 /// `[[verzekeraar]]` into `s`; the shares together at most 100 %.
@@ -26,15 +27,7 @@ pub(super) fn verzekeraars(
             let naam = need(cx, &t, naam, "naam").and_then(|f| {
                 let n = cx.text(&f)?;
                 if let Some(v) = s.verzekeraars.iter().find(|v| naam::zelfde(&v.naam, &n)) {
-                    let message = if v.naam == n {
-                        format!("verzekeraar '{n}' komt al voor")
-                    } else {
-                        format!(
-                            "verzekeraar '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
-                            v.naam
-                        )
-                    };
-                    cx.error(&f, message, None);
+                    cx.error(&f, al_gebruikt("verzekeraar", &n, &v.naam, ""), None);
                     return None;
                 }
                 Some(n)
@@ -89,15 +82,7 @@ pub(super) fn aanbiedingen(
             let label = need(cx, &t, label, "label").and_then(|f| {
                 let n = cx.text(&f)?;
                 if let Some(a) = s.aanbiedingen.iter().find(|a| naam::zelfde(&a.label, &n)) {
-                    let message = if a.label == n {
-                        format!("aanbod '{n}' komt al voor")
-                    } else {
-                        format!(
-                            "aanbod '{n}' is dezelfde naam als '{}'{ANDERS_GESCHREVEN}",
-                            a.label
-                        )
-                    };
-                    cx.error(&f, message, None);
+                    cx.error(&f, al_gebruikt("aanbod", &n, &a.label, ""), None);
                     return None;
                 }
                 Some(n)

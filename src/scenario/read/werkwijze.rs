@@ -10,8 +10,10 @@ use toml::de::DeValue;
 use super::super::model::Werkwijze;
 use super::super::pad::nearest;
 use super::super::schema::{self, WERKWIJZE_NAMEN};
-use super::cx::{Cx, Field, FieldPath, Key, Table};
+use super::cx::Cx;
 use super::rollen::Rollen;
+use super::tabel::Table;
+use super::veld::{Field, FieldPath, Key};
 
 /// The fields every group must have, from `[werkwijze]` or itself.
 const VERPLICHT: [&str; 3] = ["bijeenkomsten_per_jaar", "duur_uren", "patienten_per_jaar"];

@@ -1,0 +1,172 @@
+//! A table being read: its fields found in one pass, the paths of its keys, and the report of
+//! every key it does not know (with the nearest known name). Pure, no I/O.
+
+use std::cell::Cell;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::super::pad::nearest;
+use super::super::schema;
+use super::cx::Cx;
+use super::veld::{Field, FieldPath, Key, join};
+
+/// A table being read, with its path.
+pub(super) struct Table<'a, 'i> {
+    pub(super) table: &'a DeTable<'i>,
+    pub(super) span: Range<usize>,
+    pub(super) path: String,
+    /// The entry of `path` in [`Cx::paden`], when it was recorded: the paths of its fields are
+    /// recorded as that entry and their key.
+    pub(super) pad: Option<usize>,
+    /// The key list of the last [`Table::fields`] pass, and whether every key of the table
+    /// is in it (then [`Table::finish_fields`] has nothing to report).
+    pub(super) fields_pass: Cell<(&'static [&'static str], bool)>,
+}
+
+/// `a == b`, with the cheap tests first: most keys compared differ in length or first byte.
+pub(super) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// Tables up to this size are searched by comparing keys, which is faster than hashing them.
+pub(super) const SMALL_TABLE: usize = 16;
+
+impl<'a, 'i> Table<'a, 'i> {
+    pub(super) fn new(table: &'a DeTable<'i>, span: Range<usize>, path: String) -> Self {
+        Table {
+            table,
+            span,
+            path,
+            pad: None,
+            fields_pass: Cell::new((&[], false)),
+        }
+    }
+
+    /// The fields named in `keys`, found in one pass over the table, in the order of `keys`.
+    pub(super) fn fields<const N: usize>(
+        &self,
+        keys: &'static [&'static str; N],
+    ) -> [Option<Field<'a, 'i, '_>>; N] {
+        let mut out: [Option<Field<'a, 'i, '_>>; N] = [None; N];
+        let mut all_known = true;
+        for (key, value) in self.table.iter() {
+            let name: &str = key.get_ref();
+            match keys.iter().position(|k| same_key(k, name)) {
+                Some(i) => {
+                    out[i] = Some(Field {
+                        value,
+                        path: self.veld(keys[i]),
+                    });
+                }
+                None => all_known = false,
+            }
+        }
+        self.fields_pass.set((keys, all_known));
+        out
+    }
+
+    pub(super) fn value(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        if self.table.len() <= SMALL_TABLE {
+            self.table
+                .iter()
+                .find(|(k, _)| k.get_ref() == key)
+                .map(|(_, v)| v)
+        } else {
+            self.table.get(key)
+        }
+    }
+
+    pub(super) fn get(&self, key: &'static str) -> Option<Field<'a, 'i, '_>> {
+        self.value(key).map(|value| Field {
+            value,
+            path: self.veld(key),
+        })
+    }
+
+    /// The path of `key`, a key as written in the file, in this table.
+    pub(super) fn child<'p>(&'p self, key: &'p str) -> FieldPath<'p> {
+        FieldPath {
+            parent: &self.path,
+            pad: self.pad,
+            key: Key::Name(key),
+        }
+    }
+
+    /// The path of the schema's field `key` in this table.
+    pub(super) fn veld(&self, key: &'static str) -> FieldPath<'_> {
+        FieldPath {
+            parent: &self.path,
+            pad: self.pad,
+            key: Key::Veld(key),
+        }
+    }
+
+    /// Reports every key that is not in `allowed`, with the nearest allowed name.
+    pub(super) fn finish(&self, cx: &mut Cx, allowed: &[&str]) {
+        for (key, value) in self.table.iter() {
+            let name: &str = key.get_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            // At the top a table is a section: [naam] or [[naam]].
+            let haken = match value.get_ref() {
+                DeValue::Table(_) if self.path.is_empty() => Some(("[", "]")),
+                DeValue::Array(a)
+                    if self.path.is_empty()
+                        && a.iter().all(|v| matches!(v.get_ref(), DeValue::Table(_))) =>
+                {
+                    Some(("[[", "]]"))
+                }
+                _ => None,
+            };
+            let (message, hint) = match haken {
+                Some((open, close)) => (
+                    format!("onbekende sectie {open}{name}{close}"),
+                    match nearest(name, allowed.iter().copied()) {
+                        Some(a) => format!("bedoelde je {open}{a}{close}?"),
+                        None => format!("geldige secties: {}", allowed.join(", ")),
+                    },
+                ),
+                None => (
+                    format!("onbekende sleutel '{name}'"),
+                    match nearest(name, allowed.iter().copied()) {
+                        Some(a) => format!("bedoelde je '{a}'?"),
+                        None => format!("geldige namen hier: {}", allowed.join(", ")),
+                    },
+                ),
+            };
+            cx.error_at(key.span(), &join(&self.path, name), message, Some(hint));
+        }
+    }
+}
+
+impl Table<'_, '_> {
+    /// [`Table::finish`] with the keys of the last [`Table::fields`] pass, which already knows
+    /// whether there is anything to report.
+    pub(super) fn finish_fields(&self, cx: &mut Cx) {
+        let (keys, all_known) = self.fields_pass.get();
+        if !all_known {
+            self.finish(cx, keys);
+        }
+    }
+}
+
+/// The sections missing from the top table `top` that one of its unknown keys is spelled
+/// almost like (`[scenari]` for `[scenario]`).
+pub(super) fn sections_meant(top: &Table<'_, '_>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (key, _) in top.table.iter() {
+        let name: &str = key.get_ref();
+        if schema::SECTIE_NAMEN.contains(&name) {
+            continue;
+        }
+        if let Some(meant) = nearest(name, schema::SECTIE_NAMEN.iter().copied())
+            && top.value(meant).is_none()
+        {
+            out.push(meant);
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! The path of a field (`groep[2].deelnemers.huisarts`), put together only when a message or
+//! the path table needs it, and a value with its path. Pure, no I/O.
+
+use toml::Spanned;
+use toml::de::{DeArray, DeValue};
+
+/// The last step of a field's path.
+#[derive(Clone, Copy)]
+pub(super) enum Key<'p> {
+    /// A key of a table as written in the file: `parent.name`.
+    Name(&'p str),
+    /// A key of a table that the schema names: `parent.name`.
+    Veld(&'static str),
+    /// A key as written in the file of the schema's table `veld` below `parent`:
+    /// `parent.veld.name` (a group's participants, whose table gets no path of its own).
+    Onder(&'static str, &'p str),
+    /// An item of an array, counted from 1: `parent[n]`.
+    Index(usize),
+    /// Nothing: `parent` is the whole path.
+    Whole,
+}
+
+/// A field's path, put together only when it is needed (a message or the path table).
+#[derive(Clone, Copy)]
+pub(super) struct FieldPath<'p> {
+    pub(super) parent: &'p str,
+    /// The entry in [`super::cx::Cx::paden`] of the path without its last name (`parent`, or
+    /// `parent.veld` for [`Key::Onder`]), if recorded.
+    pub(super) pad: Option<usize>,
+    pub(super) key: Key<'p>,
+}
+
+impl FieldPath<'_> {
+    /// Appends the path to `out`.
+    pub(super) fn write_to(self, out: &mut String) {
+        match self.key {
+            Key::Name(name) | Key::Veld(name) => {
+                // Room made once for the whole path.
+                out.reserve(self.parent.len() + 1 + name.len());
+                out.push_str(self.parent);
+                if !self.parent.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Key::Onder(veld, name) => {
+                out.reserve(self.parent.len() + 2 + veld.len() + name.len());
+                out.push_str(self.parent);
+                if !self.parent.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(veld);
+                out.push('.');
+                out.push_str(name);
+            }
+            Key::Whole => out.push_str(self.parent),
+            Key::Index(n) => {
+                out.push_str(self.parent);
+                let mut digits = [0u8; 20];
+                let i = write_digits(n, &mut digits);
+                out.push('[');
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+                out.push(']');
+            }
+        }
+    }
+
+    pub(super) fn build(self) -> String {
+        let mut out = String::with_capacity(self.parent.len() + 24);
+        self.write_to(&mut out);
+        out
+    }
+}
+
+/// Writes `n` in decimal to the end of `digits`, giving where it starts. By hand: the
+/// formatting machinery costs more than the path it is part of.
+pub(super) fn write_digits(n: usize, digits: &mut [u8; 20]) -> usize {
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            return i;
+        }
+    }
+}
+
+/// One value with its path.
+#[derive(Clone, Copy)]
+pub(super) struct Field<'a, 'i, 'p> {
+    pub(super) value: &'a Spanned<DeValue<'i>>,
+    pub(super) path: FieldPath<'p>,
+}
+
+/// The items of the array `items` at `parent`, each with its path `parent[n]` (counted from 1).
+pub(super) fn items_of<'a, 'i, 'p>(
+    parent: &'p str,
+    items: &'a DeArray<'i>,
+) -> impl Iterator<Item = Field<'a, 'i, 'p>> {
+    items.iter().enumerate().map(move |(i, value)| Field {
+        value,
+        path: FieldPath {
+            parent,
+            pad: None,
+            key: Key::Index(i + 1),
+        },
+    })
+}
+
+pub(super) fn join(path: &str, key: &str) -> String {
+    FieldPath {
+        parent: path,
+        pad: None,
+        key: Key::Name(key),
+    }
+    .build()
+}
