@@ -4,7 +4,8 @@
 
 use super::super::model::{Bijdrage, Scenario};
 use super::super::schema::{self, BIJDRAGE_NAMEN};
-use super::cx::{Cx, FINANCIER_HINT, need, need_with};
+use super::cx::Cx;
+use super::tabel::{FINANCIER_HINT, need, need_with};
 use super::veld::Field;
 
 /// `[[bijdrage]]` into `s`; `horizon`: the first and last year, when known.

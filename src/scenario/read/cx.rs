@@ -1,7 +1,7 @@
 //! The context that collects a reading's problems, warnings and field places, and the readers
-//! of a table, a list, a text and true/false that report a problem at the value's place; also
-//! the reports of a missing field. The other shared parts: field paths in [`super::veld`], a
-//! table's fields in [`super::tabel`], numbers in [`super::getal`]. Pure, no I/O.
+//! of a list, a text and true/false that report a problem at the value's place. The other
+//! shared parts: field paths in [`super::veld`], tables and their fields in [`super::tabel`],
+//! numbers in [`super::getal`]. Pure, no I/O.
 
 use std::ops::Range;
 
@@ -10,9 +10,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::super::diagnostic::{Diagnostic, Severity};
 use super::super::model::{Paden, Posities};
-use super::super::schema::{self, Soort};
-use super::tabel::Table;
-use super::veld::{Field, FieldPath, Key, items_of, join};
+use super::super::schema;
+use super::veld::{Field, FieldPath, Key};
 use crate::naam;
 
 pub(super) struct Cx {
@@ -54,25 +53,6 @@ impl Cx {
         self.error_at(field.value.span(), &field.path.build(), message, hint);
     }
 
-    pub(super) fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
-        let path = join(&table.path, key);
-        let message = match schema::zoek(&schema::SECTIES, key) {
-            Some(v) if table.path.is_empty() => {
-                if self.secties_bedoeld.contains(&v.naam) {
-                    // Its name is misspelt: that error says it.
-                    return;
-                }
-                match v.soort {
-                    Soort::Tabel => format!("sectie [{key}] ontbreekt"),
-                    Soort::Lijst => format!("sectie [[{key}]] ontbreekt"),
-                    _ => format!("verplicht veld '{key}' ontbreekt"),
-                }
-            }
-            _ => format!("verplicht veld '{key}' ontbreekt"),
-        };
-        self.error_at(table.span.clone(), &path, message, hint);
-    }
-
     /// Reports a key that names something (a role) when it holds a control character or is
     /// too long; whether it is fine.
     pub(super) fn key_text(
@@ -101,23 +81,6 @@ impl Cx {
         }
     }
 
-    pub(super) fn table<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<Table<'a, 'i>> {
-        let DeValue::Table(t) = field.value.get_ref() else {
-            self.not_a_table(field);
-            return None;
-        };
-        let path = field.path.build();
-        let offset = field.value.span().start;
-        let pad = match (field.path.pad, field.path.key) {
-            (Some(ouder), Key::Veld(naam)) => self.paden.push_veld(offset, ouder, naam),
-            // Written out once, for the table and for its entry.
-            _ => self.paden.push_with(offset, |out| out.push_str(&path)),
-        };
-        let mut table = Table::new(t, field.value.span(), path);
-        table.pad = Some(pad);
-        Some(table)
-    }
-
     /// The table of `field` and its entry in [`Cx::paden`], recorded as [`Cx::table`] records
     /// it but without a path string of its own: for a table whose keys are read one by one
     /// with [`Key::Onder`] (a group's participants: 9,009 paths on 400 generated files, about
@@ -133,7 +96,7 @@ impl Cx {
         Some((t, self.remember(field.path, field.value.span())))
     }
 
-    fn not_a_table(&mut self, field: &Field<'_, '_, '_>) {
+    pub(super) fn not_a_table(&mut self, field: &Field<'_, '_, '_>) {
         self.error(
             field,
             format!(
@@ -142,21 +105,6 @@ impl Cx {
             ),
             None,
         );
-    }
-
-    /// An array of tables (`[[groep]]`), or an error.
-    pub(super) fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Vec<Table<'a, 'i>> {
-        let Some(items) = self.array(field) else {
-            return Vec::new();
-        };
-        let parent = field.path.build();
-        let mut out = Vec::with_capacity(items.len());
-        for f in items_of(&parent, items) {
-            if let Some(t) = self.table(&f) {
-                out.push(t);
-            }
-        }
-        out
     }
 
     pub(super) fn array<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<&'a DeArray<'i>> {
@@ -302,43 +250,4 @@ pub(super) fn type_name(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "een lijst",
         DeValue::Table(_) => "een tabel",
     }
-}
-
-pub(super) fn required<'a, 'i, 't>(
-    cx: &mut Cx,
-    t: &'t Table<'a, 'i>,
-    key: &'static str,
-) -> Option<Field<'a, 'i, 't>> {
-    need(cx, t, t.get(key), key)
-}
-
-/// The fix for a missing `financier`.
-pub(super) const FINANCIER_HINT: &str =
-    "geef aan wie dit deel betaalt, bijv. financier = \"Stichting PZNL\"";
-
-/// `f`, the field `key` of `t`, reported as missing (with the fix `hint`) when it is not there.
-pub(super) fn need_with<'a, 'i, 't>(
-    cx: &mut Cx,
-    t: &Table<'_, '_>,
-    f: Option<Field<'a, 'i, 't>>,
-    key: &str,
-    hint: &str,
-) -> Option<Field<'a, 'i, 't>> {
-    if f.is_none() {
-        cx.missing(t, key, Some(hint.to_string()));
-    }
-    f
-}
-
-/// `f`, the field `key` of `t`, reported as missing when it is not there.
-pub(super) fn need<'a, 'i, 't>(
-    cx: &mut Cx,
-    t: &Table<'_, '_>,
-    f: Option<Field<'a, 'i, 't>>,
-    key: &str,
-) -> Option<Field<'a, 'i, 't>> {
-    if f.is_none() {
-        cx.missing(t, key, None);
-    }
-    f
 }

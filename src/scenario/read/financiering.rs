@@ -10,9 +10,9 @@ use super::super::pad::nearest;
 use super::super::schema::{
     self, FINANCIERING_ELDERS_NAMEN, FINANCIERING_NAGEGAAN_NAMEN, FINANCIERING_NAMEN,
 };
-use super::cx::{Cx, FINANCIER_HINT, need, need_with};
+use super::cx::Cx;
 use super::rollen::Rollen;
-use super::tabel::Table;
+use super::tabel::{FINANCIER_HINT, Table, need, need_with};
 use super::veld::{Field, items_of};
 
 /// `[financiering]` into `s`; `horizon`: the first and last year, when known. The

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use super::super::model::{Groep, Scenario, Werkwijze};
 use super::super::schema::{self, GROEP_NAMEN, WERKWIJZE_NAMEN};
-use super::cx::{Cx, al_gebruikt, need};
+use super::cx::{Cx, al_gebruikt};
 use super::rollen::Rollen;
-use super::tabel::Table;
+use super::tabel::{Table, need};
 use super::veld::{Field, FieldPath, Key};
 use super::werkwijze::{
     Defaults, Ontbrekend, WerkwijzeRaw, effective_werkwijze, report_missing, typos,

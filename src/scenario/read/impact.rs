@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use super::super::model::{Impact, Indicator, IndicatorId, Scenario};
 use super::super::pad::nearest;
 use super::super::schema::{self, IMPACT_NAMEN, INDICATOR_NAMEN};
-use super::cx::{Cx, need};
-use super::tabel::Table;
+use super::cx::Cx;
+use super::tabel::{Table, need};
 use super::veld::Field;
 
 /// `[impact]` with its `[[indicator]]`s into `s`.

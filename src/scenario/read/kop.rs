@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use super::super::model::Scenario;
 use super::super::schema::{self, SCENARIO_NAMEN};
 use super::FORMAAT;
-use super::cx::{Cx, need};
+use super::cx::Cx;
 use super::getal::GRENZEN_HINT;
-use super::tabel::Table;
+use super::tabel::{Table, need};
 use super::veld::{Field, items_of};
 use toml::de::DeValue;
 

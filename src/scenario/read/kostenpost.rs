@@ -3,7 +3,8 @@
 
 use super::super::model::{Kostenpost, KostenpostPer, Scenario};
 use super::super::schema::{self, KOSTENPOST_NAMEN};
-use super::cx::{Cx, need};
+use super::cx::Cx;
+use super::tabel::need;
 use super::veld::Field;
 use super::verzekeraar::read_years;
 

@@ -1,8 +1,8 @@
 //! From TOML text to a validated [`Scenario`]: every number read exactly from its written text
 //! and inside its documented bounds, every problem collected with its place and field path.
 //! One file per section of the scenario file; the shared reading machinery is in [`cx`] (the
-//! context, texts, tables), [`veld`] (field paths), [`tabel`] (a table's fields) and [`getal`]
-//! (numbers). Pure, no I/O.
+//! context, texts, lists), [`veld`] (field paths), [`tabel`] (tables and their fields) and
+//! [`getal`] (numbers). Pure, no I/O.
 
 mod bijdrage;
 mod cx;

@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 
 use super::super::model::{Ondersteuning, Scenario};
 use super::super::schema::{self, INDEXATIE_NAMEN, ONDERSTEUNING_NAMEN};
-use super::cx::{Cx, need};
+use super::cx::Cx;
+use super::tabel::need;
 use super::veld::Field;
 
 /// `[ondersteuning]` into `s`; every field defaults to 0.

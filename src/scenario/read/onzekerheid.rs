@@ -9,8 +9,8 @@ use super::super::model::{Onzekerheid, Scenario, Verdeling};
 use super::super::pad::nearest;
 use super::super::param::Param;
 use super::super::schema::ONZEKERHEID_NAMEN;
-use super::cx::{Cx, required};
-use super::tabel::Table;
+use super::cx::Cx;
+use super::tabel::{Table, required};
 use super::veld::Field;
 
 /// `[[onzekerheid]]` into `s`; gives the place of each parameter path, for [`parameters`].

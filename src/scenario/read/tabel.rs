@@ -1,5 +1,6 @@
-//! A table being read: its fields found in one pass, the paths of its keys, and the report of
-//! every key it does not know (with the nearest known name). Pure, no I/O.
+//! A table being read: its fields found in one pass, the paths of its keys, a missing field
+//! and every key it does not know (with the nearest known name) reported; the reading of a
+//! table or a list of tables (`[[groep]]`) from a value. Pure, no I/O.
 
 use std::cell::Cell;
 use std::ops::Range;
@@ -8,9 +9,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::super::pad::nearest;
-use super::super::schema;
+use super::super::schema::{self, Soort};
 use super::cx::Cx;
-use super::veld::{Field, FieldPath, Key, join};
+use super::veld::{Field, FieldPath, Key, items_of, join};
 
 /// A table being read, with its path.
 pub(super) struct Table<'a, 'i> {
@@ -169,4 +170,96 @@ pub(super) fn sections_meant(top: &Table<'_, '_>) -> Vec<&'static str> {
         }
     }
     out
+}
+
+impl Cx {
+    pub(super) fn missing(&mut self, table: &Table<'_, '_>, key: &str, hint: Option<String>) {
+        let path = join(&table.path, key);
+        let message = match schema::zoek(&schema::SECTIES, key) {
+            Some(v) if table.path.is_empty() => {
+                if self.secties_bedoeld.contains(&v.naam) {
+                    // Its name is misspelt: that error says it.
+                    return;
+                }
+                match v.soort {
+                    Soort::Tabel => format!("sectie [{key}] ontbreekt"),
+                    Soort::Lijst => format!("sectie [[{key}]] ontbreekt"),
+                    _ => format!("verplicht veld '{key}' ontbreekt"),
+                }
+            }
+            _ => format!("verplicht veld '{key}' ontbreekt"),
+        };
+        self.error_at(table.span.clone(), &path, message, hint);
+    }
+
+    pub(super) fn table<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Option<Table<'a, 'i>> {
+        let DeValue::Table(t) = field.value.get_ref() else {
+            self.not_a_table(field);
+            return None;
+        };
+        let path = field.path.build();
+        let offset = field.value.span().start;
+        let pad = match (field.path.pad, field.path.key) {
+            (Some(ouder), Key::Veld(naam)) => self.paden.push_veld(offset, ouder, naam),
+            // Written out once, for the table and for its entry.
+            _ => self.paden.push_with(offset, |out| out.push_str(&path)),
+        };
+        let mut table = Table::new(t, field.value.span(), path);
+        table.pad = Some(pad);
+        Some(table)
+    }
+
+    /// An array of tables (`[[groep]]`), or an error.
+    pub(super) fn tables<'a, 'i>(&mut self, field: &Field<'a, 'i, '_>) -> Vec<Table<'a, 'i>> {
+        let Some(items) = self.array(field) else {
+            return Vec::new();
+        };
+        let parent = field.path.build();
+        let mut out = Vec::with_capacity(items.len());
+        for f in items_of(&parent, items) {
+            if let Some(t) = self.table(&f) {
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+pub(super) fn required<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &'t Table<'a, 'i>,
+    key: &'static str,
+) -> Option<Field<'a, 'i, 't>> {
+    need(cx, t, t.get(key), key)
+}
+
+/// The fix for a missing `financier`.
+pub(super) const FINANCIER_HINT: &str =
+    "geef aan wie dit deel betaalt, bijv. financier = \"Stichting PZNL\"";
+
+/// `f`, the field `key` of `t`, reported as missing (with the fix `hint`) when it is not there.
+pub(super) fn need_with<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    f: Option<Field<'a, 'i, 't>>,
+    key: &str,
+    hint: &str,
+) -> Option<Field<'a, 'i, 't>> {
+    if f.is_none() {
+        cx.missing(t, key, Some(hint.to_string()));
+    }
+    f
+}
+
+/// `f`, the field `key` of `t`, reported as missing when it is not there.
+pub(super) fn need<'a, 'i, 't>(
+    cx: &mut Cx,
+    t: &Table<'_, '_>,
+    f: Option<Field<'a, 'i, 't>>,
+    key: &str,
+) -> Option<Field<'a, 'i, 't>> {
+    if f.is_none() {
+        cx.missing(t, key, None);
+    }
+    f
 }

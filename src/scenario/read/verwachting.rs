@@ -4,7 +4,8 @@
 use super::super::model::{Grootheid, Scenario, Verwachting};
 use super::super::pad::nearest;
 use super::super::schema::VERWACHTING_NAMEN;
-use super::cx::{Cx, required};
+use super::cx::Cx;
+use super::tabel::required;
 use super::veld::Field;
 
 /// `[[verwachting]]` into `s`; `impact`: whether the file has `[impact]`, `horizon`: the first

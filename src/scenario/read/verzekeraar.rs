@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use super::super::model::{Aanbod, Scenario, Verzekeraar};
 use super::super::pad::nearest;
 use super::super::schema::{self, AANBOD_NAMEN, VERZEKERAAR_NAMEN};
-use super::cx::{Cx, al_gebruikt, need};
+use super::cx::{Cx, al_gebruikt};
+use super::tabel::need;
 use super::veld::{Field, items_of};
 use crate::naam;
 
