@@ -3,12 +3,12 @@
 
 use rust_decimal::Decimal;
 
-use super::businesscase::BusinessCase;
+use super::businesscase::{BusinessCase, Saldo};
 use super::cost::{Financiering, Kosten, KostenJaar, Post, Regel};
 use super::impact::ImpactResultaat;
 use crate::decimal::exact::Exact;
 use crate::decimal::{dutch, euro};
-use crate::scenario::{EldersFinanciering, IndicatorId, KostenpostPer, Scenario};
+use crate::scenario::{EldersFinanciering, Groep, IndicatorId, KostenpostPer, Scenario};
 
 /// One explained figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +101,9 @@ impl Filter {
     }
 }
 
-/// The totals that can be named with `--post`, besides the posts.
-pub const TOTALEN: [&str; 9] = [
+/// The businesscase's figures of a year, in the order `business-case` shows them: the names of
+/// its columns (after `jaar`) and the first of the totals `--post` can name.
+pub const JAARCIJFERS: [&str; 7] = [
     "kosten_totaal",
     "elders_gefinancierd",
     "te_financieren",
@@ -110,9 +111,21 @@ pub const TOTALEN: [&str; 9] = [
     "vermeden_kosten",
     "netto",
     "roi_percentage",
-    "break_even_factor",
-    "netto_contante_waarde",
 ];
+
+/// The totals that can be named with `--post`, besides the posts: the figures of a year and two
+/// of the whole horizon.
+pub const TOTALEN: [&str; 9] = {
+    let mut t = [""; 9];
+    let mut i = 0;
+    while i < JAARCIJFERS.len() {
+        t[i] = JAARCIJFERS[i];
+        i += 1;
+    }
+    t[7] = "break_even_factor";
+    t[8] = "netto_contante_waarde";
+    t
+};
 
 /// The year total of the `[[bijdrage]]`s, which `--post` may name in a scenario that has them.
 pub const BIJDRAGEN: &str = "bijdragen";
@@ -488,8 +501,8 @@ fn impact_lines(
     }
 }
 
-/// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`. (One arm
-/// per post of docs/rekenregels.md's table, each short; longer than 100 lines only for their number.)
+/// The formula of one cost line and its exact (unrounded) value, `I(y)` = `index`: hours times
+/// a tariff for the lines of a group's meetings and support, an amount otherwise.
 fn line_formula(
     s: &Scenario,
     r: &Regel,
@@ -497,59 +510,85 @@ fn line_formula(
     factor: &str,
     index: &Exact,
 ) -> (String, Option<Exact>) {
-    let o = &s.ondersteuning;
     let g = r.groep.and_then(|g| s.groepen.get(g));
+    match (r.post, g) {
+        (
+            Post::Bijeenkomsten
+            | Post::Voorzitter
+            | Post::Coordinatie
+            | Post::TelefonischeOndersteuning,
+            Some(g),
+        ) => hours_formula(s, r, g, factor, index),
+        _ => amount_formula(s, r, g, regels, factor, index),
+    }
+}
+
+/// The formula of a line of hours (`uren × uurtarief × I(y)`, docs/rekenregels.md) of group `g`.
+fn hours_formula(
+    s: &Scenario,
+    r: &Regel,
+    g: &Groep,
+    factor: &str,
+    index: &Exact,
+) -> (String, Option<Exact>) {
     let rate = r.rol.as_deref().and_then(|rol| s.uurtarief(rol));
     let x = Exact::from;
-    let exact_hours = |uren: Decimal| rate.map(|t| x(uren).mul(&x(t)).mul(index));
+    let exact = r
+        .uren
+        .and_then(|uren| rate.map(|t| x(uren).mul(&x(t)).mul(index)));
     let rate_text = rate.map(money).unwrap_or_default();
-    match (r.post, g) {
-        (Post::Bijeenkomsten, Some(g)) => {
-            let w = &g.werkwijze;
+    let w = &g.werkwijze;
+    let formule = match r.post {
+        Post::Bijeenkomsten => {
             let n = r.rol.as_deref().map_or(0, |rol| g.aantal(rol));
-            (
-                format!(
-                    "{} × {} × ({} + {} + {}) u × {}{}",
-                    w.bijeenkomsten_per_jaar,
-                    n,
-                    number(w.duur_uren),
-                    number(w.voorbereiding_uren),
-                    number(w.reistijd_uren),
-                    rate_text,
-                    factor
-                ),
-                r.uren.and_then(exact_hours),
+            format!(
+                "{} × {} × ({} + {} + {}) u × {}{}",
+                w.bijeenkomsten_per_jaar,
+                n,
+                number(w.duur_uren),
+                number(w.voorbereiding_uren),
+                number(w.reistijd_uren),
+                rate_text,
+                factor
             )
         }
-        (Post::Voorzitter, Some(g)) => (
-            format!(
-                "{} × {} u × {}{}",
-                g.werkwijze.bijeenkomsten_per_jaar,
-                number(g.werkwijze.voorzitter_uren),
-                rate_text,
-                factor
-            ),
-            r.uren.and_then(exact_hours),
+        Post::Voorzitter => format!(
+            "{} × {} u × {}{}",
+            w.bijeenkomsten_per_jaar,
+            number(w.voorzitter_uren),
+            rate_text,
+            factor
         ),
-        (Post::Coordinatie, Some(g)) => (
-            format!(
-                "{} patiënten × {} u × {}{}",
-                number(g.werkwijze.patienten_per_jaar),
-                number(g.werkwijze.coordinatie_uren_per_patient),
-                rate_text,
-                factor
-            ),
-            r.uren.and_then(exact_hours),
+        Post::Coordinatie => format!(
+            "{} patiënten × {} u × {}{}",
+            number(w.patienten_per_jaar),
+            number(w.coordinatie_uren_per_patient),
+            rate_text,
+            factor
         ),
-        (Post::TelefonischeOndersteuning, Some(g)) => (
-            format!(
-                "{} u × {}{}",
-                number(g.werkwijze.telefonische_ondersteuning_uren),
-                rate_text,
-                factor
-            ),
-            r.uren.and_then(exact_hours),
+        _ => format!(
+            "{} u × {}{}",
+            number(w.telefonische_ondersteuning_uren),
+            rate_text,
+            factor
         ),
+    };
+    (formule, exact)
+}
+
+/// The formula of a line of an amount: the support lines, the `[[kostenpost]]`s and the
+/// overhead over the year's TAPA$ lines `regels`.
+fn amount_formula(
+    s: &Scenario,
+    r: &Regel,
+    g: Option<&Groep>,
+    regels: &[Regel],
+    factor: &str,
+    index: &Exact,
+) -> (String, Option<Exact>) {
+    let o = &s.ondersteuning;
+    let x = Exact::from;
+    match (r.post, g) {
         (Post::Ict, _) => (
             format!("{}{}", money(o.ict_per_groep), factor),
             Some(x(o.ict_per_groep).mul(index)),
@@ -632,33 +671,15 @@ fn line_formula(
 }
 
 /// The businesscase figures per year and over the horizon: avoided costs, netto, ROI,
-/// break-even factor and net present value, each with its formula. (Over 100 lines: one short
-/// block per figure, in the order they are shown.)
+/// break-even factor and net present value, each with its formula.
 pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filter) -> Vec<Uitleg> {
-    let mut out = Vec::new();
-    if filter.groep.is_some() {
-        return out;
-    }
-    let wants = |p: &str| filter.post.as_deref().is_none_or(|f| f == p);
-    let mut push = |jaar: Option<i32>,
-                    post: &str,
-                    formule: String,
-                    exact: Option<Decimal>,
-                    uitkomst: Decimal,
-                    eenheid: Eenheid| {
-        if wants(post) && filter.jaar.is_none_or(|f| jaar == Some(f)) {
-            out.push(Uitleg {
-                jaar,
-                groep: None,
-                post: post.to_string(),
-                rol: None,
-                formule,
-                exact: exact.filter(|x| *x != uitkomst),
-                uitkomst,
-                eenheid,
-            });
-        }
+    let mut lines = SaldoRegels {
+        filter,
+        out: Vec::new(),
     };
+    if filter.groep.is_some() {
+        return lines.out;
+    }
     let step = bc
         .disconteringsvoet_percentage
         .checked_div(Decimal::ONE_HUNDRED)
@@ -672,6 +693,69 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
         .map(|(j, x)| (Some(*j), x))
         .chain(std::iter::once((None, &bc.totaal)));
     for (k, (jaar, x)) in rows.enumerate() {
+        lines.figures(impact, jaar, x);
+        if let Some(j) = jaar {
+            if k > 0 {
+                discount = discount.checked_mul(step).unwrap_or(discount);
+            }
+            let exact = x.netto.checked_div(discount);
+            let term = exact.map(crate::decimal::round_money).unwrap_or_default();
+            terms.push(term);
+            lines.push(
+                Some(j),
+                "netto_contante_waarde",
+                format!("{} / {}", euro(x.netto), number(discount)),
+                exact,
+                term,
+                Eenheid::Euro,
+            );
+        }
+    }
+    let parts: Vec<String> = terms.iter().map(|t| euro(*t)).collect();
+    lines.push(
+        None,
+        "netto_contante_waarde",
+        parts.join(" + "),
+        None,
+        bc.netto_contante_waarde,
+        Eenheid::Euro,
+    );
+    lines.out
+}
+
+/// The lines of [`explain_saldo`] that the filter asks for.
+struct SaldoRegels<'a> {
+    filter: &'a Filter,
+    out: Vec<Uitleg>,
+}
+
+impl SaldoRegels<'_> {
+    /// Adds the line of `post` in `jaar` (`None`: the horizon) when the filter asks for it.
+    fn push(
+        &mut self,
+        jaar: Option<i32>,
+        post: &str,
+        formule: String,
+        exact: Option<Decimal>,
+        uitkomst: Decimal,
+        eenheid: Eenheid,
+    ) {
+        if self.filter.wants(post) && self.filter.jaar.is_none_or(|f| jaar == Some(f)) {
+            self.out.push(Uitleg {
+                jaar,
+                groep: None,
+                post: post.to_string(),
+                rol: None,
+                formule,
+                exact: exact.filter(|x| *x != uitkomst),
+                uitkomst,
+                eenheid,
+            });
+        }
+    }
+
+    /// Avoided costs, netto, ROI and break-even factor of one year (`None`: the horizon).
+    fn figures(&mut self, impact: &ImpactResultaat, jaar: Option<i32>, x: &Saldo) {
         let te = x.kosten.te_financieren;
         let vermeden_parts: Vec<String> = match jaar {
             Some(j) => impact
@@ -691,7 +775,7 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
                 .map(|y| euro(y.vermeden_kosten))
                 .collect(),
         };
-        push(
+        self.push(
             jaar,
             "vermeden_kosten",
             vermeden_parts.join(" + "),
@@ -699,7 +783,7 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
             x.vermeden_kosten,
             Eenheid::Euro,
         );
-        push(
+        self.push(
             jaar,
             "netto",
             format!("{} − {}", euro(x.vermeden_kosten), euro(te)),
@@ -712,7 +796,7 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
                 .netto
                 .checked_div(te)
                 .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED));
-            push(
+            self.push(
                 jaar,
                 "roi_percentage",
                 format!("{} / {} × 100", euro(x.netto), euro(te)),
@@ -723,7 +807,7 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
         }
         if let Some(f) = x.break_even_factor {
             let exact = te.checked_div(x.vermeden_kosten);
-            push(
+            self.push(
                 jaar,
                 "break_even_factor",
                 format!("{} / {}", euro(te), euro(x.vermeden_kosten)),
@@ -732,31 +816,5 @@ pub fn explain_saldo(impact: &ImpactResultaat, bc: &BusinessCase, filter: &Filte
                 Eenheid::Factor,
             );
         }
-        if let Some(j) = jaar {
-            if k > 0 {
-                discount = discount.checked_mul(step).unwrap_or(discount);
-            }
-            let exact = x.netto.checked_div(discount);
-            let term = exact.map(crate::decimal::round_money).unwrap_or_default();
-            terms.push(term);
-            push(
-                Some(j),
-                "netto_contante_waarde",
-                format!("{} / {}", euro(x.netto), number(discount)),
-                exact,
-                term,
-                Eenheid::Euro,
-            );
-        }
     }
-    let parts: Vec<String> = terms.iter().map(|t| euro(*t)).collect();
-    push(
-        None,
-        "netto_contante_waarde",
-        parts.join(" + "),
-        None,
-        bc.netto_contante_waarde,
-        Eenheid::Euro,
-    );
-    out
 }

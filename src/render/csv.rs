@@ -176,30 +176,17 @@ pub fn offers(s: &Scenario, a: &Aanbiedingen, nl: bool) -> Vec<u8> {
     csv.finish()
 }
 
-/// The columns of `business-case`; with `[[bijdrage]]`s a last column `bijdragen`.
-const BUSINESS_CASE: [&str; 9] = [
-    "jaar",
-    "kosten_totaal",
-    "elders_gefinancierd",
-    "te_financieren",
-    "kostendekkend_tarief",
-    "vermeden_kosten",
-    "netto",
-    "roi_percentage",
-    "bijdragen",
-];
-
 /// `business-case`: one row per year, then `totaal`. The column `bijdragen` comes last and
 /// only for a scenario with `[[bijdrage]]`s, so that the other columns keep their place and a
 /// scenario without them gives the same bytes as before.
 pub fn business_case(sc: &Scenario, b: &BusinessCase, nl: bool) -> Vec<u8> {
     let met_bijdragen = !sc.bijdragen.is_empty();
-    let kolommen = if met_bijdragen {
-        &BUSINESS_CASE[..]
-    } else {
-        &BUSINESS_CASE[..BUSINESS_CASE.len() - 1]
-    };
-    let mut csv = Csv::new(nl, kolommen);
+    let mut kolommen = vec!["jaar"];
+    kolommen.extend(crate::calc::explain::JAARCIJFERS);
+    if met_bijdragen {
+        kolommen.push(crate::calc::explain::BIJDRAGEN);
+    }
+    let mut csv = Csv::new(nl, &kolommen);
     let rows = b
         .jaren
         .iter()
