@@ -6,9 +6,10 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::calc::Resultaat;
-use crate::calc::offers::Aanbiedingen;
+use crate::calc::cost::Totalen;
+use crate::calc::offers::{Aanbiedingen, VerzekeraarResultaat};
 use crate::calc::overzicht::tekort_als_enige;
-use crate::scenario::Scenario;
+use crate::scenario::{Aanbod, Scenario};
 
 use super::grafiek;
 use super::invoer::InvoerCellen;
@@ -20,6 +21,9 @@ use super::opmaak::{
 };
 
 pub(super) const FINANCIERING: &str = "Financiering";
+
+/// The row of the year header above the totals.
+const KOP: u32 = 3;
 
 /// The columns of the insurer table.
 const KOSTENAANDEEL: u16 = 3;
@@ -87,8 +91,7 @@ pub(super) fn financiering(
         breedte,
         o,
     )?;
-    let kop: u32 = 3;
-    jaar_kop(ws, kop, s, o)?;
+    jaar_kop(ws, KOP, s, o)?;
     let extra = u32::from(!s.bijdragen.is_empty());
     let mut cellen = FinCellen {
         aandeel_rij: Vec::new(),
@@ -198,7 +201,6 @@ fn totalen(
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let k = &r.kosten;
-    let kop: u32 = 3;
     let tot = totaal_kolom(s);
     ws.write_string(cellen.kosten_totaal, 0, "Kosten totaal")?;
     ws.write_string(cellen.elders, 0, "Elders gefinancierd")?;
@@ -208,71 +210,7 @@ fn totalen(
     ws.write_string(cellen.te_financieren, 0, "Te financieren via TAPA$")?;
     ws.write_string(cellen.tarief, 0, "Kostendekkend tarief per verzekerde")?;
     for (yi, j) in k.jaren.iter().enumerate() {
-        let col = jaar_kolom(yi);
-        let jaar = kolom_vast_rij(kop, col);
-        formule(
-            ws,
-            cellen.kosten_totaal,
-            col,
-            &format!(
-                "ROUND(SUMIFS({},{},{jaar}),2)",
-                kc.bedrag_bereik, kc.jaar_bereik
-            ),
-            bedrag(j.totalen.kosten_totaal),
-            &o.euro,
-        )?;
-        formule(
-            ws,
-            cellen.elders,
-            col,
-            &format!(
-                "ROUND(SUMIFS({},{},{jaar},{},\"elders\"),2)",
-                kc.bedrag_bereik, kc.jaar_bereik, kc.financiering_bereik
-            ),
-            bedrag(j.totalen.elders_gefinancierd),
-            &o.euro,
-        )?;
-        // Each contribution to the cent, as the CLI takes it.
-        let mut min = row_col_to_cell(cellen.elders, col);
-        if let Some(b) = cellen.bijdragen {
-            let jaar = s.startjaar + i32::try_from(yi).unwrap_or(0);
-            let delen: Vec<String> = inv
-                .bijdragen
-                .iter()
-                .filter(|(j, _)| *j == jaar)
-                .map(|(_, cel)| format!("ROUND({cel},2)"))
-                .collect();
-            let f = if delen.is_empty() {
-                "0".to_string()
-            } else {
-                format!("ROUND({},2)", delen.join("+"))
-            };
-            formule(ws, b, col, &f, bedrag(j.totalen.bijdragen), &o.euro)?;
-            min = format!("{min}-{}", row_col_to_cell(b, col));
-        }
-        formule(
-            ws,
-            cellen.te_financieren,
-            col,
-            &format!(
-                "ROUND({}-{min},2)",
-                row_col_to_cell(cellen.kosten_totaal, col),
-            ),
-            bedrag(j.totalen.te_financieren),
-            &o.euro_totaal,
-        )?;
-        formule(
-            ws,
-            cellen.tarief,
-            col,
-            &format!(
-                "ROUNDUP({}/{},2)",
-                row_col_to_cell(cellen.te_financieren, col),
-                inv.verzekerden_jaar.get(yi).unwrap_or(&inv.verzekerden)
-            ),
-            bedrag(j.totalen.kostendekkend_tarief),
-            &o.euro,
-        )?;
+        totalen_jaar(ws, s, inv, kc, cellen, (yi, &j.totalen), o)?;
     }
     let mut rijen = vec![
         (cellen.kosten_totaal, k.totaal.kosten_totaal, &o.euro),
@@ -304,6 +242,84 @@ fn totalen(
     Ok(())
 }
 
+/// The totals of year `yi` (`t`): sums of the sheet Kostenregels, the contributions, what is
+/// left to finance and the tariff.
+fn totalen_jaar(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    inv: &InvoerCellen,
+    kc: &KostenCellen,
+    cellen: &FinCellen,
+    (yi, t): (usize, &Totalen),
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let col = jaar_kolom(yi);
+    let jaar = kolom_vast_rij(KOP, col);
+    formule(
+        ws,
+        cellen.kosten_totaal,
+        col,
+        &format!(
+            "ROUND(SUMIFS({},{},{jaar}),2)",
+            kc.bedrag_bereik, kc.jaar_bereik
+        ),
+        bedrag(t.kosten_totaal),
+        &o.euro,
+    )?;
+    formule(
+        ws,
+        cellen.elders,
+        col,
+        &format!(
+            "ROUND(SUMIFS({},{},{jaar},{},\"elders\"),2)",
+            kc.bedrag_bereik, kc.jaar_bereik, kc.financiering_bereik
+        ),
+        bedrag(t.elders_gefinancierd),
+        &o.euro,
+    )?;
+    // Each contribution to the cent, as the CLI takes it.
+    let mut min = row_col_to_cell(cellen.elders, col);
+    if let Some(b) = cellen.bijdragen {
+        let jaar = s.startjaar + i32::try_from(yi).unwrap_or(0);
+        let delen: Vec<String> = inv
+            .bijdragen
+            .iter()
+            .filter(|(j, _)| *j == jaar)
+            .map(|(_, cel)| format!("ROUND({cel},2)"))
+            .collect();
+        let f = if delen.is_empty() {
+            "0".to_string()
+        } else {
+            format!("ROUND({},2)", delen.join("+"))
+        };
+        formule(ws, b, col, &f, bedrag(t.bijdragen), &o.euro)?;
+        min = format!("{min}-{}", row_col_to_cell(b, col));
+    }
+    formule(
+        ws,
+        cellen.te_financieren,
+        col,
+        &format!(
+            "ROUND({}-{min},2)",
+            row_col_to_cell(cellen.kosten_totaal, col),
+        ),
+        bedrag(t.te_financieren),
+        &o.euro_totaal,
+    )?;
+    formule(
+        ws,
+        cellen.tarief,
+        col,
+        &format!(
+            "ROUNDUP({}/{},2)",
+            row_col_to_cell(cellen.te_financieren, col),
+            inv.verzekerden_jaar.get(yi).unwrap_or(&inv.verzekerden)
+        ),
+        bedrag(t.kostendekkend_tarief),
+        &o.euro,
+    )
+}
+
 /// Every insurer's kostenaandeel per year, and what no insurer carries.
 fn aandelen(
     ws: &mut Worksheet,
@@ -313,18 +329,17 @@ fn aandelen(
     b: &Blokken,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let Blokken {
-        cellen,
-        aandeel_titel,
-        aandeel_kop,
-        eerste_aandeel,
-        niet_toegerekend,
-        ..
-    } = b.clone();
+    let (cellen, eerste_aandeel, niet_toegerekend) =
+        (&b.cellen, b.eerste_aandeel, b.niet_toegerekend);
     let a = &r.aanbiedingen;
     // Kostenaandeel per insurer and year.
-    ws.write_string_with_format(aandeel_titel, 0, "Kostenaandeel per verzekeraar", &o.sectie)?;
-    jaar_kop(ws, aandeel_kop, s, o)?;
+    ws.write_string_with_format(
+        b.aandeel_titel,
+        0,
+        "Kostenaandeel per verzekeraar",
+        &o.sectie,
+    )?;
+    jaar_kop(ws, b.aandeel_kop, s, o)?;
     for (vi, v) in a.verzekeraars.iter().enumerate() {
         let row = eerste_aandeel + u32::try_from(vi).unwrap_or(0);
         let naam = verzekeraar_naam(s, v.verzekeraar);
@@ -378,8 +393,7 @@ fn aandelen(
 }
 
 /// The insurer table: the best offer last, so that a long label can run into the empty cells to
-/// its right. (One row per insurer whose cells refer to one another and to the offers' rows: the
-/// best offer is a formula over them, so the row stays one piece.)
+/// its right.
 fn verzekeraar_tabel(
     ws: &mut Worksheet,
     s: &Scenario,
@@ -388,20 +402,7 @@ fn verzekeraar_tabel(
     b: &Blokken,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let Blokken {
-        tot,
-        cellen,
-        tabel_titel,
-        tabel_kop,
-        eerste_v,
-        eerste_aandeel,
-        ..
-    } = b.clone();
-    let k = &r.kosten;
-    let a = &r.aanbiedingen;
-    let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
-    let te_tot = abs(cellen.te_financieren, tot);
-    ws.write_string_with_format(tabel_titel, 0, "Per verzekeraar (looptijd)", &o.sectie)?;
+    ws.write_string_with_format(b.tabel_titel, 0, "Per verzekeraar (looptijd)", &o.sectie)?;
     let koppen = [
         "Verzekeraar",
         "Marktaandeel (%)",
@@ -412,132 +413,164 @@ fn verzekeraar_tabel(
         "Tekort als alleen deze tekent",
         "Beste aanbod",
     ];
-    kop_rij(ws, tabel_kop, &koppen, &[0, 7], o)?;
+    kop_rij(ws, b.tabel_kop, &koppen, &[0, 7], o)?;
     ws.set_row_height(
-        tabel_kop,
+        b.tabel_kop,
         kop_hoogte(&koppen, &[52.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]),
     )?;
-    for (vi, v) in a.verzekeraars.iter().enumerate() {
-        let row = eerste_v + u32::try_from(vi).unwrap_or(0);
-        let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
-            continue;
-        };
-        let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
-        label(ws, row, &vz.naam, o)?;
-        formule(
-            ws,
-            row,
-            1,
-            &aandeel,
-            exact(vz.marktaandeel_percentage),
-            &o.getal,
-        )?;
-        formule(
-            ws,
-            row,
-            2,
-            &format!("{}*{aandeel}/100", inv.verzekerden),
-            exact(v.verzekerden),
-            &o.aantal,
-        )?;
-        let aandeel_tot = abs(eerste_aandeel + u32::try_from(vi).unwrap_or(0), tot);
-        formule(
-            ws,
-            row,
-            KOSTENAANDEEL,
-            &aandeel_tot,
-            bedrag(v.kostenaandeel),
-            &o.euro,
-        )?;
-        formule(
-            ws,
-            row,
-            BREAK_EVEN,
-            &if s.verzekerden_per_jaar.is_some() {
-                // Σ verzekerden_v(y): the insurer's share of every year's verzekerden.
-                format!(
-                    "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{aandeel}/100),2))",
-                    inv.verzekerde_jaren, inv.verzekerde_jaren
-                )
-            } else {
-                format!(
-                    "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
-                    row_col_to_cell(row, 2),
-                    row_col_to_cell(row, 2),
-                    inv.looptijd
-                )
-            },
-            optioneel(v.break_even_tarief, 2),
-            &o.euro,
-        )?;
-        // The insurer's offers: their total opbrengst cells and labels.
-        let eigen: Vec<(usize, String, String)> = s
-            .aanbiedingen
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.verzekeraar == vz.naam)
-            .map(|(ai, _)| {
-                (
-                    ai,
-                    abs(aanbod_rij(ai) + 1, tot),
-                    inv.aanbod_label.get(ai).cloned().unwrap_or_default(),
-                )
-            })
-            .collect();
-        let beste_label = v
-            .beste_aanbod
-            .and_then(|b| s.aanbiedingen.get(b))
-            .map(|x| x.label.clone());
-        let tekort = tekort_als_enige(k, a, v);
-        let opbrengst = beste_opbrengst(a, v.beste_aanbod);
-        if eigen.is_empty() {
-            ws.write_string_with_format(row, BESTE, "geen aanbod", &o.tekst_inspring)?;
-            formule(ws, row, OPBRENGST, "0", bedrag(opbrengst), &o.euro)?;
-            formule(
-                ws,
-                row,
-                TEKORT,
-                &format!("ROUND({te_tot},2)"),
-                bedrag(tekort),
-                &o.euro,
-            )?;
-        } else {
-            let max = format!(
-                "MAX({})",
-                eigen
-                    .iter()
-                    .map(|(_, c, _)| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
-            let mut f = "\"\"".to_string();
-            for (_, cel, label) in eigen.iter().rev() {
-                f = format!("IF({cel}={max},{label},{f})");
-            }
-            tekst_formule(
-                ws,
-                row,
-                BESTE,
-                &f,
-                beste_label.as_deref().unwrap_or(""),
-                &o.tekst_inspring,
-            )?;
-            formule(ws, row, OPBRENGST, &max, bedrag(opbrengst), &o.euro)?;
-            formule(
-                ws,
-                row,
-                TEKORT,
-                &format!("ROUND({te_tot}-{max},2)"),
-                bedrag(tekort),
-                &o.euro,
-            )?;
-        }
+    for (vi, v) in r.aanbiedingen.verzekeraars.iter().enumerate() {
+        verzekeraar_rij(ws, s, inv, b, (vi, v), o)?;
+        beste_aanbod(ws, s, r, inv, b, (vi, v), o)?;
     }
     Ok(())
 }
 
-/// Every offer per year: kostenaandeel, opbrengst, saldo and dekking. (Four rows per offer that
-/// refer to one another, year by year and in total; kept as one block.)
+/// An insurer's row up to its kostenaandeel and break-even tariff.
+fn verzekeraar_rij(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    (vi, v): (usize, &VerzekeraarResultaat),
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let row = b.eerste_v + u32::try_from(vi).unwrap_or(0);
+    let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+        return Ok(());
+    };
+    let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
+    label(ws, row, &vz.naam, o)?;
+    formule(
+        ws,
+        row,
+        1,
+        &aandeel,
+        exact(vz.marktaandeel_percentage),
+        &o.getal,
+    )?;
+    formule(
+        ws,
+        row,
+        2,
+        &format!("{}*{aandeel}/100", inv.verzekerden),
+        exact(v.verzekerden),
+        &o.aantal,
+    )?;
+    let aandeel_tot = abs(b.eerste_aandeel + u32::try_from(vi).unwrap_or(0), b.tot);
+    formule(
+        ws,
+        row,
+        KOSTENAANDEEL,
+        &aandeel_tot,
+        bedrag(v.kostenaandeel),
+        &o.euro,
+    )?;
+    formule(
+        ws,
+        row,
+        BREAK_EVEN,
+        &if s.verzekerden_per_jaar.is_some() {
+            // Σ verzekerden_v(y): the insurer's share of every year's verzekerden.
+            format!(
+                "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{aandeel}/100),2))",
+                inv.verzekerde_jaren, inv.verzekerde_jaren
+            )
+        } else {
+            format!(
+                "IF({}=0,\"\",ROUNDUP({aandeel_tot}/({}*{}),2))",
+                row_col_to_cell(row, 2),
+                row_col_to_cell(row, 2),
+                inv.looptijd
+            )
+        },
+        optioneel(v.break_even_tarief, 2),
+        &o.euro,
+    )
+}
+
+/// An insurer's best offer, what it brings in and the shortfall if it alone signs: formulas over
+/// the offers' rows.
+fn beste_aanbod(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    (vi, v): (usize, &VerzekeraarResultaat),
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let row = b.eerste_v + u32::try_from(vi).unwrap_or(0);
+    let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+        return Ok(());
+    };
+    let (k, a, tot) = (&r.kosten, &r.aanbiedingen, b.tot);
+    let te_tot = abs(b.cellen.te_financieren, tot);
+    // The insurer's offers: their total opbrengst cells and labels.
+    let eigen: Vec<(usize, String, String)> = s
+        .aanbiedingen
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.verzekeraar == vz.naam)
+        .map(|(ai, _)| {
+            (
+                ai,
+                abs(b.aanbod_rij(ai) + 1, tot),
+                inv.aanbod_label.get(ai).cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let beste_label = v
+        .beste_aanbod
+        .and_then(|b| s.aanbiedingen.get(b))
+        .map(|x| x.label.clone());
+    let tekort = tekort_als_enige(k, a, v);
+    let opbrengst = beste_opbrengst(a, v.beste_aanbod);
+    if eigen.is_empty() {
+        ws.write_string_with_format(row, BESTE, "geen aanbod", &o.tekst_inspring)?;
+        formule(ws, row, OPBRENGST, "0", bedrag(opbrengst), &o.euro)?;
+        formule(
+            ws,
+            row,
+            TEKORT,
+            &format!("ROUND({te_tot},2)"),
+            bedrag(tekort),
+            &o.euro,
+        )?;
+    } else {
+        let max = format!(
+            "MAX({})",
+            eigen
+                .iter()
+                .map(|(_, c, _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut f = "\"\"".to_string();
+        for (_, cel, label) in eigen.iter().rev() {
+            f = format!("IF({cel}={max},{label},{f})");
+        }
+        tekst_formule(
+            ws,
+            row,
+            BESTE,
+            &f,
+            beste_label.as_deref().unwrap_or(""),
+            &o.tekst_inspring,
+        )?;
+        formule(ws, row, OPBRENGST, &max, bedrag(opbrengst), &o.euro)?;
+        formule(
+            ws,
+            row,
+            TEKORT,
+            &format!("ROUND({te_tot}-{max},2)"),
+            bedrag(tekort),
+            &o.euro,
+        )?;
+    }
+    Ok(())
+}
+
+/// Every offer per year: kostenaandeel, opbrengst, saldo and dekking.
 fn aanbiedingen(
     ws: &mut Worksheet,
     s: &Scenario,
@@ -546,111 +579,116 @@ fn aanbiedingen(
     b: &Blokken,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let Blokken {
-        tot,
-        eerste_v,
-        eerste_aandeel,
-        aanbod_titel,
-        aanbod_kop,
-        ..
-    } = b.clone();
-    let a = &r.aanbiedingen;
-    let aanbod_rij = |ai: usize| b.aanbod_rij(ai);
-    // Offers per year.
     if s.aanbiedingen.is_empty() {
         ws.write_string_with_format(
-            aanbod_titel,
+            b.aanbod_titel,
             0,
             "Dit scenario bevat geen aanbiedingen.",
             &o.noot,
         )?;
         return Ok(());
     }
-    ws.write_string_with_format(aanbod_titel, 0, "Aanbiedingen per jaar", &o.sectie)?;
-    jaar_kop(ws, aanbod_kop, s, o)?;
+    ws.write_string_with_format(b.aanbod_titel, 0, "Aanbiedingen per jaar", &o.sectie)?;
+    jaar_kop(ws, b.aanbod_kop, s, o)?;
     for (ai, x) in s.aanbiedingen.iter().enumerate() {
-        let base = aanbod_rij(ai);
-        let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == x.verzekeraar) else {
+        aanbod_blok(ws, s, r, inv, b, (ai, x), o)?;
+    }
+    Ok(())
+}
+
+/// Offer `ai`'s four rows (kostenaandeel, opbrengst, saldo, dekking), which refer to one
+/// another, year by year and in total.
+fn aanbod_blok(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    r: &Resultaat,
+    inv: &InvoerCellen,
+    b: &Blokken,
+    (ai, x): (usize, &Aanbod),
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let a = &r.aanbiedingen;
+    let base = b.aanbod_rij(ai);
+    let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == x.verzekeraar) else {
+        return Ok(());
+    };
+    let verz_v = abs(b.eerste_v + u32::try_from(vi).unwrap_or(0), 2);
+    let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
+    // `verzekerden_v(y)`: the insurer table's number, or with verzekerden per year the
+    // insurer's share of that year's.
+    let verz_jaar = |yi: usize| match (&s.verzekerden_per_jaar, inv.verzekerden_jaar.get(yi)) {
+        (Some(_), Some(cel)) => format!("({cel}*{aandeel}/100)"),
+        _ => verz_v.clone(),
+    };
+    let tarief = inv.aanbod_tarief.get(ai).cloned().unwrap_or_default();
+    let plafond = inv.aanbod_plafond.get(ai).cloned().unwrap_or_default();
+    for (m, naam) in ["kostenaandeel", "opbrengst", "saldo", "dekking (%)"]
+        .iter()
+        .enumerate()
+    {
+        let row = base + u32::try_from(m).unwrap_or(0);
+        label(ws, row, &x.label, o)?;
+        ws.write_string(row, 1, *naam)?;
+    }
+    for (yi, jaar) in s.jaren().enumerate() {
+        let Some(rj) = a.regels.iter().find(|r| r.aanbod == ai && r.jaar == jaar) else {
             continue;
         };
-        let verz_v = abs(eerste_v + u32::try_from(vi).unwrap_or(0), 2);
-        let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
-        // `verzekerden_v(y)`: the insurer table's number, or with verzekerden per year the
-        // insurer's share of that year's.
-        let verz_jaar = |yi: usize| match (&s.verzekerden_per_jaar, inv.verzekerden_jaar.get(yi)) {
-            (Some(_), Some(cel)) => format!("({cel}*{aandeel}/100)"),
-            _ => verz_v.clone(),
-        };
-        let tarief = inv.aanbod_tarief.get(ai).cloned().unwrap_or_default();
-        let plafond = inv.aanbod_plafond.get(ai).cloned().unwrap_or_default();
-        for (m, naam) in ["kostenaandeel", "opbrengst", "saldo", "dekking (%)"]
-            .iter()
-            .enumerate()
-        {
-            let row = base + u32::try_from(m).unwrap_or(0);
-            label(ws, row, &x.label, o)?;
-            ws.write_string(row, 1, *naam)?;
-        }
-        for (yi, jaar) in s.jaren().enumerate() {
-            let Some(rj) = a.regels.iter().find(|r| r.aanbod == ai && r.jaar == jaar) else {
-                continue;
-            };
-            let col = jaar_kolom(yi);
-            let ka = row_col_to_cell(base, col);
-            let ob = row_col_to_cell(base + 1, col);
-            formule(
-                ws,
-                base,
-                col,
-                &row_col_to_cell(eerste_aandeel + u32::try_from(vi).unwrap_or(0), col),
-                bedrag(rj.kostenaandeel),
-                &o.euro,
-            )?;
-            formule(
-                ws,
-                base + 1,
-                col,
-                &format!(
-                    "ROUND(IF({plafond}=\"\",{tarief}*{verz_v},MIN({tarief}*{verz_v},{plafond})),2)",
-                    verz_v = verz_jaar(yi)
-                ),
-                bedrag(rj.opbrengst),
-                &o.euro,
-            )?;
-            formule(
-                ws,
-                base + 2,
-                col,
-                &format!("ROUND({ob}-{ka},2)"),
-                bedrag(rj.saldo),
-                &o.euro,
-            )?;
-            formule(
-                ws,
-                base + 3,
-                col,
-                &format!("IF({ka}=0,\"\",ROUND({ob}/{ka}*100,1))"),
-                optioneel(rj.dekking_percentage, 1),
-                &o.procent,
-            )?;
-        }
-        let Some(t) = a.totalen.iter().find(|t| t.aanbod == ai) else {
-            continue;
-        };
-        for (m, v) in [t.kostenaandeel, t.opbrengst, t.saldo].iter().enumerate() {
-            let row = base + u32::try_from(m).unwrap_or(0);
-            som_totaal(ws, s, row, *v, &o.euro_vet)?;
-        }
-        let ka = row_col_to_cell(base, tot);
-        let ob = row_col_to_cell(base + 1, tot);
+        let col = jaar_kolom(yi);
+        let ka = row_col_to_cell(base, col);
+        let ob = row_col_to_cell(base + 1, col);
+        formule(
+            ws,
+            base,
+            col,
+            &row_col_to_cell(b.eerste_aandeel + u32::try_from(vi).unwrap_or(0), col),
+            bedrag(rj.kostenaandeel),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            base + 1,
+            col,
+            &format!(
+                "ROUND(IF({plafond}=\"\",{tarief}*{verz_v},MIN({tarief}*{verz_v},{plafond})),2)",
+                verz_v = verz_jaar(yi)
+            ),
+            bedrag(rj.opbrengst),
+            &o.euro,
+        )?;
+        formule(
+            ws,
+            base + 2,
+            col,
+            &format!("ROUND({ob}-{ka},2)"),
+            bedrag(rj.saldo),
+            &o.euro,
+        )?;
         formule(
             ws,
             base + 3,
-            tot,
+            col,
             &format!("IF({ka}=0,\"\",ROUND({ob}/{ka}*100,1))"),
-            optioneel(t.dekking_percentage, 1),
-            &o.procent_vet,
+            optioneel(rj.dekking_percentage, 1),
+            &o.procent,
         )?;
     }
+    let Some(t) = a.totalen.iter().find(|t| t.aanbod == ai) else {
+        return Ok(());
+    };
+    for (m, v) in [t.kostenaandeel, t.opbrengst, t.saldo].iter().enumerate() {
+        let row = base + u32::try_from(m).unwrap_or(0);
+        som_totaal(ws, s, row, *v, &o.euro_vet)?;
+    }
+    let ka = row_col_to_cell(base, b.tot);
+    let ob = row_col_to_cell(base + 1, b.tot);
+    formule(
+        ws,
+        base + 3,
+        b.tot,
+        &format!("IF({ka}=0,\"\",ROUND({ob}/{ka}*100,1))"),
+        optioneel(t.dekking_percentage, 1),
+        &o.procent_vet,
+    )?;
     Ok(())
 }
