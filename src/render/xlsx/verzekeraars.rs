@@ -206,6 +206,23 @@ fn rij(
     Ok(())
 }
 
+/// Writes `waarden` into `row` with the same formula `f(col)` in every year and in total.
+fn rij_gelijk(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    row: u32,
+    waarden: (Vec<String>, String),
+    f: impl Fn(u16) -> String,
+    fmts: (&Format, &Format),
+) -> Result<(), XlsxError> {
+    rij(ws, s, row, waarden, |_, col| f(col), &f, fmts)
+}
+
+/// The total of `row`: the sum of its year cells, to the cent.
+fn som_jaren(s: &Scenario, row: u32) -> impl Fn(u16) -> String + '_ {
+    move |_| format!("ROUND(SUM({}),2)", jaar_bereik(s, row))
+}
+
 /// The cached texts of one figure per year and in total.
 fn waarden(
     zaak: &VerzekeraarZaak,
@@ -218,8 +235,7 @@ fn waarden(
 }
 
 /// One insurer's block: its name and chosen offer, then kostenaandeel, betaling, vermeden
-/// kosten, netto and ROI. Returns the row after it. (One row per figure, each referring to the
-/// rows above it; kept together so that the references are read in one place.)
+/// kosten, netto and ROI. Returns the row after it.
 #[allow(clippy::too_many_arguments)]
 fn verzekeraar(
     ws: &mut Worksheet,
@@ -233,38 +249,12 @@ fn verzekeraar(
     o: &Opmaak,
 ) -> Result<u32, XlsxError> {
     let a = &r.aanbiedingen;
-    let naam = verzekeraar_naam(s, zaak.verzekeraar);
-    let gekozen = zaak
-        .gekozen_aanbod
-        .and_then(|g| s.aanbiedingen.get(g))
-        .map_or_else(
-            || "geen aanbod".to_string(),
-            |x| {
-                let hoe = if x.gecontracteerd {
-                    "gecontracteerd"
-                } else {
-                    "hoogste opbrengst"
-                };
-                format!("gekozen aanbod: {} ({hoe})", x.label)
-            },
-        );
-    ws.write_string_with_format(row, 0, naam, &o.sectie)?;
-    // The chosen offer over the year columns, wrapped there.
-    let tot = totaal_kolom(s);
-    ws.merge_range(row, 2, row, tot.max(3), &gekozen, &o.noot)?;
-    let regels = regels_nodig(&gekozen, 15.0 * f64::from(tot.max(3) - 1));
-    ws.set_row_height(row, 15.0 * f64::from(regels.max(1)) + 3.0)?;
+    verzekeraar_kop(ws, s, zaak, row, o)?;
     let vi = a
         .verzekeraars
         .iter()
         .position(|v| v.verzekeraar == zaak.verzekeraar);
-    let aandeel = vi
-        .and_then(|vi| inv.verzekeraar_aandeel.get(vi))
-        .cloned()
-        .unwrap_or_else(|| "0".into());
     let b0 = row + 1;
-    let cel = |m: u32, col: u16| row_col_to_cell(b0 + m, col);
-    let som = |m: u32| move |_: u16| format!("ROUND(SUM({}),2)", jaar_bereik(s, b0 + m));
     let labels = [
         (KOSTENAANDEEL, "Kostenaandeel"),
         (BETALING, "Betaling (gekozen aanbod)"),
@@ -283,7 +273,7 @@ fn verzekeraar(
         b0 + KOSTENAANDEEL,
         waarden(zaak, |c| bedrag(c.kostenaandeel)),
         |_, col| aandeel_rij.map_or_else(|| "0".into(), |ar| op(FINANCIERING, ar, col)),
-        som(KOSTENAANDEEL),
+        som_jaren(s, b0 + KOSTENAANDEEL),
         (&o.euro, &o.euro_vet),
     )?;
     // The chosen offer's opbrengst in a year it covers, else 0.
@@ -304,7 +294,7 @@ fn verzekeraar(
                 _ => "0".into(),
             }
         },
-        som(BETALING),
+        som_jaren(s, b0 + BETALING),
         (&o.euro, &o.euro_vet),
     )?;
     let Some(z) = zorg else {
@@ -318,6 +308,56 @@ fn verzekeraar(
         )?;
         return Ok(b0 + VERMEDEN + 1);
     };
+    let aandeel = vi
+        .and_then(|vi| inv.verzekeraar_aandeel.get(vi))
+        .cloned()
+        .unwrap_or_else(|| "0".into());
+    zorg_rijen(ws, s, zaak, (z, &aandeel), b0, o)?;
+    Ok(b0 + ROI + 1)
+}
+
+/// An insurer's name and its chosen offer (over the year columns, wrapped there) in `row`.
+fn verzekeraar_kop(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    zaak: &VerzekeraarZaak,
+    row: u32,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let naam = verzekeraar_naam(s, zaak.verzekeraar);
+    let gekozen = zaak
+        .gekozen_aanbod
+        .and_then(|g| s.aanbiedingen.get(g))
+        .map_or_else(
+            || "geen aanbod".to_string(),
+            |x| {
+                let hoe = if x.gecontracteerd {
+                    "gecontracteerd"
+                } else {
+                    "hoogste opbrengst"
+                };
+                format!("gekozen aanbod: {} ({hoe})", x.label)
+            },
+        );
+    ws.write_string_with_format(row, 0, naam, &o.sectie)?;
+    let tot = totaal_kolom(s);
+    ws.merge_range(row, 2, row, tot.max(3), &gekozen, &o.noot)?;
+    let regels = regels_nodig(&gekozen, 15.0 * f64::from(tot.max(3) - 1));
+    ws.set_row_height(row, 15.0 * f64::from(regels.max(1)) + 3.0)?;
+    Ok(())
+}
+
+/// An insurer's vermeden kosten (its share `aandeel` of the sheet Zorgreductie's), netto and ROI,
+/// each referring to the rows above it in the block that starts at `b0`.
+fn zorg_rijen(
+    ws: &mut Worksheet,
+    s: &Scenario,
+    zaak: &VerzekeraarZaak,
+    (z, aandeel): (&ZorgCellen, &str),
+    b0: u32,
+    o: &Opmaak,
+) -> Result<(), XlsxError> {
+    let cel = |m: u32, col: u16| row_col_to_cell(b0 + m, col);
     let leeg = |c: &VerzekeraarCijfers, v: fn(&VerzekeraarCijfers) -> Option<Decimal>| {
         v(c).map_or_else(String::new, bedrag)
     };
@@ -332,33 +372,28 @@ fn verzekeraar(
                 op(ZORGREDUCTIE, z.vermeden_kosten, col)
             )
         },
-        som(VERMEDEN),
+        som_jaren(s, b0 + VERMEDEN),
         (&o.euro, &o.euro_vet),
     )?;
-    let netto = |col: u16| format!("ROUND({}-{},2)", cel(VERMEDEN, col), cel(BETALING, col));
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0 + NETTO,
         waarden(zaak, |c| leeg(c, |c| c.netto)),
-        |_, col| netto(col),
-        netto,
+        |col| format!("ROUND({}-{},2)", cel(VERMEDEN, col), cel(BETALING, col)),
         (&o.euro, &o.euro_vet),
     )?;
-    let roi = |col: u16| {
-        let (n, b) = (cel(NETTO, col), cel(BETALING, col));
-        format!("IF({b}=0,\"\",ROUND({n}/{b}*100,1))")
-    };
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0 + ROI,
         waarden(zaak, |c| optioneel(c.roi_percentage, 1)),
-        |_, col| roi(col),
-        roi,
+        |col| {
+            let (n, b) = (cel(NETTO, col), cel(BETALING, col));
+            format!("IF({b}=0,\"\",ROUND({n}/{b}*100,1))")
+        },
         (&o.procent, &o.procent_vet),
-    )?;
-    Ok(b0 + ROI + 1)
+    )
 }
 
 /// The region: te financieren, opbrengst of all chosen offers, tekort and dekking. Returns its
@@ -391,12 +426,11 @@ fn regio(
             f(&g.totaal),
         )
     };
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0,
         per(|c| bedrag(c.te_financieren)),
-        |_, col| op(FINANCIERING, fin.te_financieren, col),
         |col| op(FINANCIERING, fin.te_financieren, col),
         (&o.euro, &o.euro_vet),
     )?;
@@ -407,36 +441,31 @@ fn regio(
             .collect();
         format!("ROUND({},2)", delen.join("+"))
     };
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0 + 1,
         per(|c| bedrag(c.opbrengst)),
-        |_, col| opbrengst(col),
         opbrengst,
         (&o.euro, &o.euro_vet),
     )?;
-    let tekort = |col: u16| format!("ROUND({}-{},2)", cel(0, col), cel(1, col));
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0 + 2,
         per(|c| bedrag(c.tekort)),
-        |_, col| tekort(col),
-        tekort,
+        |col| format!("ROUND({}-{},2)", cel(0, col), cel(1, col)),
         (&o.euro, &o.euro_vet),
     )?;
-    let dekking = |col: u16| {
-        let (t, ob) = (cel(0, col), cel(1, col));
-        format!("IF({t}=0,\"\",ROUND({ob}/{t}*100,1))")
-    };
-    rij(
+    rij_gelijk(
         ws,
         s,
         b0 + 3,
         per(|c| optioneel(c.dekking_percentage, 1)),
-        |_, col| dekking(col),
-        dekking,
+        |col| {
+            let (t, ob) = (cel(0, col), cel(1, col));
+            format!("IF({t}=0,\"\",ROUND({ob}/{t}*100,1))")
+        },
         (&o.procent, &o.procent_vet),
     )?;
     Ok(b0 + 3)
