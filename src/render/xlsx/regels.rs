@@ -146,9 +146,70 @@ fn regel_rij(
     c: &Regelcontext<'_>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let s = c.s;
+    beschrijving(ws, row, regel, c)?;
+    if regel.post == Post::Overhead {
+        return overhead(ws, row, regel, jaar, c, o);
+    }
+    let Some(f) = formules(regel, c) else {
+        // A line the workbook has no formula for: its amount as the CLI has it.
+        ws.write_number(row, kol::BEDRAG, super::opmaak::as_f64(regel.bedrag))?;
+        return Ok(());
+    };
+    let deel = deel(regel, c);
+    let bedrag_cel = bedrag(regel.bedrag);
+    if let Some((af, av)) = &f.aantal {
+        formule_kolom(ws, row, kol::AANTAL, af, av.clone())?;
+    }
+    let uren_waarde = regel.uren.map(exact).unwrap_or_default();
+    if let Deel::Geheel = deel {
+        let b = match &f.uren {
+            Some(u) => {
+                formule_kolom(ws, row, kol::UREN, u, uren_waarde)?;
+                f.bedrag.replace("{uren}", &row_col_to_cell(row, kol::UREN))
+            }
+            None => f.bedrag,
+        };
+        return formule_kolom(ws, row, kol::BEDRAG, &b, bedrag_cel);
+    }
+    // The part of the line's hours or amount `x` in column `col`: the elsewhere share, or the
+    // TAPA$ rest after the elsewhere part in the row above.
+    let deel_formule = |x: &str, col: u16| match deel {
+        Deel::Elders(p) if col == kol::BEDRAG => format!("ROUND({x}*{p}/100,2)"),
+        Deel::Elders(p) => format!("{x}*{p}/100"),
+        _ => format!("{x}-{}", row_col_to_cell(row.saturating_sub(1), col)),
+    };
+    let b = match &f.uren {
+        Some(u) => {
+            let u = format!("({u})");
+            formule_kolom(
+                ws,
+                row,
+                kol::UREN,
+                &deel_formule(&u, kol::UREN),
+                uren_waarde,
+            )?;
+            f.bedrag.replace("{uren}", &u)
+        }
+        None => f.bedrag,
+    };
+    formule_kolom(
+        ws,
+        row,
+        kol::BEDRAG,
+        &deel_formule(&b, kol::BEDRAG),
+        bedrag_cel,
+    )
+}
+
+/// A line item's descriptive columns: year, group, post, role and financing.
+fn beschrijving(
+    ws: &mut Worksheet,
+    row: u32,
+    regel: &Regel,
+    c: &Regelcontext<'_>,
+) -> Result<(), XlsxError> {
     ws.write_number(row, kol::JAAR, f64::from(regel.jaar))?;
-    if let Some(g) = regel.groep.and_then(|gi| s.groepen.get(gi)) {
+    if let Some(g) = regel.groep.and_then(|gi| c.s.groepen.get(gi)) {
         ws.write_string(row, kol::GROEP, &g.naam)?;
     }
     match regel.post {
@@ -168,14 +229,12 @@ fn regel_rij(
         kol::FINANCIERING,
         financiering_tekst(regel.financiering),
     )?;
-    if regel.post == Post::Overhead {
-        return overhead(ws, row, regel, jaar, c, o);
-    }
-    let Some(f) = formules(regel, c) else {
-        // A line the workbook has no formula for: its amount as the CLI has it.
-        ws.write_number(row, kol::BEDRAG, super::opmaak::as_f64(regel.bedrag))?;
-        return Ok(());
-    };
+    Ok(())
+}
+
+/// Which part of its costs a line is: the whole, or one side of a partial elsewhere financing.
+fn deel<'a>(regel: &Regel, c: &Regelcontext<'a>) -> Deel<'a> {
+    let s = c.s;
     let pct = financiering::elders_regel(s, regel.rol.as_deref(), regel.post, regel.jaar)
         .filter(|e| !e.geheel())
         .and_then(|e| {
@@ -184,62 +243,11 @@ fn regel_rij(
                 .position(|x| std::ptr::eq(x, e))
         })
         .and_then(|i| c.inv.elders_percentage.get(i));
-    let deel = match (pct, regel.financiering) {
+    match (pct, regel.financiering) {
         (None, _) => Deel::Geheel,
         (Some(p), Financiering::Elders) => Deel::Elders(p),
         (Some(_), Financiering::Tapas) => Deel::Tapas,
-    };
-    let cel = |col: u16| row_col_to_cell(row, col);
-    let boven = |col: u16| row_col_to_cell(row.saturating_sub(1), col);
-    let bedrag_cel = bedrag(regel.bedrag);
-    if let Some((af, av)) = &f.aantal {
-        formule_kolom(ws, row, kol::AANTAL, af, av.clone())?;
     }
-    let uren_waarde = regel.uren.map(exact).unwrap_or_default();
-    match (&deel, &f.uren) {
-        (Deel::Geheel, Some(u)) => {
-            formule_kolom(ws, row, kol::UREN, u, uren_waarde)?;
-            let b = f.bedrag.replace("{uren}", &cel(kol::UREN));
-            formule_kolom(ws, row, kol::BEDRAG, &b, bedrag_cel)?;
-        }
-        (Deel::Geheel, None) => {
-            formule_kolom(ws, row, kol::BEDRAG, &f.bedrag, bedrag_cel)?;
-        }
-        (Deel::Elders(p), uren) => {
-            let b = match uren {
-                Some(u) => {
-                    formule_kolom(ws, row, kol::UREN, &format!("({u})*{p}/100"), uren_waarde)?;
-                    f.bedrag.replace("{uren}", &format!("({u})"))
-                }
-                None => f.bedrag.clone(),
-            };
-            formule_kolom(
-                ws,
-                row,
-                kol::BEDRAG,
-                &format!("ROUND({b}*{p}/100,2)"),
-                bedrag_cel,
-            )?;
-        }
-        (Deel::Tapas, uren) => {
-            let b = match uren {
-                Some(u) => {
-                    let tapas_uren = format!("({u})-{}", boven(kol::UREN));
-                    formule_kolom(ws, row, kol::UREN, &tapas_uren, uren_waarde)?;
-                    f.bedrag.replace("{uren}", &format!("({u})"))
-                }
-                None => f.bedrag.clone(),
-            };
-            formule_kolom(
-                ws,
-                row,
-                kol::BEDRAG,
-                &format!("{b}-{}", boven(kol::BEDRAG)),
-                bedrag_cel,
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// The formulas of a line other than the overhead (docs/rekenregels.md's formula for its post),
