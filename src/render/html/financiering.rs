@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
 use crate::calc::overzicht::tekort_als_enige;
-use crate::calc::per_verzekeraar::RegioCijfers;
+use crate::calc::per_verzekeraar::{PerVerzekeraar, RegioCijfers, VerzekeraarZaak};
 use crate::decimal::{dutch, euro};
 use crate::render::teksten::{AANBIEDINGEN_UITLEG, aanbod_jaren};
 use crate::scenario::Scenario;
@@ -398,48 +398,7 @@ fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
         .verzekeraars
         .iter()
         .enumerate()
-        .filter_map(|(i, z)| {
-            let vz = s.verzekeraars.get(z.verzekeraar)?;
-            let pad = format!("/verzekeraars/{i}");
-            let t = format!("{pad}/totaal");
-            let c = &z.totaal;
-            let mut rij = vec![
-                th_attr(&vz.naam, &json("offers", &format!("{pad}/naam"))),
-                match z.gekozen_aanbod.and_then(|g| s.aanbiedingen.get(g)) {
-                    Some(a) => format!(
-                        "<td><span{}>{}</span>{}</td>",
-                        json("offers", &format!("{pad}/gekozen_aanbod")),
-                        esc(&a.label),
-                        if a.gecontracteerd {
-                            " (gecontracteerd)"
-                        } else {
-                            ""
-                        }
-                    ),
-                    None => td("geen aanbod"),
-                },
-                td_n(
-                    &euro(c.kostenaandeel),
-                    &json("offers", &format!("{t}/kostenaandeel")),
-                ),
-                td_n(&euro(c.betaling), &json("offers", &format!("{t}/betaling"))),
-            ];
-            if impact {
-                let bedrag = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), euro);
-                rij.extend([
-                    td_n(
-                        &bedrag(c.vermeden_kosten),
-                        &json("offers", &format!("{t}/vermeden_kosten")),
-                    ),
-                    td_n(&bedrag(c.netto), &json("offers", &format!("{t}/netto"))),
-                    td_n(
-                        &c.roi_percentage.map_or_else(|| "—".to_string(), ratio),
-                        &json("offers", &format!("{t}/roi_percentage")),
-                    ),
-                ]);
-            }
-            Some(rij)
-        })
+        .filter_map(|(i, z)| verzekeraar_rij(s, (i, z), impact))
         .collect();
     // The chart before its table, as above.
     if let Some(g) = grafiek::per_verzekeraar(s, r) {
@@ -447,6 +406,11 @@ fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
     }
     tabel(out, "Businesscase per verzekeraar (looptijd)", &kop, &rijen);
 
+    regio(out, p);
+}
+
+/// The region's view: all chosen offers together against what is to be financed, per year.
+fn regio(out: &mut String, p: &PerVerzekeraar) {
     let jaren: Vec<i32> = p.regio.jaren.iter().map(|(j, _)| *j).collect();
     let rij = |label: &str, veld: &str, f: fn(&RegioCijfers) -> String| Rij {
         label: esc(label),
@@ -490,4 +454,53 @@ fn per_verzekeraar(out: &mut String, s: &Scenario, r: &Resultaat) {
         &jaren,
         &rijen,
     );
+}
+
+/// An insurer's row of [`per_verzekeraar`] (`i`: its place in `offers --format json`); the avoided
+/// costs, netto and ROI only with an `[impact]`.
+fn verzekeraar_rij(
+    s: &Scenario,
+    (i, z): (usize, &VerzekeraarZaak),
+    impact: bool,
+) -> Option<Vec<String>> {
+    let vz = s.verzekeraars.get(z.verzekeraar)?;
+    let pad = format!("/verzekeraars/{i}");
+    let t = format!("{pad}/totaal");
+    let c = &z.totaal;
+    let mut rij = vec![
+        th_attr(&vz.naam, &json("offers", &format!("{pad}/naam"))),
+        match z.gekozen_aanbod.and_then(|g| s.aanbiedingen.get(g)) {
+            Some(a) => format!(
+                "<td><span{}>{}</span>{}</td>",
+                json("offers", &format!("{pad}/gekozen_aanbod")),
+                esc(&a.label),
+                if a.gecontracteerd {
+                    " (gecontracteerd)"
+                } else {
+                    ""
+                }
+            ),
+            None => td("geen aanbod"),
+        },
+        td_n(
+            &euro(c.kostenaandeel),
+            &json("offers", &format!("{t}/kostenaandeel")),
+        ),
+        td_n(&euro(c.betaling), &json("offers", &format!("{t}/betaling"))),
+    ];
+    if impact {
+        let bedrag = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), euro);
+        rij.extend([
+            td_n(
+                &bedrag(c.vermeden_kosten),
+                &json("offers", &format!("{t}/vermeden_kosten")),
+            ),
+            td_n(&bedrag(c.netto), &json("offers", &format!("{t}/netto"))),
+            td_n(
+                &c.roi_percentage.map_or_else(|| "—".to_string(), ratio),
+                &json("offers", &format!("{t}/roi_percentage")),
+            ),
+        ]);
+    }
+    Some(rij)
 }
