@@ -4,10 +4,12 @@
 use rust_decimal::Decimal;
 
 use crate::calc::Resultaat;
-use crate::scenario::Scenario;
+use crate::calc::impact::ImpactResultaat;
+use crate::scenario::{Impact, Scenario};
 
 use super::opmaak::{Doc, JaarRij, aantal, euro, euro_invoer, procent};
 
+/// The chapter, or without an `[impact]` a paragraph saying it is not quantified.
 pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
     doc.hoofdstuk("Verwachte zorgreductie");
     let (Some(imp), Some(i)) = (&s.impact, &r.impact) else {
@@ -39,6 +41,17 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
             totaalrij: false,
         }],
     );
+    indicatoren(doc, imp, i);
+    vermeden_kosten(doc, imp, i, &jaren);
+    doc.grafiek("zorgreductie-per-indicator");
+    doc.noot(
+        "Verwachte aantallen worden in de berekening niet afgerond; ze staan hier met één \
+         decimaal. De vermeden kosten zijn per indicator en jaar op hele centen afgerond.",
+    );
+}
+
+/// The six indicators: their inputs, and the expected counts over the horizon.
+fn indicatoren(doc: &mut Doc, imp: &Impact, i: &ImpactResultaat) {
     let rijen: Vec<Vec<String>> = imp
         .indicatoren
         .iter()
@@ -88,6 +101,10 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         &rijen,
         false,
     );
+}
+
+/// The avoided costs per indicator and year, with their total.
+fn vermeden_kosten(doc: &mut Doc, imp: &Impact, i: &ImpactResultaat, jaren: &[i32]) {
     let mut rijen: Vec<JaarRij> = imp
         .indicatoren
         .iter()
@@ -117,10 +134,5 @@ pub(super) fn hoofdstuk(doc: &mut Doc, s: &Scenario, r: &Resultaat) {
         )
         .als_totaal(),
     );
-    doc.jaartabel("Vermeden kosten per indicator", "Indicator", &jaren, &rijen);
-    doc.grafiek("zorgreductie-per-indicator");
-    doc.noot(
-        "Verwachte aantallen worden in de berekening niet afgerond; ze staan hier met één \
-         decimaal. De vermeden kosten zijn per indicator en jaar op hele centen afgerond.",
-    );
+    doc.jaartabel("Vermeden kosten per indicator", "Indicator", jaren, &rijen);
 }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::decimal::euro;
-use crate::onzekerheid::analyse::Gevoeligheid;
+use crate::onzekerheid::analyse::{Gevoeligheid, GevoeligheidRij};
 use crate::render::herkomst::{json, parameter};
 use crate::scenario::Scenario;
 use crate::scenario::param;
@@ -21,15 +21,12 @@ const NAAM: f64 = 9.5;
 const BEDRAG: f64 = 8.5;
 
 /// The tornado: per parameter a bar from the netto at its low value to the netto at its high
-/// value, around a vertical line at the netto as described; `None` without rows. (One
-/// drawing laid out from the top down: names, bars and amounts share its coordinates, so it
-/// stays one function.)
+/// value, around a vertical line at the netto as described; `None` without rows.
 pub fn tornado(s: &Scenario, g: &Gevoeligheid) -> Option<Grafiek> {
     if g.rijen.is_empty() {
         return None;
     }
-    // Signed: a saldo may be negative (the shared `f` clamps at zero for the bar charts).
-    let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
+    let f = getal;
     let lo = g
         .rijen
         .iter()
@@ -91,51 +88,69 @@ pub fn tornado(s: &Scenario, g: &Gevoeligheid) -> Option<Grafiek> {
     for (k, (r, naam)) in g.rijen.iter().zip(&namen).enumerate() {
         let h = hoogtes.get(k).copied().unwrap_or(30.0);
         let midden = y + h / 2.0;
-        // The name, its lines centred on the bar.
-        let eerste = midden - (naam.len() as f64 - 1.0) * 6.0 + 3.5;
-        inhoud.push_str(&format!("<g{}>\n", parameter(&r.pad)));
-        for (n, regel) in naam.iter().enumerate() {
-            inhoud.push_str(&text(
-                namen_breed - 12.0,
-                eerste + 12.0 * n as f64,
-                "end",
-                NAAM,
-                regel,
-                "",
-            ));
-        }
-        inhoud.push_str("</g>\n");
-        let (a, b) = (f(r.uitkomst_laag), f(r.uitkomst_hoog));
-        let (x0, x1) = (x(a.min(b)), x(a.max(b)));
-        inhoud.push_str(&vlak(x0, midden - 7.0, (x1 - x0).max(1.0), 14.0, "#1f4e79"));
-        let ((links_veld, links_v), (rechts_veld, rechts_v)) = if a <= b {
-            (
-                ("uitkomst_laag", r.uitkomst_laag),
-                ("uitkomst_hoog", r.uitkomst_hoog),
-            )
-        } else {
-            (
-                ("uitkomst_hoog", r.uitkomst_hoog),
-                ("uitkomst_laag", r.uitkomst_laag),
-            )
-        };
-        inhoud.push_str(&text(
-            x0 - 4.0,
-            midden + 3.0,
-            "end",
-            BEDRAG,
-            &euro(links_v),
-            &json("sensitivity", &format!("/rijen/{k}/{links_veld}")),
-        ));
-        inhoud.push_str(&text(
-            x1 + 4.0,
-            midden + 3.0,
-            "start",
-            BEDRAG,
-            &euro(rechts_v),
-            &json("sensitivity", &format!("/rijen/{k}/{rechts_veld}")),
-        ));
+        staaf(inhoud, (k, r), naam, (midden, namen_breed), &x);
         y += h;
     }
     Some(grafiek)
+}
+
+/// An amount as a coordinate, signed: a saldo may be negative (the shared `f` clamps at zero for
+/// the bar charts).
+fn getal(v: Decimal) -> f64 {
+    v.to_f64().unwrap_or(0.0)
+}
+
+/// Row `k`'s name (its lines `naam` right-aligned before `namen_breed`, centred on `midden`), its
+/// bar on the scale `x` and the amount at either end.
+fn staaf(
+    inhoud: &mut String,
+    (k, r): (usize, &GevoeligheidRij),
+    naam: &[String],
+    (midden, namen_breed): (f64, f64),
+    x: &dyn Fn(f64) -> f64,
+) {
+    // The name, its lines centred on the bar.
+    let eerste = midden - (naam.len() as f64 - 1.0) * 6.0 + 3.5;
+    inhoud.push_str(&format!("<g{}>\n", parameter(&r.pad)));
+    for (n, regel) in naam.iter().enumerate() {
+        inhoud.push_str(&text(
+            namen_breed - 12.0,
+            eerste + 12.0 * n as f64,
+            "end",
+            NAAM,
+            regel,
+            "",
+        ));
+    }
+    inhoud.push_str("</g>\n");
+    let (a, b) = (getal(r.uitkomst_laag), getal(r.uitkomst_hoog));
+    let (x0, x1) = (x(a.min(b)), x(a.max(b)));
+    inhoud.push_str(&vlak(x0, midden - 7.0, (x1 - x0).max(1.0), 14.0, "#1f4e79"));
+    let ((links_veld, links_v), (rechts_veld, rechts_v)) = if a <= b {
+        (
+            ("uitkomst_laag", r.uitkomst_laag),
+            ("uitkomst_hoog", r.uitkomst_hoog),
+        )
+    } else {
+        (
+            ("uitkomst_hoog", r.uitkomst_hoog),
+            ("uitkomst_laag", r.uitkomst_laag),
+        )
+    };
+    inhoud.push_str(&text(
+        x0 - 4.0,
+        midden + 3.0,
+        "end",
+        BEDRAG,
+        &euro(links_v),
+        &json("sensitivity", &format!("/rijen/{k}/{links_veld}")),
+    ));
+    inhoud.push_str(&text(
+        x1 + 4.0,
+        midden + 3.0,
+        "start",
+        BEDRAG,
+        &euro(rechts_v),
+        &json("sensitivity", &format!("/rijen/{k}/{rechts_veld}")),
+    ));
 }
