@@ -338,7 +338,7 @@ impl Exact {
     /// `self.mul(other).to_units(dp, how)`. When both mantissas are below 2^63 in size (every
     /// line of the cost engine within the documented bounds, for the first years of
     /// indexation) the product is rounded on `i128` without building it as an [`Exact`]. With
-    /// the per-year split of src/calc/cost.rs (`Verdelingen`) it took `calc::evaluate_totals`
+    /// the per-year split of src/calc/cost/snel.rs (`Verdelingen`) it took `calc::evaluate_totals`
     /// from 94.7 M to 85.5 M instructions on 400 generated files (9,009 groups, callgrind):
     /// about 2 % of `batch`, below issue 13's 5 % bar on its own. Guarded by the property test
     /// below and by tests/cli/properties/aanvullingen.rs.

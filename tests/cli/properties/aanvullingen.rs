@@ -5,7 +5,7 @@
 //! here by hand from docs/rekenregels.md's words (exact fractions of big integers, one function
 //! per kind of line, nothing shared with src/calc). Every line, every total and every error must
 //! be the same, in `evaluate` and in the totals-only `evaluate_totals` (`batch`). This is the test
-//! behind the engine's fast paths (src/calc/cost.rs, `Groepsregels` and `Verdelingen`; the
+//! behind the engine's fast paths (src/calc/cost/snel.rs, `Groepsregels` and `Verdelingen`; the
 //! product rounding of src/decimal/exact.rs).
 
 use super::*;

@@ -1,0 +1,409 @@
+//! The cost engine of docs/rekenregels.md: line items per year, group, post and role;
+//! totals; the cost-covering tariff. Pure, no I/O.
+//!
+//! Read it in this order:
+//! - here: the line items and totals ([`Regel`], [`Totalen`], [`Kosten`]), [`evaluate`], and
+//!   `group_lines` and `regional_lines`, which list the lines of a year in docs/rekenregels.md's
+//!   order;
+//! - `regels`: one plain function per kind of line (`bijeenkomsten_uren` … `overhead`), that
+//!   line's formula from docs/rekenregels.md's table, exactly (an [`Exact`] has no 28-digit
+//!   limit), and the one rounding to whole cents, half away from zero;
+//! - `jaar`: the sums of a year and of the horizon (`Jaar::regel` adds a rounded line and refuses
+//!   an amount above [`GRENS_BEDRAG`](super::GRENS_BEDRAG) with an error naming the fields of
+//!   that line; `Jaar::totalen` sums the lines in integer cents and rounds the tariff up);
+//! - `snel`: the fast paths, each with what it saves and the property test that guards it. What
+//!   of a group's lines does not depend on the year (its hours, `uren × uurtarief`) is worked
+//!   out once per calculation (`Groepsregels`) and multiplied by each year's `I(y)`; the split of
+//!   each role's and post's lines is looked up once per year (`Verdelingen`). Nothing is
+//!   remembered between groups or between calculations.
+
+mod jaar;
+mod regels;
+mod snel;
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::{CalcError, index_factors, indexfactoren};
+use crate::decimal::exact::Exact;
+use crate::scenario::{Groep, Kostenpost, KostenpostPer, Scenario};
+use jaar::{Herkomst, Jaar};
+use regels::*;
+use snel::{Groepsregels, Rollen, Uren, Verdelingen};
+
+pub(crate) use jaar::{tariff, verzekerde_jaren};
+
+/// How a line is financed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Financiering {
+    /// Through TAPA$-prestatie 1.
+    Tapas,
+    /// Through another title (`elders_gefinancierd`, `[[financiering.elders]]`).
+    Elders,
+}
+
+impl Financiering {
+    /// The value of the `financiering` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Financiering::Tapas => "tapas",
+            Financiering::Elders => "elders",
+        }
+    }
+}
+
+/// The kinds of line item, in the order they are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Post {
+    /// Meeting, preparation and travel hours per role.
+    Bijeenkomsten,
+    /// The chair's extra hours.
+    Voorzitter,
+    /// Coordination after the meetings.
+    Coordinatie,
+    /// The consulent's phone support.
+    TelefonischeOndersteuning,
+    /// ICT per group.
+    Ict,
+    /// Room and catering per meeting.
+    Huisvesting,
+    /// One-off start costs of a new group.
+    Startkosten,
+    /// One-off training of a new group's participants.
+    Scholing,
+    /// Regional project lead.
+    Projectleiding,
+    /// Evaluation and monitoring.
+    Monitoring,
+    /// A `[[kostenpost]]` of the region's own: its index in [`Scenario::kostenposten`]. Listed
+    /// after the built-in posts, in file order, before the overhead.
+    Kostenpost(u16),
+    /// Penvoerder's fee.
+    Overhead,
+}
+
+impl Post {
+    /// Every built-in post, in list order (the `[[kostenpost]]`s come before the overhead).
+    pub const ALL: [Post; 11] = [
+        Post::Bijeenkomsten,
+        Post::Voorzitter,
+        Post::Coordinatie,
+        Post::TelefonischeOndersteuning,
+        Post::Ict,
+        Post::Huisvesting,
+        Post::Startkosten,
+        Post::Scholing,
+        Post::Projectleiding,
+        Post::Monitoring,
+        Post::Overhead,
+    ];
+
+    /// The value of the `post` column of a built-in post (`kostenpost` for an own post: use
+    /// [`Post::naam`], which knows its id).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Post::Kostenpost(_) => "kostenpost",
+            Post::Bijeenkomsten => "bijeenkomsten",
+            Post::Voorzitter => "voorzitter",
+            Post::Coordinatie => "coordinatie",
+            Post::TelefonischeOndersteuning => "telefonische_ondersteuning",
+            Post::Ict => "ict",
+            Post::Huisvesting => "huisvesting",
+            Post::Startkosten => "startkosten",
+            Post::Scholing => "scholing",
+            Post::Projectleiding => "projectleiding",
+            Post::Monitoring => "monitoring",
+            Post::Overhead => "overhead",
+        }
+    }
+
+    /// Dutch label for tables of a built-in post (use [`Post::label_in`], which knows an own
+    /// post's naam).
+    pub fn label(self) -> &'static str {
+        match self {
+            Post::Kostenpost(_) => "Eigen kostenpost",
+            Post::Bijeenkomsten => "Bijeenkomsten (incl. voorbereiding en reistijd)",
+            Post::Voorzitter => "Voorzitter",
+            Post::Coordinatie => "Coördinatie na bespreking",
+            Post::TelefonischeOndersteuning => "Telefonische ondersteuning consulent",
+            Post::Ict => "ICT",
+            Post::Huisvesting => "Huisvesting",
+            Post::Startkosten => "Startkosten nieuwe groepen",
+            Post::Scholing => "Scholing nieuwe deelnemers",
+            Post::Projectleiding => "Projectleiding",
+            Post::Monitoring => "Monitoring en evaluatie",
+            Post::Overhead => "Overhead penvoerder",
+        }
+    }
+
+    /// Parses the `post` column value of a built-in post.
+    pub fn parse(text: &str) -> Option<Post> {
+        Post::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    /// The value of the `post` column: a built-in post's name or a `[[kostenpost]]`'s id.
+    pub fn naam(self, s: &Scenario) -> &str {
+        self.eigen_of(s, self.as_str(), |k| &k.id)
+    }
+
+    /// The Dutch label for tables: a built-in post's label or a `[[kostenpost]]`'s naam.
+    pub fn label_in(self, s: &Scenario) -> &str {
+        self.eigen_of(s, self.label(), |k| &k.naam)
+    }
+
+    /// `veld` of the `[[kostenpost]]` this post is, else `ingebouwd` (a built-in post's text).
+    fn eigen_of<'s>(
+        self,
+        s: &'s Scenario,
+        ingebouwd: &'static str,
+        veld: fn(&Kostenpost) -> &str,
+    ) -> &'s str {
+        match self {
+            Post::Kostenpost(i) => s.kostenposten.get(usize::from(i)).map_or(ingebouwd, veld),
+            _ => ingebouwd,
+        }
+    }
+
+    /// Parses a `post` column value of `s`: a built-in post or one of its `[[kostenpost]]` ids.
+    pub fn parse_in(text: &str, s: &Scenario) -> Option<Post> {
+        Post::parse(text).or_else(|| {
+            s.kostenposten
+                .iter()
+                .position(|k| k.id == text)
+                .and_then(|i| u16::try_from(i).ok())
+                .map(Post::Kostenpost)
+        })
+    }
+}
+
+/// One line item, rounded to cents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regel {
+    /// Calendar year.
+    pub jaar: i32,
+    /// Index into [`Scenario::groepen`]; `None` for regional lines.
+    pub groep: Option<usize>,
+    /// What the line is for.
+    pub post: Post,
+    /// The role whose rate pays the hours; `None` for non-hour lines.
+    pub rol: Option<Arc<str>>,
+    /// Hours (exact, not rounded); `None` where hours do not apply.
+    pub uren: Option<Decimal>,
+    /// Amount in €, rounded to cents half away from zero.
+    pub bedrag: Decimal,
+    /// TAPA$ or elsewhere.
+    pub financiering: Financiering,
+}
+
+/// The totals of docs/rekenregels.md, for a year or for the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totalen {
+    /// Σ all lines.
+    pub kosten_totaal: Decimal,
+    /// Σ lines financed elsewhere.
+    pub elders_gefinancierd: Decimal,
+    /// Σ `[[bijdrage]]`s of the year (over the horizon: of every year), each rounded to cents.
+    pub bijdragen: Decimal,
+    /// `kosten_totaal − elders_gefinancierd − bijdragen`.
+    pub te_financieren: Decimal,
+    /// Per verzekerde, rounded up to the cent (over the horizon: the flat yearly tariff).
+    pub kostendekkend_tarief: Decimal,
+}
+
+/// One year's costs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KostenJaar {
+    /// Calendar year.
+    pub jaar: i32,
+    /// `I(y)`.
+    pub indexfactor: Decimal,
+    /// Line items: per group in file order, then the regional lines, overhead last.
+    pub regels: Vec<Regel>,
+    /// The year's totals.
+    pub totalen: Totalen,
+}
+
+/// The costs over the whole horizon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kosten {
+    /// Per year of the horizon.
+    pub jaren: Vec<KostenJaar>,
+    /// Summed over the horizon, with the flat tariff.
+    pub totaal: Totalen,
+}
+
+/// Calculates every line item and total of docs/rekenregels.md for `s`.
+pub fn evaluate(s: &Scenario) -> Result<Kosten, CalcError> {
+    calculate(s, true)
+}
+
+/// The same totals as [`evaluate`], without keeping the line items: every `regels` is left
+/// empty. For callers that only report totals (`batch`, the simulation).
+pub fn evaluate_totals(s: &Scenario) -> Result<Kosten, CalcError> {
+    calculate(s, false)
+}
+
+fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
+    let display = index_factors(s)?;
+    let exact = indexfactoren(s);
+    let rollen = Rollen::of(s);
+    // What of each group's lines is the same in every year, worked out once.
+    let groepen = Groepsregels::of(s, &rollen);
+    let mut jaren = Vec::with_capacity(exact.len());
+    let mut totaal = Jaar::new(0, false, Verdelingen::default());
+    for (k, ((jaar, indexfactor), i)) in s.jaren().zip(display).zip(&exact).enumerate() {
+        let mut y = Jaar::new(jaar, keep_lines, Verdelingen::of(s, &rollen, jaar));
+        for (gi, g) in s.groepen.iter().enumerate() {
+            if g.start <= jaar {
+                group_lines(s, &groepen, gi, g, jaar, i, &mut y)?;
+            }
+        }
+        regional_lines(s, i, &mut y)?;
+        y.bijdragen(s)?;
+        let totalen = y.totalen(s, &Exact::from(s.verzekerden_jaar(k)), "jaartotaal")?;
+        totaal.voeg_toe(&y);
+        jaren.push(KostenJaar {
+            jaar,
+            indexfactor,
+            regels: y.regels,
+            totalen,
+        });
+    }
+    let verzekerde_jaren = verzekerde_jaren(s);
+    let totaal = totaal.totalen(s, &verzekerde_jaren, "totaal over de looptijd")?;
+    Ok(Kosten { jaren, totaal })
+}
+
+/// Group `gi`'s lines in year `jaar`, in docs/rekenregels.md's order: its hour lines and ICT and
+/// housing (from `regels`, each `× I(y)`), and in the start year of a new group its start costs
+/// and training; then the `[[kostenpost]]`s per group or per meeting.
+fn group_lines<'r>(
+    s: &Scenario,
+    regels: &'r Groepsregels<'r>,
+    gi: usize,
+    g: &Groep,
+    jaar: i32,
+    i: &Exact,
+    y: &mut Jaar<'r>,
+) -> Result<(), CalcError> {
+    let groep = Some(gi);
+    let Some((uur, huisvesting)) = regels.groepen.get(gi) else {
+        return Ok(());
+    };
+    for l in regels.uur.get(uur.clone()).unwrap_or_default() {
+        let r = l.rol.map_err(|rol| CalcError::OnbekendeRol {
+            path: format!("groep[{}]", gi + 1),
+            rol: rol.to_string(),
+        })?;
+        let h = Herkomst {
+            groep,
+            post: l.post,
+            rol: Some(r),
+        };
+        y.regel(s, h, Some(&l.uren), maal_index(&l.basis, i))?;
+    }
+    let w = &g.werkwijze;
+    let o = &s.ondersteuning;
+    let vast = |post| Herkomst {
+        groep,
+        post,
+        rol: None,
+    };
+    y.regel(s, vast(Post::Ict), None, maal_index(&regels.ict, i))?;
+    y.regel(s, vast(Post::Huisvesting), None, maal_index(huisvesting, i))?;
+    if g.nieuw && g.start == jaar {
+        y.regel(s, vast(Post::Startkosten), None, cents(&startkosten(o, i)))?;
+        y.regel(s, vast(Post::Scholing), None, cents(&scholing(o, g, i)))?;
+    }
+    for (ki, k) in kostenposten(s, jaar) {
+        let bedrag = match k.per {
+            KostenpostPer::Jaar => continue,
+            KostenpostPer::Groep => kostenpost(k, i),
+            KostenpostPer::Bijeenkomst => n(w.bijeenkomsten_per_jaar).mul(&kostenpost(k, i)),
+        };
+        y.regel(s, vast(Post::Kostenpost(ki)), None, cents(&bedrag))?;
+    }
+    Ok(())
+}
+
+/// The regional lines of the year: project lead, monitoring, the `[[kostenpost]]`s per year,
+/// and last the overhead over the year's TAPA$-financed lines.
+fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcError> {
+    let o = &s.ondersteuning;
+    let regionaal = |post| Herkomst {
+        groep: None,
+        post,
+        rol: None,
+    };
+    let uren = Uren::of(Exact::from(o.projectleiding_uren));
+    y.regel(
+        s,
+        regionaal(Post::Projectleiding),
+        Some(&uren),
+        cents(&projectleiding(o, i)),
+    )?;
+    y.regel(
+        s,
+        regionaal(Post::Monitoring),
+        None,
+        cents(&monitoring(o, i)),
+    )?;
+    for (ki, k) in kostenposten(s, y.jaar) {
+        if k.per == KostenpostPer::Jaar {
+            y.regel(
+                s,
+                regionaal(Post::Kostenpost(ki)),
+                None,
+                cents(&kostenpost(k, i)),
+            )?;
+        }
+    }
+    let tapas = y.tapas;
+    y.regel(
+        s,
+        regionaal(Post::Overhead),
+        None,
+        cents(&overhead(o, tapas)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(text: &str) -> Scenario {
+        crate::scenario::parse(text).unwrap_or_else(|e| panic!("test scenario invalid: {e:?}"))
+    }
+
+    /// An amount above the bound names the fields as the group has them: a werkwijze field the
+    /// group sets itself at the group, the others at `[werkwijze]`.
+    #[test]
+    fn the_error_of_a_line_names_a_groups_own_werkwijze_field_at_the_group() {
+        let mut s = scenario(
+            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
+             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
+             bijeenkomsten_per_jaar = 6\nduur_uren = 1\npatienten_per_jaar = 12\n\
+             [[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 4 }\nduur_uren = 2\n",
+        );
+        // Past the read-time bound, on the validated scenario: 6 × 4 × 2 h × € 10^11 =
+        // € 4.8 × 10^12 for the meetings.
+        if let Some(u) = s.uurtarieven.first_mut() {
+            u.bedrag = Decimal::from(100_000_000_000u64);
+        }
+        match evaluate(&s) {
+            Err(CalcError::BedragTeGroot { path, velden, .. }) => {
+                assert_eq!(path, "groep[1]");
+                assert!(
+                    velden.contains(&"groep[1].duur_uren".to_string()),
+                    "{velden:?}"
+                );
+                assert!(
+                    velden.contains(&"werkwijze.bijeenkomsten_per_jaar".to_string()),
+                    "{velden:?}"
+                );
+            }
+            other => panic!("expected the line above the bound, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The lines of the cost engine, one plain function per kind of line, in docs/rekenregels.md's
+//! words: each gives the line's hours (hour lines) or its exact amount before rounding, and
+//! [`cents`] rounds an amount once to whole cents, half away from zero. Pure, no I/O.
+
+use rust_decimal::Decimal;
+
+use crate::decimal::exact::{Afronding, Exact};
+use crate::scenario::{Groep, Kostenpost, Ondersteuning, Scenario, Werkwijze};
+
+pub(super) fn x(d: Decimal) -> Exact {
+    Exact::from(d)
+}
+
+pub(super) fn n(v: impl Into<u64>) -> Exact {
+    Exact::from(v.into())
+}
+
+/// `bijeenkomsten` of a role with `n_r` participants:
+/// `uren = b × n_r × (duur_uren + voorbereiding_uren + reistijd_uren)`.
+pub(super) fn bijeenkomsten_uren(w: &Werkwijze, per_bijeenkomst: &Exact, n_r: u32) -> Exact {
+    n(w.bijeenkomsten_per_jaar)
+        .mul(&n(n_r))
+        .mul(per_bijeenkomst)
+}
+
+/// A participant's hours per meeting: `duur_uren + voorbereiding_uren + reistijd_uren`.
+pub(super) fn uren_per_bijeenkomst(w: &Werkwijze) -> Exact {
+    x(w.duur_uren)
+        .add(&x(w.voorbereiding_uren))
+        .add(&x(w.reistijd_uren))
+}
+
+/// `voorzitter`: `uren = b × voorzitter_uren`.
+pub(super) fn voorzitter_uren(w: &Werkwijze) -> Exact {
+    n(w.bijeenkomsten_per_jaar).mul(&x(w.voorzitter_uren))
+}
+
+/// `coordinatie`: `uren = patienten_per_jaar × coordinatie_uren_per_patient`.
+pub(super) fn coordinatie_uren(w: &Werkwijze) -> Exact {
+    x(w.patienten_per_jaar).mul(&x(w.coordinatie_uren_per_patient))
+}
+
+/// `telefonische_ondersteuning`: `uren = telefonische_ondersteuning_uren` (a group with a
+/// consulent only).
+pub(super) fn telefonische_uren(w: &Werkwijze) -> Exact {
+    x(w.telefonische_ondersteuning_uren)
+}
+
+/// Every hour line: `bedrag = uren × uurtarief × I(y)`; this is `uren × uurtarief`, the same
+/// in every year ([`Groepsregels`](super::snel::Groepsregels)).
+pub(super) fn uurbedrag(uren: &Exact, uurtarief: Decimal) -> Exact {
+    uren.mul(&x(uurtarief))
+}
+
+/// `ict`: `ict_per_groep × I(y)`; this is `ict_per_groep`.
+pub(super) fn ict(o: &Ondersteuning) -> Exact {
+    x(o.ict_per_groep)
+}
+
+/// `huisvesting`: `b × huisvesting_per_bijeenkomst × I(y)`; this is
+/// `b × huisvesting_per_bijeenkomst`.
+pub(super) fn huisvesting(w: &Werkwijze, o: &Ondersteuning) -> Exact {
+    n(w.bijeenkomsten_per_jaar).mul(&x(o.huisvesting_per_bijeenkomst))
+}
+
+/// `startkosten`: `startkosten_per_nieuwe_groep × I(y)` (start year of a new group only).
+pub(super) fn startkosten(o: &Ondersteuning, i: &Exact) -> Exact {
+    x(o.startkosten_per_nieuwe_groep).mul(i)
+}
+
+/// `scholing`: `scholing_per_nieuwe_deelnemer × Σ n_r × I(y)` (start year of a new group only).
+pub(super) fn scholing(o: &Ondersteuning, g: &Groep, i: &Exact) -> Exact {
+    x(o.scholing_per_nieuwe_deelnemer)
+        .mul(&n(g.totaal_deelnemers()))
+        .mul(i)
+}
+
+/// `projectleiding`: `projectleiding_uren × projectleiding_uurtarief × I(y)`.
+pub(super) fn projectleiding(o: &Ondersteuning, i: &Exact) -> Exact {
+    x(o.projectleiding_uren)
+        .mul(&x(o.projectleiding_uurtarief))
+        .mul(i)
+}
+
+/// `monitoring`: `monitoring_per_jaar × I(y)`.
+pub(super) fn monitoring(o: &Ondersteuning, i: &Exact) -> Exact {
+    x(o.monitoring_per_jaar).mul(i)
+}
+
+/// `overhead`: `overhead_percentage / 100 × Σ rounded TAPA$-financed lines of the year`.
+pub(super) fn overhead(o: &Ondersteuning, tapas_cents: i128) -> Exact {
+    x(o.overhead_percentage)
+        .procent()
+        .mul(&Exact::cents(tapas_cents))
+}
+
+/// The `[[kostenpost]]`s with lines in `jaar`, with their [`Post::Kostenpost`](super::Post::Kostenpost) index.
+pub(super) fn kostenposten(s: &Scenario, jaar: i32) -> impl Iterator<Item = (u16, &Kostenpost)> {
+    s.kostenposten
+        .iter()
+        .enumerate()
+        .filter(move |(_, k)| k.jaren.contains(&jaar))
+        .filter_map(|(ki, k)| u16::try_from(ki).ok().map(|ki| (ki, k)))
+}
+
+/// A `[[kostenpost]]`: `bedrag × I(y)` (per year, or per active group; per meeting times `b`).
+pub(super) fn kostenpost(k: &Kostenpost, i: &Exact) -> Exact {
+    x(k.bedrag).mul(i)
+}
+
+/// An exact amount rounded once to whole cents, half away from zero (`None`: past an `i128`).
+pub(super) fn cents(bedrag: &Exact) -> Option<i128> {
+    bedrag.to_units(2, Afronding::HalfVanNulAf)
+}
+
+/// `basis × I(y)` rounded once to whole cents, half away from zero: [`cents`] of the product,
+/// without building the product ([`Exact::mul_units`]) for the lines of the groups, which are
+/// nearly all lines.
+#[inline]
+pub(super) fn maal_index(basis: &Exact, i: &Exact) -> Option<i128> {
+    basis.mul_units(i, 2, Afronding::HalfVanNulAf)
+}
