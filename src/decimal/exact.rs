@@ -382,6 +382,16 @@ impl Exact {
         num.div_round(&den, how)
     }
 
+    /// The mantissa and scale (`m × 10^-scale`) when the value is not negative and its mantissa
+    /// fits a `u64`: the 64-bit fast path of src/calc/cost/snel.rs (`centen_64`).
+    #[inline]
+    pub fn u64_delen(&self) -> Option<(u64, u32)> {
+        match self.m {
+            Int::Klein(m) => u64::try_from(m).ok().map(|m| (m, self.scale)),
+            Int::Groot(_) => None,
+        }
+    }
+
     /// Whether [`Exact::to_decimal`] gives a value (its integer part fits a `Decimal`).
     #[inline]
     pub fn fits_decimal(&self) -> bool {

@@ -130,6 +130,9 @@ pub(super) struct Jaar<'r> {
     pub(super) grootste: Option<(i128, i32, Herkomst<'r>)>,
     /// How the year's lines are financed.
     pub(super) verdelingen: Verdelingen,
+    /// `I(y)`'s 64-bit mantissa and scale when the groups' lines may take the fast path
+    /// `Groepsregels::snel` (src/calc/cost/snel.rs): no lines kept, all of them TAPA$-financed.
+    pub(super) snel: Option<(u64, u32)>,
 }
 
 impl<'r> Jaar<'r> {
@@ -143,6 +146,25 @@ impl<'r> Jaar<'r> {
             bijdragen: 0,
             grootste: None,
             verdelingen,
+            snel: None,
+        }
+    }
+
+    /// The year whose `I(y)` is `i`, with [`Jaar::snel`] set where the fast path may be taken.
+    pub(super) fn met_snel(mut self, i: &Exact) -> Jaar<'r> {
+        self.snel = match self.keep_lines || !self.verdelingen.alles_tapas {
+            true => None,
+            false => i.u64_delen(),
+        };
+        self
+    }
+
+    /// Adds TAPA$-financed lines the fast path rounded (src/calc/cost/snel.rs): their sum in
+    /// cents and the largest of them, as [`Jaar::regel`] adds them one by one.
+    pub(super) fn snel_erbij(&mut self, tapas: u64, grootste: Option<(u64, Herkomst<'r>)>) {
+        self.tapas = self.tapas.saturating_add(i128::from(tapas));
+        if let Some((size, h)) = grootste {
+            self.grootste_van(i128::from(size), self.jaar, h);
         }
     }
 

@@ -253,7 +253,7 @@ fn calculate(s: &Scenario, keep_lines: bool) -> Result<Kosten, CalcError> {
     let mut jaren = Vec::with_capacity(exact.len());
     let mut totaal = Jaar::new(0, false, Verdelingen::default());
     for (k, ((jaar, indexfactor), i)) in s.jaren().zip(display).zip(&exact).enumerate() {
-        let mut y = Jaar::new(jaar, keep_lines, Verdelingen::of(s, &rollen, jaar));
+        let mut y = Jaar::new(jaar, keep_lines, Verdelingen::of(s, &rollen, jaar)).met_snel(i);
         for (gi, g) in s.groepen.iter().enumerate() {
             if g.start <= jaar {
                 group_lines(s, &groepen, gi, g, jaar, i, &mut y)?;
@@ -291,27 +291,32 @@ fn group_lines<'r>(
     let Some((uur, huisvesting)) = regels.groepen.get(gi) else {
         return Ok(());
     };
-    for l in regels.uur.get(uur.clone()).unwrap_or_default() {
-        let r = l.rol.map_err(|rol| CalcError::OnbekendeRol {
-            path: format!("groep[{}]", gi + 1),
-            rol: rol.to_string(),
-        })?;
-        let h = Herkomst {
-            groep,
-            post: l.post,
-            rol: Some(r),
-        };
-        y.regel(s, h, Some(&l.uren), maal_index(&l.basis, i))?;
-    }
-    let w = &g.werkwijze;
-    let o = &s.ondersteuning;
     let vast = |post| Herkomst {
         groep,
         post,
         rol: None,
     };
-    y.regel(s, vast(Post::Ict), None, maal_index(&regels.ict, i))?;
-    y.regel(s, vast(Post::Huisvesting), None, maal_index(huisvesting, i))?;
+    // The hour lines, ICT and housing at once where the fast path can (`Groepsregels::snel`),
+    // else one by one.
+    let index = y.snel;
+    if !index.is_some_and(|index| regels.snel(gi, index, y)) {
+        for l in regels.uur.get(uur.clone()).unwrap_or_default() {
+            let r = l.rol.map_err(|rol| CalcError::OnbekendeRol {
+                path: format!("groep[{}]", gi + 1),
+                rol: rol.to_string(),
+            })?;
+            let h = Herkomst {
+                groep,
+                post: l.post,
+                rol: Some(r),
+            };
+            y.regel(s, h, Some(&l.uren), maal_index(&l.basis, i))?;
+        }
+        y.regel(s, vast(Post::Ict), None, maal_index(&regels.ict, i))?;
+        y.regel(s, vast(Post::Huisvesting), None, maal_index(huisvesting, i))?;
+    }
+    let w = &g.werkwijze;
+    let o = &s.ondersteuning;
     if g.nieuw && g.start == jaar {
         y.regel(s, vast(Post::Startkosten), None, cents(&startkosten(o, i)))?;
         y.regel(s, vast(Post::Scholing), None, cents(&scholing(o, g, i)))?;

@@ -590,4 +590,34 @@ proptest! {
         }
         assert_engine_is_plain(&s);
     }
+
+    /// 1g. The fast path of the groups' lines (src/calc/cost/snel.rs, `Groepsregels::snel`,
+    /// taken by the totals-only calculation in a year whose lines are all TAPA$-financed):
+    /// without financing elsewhere it is tried in every year; with up to 30 years of indexation
+    /// and rates of few or many decimals, the product of a line's mantissas stays within 64
+    /// bits in the first years and leaves them in a later one (where the general path takes
+    /// over), and a line can lie exactly on a half cent. Every line, total and error is the
+    /// plain engine's, and the totals-only figures are the full calculation's.
+    #[test]
+    fn the_fast_path_of_the_groups_lines_is_the_plain_rules_within_and_past_64_bits(
+        g in gen_scenario(),
+        looptijd in 1u32..=30,
+        indexatie in prop_oneof![upto(100, 3), precise(100)],
+        tarieven in [
+            prop_oneof![upto(10_000, 3), precise(10_000)],
+            prop_oneof![upto(10_000, 3), precise(10_000)],
+            prop_oneof![upto(10_000, 3), precise(10_000)],
+            prop_oneof![upto(10_000, 3), precise(10_000)],
+        ],
+    ) {
+        let mut s = parse(&g);
+        s.elders_gefinancierd.clear();
+        s.financiering_elders.clear();
+        s.looptijd_jaren = looptijd;
+        s.indexatie_percentage = indexatie;
+        for (u, t) in s.uurtarieven.iter_mut().zip(tarieven) {
+            u.bedrag = t;
+        }
+        assert_engine_is_plain(&s);
+    }
 }
