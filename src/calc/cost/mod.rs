@@ -288,9 +288,6 @@ fn group_lines<'r>(
     y: &mut Jaar<'r>,
 ) -> Result<(), CalcError> {
     let groep = Some(gi);
-    let Some((uur, huisvesting)) = regels.groepen.get(gi) else {
-        return Ok(());
-    };
     let vast = |post| Herkomst {
         groep,
         post,
@@ -300,7 +297,10 @@ fn group_lines<'r>(
     // else one by one.
     let index = y.snel;
     if !index.is_some_and(|index| regels.snel(gi, index, y)) {
-        for l in regels.uur.get(uur.clone()).unwrap_or_default() {
+        let Some((uur, huisvesting)) = regels.algemeen(gi) else {
+            return Ok(());
+        };
+        for l in uur {
             let r = l.rol.map_err(|rol| CalcError::OnbekendeRol {
                 path: format!("groep[{}]", gi + 1),
                 rol: rol.to_string(),

@@ -15,52 +15,84 @@ pub(super) fn n(v: impl Into<u64>) -> Exact {
     Exact::from(v.into())
 }
 
+/// The numbers the formulas of a group's lines before `× I(y)` are worked out in: exact
+/// ([`Exact`]), or on 64 bits for the fast path (`snel::Klein`, without a value where a step
+/// leaves 64 bits). Where both give a value it is the same.
+pub(super) trait Getal: Sized {
+    fn van(d: Decimal) -> Self;
+    fn geheel(n: impl Into<u64>) -> Self;
+    fn mul(&self, other: &Self) -> Self;
+    fn add(&self, other: &Self) -> Self;
+}
+
+impl Getal for Exact {
+    #[inline]
+    fn van(d: Decimal) -> Exact {
+        x(d)
+    }
+
+    #[inline]
+    fn geheel(v: impl Into<u64>) -> Exact {
+        n(v)
+    }
+
+    #[inline]
+    fn mul(&self, other: &Exact) -> Exact {
+        Exact::mul(self, other)
+    }
+
+    #[inline]
+    fn add(&self, other: &Exact) -> Exact {
+        Exact::add(self, other)
+    }
+}
+
 /// `bijeenkomsten` of a role with `n_r` participants:
 /// `uren = b × n_r × (duur_uren + voorbereiding_uren + reistijd_uren)`.
-pub(super) fn bijeenkomsten_uren(w: &Werkwijze, per_bijeenkomst: &Exact, n_r: u32) -> Exact {
-    n(w.bijeenkomsten_per_jaar)
-        .mul(&n(n_r))
+pub(super) fn bijeenkomsten_uren<G: Getal>(w: &Werkwijze, per_bijeenkomst: &G, n_r: u32) -> G {
+    G::geheel(w.bijeenkomsten_per_jaar)
+        .mul(&G::geheel(n_r))
         .mul(per_bijeenkomst)
 }
 
 /// A participant's hours per meeting: `duur_uren + voorbereiding_uren + reistijd_uren`.
-pub(super) fn uren_per_bijeenkomst(w: &Werkwijze) -> Exact {
-    x(w.duur_uren)
-        .add(&x(w.voorbereiding_uren))
-        .add(&x(w.reistijd_uren))
+pub(super) fn uren_per_bijeenkomst<G: Getal>(w: &Werkwijze) -> G {
+    G::van(w.duur_uren)
+        .add(&G::van(w.voorbereiding_uren))
+        .add(&G::van(w.reistijd_uren))
 }
 
 /// `voorzitter`: `uren = b × voorzitter_uren`.
-pub(super) fn voorzitter_uren(w: &Werkwijze) -> Exact {
-    n(w.bijeenkomsten_per_jaar).mul(&x(w.voorzitter_uren))
+pub(super) fn voorzitter_uren<G: Getal>(w: &Werkwijze) -> G {
+    G::geheel(w.bijeenkomsten_per_jaar).mul(&G::van(w.voorzitter_uren))
 }
 
 /// `coordinatie`: `uren = patienten_per_jaar × coordinatie_uren_per_patient`.
-pub(super) fn coordinatie_uren(w: &Werkwijze) -> Exact {
-    x(w.patienten_per_jaar).mul(&x(w.coordinatie_uren_per_patient))
+pub(super) fn coordinatie_uren<G: Getal>(w: &Werkwijze) -> G {
+    G::van(w.patienten_per_jaar).mul(&G::van(w.coordinatie_uren_per_patient))
 }
 
 /// `telefonische_ondersteuning`: `uren = telefonische_ondersteuning_uren` (a group with a
 /// consulent only).
-pub(super) fn telefonische_uren(w: &Werkwijze) -> Exact {
-    x(w.telefonische_ondersteuning_uren)
+pub(super) fn telefonische_uren<G: Getal>(w: &Werkwijze) -> G {
+    G::van(w.telefonische_ondersteuning_uren)
 }
 
 /// Every hour line: `bedrag = uren × uurtarief × I(y)`; this is `uren × uurtarief`, the same
 /// in every year ([`Groepsregels`](super::snel::Groepsregels)).
-pub(super) fn uurbedrag(uren: &Exact, uurtarief: Decimal) -> Exact {
-    uren.mul(&x(uurtarief))
+pub(super) fn uurbedrag<G: Getal>(uren: &G, uurtarief: Decimal) -> G {
+    uren.mul(&G::van(uurtarief))
 }
 
 /// `ict`: `ict_per_groep × I(y)`; this is `ict_per_groep`.
-pub(super) fn ict(o: &Ondersteuning) -> Exact {
-    x(o.ict_per_groep)
+pub(super) fn ict<G: Getal>(o: &Ondersteuning) -> G {
+    G::van(o.ict_per_groep)
 }
 
 /// `huisvesting`: `b × huisvesting_per_bijeenkomst × I(y)`; this is
 /// `b × huisvesting_per_bijeenkomst`.
-pub(super) fn huisvesting(w: &Werkwijze, o: &Ondersteuning) -> Exact {
-    n(w.bijeenkomsten_per_jaar).mul(&x(o.huisvesting_per_bijeenkomst))
+pub(super) fn huisvesting<G: Getal>(w: &Werkwijze, o: &Ondersteuning) -> G {
+    G::geheel(w.bijeenkomsten_per_jaar).mul(&G::van(o.huisvesting_per_bijeenkomst))
 }
 
 /// `startkosten`: `startkosten_per_nieuwe_groep × I(y)` (start year of a new group only).

@@ -4,6 +4,7 @@
 //! docs/rekenregels.md's words (tests/cli/properties/aanvullingen.rs: every line, every total,
 //! every error). Pure, no I/O.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -15,31 +16,35 @@ use super::{Herkomst, Post};
 use crate::calc::GRENS_BEDRAG;
 use crate::calc::financiering::{Verdeling, verdeling};
 use crate::decimal::exact::Exact;
-use crate::scenario::Scenario;
+use crate::scenario::{Groep, Ondersteuning, Scenario};
 
-/// What of the groups' lines is the same in every year: each hour line's hours and
-/// `uren × uurtarief`, and ICT and housing before `× I(y)`. Worked out once per calculation;
-/// [`group_lines`](super::group_lines) multiplies by the year's `I(y)` and rounds. (The exact product does not
-/// depend on where the factors are grouped, so this is the formula of each line as it stands.)
+/// What of the groups' lines is the same in every year, worked out once per calculation: each
+/// line before `× I(y)` (an hour line's `uren × uurtarief`, ICT, `b × huisvesting_per_bijeenkomst`)
+/// on 64 bits for the fast path ([`Groepsregels::snel`]), and, only for a group whose lines the
+/// general path of [`group_lines`](super::group_lines) needs, its hour lines exactly
+/// ([`Groepsregels::algemeen`]). (The exact product does not depend on where the factors are
+/// grouped, so this is the formula of each line as it stands.) Nothing is remembered between
+/// calculations.
 pub(super) struct Groepsregels<'r> {
-    /// Every group's hour lines, one group after the other, each group's in docs/rekenregels.md's
-    /// order: meetings per role (in the order of `[uurtarieven]`, roles with participants
-    /// only), chair, coordination, and phone support in a group with a consulent.
-    pub(super) uur: Vec<Uurregel<'r>>,
-    /// Per group: where its hour lines stand in `uur`, and `b × huisvesting_per_bijeenkomst`.
-    pub(super) groepen: Vec<(Range<usize>, Exact)>,
-    /// `ict_per_groep`.
+    s: &'r Scenario,
+    rollen: &'r Rollen<'r>,
+    /// `ict_per_groep`, exactly.
     pub(super) ict: Exact,
-    /// Per group: where its lines before `× I(y)` stand in `klein` ([`Groepsregels::snel`]),
-    /// `None` when one of them has no 64-bit mantissa or cannot be added without a check per
-    /// line (a role without a rate, hours beyond a `Decimal`).
+    /// Per group: its hour lines and `b × huisvesting_per_bijeenkomst`, exactly, worked out
+    /// when the general path first needs them.
+    algemeen: Vec<OnceCell<Algemeen<'r>>>,
+    /// Per group: where its lines stand in `klein`; `None` when one of them has no 64-bit
+    /// mantissa or is not a line the fast path adds (a role without a rate).
     snel: Vec<Option<Range<usize>>>,
-    /// The groups' hour lines' `uren × uurtarief`, ICT and housing, each group's in that order,
-    /// as 64-bit mantissa and scale ([`Exact::u64_delen`]).
-    klein: Vec<(u64, u32)>,
+    /// The groups' lines before `× I(y)` on 64 bits: each group's hour lines in
+    /// docs/rekenregels.md's order, then ICT and housing.
+    klein: Vec<Snelregel<'r>>,
 }
 
-/// An hour line of a group before `× I(y)`.
+/// A group's hour lines and `b × huisvesting_per_bijeenkomst`, exactly.
+pub(super) type Algemeen<'r> = (Vec<Uurregel<'r>>, Exact);
+
+/// An hour line of a group before `× I(y)`, exactly.
 pub(super) struct Uurregel<'r> {
     pub(super) post: Post,
     /// The role whose rate pays the hours; `Err` with its name when `[uurtarieven]` lacks it
@@ -50,18 +55,68 @@ pub(super) struct Uurregel<'r> {
     pub(super) basis: Exact,
 }
 
+/// A line of a group before `× I(y)` on 64 bits, and which line it is.
+struct Snelregel<'r> {
+    /// Mantissa and scale.
+    basis: (u64, u32),
+    post: Post,
+    rol: Option<&'r Rol<'r>>,
+}
+
+/// Group `g`'s hour lines in docs/rekenregels.md's order, each given to `regel` as its post,
+/// role and hours in numbers `G`: meetings per role (in the order of `[uurtarieven]`, roles with
+/// participants only), chair, coordination, and phone support in a group with a consulent.
+fn uurregels<'g, G: Getal>(g: &'g Groep, mut regel: impl FnMut(Post, &'g str, G)) {
+    let w = &g.werkwijze;
+    let per_bijeenkomst: G = uren_per_bijeenkomst(w);
+    for (rol, n_r) in &g.deelnemers {
+        if *n_r > 0 {
+            regel(
+                Post::Bijeenkomsten,
+                rol,
+                bijeenkomsten_uren(w, &per_bijeenkomst, *n_r),
+            );
+        }
+    }
+    regel(Post::Voorzitter, &w.voorzitter_rol, voorzitter_uren(w));
+    regel(Post::Coordinatie, &w.coordinatie_rol, coordinatie_uren(w));
+    if g.aantal("consulent") > 0 {
+        regel(
+            Post::TelefonischeOndersteuning,
+            "consulent",
+            telefonische_uren(w),
+        );
+    }
+}
+
 impl<'r> Groepsregels<'r> {
     pub(super) fn of(s: &'r Scenario, rollen: &'r Rollen<'r>) -> Groepsregels<'r> {
-        let mut uur = Vec::with_capacity(s.groepen.len() * (s.uurtarieven.len() + 3));
-        let mut groepen = Vec::with_capacity(s.groepen.len());
-        let mut snel = Vec::with_capacity(s.groepen.len());
-        let mut klein = Vec::with_capacity(uur.capacity() + 2 * s.groepen.len());
-        let ict = ict(&s.ondersteuning);
         let o = &s.ondersteuning;
-        for g in &s.groepen {
-            let w = &g.werkwijze;
-            let begin = uur.len();
-            let mut uurregel = |post: Post, rol: &'r str, uren: Exact| {
+        let mut klein = Vec::with_capacity(s.groepen.len() * (s.uurtarieven.len() + 5));
+        let ict_klein: Klein = ict(o);
+        let snel = s
+            .groepen
+            .iter()
+            .map(|g| snelle_regels(g, rollen, o, ict_klein, &mut klein))
+            .collect();
+        Groepsregels {
+            s,
+            rollen,
+            ict: ict(o),
+            algemeen: s.groepen.iter().map(|_| OnceCell::new()).collect(),
+            snel,
+            klein,
+        }
+    }
+
+    /// Group `gi`'s hour lines and `b × huisvesting_per_bijeenkomst`, exactly (worked out the
+    /// first time they are asked for).
+    pub(super) fn algemeen(&'r self, gi: usize) -> Option<&'r Algemeen<'r>> {
+        let g = self.s.groepen.get(gi)?;
+        let rollen = self.rollen;
+        Some(self.algemeen.get(gi)?.get_or_init(|| {
+            let mut uur = Vec::with_capacity(g.deelnemers.len() + 3);
+            uurregels(g, |post, rol, uren: Exact| {
                 let (rol, basis) = match rollen.find(rol) {
                     Some(r) => (Ok(r), uurbedrag(&uren, r.uurtarief)),
                     None => (Err(rol), Exact::from(0u64)),
@@ -72,35 +127,9 @@ impl<'r> Groepsregels<'r> {
                     uren: Uren::of(uren),
                     basis,
                 });
-            };
-            let per_bijeenkomst = uren_per_bijeenkomst(w);
-            for (rol, n_r) in &g.deelnemers {
-                if *n_r > 0 {
-                    let uren = bijeenkomsten_uren(w, &per_bijeenkomst, *n_r);
-                    uurregel(Post::Bijeenkomsten, rol, uren);
-                }
-            }
-            uurregel(Post::Voorzitter, &w.voorzitter_rol, voorzitter_uren(w));
-            uurregel(Post::Coordinatie, &w.coordinatie_rol, coordinatie_uren(w));
-            if g.aantal("consulent") > 0 {
-                uurregel(
-                    Post::TelefonischeOndersteuning,
-                    "consulent",
-                    telefonische_uren(w),
-                );
-            }
-            let huisvesting = huisvesting(w, o);
-            let lijnen = uur.get(begin..).unwrap_or_default();
-            snel.push(klein_van(lijnen, [&ict, &huisvesting], &mut klein));
-            groepen.push((begin..uur.len(), huisvesting));
-        }
-        Groepsregels {
-            uur,
-            groepen,
-            ict,
-            snel,
-            klein,
-        }
+            });
+            (uur, huisvesting(&g.werkwijze, &self.s.ondersteuning))
+        }))
     }
 
     /// Group `gi`'s hour lines, ICT and housing in a year whose `I(y)` has the 64-bit mantissa
@@ -113,79 +142,124 @@ impl<'r> Groepsregels<'r> {
     ///
     /// This is the fast path of the groups' lines, nearly every line of a calculation: per line
     /// one 64-bit product, one division and a comparison, instead of the 128-bit rounding of
-    /// [`Exact::mul_units`] and the checks of `Jaar::regel`. With [`klein_van`] it took
-    /// `calc::evaluate_totals` from 84.4 M to 43.4 M instructions on 400 generated files
-    /// (9,009 groups, callgrind, one thread). Guarded by tests/cli/properties/aanvullingen.rs
+    /// [`Exact::mul_units`] and the checks of `Jaar::regel`; and the lines before `× I(y)` on
+    /// 64 bits ([`Klein`]) instead of as [`Exact`]s, the exact ones only for a group that needs
+    /// them. The rounding took `calc::evaluate_totals` from 84.4 M to 62.3 M instructions on
+    /// 400 generated files (9,009 groups, callgrind, one thread), the 64-bit lines to 46.3 M
+    /// (of `batch`'s 462 M: 8 %). Guarded by tests/cli/properties/aanvullingen.rs
     /// (1g: no financing elsewhere, so that it is taken in every year, with up to 30 years and
-    /// many decimals, so that the products cross 64 bits; and 1e/1f) and by the test of
-    /// [`centen_64`] below (products just within and just past 64 bits, half cents).
+    /// many decimals, so that the products leave 64 bits; and 1e/1f) and by the tests of
+    /// [`centen_64`] and [`Klein`] below (products just within and just past 64 bits, half
+    /// cents).
     pub(super) fn snel(&'r self, gi: usize, index: (u64, u32), y: &mut Jaar<'r>) -> bool {
         let Some(Some(plaats)) = self.snel.get(gi) else {
             return false;
         };
+        let lijnen = self.klein.get(plaats.clone()).unwrap_or_default();
         let mut som: u64 = 0;
-        let mut grootste: Option<(u64, usize)> = None;
-        for (k, basis) in self
-            .klein
-            .get(plaats.clone())
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            let Some(c) = centen_64(*basis, index).filter(|c| i128::from(*c) <= GRENS_BEDRAG)
+        let mut grootste: Option<(u64, &Snelregel<'r>)> = None;
+        for l in lijnen {
+            let Some(c) = centen_64(l.basis, index).filter(|c| i128::from(*c) <= GRENS_BEDRAG)
             else {
                 return false;
             };
             som = som.saturating_add(c);
             if c > grootste.map_or(0, |(g, _)| g) {
-                grootste = Some((c, k));
+                grootste = Some((c, l));
             }
         }
-        let grootste = grootste.and_then(|(c, k)| Some((c, self.herkomst(gi, k)?)));
-        y.snel_erbij(som, grootste);
-        true
-    }
-
-    /// Which line the `k`-th of group `gi`'s lines in `klein` is: an hour line, ICT or housing.
-    fn herkomst(&'r self, gi: usize, k: usize) -> Option<Herkomst<'r>> {
-        let (uur, _) = self.groepen.get(gi)?;
-        let lijnen = self.uur.get(uur.clone())?;
-        let (post, rol) = match lijnen.get(k) {
-            Some(l) => (l.post, Some(l.rol.ok()?)),
-            None if k == lijnen.len() => (Post::Ict, None),
-            None => (Post::Huisvesting, None),
-        };
-        Some(Herkomst {
+        let herkomst = |l: &Snelregel<'r>| Herkomst {
             groep: Some(gi),
-            post,
-            rol,
-        })
+            post: l.post,
+            rol: l.rol,
+        };
+        y.snel_erbij(som, grootste.map(|(c, l)| (c, herkomst(l))));
+        true
     }
 }
 
-/// A group's lines before `× I(y)` (its hour lines, then `vast`: ICT and housing) appended to
-/// `klein` as 64-bit mantissas and scales; where they stand, or `None` (and nothing appended)
-/// when one does not fit or is a line the fast path does not add (a role without a rate, or
-/// hours beyond a `Decimal`, which are errors at that line).
-fn klein_van(
-    uur: &[Uurregel<'_>],
-    vast: [&Exact; 2],
-    klein: &mut Vec<(u64, u32)>,
+/// Group `g`'s lines before `× I(y)` on 64 bits (its hour lines, ICT `ict` and housing)
+/// appended to `klein`; where they stand, or `None` (and nothing appended) when one has no
+/// 64-bit value or its role no rate (an error at that line, which the general path reports).
+fn snelle_regels<'r>(
+    g: &'r Groep,
+    rollen: &'r Rollen<'r>,
+    o: &Ondersteuning,
+    ict: Klein,
+    klein: &mut Vec<Snelregel<'r>>,
 ) -> Option<Range<usize>> {
     let begin = klein.len();
-    let uur = uur
-        .iter()
-        .map(|l| (l.rol.is_ok() && l.uren.past).then_some(&l.basis));
-    for basis in uur.chain(vast.map(Some)) {
-        match basis.and_then(Exact::u64_delen) {
-            Some(k) => klein.push(k),
-            None => {
-                klein.truncate(begin);
-                return None;
-            }
+    let mut alle = true;
+    uurregels(g, |post, rol, uren: Klein| {
+        let regel = rollen.find(rol).and_then(|r| {
+            let (m, scale) = uurbedrag(&uren, r.uurtarief).0?;
+            Some(Snelregel {
+                basis: (m, scale),
+                post,
+                rol: Some(r),
+            })
+        });
+        match regel {
+            Some(regel) if alle => klein.push(regel),
+            _ => alle = false,
+        }
+    });
+    let vast = [
+        (Post::Ict, ict),
+        (Post::Huisvesting, huisvesting(&g.werkwijze, o)),
+    ];
+    for (post, basis) in vast {
+        match basis.0 {
+            Some(basis) if alle => klein.push(Snelregel {
+                basis,
+                post,
+                rol: None,
+            }),
+            _ => alle = false,
         }
     }
+    if !alle {
+        klein.truncate(begin);
+        return None;
+    }
     Some(begin..klein.len())
+}
+
+/// A value `m × 10^-scale` with a mantissa within a `u64` (not negative), or `None` where a
+/// step of a formula left 64 bits: the numbers of the lines before `× I(y)` on the fast path.
+/// Where it has a value, it is the [`Exact`] value of the same formula.
+#[derive(Clone, Copy)]
+pub(super) struct Klein(Option<(u64, u32)>);
+
+impl Getal for Klein {
+    #[inline]
+    fn van(d: Decimal) -> Klein {
+        Klein(u64::try_from(d.mantissa()).ok().map(|m| (m, d.scale())))
+    }
+
+    #[inline]
+    fn geheel(n: impl Into<u64>) -> Klein {
+        Klein(Some((n.into(), 0)))
+    }
+
+    #[inline]
+    fn mul(&self, other: &Klein) -> Klein {
+        Klein(match (self.0, other.0) {
+            (Some((a, s)), Some((b, t))) => a.checked_mul(b).map(|m| (m, s + t)),
+            _ => None,
+        })
+    }
+
+    #[inline]
+    fn add(&self, other: &Klein) -> Klein {
+        let som = |(a, s): (u64, u32), (b, t): (u64, u32)| {
+            let scale = s.max(t);
+            let a = a.checked_mul(*POW10.get((scale - s) as usize)?)?;
+            let b = b.checked_mul(*POW10.get((scale - t) as usize)?)?;
+            Some((a.checked_add(b)?, scale))
+        };
+        Klein(self.0.zip(other.0).and_then(|(a, b)| som(a, b)))
+    }
 }
 
 /// `10^k` for every `k` whose power fits a `u64` (0..=19).
@@ -384,13 +458,67 @@ mod tests {
         assert_eq!(centen_64((1, 11), (1, 11)), None);
     }
 
+    fn getal() -> impl Strategy<Value = Decimal> {
+        let mantisse = prop_oneof![0i128..=1_000, 0i128..=i128::from(u64::MAX), -1_000i128..0];
+        (mantisse, 0u32..=12).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
+    }
+
+    /// `m` as a `u64` when it is one.
+    fn past(m: Option<u128>) -> Option<u128> {
+        m.filter(|m| *m <= u128::from(u64::MAX))
+    }
+
     proptest! {
+        /// A formula on 64 bits (`a × b + c`, as the hours of a meeting line are built) has the
+        /// exact value wherever it has one, and has one wherever every step fits 64 bits.
+        #[test]
+        fn the_64_bit_numbers_are_the_exact_numbers(a in getal(), b in getal(), c in getal()) {
+            let klein = Klein::van(a).mul(&Klein::van(b)).add(&Klein::van(c));
+            let exact = Exact::from(a).mul(&Exact::from(b)).add(&Exact::from(c));
+            // Each step on 128 bits, for whether it fits 64.
+            let deel = |d: Decimal| past(u128::try_from(d.mantissa()).ok());
+            let scale = (a.scale() + b.scale()).max(c.scale());
+            let schuif = |m: u128, k: u32| past(m.checked_mul(10u128.checked_pow(k)?));
+            let verwacht = (|| {
+                let p = past(deel(a)?.checked_mul(deel(b)?))?;
+                let p = schuif(p, scale - a.scale() - b.scale())?;
+                let q = schuif(deel(c)?, scale - c.scale())?;
+                past(p.checked_add(q))
+            })();
+            match klein.0 {
+                Some((m, s)) => {
+                    prop_assert_eq!(s, scale);
+                    prop_assert_eq!(exact.to_units(s, Afronding::HalfVanNulAf), Some(i128::from(m)));
+                    prop_assert_eq!(verwacht, Some(u128::from(m)));
+                }
+                None => prop_assert_eq!(verwacht, None),
+            }
+        }
+
+        /// A product exactly on a half cent, or one unit of its last decimal either side of
+        /// it, rounds as the general rounding does (the half away from zero).
+        #[test]
+        fn a_product_on_or_next_to_a_half_cent_rounds_as_the_general_rounding(
+            cents in 0u64..1_000_000,
+            k in 1u32..=12,
+            naast in -1i64..=1,
+            i in 1u64..=3,
+        ) {
+            // (cents + ½) × 10^k units of 10^-(k + 2), as the product `b × i`.
+            let half = (cents * 10 + 5) * 10u64.pow(k - 1);
+            let b = half.saturating_add_signed(naast);
+            prop_assert_eq!(
+                centen_64((b, k + 2), (i, 0)).map(i128::from),
+                algemeen((b, k + 2), (i, 0))
+            );
+        }
+
         /// The 64-bit rounding is the general one wherever it gives a value, and it gives one
-        /// wherever the product fits 64 bits and the scale the table: mantissas of any size and
-        /// products just within and just past 64 bits.
+        /// wherever the product fits 64 bits and the scale the table: mantissas of any size,
+        /// products just within and just past 64 bits, and small ones (often on a half cent).
         #[test]
         fn the_64_bit_rounding_is_the_general_rounding(
-            b in any::<u64>(),
+            b in prop_oneof![any::<u64>(), 0u64..100_000],
             los in any::<u64>(),
             rand in -3i64..=3,
             kies in 0u8..3,
