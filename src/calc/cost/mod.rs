@@ -411,4 +411,28 @@ mod tests {
             other => panic!("expected the line above the bound, got {other:?}"),
         }
     }
+
+    /// The totals-only calculation (`batch`) adds the groups' lines on 64 bits
+    /// (`Groepsregels::snel`); a line above the bound leaves that to the general path, so the
+    /// error is the line's, as in the full calculation, and not its year total's.
+    #[test]
+    fn a_line_above_the_bound_is_the_same_error_with_and_without_the_lines_kept() {
+        let mut s = scenario(
+            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
+             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
+             bijeenkomsten_per_jaar = 6\nduur_uren = 2\npatienten_per_jaar = 12\n\
+             [[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 4 }\n",
+        );
+        // 6 × 4 × 2 h × € 10^11 = € 4.8 × 10^12 for the meetings: 4.8 × 10^14 cents, which fits
+        // 64 bits but is above the bound of 10^14 cents.
+        if let Some(u) = s.uurtarieven.first_mut() {
+            u.bedrag = Decimal::from(100_000_000_000u64);
+        }
+        let full = evaluate(&s);
+        assert!(
+            matches!(&full, Err(CalcError::BedragTeGroot { wat, .. }) if wat == "bijeenkomsten · huisarts · 2026"),
+            "{full:?}"
+        );
+        assert_eq!(evaluate_totals(&s), full);
+    }
 }
