@@ -295,8 +295,9 @@ fn group_lines<'r>(
     };
     // The hour lines, ICT and housing at once where the fast path can (`Groepsregels::snel`),
     // else one by one.
-    let index = y.snel;
-    if !index.is_some_and(|index| regels.snel(gi, index, y)) {
+    if let Some((som, grootste)) = y.snel.and_then(|index| regels.snel(gi, index)) {
+        y.snel_erbij(som, grootste);
+    } else {
         let Some((uur, huisvesting)) = regels.algemeen(gi) else {
             return Ok(());
         };

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::jaar::Jaar;
 use super::regels::*;
 use super::{Herkomst, Post};
 use crate::calc::GRENS_BEDRAG;
@@ -133,12 +132,12 @@ impl<'r> Groepsregels<'r> {
     }
 
     /// Group `gi`'s hour lines, ICT and housing in a year whose `I(y)` has the 64-bit mantissa
-    /// and scale `index`, added to `y` at once when each line's cents can be worked out on 64
-    /// bits and lies within the bound (`false`, and nothing added, otherwise: the general path
-    /// of [`group_lines`](super::group_lines) then adds them one by one). Only for a year
-    /// without lines kept and whose lines are all TAPA$-financed ([`Jaar::snel`]): the sums are
-    /// those of [`Jaar::regel`], and the largest line its largest (a line of zero cents adds
-    /// nothing and is never the largest that an error names).
+    /// and scale `index`, at once: the sum of their cents and the largest of them, when each
+    /// line's cents can be worked out on 64 bits and lies within the bound (`None` otherwise:
+    /// the general path of [`group_lines`](super::group_lines) then adds them one by one). Only
+    /// for a year without lines kept and whose lines are all TAPA$-financed (`Jaar::snel`): the
+    /// sums are those of `Jaar::regel`, and the largest line its largest (a line of zero cents
+    /// adds nothing and is never the largest that an error names).
     ///
     /// This is the fast path of the groups' lines, nearly every line of a calculation: per line
     /// one 64-bit product, one division and a comparison, instead of the 128-bit rounding of
@@ -151,18 +150,13 @@ impl<'r> Groepsregels<'r> {
     /// many decimals, so that the products leave 64 bits; and 1e/1f) and by the tests of
     /// [`centen_64`] and [`Klein`] below (products just within and just past 64 bits, half
     /// cents).
-    pub(super) fn snel(&'r self, gi: usize, index: (u64, u32), y: &mut Jaar<'r>) -> bool {
-        let Some(Some(plaats)) = self.snel.get(gi) else {
-            return false;
-        };
+    pub(super) fn snel(&'r self, gi: usize, index: (u64, u32)) -> Option<Snel<'r>> {
+        let plaats = self.snel.get(gi)?.as_ref()?;
         let lijnen = self.klein.get(plaats.clone()).unwrap_or_default();
         let mut som: u64 = 0;
         let mut grootste: Option<(u64, &Snelregel<'r>)> = None;
         for l in lijnen {
-            let Some(c) = centen_64(l.basis, index).filter(|c| i128::from(*c) <= GRENS_BEDRAG)
-            else {
-                return false;
-            };
+            let c = centen_64(l.basis, index).filter(|c| i128::from(*c) <= GRENS_BEDRAG)?;
             som = som.saturating_add(c);
             if c > grootste.map_or(0, |(g, _)| g) {
                 grootste = Some((c, l));
@@ -173,10 +167,13 @@ impl<'r> Groepsregels<'r> {
             post: l.post,
             rol: l.rol,
         };
-        y.snel_erbij(som, grootste.map(|(c, l)| (c, herkomst(l))));
-        true
+        Some((som, grootste.map(|(c, l)| (c, herkomst(l)))))
     }
 }
+
+/// What [`Groepsregels::snel`] gives: the sum of a group's lines in cents, and the largest line
+/// (its cents and which line it is) unless every line is zero.
+pub(super) type Snel<'r> = (u64, Option<(u64, Herkomst<'r>)>);
 
 /// Group `g`'s lines before `× I(y)` on 64 bits (its hour lines, ICT `ict` and housing)
 /// appended to `klein`; where they stand, or `None` (and nothing appended) when one has no
