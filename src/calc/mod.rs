@@ -14,6 +14,8 @@ pub mod offers;
 pub mod overzicht;
 pub mod payout;
 pub mod per_verzekeraar;
+mod post;
+mod verdeling;
 
 use rust_decimal::Decimal;
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::snel::{Rol, Uren, Verdelingen};
 use super::{Financiering, Post, Regel, Totalen};
-use crate::calc::financiering::Verdeling;
+use crate::calc::verdeling::Verdeling;
 use crate::calc::{CalcError, binnen_grens, euro_bedrag};
 use crate::decimal::exact::{Afronding, Exact};
 use crate::scenario::{KostenpostPer, Scenario};

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::regels::*;
 use super::{Herkomst, Post};
 use crate::calc::GRENS_BEDRAG;
-use crate::calc::financiering::{Verdeling, verdeling};
+use crate::calc::verdeling::{Verdeling, verdeling};
 use crate::decimal::exact::Exact;
 use crate::scenario::{Groep, Ondersteuning, Scenario};
 
