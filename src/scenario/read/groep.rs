@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use super::super::model::{Groep, Scenario, Werkwijze};
@@ -11,11 +12,17 @@ use super::super::schema::{self, GROEP_NAMEN, WERKWIJZE_NAMEN};
 use super::cx::{Cx, al_gebruikt};
 use super::rollen::Rollen;
 use super::tabel::{Table, need};
-use super::veld::{Field, FieldPath, Key};
+use super::veld::{Field, FieldPath, Key, items_of};
 use super::werkwijze::{
     Defaults, Ontbrekend, WerkwijzeRaw, effective_werkwijze, report_missing, typos,
 };
 use crate::naam;
+
+/// A group's own fields, the first four of [`GROEP_NAMEN`].
+const KOP: [&str; 4] = {
+    let [naam, deelnemers, start, nieuw, ..] = GROEP_NAMEN;
+    [naam, deelnemers, start, nieuw]
+};
 
 /// `[[groep]]` into `s`, each group's werkwijze over `base`.
 // One loop over the groups, each field in turn: longer than 100 lines, read top to bottom.
@@ -30,36 +37,60 @@ pub(super) fn groepen(
     let base = &defaults.raw;
     match groep_field {
         Some(f) => {
-            let groepen = cx.tables(&f);
-            s.groepen.reserve(groepen.len());
-            // Each name (in NFC) with the name as written and the path of the group that has
+            let Some(items) = cx.array(&f) else {
+                return;
+            };
+            let parent = f.path.build();
+            s.groepen.reserve(items.len());
+            // Each name (in NFC) with the name as written and the number of the group that has
             // it first. (A hash map, made once at its size: a BTreeMap of names that share
             // their first letters cost 4.4 M instructions on 9,009 groups.)
-            let mut names: HashMap<Cow<'_, str>, (&str, &str)> =
-                HashMap::with_capacity(groepen.len());
+            let mut names: HashMap<Cow<'_, str>, (&str, usize), Namen> =
+                HashMap::with_capacity_and_hasher(items.len(), Namen::default());
+            // The path of the group being read, handed to the next one (see [`Cx::table_in`]).
+            let mut pad = String::new();
             // The werkwijze of a group that sets nothing itself, once it was made without any
             // problem: the same for every such group (9,009 times about 600 instructions).
             let mut gedeeld: Option<Werkwijze> = None;
-            // One buffer for every group's participants.
-            let mut counts: Vec<(Arc<str>, u32)> = Vec::new();
+            // One buffer for every group's participants: the role's number and the count.
+            let mut counts: Vec<(usize, u32)> = Vec::new();
             // The required werkwijze fields each group lacks, reported together at the end.
             let mut ontbrekend: Vec<Ontbrekend> = Vec::new();
-            for t in &groepen {
-                let [naam, deelnemers, start, nieuw, eigen_fields @ ..] = t.fields(&GROEP_NAMEN);
+            for (i, item) in items_of(&parent, items).enumerate() {
+                let Some(tabel) = cx.table_in(&item, std::mem::take(&mut pad)) else {
+                    continue;
+                };
+                let t = &tabel;
+                // Most groups write only their own four fields: found without the werkwijze's ten
+                // (a pass over fourteen names and an array of them cost about 300 instructions
+                // a group); with any other key, the pass over all fourteen.
+                let ([naam, deelnemers, start, nieuw], eigen_fields) = match t.fields(&KOP) {
+                    kop if t.fields_pass.get().1 => (kop, [None; 10]),
+                    _ => {
+                        let [naam, deelnemers, start, nieuw, eigen @ ..] = t.fields(&GROEP_NAMEN);
+                        ([naam, deelnemers, start, nieuw], eigen)
+                    }
+                };
                 let naam = need(cx, t, naam, "naam").and_then(|f| {
                     let n = cx.text_ref(&f)?;
                     let key = naam::sleutel(n);
                     let entry = match names.entry(key) {
                         Entry::Vacant(v) => v,
                         Entry::Occupied(o) => {
-                            let (written, first) = o.get();
+                            let (written, first) = *o.get();
+                            let first = FieldPath {
+                                parent: &parent,
+                                pad: None,
+                                key: Key::Index(first),
+                            }
+                            .build();
                             let message =
                                 al_gebruikt("groepsnaam", n, written, &format!(" in {first}"));
                             cx.error(&f, message, Some("elke groep heeft een eigen naam".into()));
                             return None;
                         }
                     };
-                    entry.insert((n, &t.path));
+                    entry.insert((n, i + 1));
                     Some(n.to_string())
                 });
                 let mut deelnemers_ok = true;
@@ -99,12 +130,17 @@ pub(super) fn groepen(
                     Some(f) => cx.boolean(&f),
                     None => Some(false),
                 };
-                let eigen: Vec<&'static str> = WERKWIJZE_NAMEN
-                    .iter()
-                    .zip(&eigen_fields)
-                    .filter(|(_, f)| f.is_some())
-                    .map(|(k, _)| *k)
-                    .collect();
+                // (Not collected when there are none: that costs about 100 instructions a group.)
+                let eigen: Vec<&'static str> = if eigen_fields.iter().all(Option::is_none) {
+                    Vec::new()
+                } else {
+                    WERKWIJZE_NAMEN
+                        .iter()
+                        .zip(&eigen_fields)
+                        .filter(|(_, f)| f.is_some())
+                        .map(|(k, _)| *k)
+                        .collect()
+                };
                 // Most groups set nothing of their own.
                 let mut own = if eigen.is_empty() {
                     WerkwijzeRaw::default()
@@ -141,9 +177,9 @@ pub(super) fn groepen(
                 {
                     // Participants in the order of [uurtarieven].
                     let mut ordered: Vec<(Arc<str>, u32)> = Vec::with_capacity(counts.len());
-                    for r in rollen.shared() {
-                        if let Some((_, n)) = counts.iter().find(|(c, _)| Arc::ptr_eq(c, r)) {
-                            ordered.push((Arc::clone(r), *n));
+                    for (r, rol) in rollen.shared().iter().enumerate() {
+                        if let Some((_, n)) = counts.iter().find(|(c, _)| *c == r) {
+                            ordered.push((Arc::clone(rol), *n));
                         }
                     }
                     s.groepen.push(Groep {
@@ -155,9 +191,36 @@ pub(super) fn groepen(
                         eigen,
                     });
                 }
+                pad = tabel.path;
             }
             report_missing(cx, defaults, &ontbrekend);
         }
         None => cx.missing(top, "groep", Some("voeg minstens één [[groep]] toe".into())),
     }
 }
+
+/// The hasher of the group names: FxHash's step (a rotate, an xor and a multiply per 8 bytes),
+/// not std's SipHash, whose defence against chosen collisions a scenario, the user's own file,
+/// does not need (9,009 names on 400 generated files: about 1.5 M instructions).
+#[derive(Default)]
+struct Naamhash(u64);
+
+impl Hasher for Naamhash {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// See [`Naamhash`].
+type Namen = BuildHasherDefault<Naamhash>;

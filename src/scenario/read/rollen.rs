@@ -13,7 +13,7 @@ use super::super::schema::{self, WERKWIJZE_NAMEN};
 use toml::Spanned;
 
 use super::cx::Cx;
-use super::tabel::Table;
+use super::tabel::{Table, same_key};
 use super::veld::{Field, FieldPath};
 
 /// A use of a role that has no rate.
@@ -52,26 +52,26 @@ impl Rollen<'_> {
 
     /// Which role of `[uurtarieven]` `rol` is, if any.
     fn index(&self, rol: &str) -> Option<usize> {
-        self.names.iter().position(|r| *r == rol)
+        self.names.iter().position(|r| same_key(r, rol))
     }
 
-    /// The shared name of the role that the key `key` names (a group's participants); the key
+    /// Which role of `[uurtarieven]` the key `key` names (a group's participants); the key
     /// checked as [`Cx::key_text`] checks it and reported as [`Rollen::check`] reports it. A
     /// key that is the name of a role in `[uurtarieven]` that passed the text check there
     /// passes it again: not checked twice (27,027 keys on 400 generated files: about 3 M
-    /// instructions).
+    /// instructions). The role's number, not its shared name: the caller shares it once.
     pub(super) fn check_key(
         &self,
         cx: &mut Cx,
         key: &Spanned<Cow<'_, str>>,
         path: FieldPath<'_>,
-    ) -> Option<Arc<str>> {
+    ) -> Option<usize> {
         let rol: &str = key.get_ref();
         let i = self.index(rol);
         if i.is_none_or(|i| self.geldig.get(i) != Some(&true)) {
             cx.key_text(key, path);
         }
-        self.check(cx, rol, path, key.span())
+        self.found(i, rol, path, key.span())
     }
 
     /// The shared name of `rol`; reported at `path` and `span` when it has no rate.
@@ -83,11 +83,24 @@ impl Rollen<'_> {
         path: FieldPath<'_>,
         span: Range<usize>,
     ) -> Option<Arc<str>> {
-        if let Some(i) = self.index(rol) {
+        let i = self.found(self.index(rol), rol, path, span)?;
+        self.shared.get(i).cloned()
+    }
+
+    /// `i`, the role `rol` is in `[uurtarieven]`, marked as used; without one, the use of `rol`
+    /// at `path` and `span` is kept for [`Rollen::finish`].
+    fn found(
+        &self,
+        i: Option<usize>,
+        rol: &str,
+        path: FieldPath<'_>,
+        span: Range<usize>,
+    ) -> Option<usize> {
+        if let Some(i) = i {
             if let Some(u) = self.used.get(i) {
                 u.set(true);
             }
-            return self.shared.get(i).cloned();
+            return Some(i);
         }
         if self.known {
             self.misses.borrow_mut().push(Miss {

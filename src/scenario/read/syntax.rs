@@ -627,18 +627,20 @@ pub(super) fn dutch_number(text: &str) -> Option<DutchNumber> {
 pub(super) fn thousands_points(text: &str) -> Option<String> {
     let mut parts = text.split('.');
     let first = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
     let digit = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if (1..=3).contains(&first.len())
-        && digit(first)
-        && !first.starts_with('0')
-        && !rest.is_empty()
-        && rest.iter().all(|p| p.len() == 3 && digit(p))
-    {
-        Some(text.replace('.', ""))
-    } else {
-        None
+    if !((1..=3).contains(&first.len()) && digit(first) && !first.starts_with('0')) {
+        return None;
     }
+    // The groups looked at as they come, without a list of them: this runs for every amount
+    // written with a point (a list cost about 400 instructions each).
+    let mut groups = 0;
+    for p in parts {
+        if p.len() != 3 || !digit(p) {
+            return None;
+        }
+        groups += 1;
+    }
+    (groups > 0).then(|| text.replace('.', ""))
 }
 
 #[cfg(test)]
