@@ -64,12 +64,12 @@ pub(super) fn groepen(
                 // Most groups write only their own four fields: found without the werkwijze's ten
                 // (a pass over fourteen names and an array of them cost about 300 instructions
                 // a group); with any other key, the pass over all fourteen.
-                let ([naam, deelnemers, start, nieuw], eigen_fields) = match t.fields(&KOP) {
-                    kop if t.fields_pass.get().1 => (kop, [None; 10]),
-                    _ => {
-                        let [naam, deelnemers, start, nieuw, eigen @ ..] = t.fields(&GROEP_NAMEN);
-                        ([naam, deelnemers, start, nieuw], eigen)
-                    }
+                let kop = t.fields(&KOP);
+                let ([naam, deelnemers, start, nieuw], eigen_fields) = if t.fields_pass.get().1 {
+                    (kop, None)
+                } else {
+                    let [naam, deelnemers, start, nieuw, eigen @ ..] = t.fields(&GROEP_NAMEN);
+                    ([naam, deelnemers, start, nieuw], Some(eigen))
                 };
                 let naam = need(cx, t, naam, "naam").and_then(|f| {
                     let n = cx.text_ref(&f)?;
@@ -131,21 +131,19 @@ pub(super) fn groepen(
                     None => Some(false),
                 };
                 // (Not collected when there are none: that costs about 100 instructions a group.)
-                let eigen: Vec<&'static str> = if eigen_fields.iter().all(Option::is_none) {
-                    Vec::new()
-                } else {
-                    WERKWIJZE_NAMEN
+                let eigen: Vec<&'static str> = match &eigen_fields {
+                    Some(fields) if fields.iter().any(Option::is_some) => WERKWIJZE_NAMEN
                         .iter()
-                        .zip(&eigen_fields)
+                        .zip(fields)
                         .filter(|(_, f)| f.is_some())
                         .map(|(k, _)| *k)
-                        .collect()
+                        .collect(),
+                    _ => Vec::new(),
                 };
                 // Most groups set nothing of their own.
-                let mut own = if eigen.is_empty() {
-                    WerkwijzeRaw::default()
-                } else {
-                    WerkwijzeRaw::read(cx, eigen_fields)
+                let mut own = match eigen_fields {
+                    Some(fields) if !eigen.is_empty() => WerkwijzeRaw::read(cx, fields),
+                    _ => WerkwijzeRaw::default(),
                 };
                 let (_, all_known) = t.fields_pass.get();
                 if !all_known {

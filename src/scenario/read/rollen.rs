@@ -89,6 +89,7 @@ impl Rollen<'_> {
 
     /// `i`, the role `rol` is in `[uurtarieven]`, marked as used; without one, the use of `rol`
     /// at `path` and `span` is kept for [`Rollen::finish`].
+    #[inline]
     fn found(
         &self,
         i: Option<usize>,
