@@ -648,6 +648,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_one_to_three_digits_then_groups_of_three_read_as_points_between_thousands() {
+        // Worked out by hand from the rule: "140.000" is 140 thousand, "1.500.000" 1.5 million.
+        assert_eq!(thousands_points("140.000").as_deref(), Some("140000"));
+        assert_eq!(thousands_points("1.500.000").as_deref(), Some("1500000"));
+        // A decimal amount, a leading zero, four digits first, no group, a short last group.
+        for text in [
+            "110.35", "0.500", "1234.000", "12", "12.000.5", "12.", ".500",
+        ] {
+            assert_eq!(thousands_points(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_euro_sign_is_dropped_and_the_number_kept() {
         let n = dutch_number("€ 117").unwrap();
         assert_eq!(n.fixed, "117");

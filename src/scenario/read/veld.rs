@@ -123,3 +123,25 @@ pub(super) fn join(path: &str, key: &str) -> String {
     }
     .build()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_path_is_the_parent_with_the_number_in_brackets() {
+        let path = |n| {
+            FieldPath {
+                parent: "groep",
+                pad: None,
+                key: Key::Index(n),
+            }
+            .build()
+        };
+        assert_eq!(path(1), "groep[1]");
+        assert_eq!(path(12), "groep[12]");
+        assert_eq!(path(9_009), "groep[9009]");
+        // The longest number there is: 20 digits.
+        assert_eq!(path(usize::MAX), "groep[18446744073709551615]");
+    }
+}
