@@ -10,7 +10,7 @@ use super::super::pad::nearest;
 use super::super::schema::{
     self, FINANCIERING_ELDERS_NAMEN, FINANCIERING_NAGEGAAN_NAMEN, FINANCIERING_NAMEN,
 };
-use super::cx::Cx;
+use super::cx::{Cx, leeg};
 use super::rollen::Rollen;
 use super::tabel::{FINANCIER_HINT, Table, need, need_with};
 use super::veld::{Field, items_of};
@@ -302,7 +302,7 @@ fn answer(cx: &mut Cx, t: &Table<'_, '_>, rollen: &Rollen<'_>, s: &Scenario) -> 
     let toelichting =
         need_with(cx, t, toelichting, "toelichting", TOELICHTING_HINT).and_then(|f| {
             let text = cx.str_ref_max(&f, max)?;
-            if text.trim().is_empty() {
+            if leeg(text) {
                 cx.error(
                     &f,
                     "mag niet leeg zijn".to_string(),

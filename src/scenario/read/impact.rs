@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::super::model::{Impact, Indicator, IndicatorId, Scenario};
 use super::super::pad::nearest;
 use super::super::schema::{self, IMPACT_NAMEN, INDICATOR_NAMEN};
-use super::cx::Cx;
+use super::cx::{Cx, leeg};
 use super::tabel::{Table, need};
 use super::veld::Field;
 
@@ -90,7 +90,7 @@ fn read_indicators(
         let bron = need(cx, &t, bron, "bron").and_then(|f| {
             let max = bron_veld.grens.map_or(schema::BRON_MAX, |g| g.max);
             let text = cx.str_ref_max(&f, max)?;
-            if text.trim().is_empty() {
+            if leeg(text) {
                 cx.error(&f, "mag niet leeg zijn".to_string(), None);
                 return None;
             }

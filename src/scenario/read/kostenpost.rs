@@ -3,7 +3,7 @@
 
 use super::super::model::{Kostenpost, KostenpostPer, Scenario};
 use super::super::schema::{self, KOSTENPOST_NAMEN};
-use super::cx::Cx;
+use super::cx::{Cx, leeg};
 use super::tabel::need;
 use super::veld::Field;
 use super::verzekeraar::read_years;
@@ -74,7 +74,7 @@ pub(super) fn kostenposten(
         let bron = match bron {
             None => Some(None),
             Some(f) => cx.str_ref_max(&f, max).and_then(|b| {
-                if b.trim().is_empty() {
+                if leeg(b) {
                     cx.error(
                         &f,
                         "mag niet leeg zijn".to_string(),

@@ -4,7 +4,7 @@
 
 use super::super::model::{Onderwerp, Scenario};
 use super::super::schema::{self, TOELICHTING_NAMEN};
-use super::cx::{Cx, type_name};
+use super::cx::{Cx, leeg, type_name};
 use super::veld::Field;
 use crate::naam;
 use toml::de::DeValue;
@@ -68,7 +68,7 @@ fn tekst(cx: &mut Cx, field: &Field<'_, '_, '_>) -> Option<String> {
         );
         return None;
     }
-    if text.trim().is_empty() {
+    if leeg(&text) {
         cx.error(
             field,
             "mag niet leeg zijn".into(),
