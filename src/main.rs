@@ -5,7 +5,6 @@
 use std::process::ExitCode;
 
 mod app;
-mod commands;
 
 fn main() -> ExitCode {
     let status = match patz_calc::cli::try_parse() {

@@ -1,12 +1,13 @@
 //! The application layer: the only code that touches the terminal and files. [`run`] checks the
 //! command line in one step (`--set` values, every output against every input), hands the
-//! command to its family in `crate::commands`, and ends with one exit status. The parts:
+//! command to its family in `commands`, and ends with one exit status. The parts:
 //!
 //! - [`invoer`]: reading scenario and CSV files (bounded, UTF-8), and batch folders;
 //! - [`beoordeling`]: one scenario read, validated and calculated, its messages as values;
 //! - [`uitvoer`]: the one writer of results (stdout, atomic files, devices);
 //! - [`rapport`]: the one printer of messages, and the exit status;
-//! - [`gebruik`]: clap's errors in Dutch, and outputs held against inputs.
+//! - [`gebruik`]: clap's errors in Dutch, and outputs held against inputs;
+//! - [`commands`]: the command families, one file each, on top of the parts above.
 //!
 //! The sequence of a command on one scenario (read → evaluate → print warnings → make the
 //! result → write it → check expectations) is written once, in [`App::met_scenario`].
@@ -20,6 +21,7 @@ use patz_calc::render::Format;
 use patz_calc::scenario::{Override, Scenario};
 
 pub(crate) mod beoordeling;
+mod commands;
 pub(crate) mod gebruik;
 pub(crate) mod grafieken;
 pub(crate) mod invoer;
@@ -29,8 +31,6 @@ pub(crate) mod vragen;
 
 pub(crate) use rapport::{Fout, Melding, Status};
 use uitvoer::{Doel, Uitvoersoort, Vervang};
-
-use crate::commands;
 
 /// A command being carried out: its checked arguments, and where messages and results go.
 pub(crate) struct App {
