@@ -281,6 +281,23 @@ impl Exact {
     /// The exact sum.
     #[inline]
     pub fn add(&self, other: &Exact) -> Exact {
+        // Both small with the same scale (a sum over the years, of the groups' patients): added
+        // here, inline; else aligned first.
+        if let (Int::Klein(a), Int::Klein(b)) = (&self.m, &other.m)
+            && self.scale == other.scale
+            && let Some(s) = a.checked_add(*b)
+        {
+            return Exact {
+                m: Int::Klein(s),
+                scale: self.scale,
+            };
+        }
+        self.add_uitgelijnd(other)
+    }
+
+    /// [`Exact::add`] of two values of different scales or sizes.
+    #[inline(never)]
+    fn add_uitgelijnd(&self, other: &Exact) -> Exact {
         let scale = self.scale.max(other.scale);
         // Both small: aligned and added on `i128` without a detour.
         if let (Int::Klein(a), Int::Klein(b)) = (&self.m, &other.m)

@@ -333,6 +333,15 @@ pub(super) const POSTEN_ZONDER_ROL: [Post; 6] = [
 
 impl Verdelingen {
     pub(super) fn of(s: &Scenario, rollen: &Rollen<'_>, jaar: i32) -> Verdelingen {
+        // Without any financing elsewhere in the scenario (most of them) every line is
+        // TAPA$-financed: no lookups, and `van`'s own lookup gives TAPA$ for every line.
+        if s.financiering_elders.is_empty() && s.elders_gefinancierd.is_empty() {
+            return Verdelingen {
+                rollen: Vec::new(),
+                posten: Vec::new(),
+                alles_tapas: true,
+            };
+        }
         let eigen =
             (0..s.kostenposten.len()).filter_map(|ki| u16::try_from(ki).ok().map(Post::Kostenpost));
         let rollen: Vec<Verdeling> = rollen
