@@ -141,121 +141,108 @@ pub(crate) fn controleer_vorm(pad: &Path, soort: Uitvoersoort) -> Result<(), Mel
             _ => Ok(()),
         };
     };
-    let fout = |wat: &str, hint: &str| {
-        Err(Melding::regel(format!("{shown}: fout: {wat}")).hint(hint.to_string()))
+    let fout = |(wat, hint): (String, String)| -> Result<(), Melding> {
+        Err(Melding::regel(format!("{shown}: fout: {wat}")).hint(hint))
     };
     if vorm == Vorm::Pdf && soort == Uitvoersoort::Verslag {
-        return fout(
-            "patz-calc schrijft zelf geen PDF",
-            "maak het verslag als HTML (-o jaarverslag.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (-o jaarverslag.docx) en kies in Word Opslaan als → PDF",
-        );
+        return fout((
+            "patz-calc schrijft zelf geen PDF".into(),
+            "maak het verslag als HTML (-o jaarverslag.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (-o jaarverslag.docx) en kies in Word Opslaan als → PDF".into(),
+        ));
     }
     if vorm == Vorm::Pdf && soort != Uitvoersoort::Werkmap {
-        return fout(
-            "patz-calc schrijft zelf geen PDF",
-            "maak het document als HTML (report … -o businesscase.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (report … -o businesscase.docx) en kies in Word Opslaan als → PDF",
-        );
+        return fout((
+            "patz-calc schrijft zelf geen PDF".into(),
+            "maak het document als HTML (report … -o businesscase.html) en kies in de browser Afdrukken → Opslaan als PDF, of als Word-document (report … -o businesscase.docx) en kies in Word Opslaan als → PDF".into(),
+        ));
     }
-    match soort {
-        Uitvoersoort::Gegevens(format) => {
-            let gevraagd = match format {
-                None => {
-                    // A `.toml` is left to the input checks, which know every scenario read
-                    // (batch finds its files only later) and refuse to write over one.
-                    return match vorm {
-                        Vorm::Tekst | Vorm::Csv | Vorm::Json | Vorm::Toml => Ok(()),
-                        Vorm::Html | Vorm::Word => fout(
-                            &format!(
-                                "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
-                                vorm.naam()
-                            ),
-                            "het businesscase-document schrijft u met report … -o businesscase.html of -o businesscase.docx; hier: kies .csv, .json of .txt",
-                        ),
-                        Vorm::Excel => fout(
-                            "deze opdracht schrijft een tabel, CSV of JSON, geen Excel-werkmap",
-                            "de werkmap schrijft u met export … -o businesscase.xlsx; hier: kies .csv, .json of .txt",
-                        ),
-                        _ => fout(
-                            &format!(
-                                "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
-                                vorm.naam()
-                            ),
-                            "kies een bestandsnaam op .csv, .json of .txt",
-                        ),
-                    };
-                }
-                Some(f) => f,
-            };
-            let past = matches!(
-                (gevraagd, vorm),
-                (Format::Table, Vorm::Tekst)
-                    | (Format::Csv, Vorm::Csv | Vorm::Tekst)
-                    | (Format::Json, Vorm::Json | Vorm::Tekst)
-            );
-            if past {
-                Ok(())
-            } else {
-                let (naam, ext) = match gevraagd {
-                    Format::Table => ("een tabel", ".txt"),
-                    Format::Csv => ("CSV", ".csv"),
-                    Format::Json => ("JSON", ".json"),
-                };
-                fout(
-                    &format!(
-                        "de uitvoer is {naam}, maar de bestandsnaam zegt {}",
-                        vorm.naam()
-                    ),
-                    &format!(
-                        "kies een bestandsnaam op {ext}, of laat --format weg: dan volgt de vorm uit de extensie"
-                    ),
-                )
-            }
-        }
-        Uitvoersoort::Document => match vorm {
-            Vorm::Html | Vorm::Word => Ok(()),
-            _ => fout(
-                &format!(
-                    "report schrijft een HTML-document (.html) of een Word-document (.docx), geen {}",
-                    vorm.naam()
-                ),
-                "kies bijv. -o businesscase.docx of -o businesscase.html",
-            ),
-        },
-        Uitvoersoort::Verslag => match vorm {
-            Vorm::Html | Vorm::Word => Ok(()),
-            _ => fout(
-                &format!(
-                    "het jaarverslag is een HTML-document (.html) of een Word-document (.docx), geen {}",
-                    vorm.naam()
-                ),
-                "kies bijv. -o jaarverslag.docx of -o jaarverslag.html",
-            ),
-        },
-        Uitvoersoort::Werkmap => match vorm {
-            Vorm::Excel => Ok(()),
-            _ => fout(
-                &format!(
-                    "export schrijft een Excel-werkmap (.xlsx), geen {}",
-                    vorm.naam()
-                ),
-                "kies bijv. -o businesscase.xlsx (LibreOffice en Numbers lezen die ook)",
-            ),
-        },
-        Uitvoersoort::Sjabloon => match vorm {
-            Vorm::Toml | Vorm::Tekst => Ok(()),
-            _ => fout(
-                &format!("het sjabloon is een scenario (.toml), geen {}", vorm.naam()),
-                "kies bijv. patz-calc init mijn-regio.toml",
-            ),
-        },
-        Uitvoersoort::Trekkingen => match vorm {
-            Vorm::Csv | Vorm::Tekst => Ok(()),
-            _ => fout(
-                &format!("--trekkingen schrijft CSV, geen {}", vorm.naam()),
-                "kies bijv. --trekkingen trekkingen.csv",
-            ),
-        },
+    let (past, wat, hint) = match soort {
+        Uitvoersoort::Gegevens(format) => return gegevens_vorm(vorm, format).map_or(Ok(()), fout),
+        Uitvoersoort::Document => (
+            &[Vorm::Html, Vorm::Word][..],
+            "report schrijft een HTML-document (.html) of een Word-document (.docx)",
+            "kies bijv. -o businesscase.docx of -o businesscase.html",
+        ),
+        Uitvoersoort::Verslag => (
+            &[Vorm::Html, Vorm::Word][..],
+            "het jaarverslag is een HTML-document (.html) of een Word-document (.docx)",
+            "kies bijv. -o jaarverslag.docx of -o jaarverslag.html",
+        ),
+        Uitvoersoort::Werkmap => (
+            &[Vorm::Excel][..],
+            "export schrijft een Excel-werkmap (.xlsx)",
+            "kies bijv. -o businesscase.xlsx (LibreOffice en Numbers lezen die ook)",
+        ),
+        Uitvoersoort::Sjabloon => (
+            &[Vorm::Toml, Vorm::Tekst][..],
+            "het sjabloon is een scenario (.toml)",
+            "kies bijv. patz-calc init mijn-regio.toml",
+        ),
+        Uitvoersoort::Trekkingen => (
+            &[Vorm::Csv, Vorm::Tekst][..],
+            "--trekkingen schrijft CSV",
+            "kies bijv. --trekkingen trekkingen.csv",
+        ),
+    };
+    if past.contains(&vorm) {
+        Ok(())
+    } else {
+        fout((format!("{wat}, geen {}", vorm.naam()), hint.to_string()))
     }
+}
+
+/// For a command that writes a table, CSV or JSON (`format`: its `--format`, if given): `None`
+/// when `vorm` fits, else what is wrong and a hint.
+fn gegevens_vorm(vorm: Vorm, format: Option<Format>) -> Option<(String, String)> {
+    let tekst = |wat: &str, hint: &str| Some((wat.to_string(), hint.to_string()));
+    let Some(gevraagd) = format else {
+        // A `.toml` is left to the input checks, which know every scenario read
+        // (batch finds its files only later) and refuse to write over one.
+        return match vorm {
+            Vorm::Tekst | Vorm::Csv | Vorm::Json | Vorm::Toml => None,
+            Vorm::Html | Vorm::Word => tekst(
+                &format!(
+                    "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
+                    vorm.naam()
+                ),
+                "het businesscase-document schrijft u met report … -o businesscase.html of -o businesscase.docx; hier: kies .csv, .json of .txt",
+            ),
+            Vorm::Excel => tekst(
+                "deze opdracht schrijft een tabel, CSV of JSON, geen Excel-werkmap",
+                "de werkmap schrijft u met export … -o businesscase.xlsx; hier: kies .csv, .json of .txt",
+            ),
+            _ => tekst(
+                &format!(
+                    "deze opdracht schrijft een tabel, CSV of JSON, geen {}",
+                    vorm.naam()
+                ),
+                "kies een bestandsnaam op .csv, .json of .txt",
+            ),
+        };
+    };
+    let past = matches!(
+        (gevraagd, vorm),
+        (Format::Table, Vorm::Tekst)
+            | (Format::Csv, Vorm::Csv | Vorm::Tekst)
+            | (Format::Json, Vorm::Json | Vorm::Tekst)
+    );
+    if past {
+        return None;
+    }
+    let (naam, ext) = match gevraagd {
+        Format::Table => ("een tabel", ".txt"),
+        Format::Csv => ("CSV", ".csv"),
+        Format::Json => ("JSON", ".json"),
+    };
+    Some((
+        format!(
+            "de uitvoer is {naam}, maar de bestandsnaam zegt {}",
+            vorm.naam()
+        ),
+        format!(
+            "kies een bestandsnaam op {ext}, of laat --format weg: dan volgt de vorm uit de extensie"
+        ),
+    ))
 }
 
 /// Whether a file may be replaced.

@@ -23,7 +23,7 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
     };
     let mut grafieken = Vec::new();
     // The extension was checked before: .docx is the Word document, anything else HTML.
-    if Vorm::van(&args.output) == Some(Vorm::Word) {
+    let wat_nu = if Vorm::van(&args.output) == Some(Vorm::Word) {
         app.met_scenario(&args.file, None, |_, s, r| {
             // The charts: as files for --grafieken, and as pictures in the document where
             // this build draws them.
@@ -41,33 +41,23 @@ pub(crate) fn report(app: &mut App, args: &ReportArgs) -> Result<(), Fout> {
             render::docx::document(s, r, &afbeeldingen)
                 .map_err(|e| Fout::Anders(anyhow::anyhow!("{}: {e}", getoond(&args.output))))
         })?;
-        if let Some(m) = map
-            && let Some(melding) = m.schrijf(&grafieken)?
-        {
-            app.rapport.meld(&melding);
-        }
-        geschreven(
-            app,
-            "open het in Word of LibreOffice om verder te bewerken; Opslaan als → PDF geeft een PDF",
-        );
-        return Ok(());
-    }
-    app.met_scenario(&args.file, None, |_, s, r| {
-        let g = gevoeligheid(&args.file, s)?;
-        if map.is_some() {
-            grafieken = render::grafiek::alle(s, r, g.as_ref());
-        }
-        Ok(render::html::report(s, r, g.as_ref()))
-    })?;
+        "open het in Word of LibreOffice om verder te bewerken; Opslaan als → PDF geeft een PDF"
+    } else {
+        app.met_scenario(&args.file, None, |_, s, r| {
+            let g = gevoeligheid(&args.file, s)?;
+            if map.is_some() {
+                grafieken = render::grafiek::alle(s, r, g.as_ref());
+            }
+            Ok(render::html::report(s, r, g.as_ref()))
+        })?;
+        "open het in een browser; afdrukken op A4 of opslaan als PDF"
+    };
     if let Some(m) = map
         && let Some(melding) = m.schrijf(&grafieken)?
     {
         app.rapport.meld(&melding);
     }
-    geschreven(
-        app,
-        "open het in een browser; afdrukken op A4 of opslaan als PDF",
-    );
+    geschreven(app, wat_nu);
     Ok(())
 }
 

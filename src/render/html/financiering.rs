@@ -250,13 +250,7 @@ fn aanbiedingen(out: &mut String, s: &Scenario, r: &Resultaat) {
         tabel(
             out,
             "Uitkomst per aanbod over zijn jaren",
-            &[
-                ("Aanbod", false),
-                ("Kostenaandeel", true),
-                ("Opbrengst", true),
-                ("Saldo", true),
-                ("Dekking", true),
-            ],
+            &AANBOD_KOP,
             &rijen,
         );
 
@@ -284,19 +278,8 @@ fn per_jaar(out: &mut String, s: &Scenario, r: &Resultaat) {
             rijen.push(rij);
         }
     }
-    tabel(
-        out,
-        "Aanbiedingen per jaar",
-        &[
-            ("Jaar", false),
-            ("Aanbod", false),
-            ("Kostenaandeel", true),
-            ("Opbrengst", true),
-            ("Saldo", true),
-            ("Dekking", true),
-        ],
-        &rijen,
-    );
+    let kop: Vec<(&str, bool)> = std::iter::once(("Jaar", false)).chain(AANBOD_KOP).collect();
+    tabel(out, "Aanbiedingen per jaar", &kop, &rijen);
 }
 
 /// What no insurer carries, per year and over the horizon.
@@ -338,6 +321,15 @@ fn niet_toegerekend(out: &mut String, r: &Resultaat) {
     );
     jaartabel(out, "Niet toegerekende kosten", "", &jaren, &rijen);
 }
+
+/// The columns of an offer's row (its cells: [`aanbod_cellen`]), and whether each is a number.
+const AANBOD_KOP: [(&str, bool); 5] = [
+    ("Aanbod", false),
+    ("Kostenaandeel", true),
+    ("Opbrengst", true),
+    ("Saldo", true),
+    ("Dekking", true),
+];
 
 /// The cells of an offer's row (label, kostenaandeel, opbrengst, saldo, dekking), each with its
 /// source at JSON pointer `p` of `offers --format json`.

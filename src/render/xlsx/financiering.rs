@@ -9,7 +9,7 @@ use crate::calc::Resultaat;
 use crate::calc::cost::Totalen;
 use crate::calc::offers::{Aanbiedingen, VerzekeraarResultaat};
 use crate::calc::overzicht::tekort_als_enige;
-use crate::scenario::{Aanbod, Scenario};
+use crate::scenario::{Aanbod, Scenario, Verzekeraar};
 
 use super::grafiek;
 use super::invoer::InvoerCellen;
@@ -419,10 +419,28 @@ fn verzekeraar_tabel(
         kop_hoogte(&koppen, &[52.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]),
     )?;
     for (vi, v) in r.aanbiedingen.verzekeraars.iter().enumerate() {
-        verzekeraar_rij(ws, s, inv, b, (vi, v), o)?;
-        beste_aanbod(ws, s, r, inv, b, (vi, v), o)?;
+        let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
+            continue;
+        };
+        let rij = VerzekeraarRij {
+            row: b.eerste_v + u32::try_from(vi).unwrap_or(0),
+            vi,
+            vz,
+            v,
+        };
+        verzekeraar_rij(ws, s, inv, b, &rij, o)?;
+        beste_aanbod(ws, s, r, inv, b, &rij, o)?;
     }
     Ok(())
+}
+
+/// An insurer in the insurer table: its row, its place in `Aanbiedingen::verzekeraars` and
+/// `Scenario::verzekeraars`' entry.
+struct VerzekeraarRij<'a> {
+    row: u32,
+    vi: usize,
+    vz: &'a Verzekeraar,
+    v: &'a VerzekeraarResultaat,
 }
 
 /// An insurer's row up to its kostenaandeel and break-even tariff.
@@ -431,13 +449,10 @@ fn verzekeraar_rij(
     s: &Scenario,
     inv: &InvoerCellen,
     b: &Blokken,
-    (vi, v): (usize, &VerzekeraarResultaat),
+    rij: &VerzekeraarRij<'_>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let row = b.eerste_v + u32::try_from(vi).unwrap_or(0);
-    let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
-        return Ok(());
-    };
+    let VerzekeraarRij { row, vi, vz, v } = *rij;
     let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
     label(ws, row, &vz.naam, o)?;
     formule(
@@ -496,13 +511,10 @@ fn beste_aanbod(
     r: &Resultaat,
     inv: &InvoerCellen,
     b: &Blokken,
-    (vi, v): (usize, &VerzekeraarResultaat),
+    rij: &VerzekeraarRij<'_>,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
-    let row = b.eerste_v + u32::try_from(vi).unwrap_or(0);
-    let Some(vz) = s.verzekeraars.get(v.verzekeraar) else {
-        return Ok(());
-    };
+    let VerzekeraarRij { row, vz, v, .. } = *rij;
     let (k, a, tot) = (&r.kosten, &r.aanbiedingen, b.tot);
     let te_tot = abs(b.cellen.te_financieren, tot);
     // The insurer's offers: their total opbrengst cells and labels.
