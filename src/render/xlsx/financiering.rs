@@ -140,9 +140,16 @@ pub(super) fn financiering(
     cellen.opbrengst_rij = (0..s.aanbiedingen.len())
         .map(|ai| b.aanbod_rij(ai) + 1)
         .collect();
-    aandelen(ws, s, r, inv, &b, o)?;
-    verzekeraar_tabel(ws, s, r, inv, &b, o)?;
-    aanbiedingen(ws, s, r, inv, &b, o)?;
+    let bron = Bron {
+        s,
+        r,
+        inv,
+        b: &b,
+        o,
+    };
+    aandelen(ws, &bron)?;
+    verzekeraar_tabel(ws, &bron)?;
+    aanbiedingen(ws, &bron)?;
     let eind = if s.aanbiedingen.is_empty() {
         aanbod_titel
     } else {
@@ -160,6 +167,17 @@ pub(super) fn financiering(
     )?;
     afdruk(ws, eind, laatste_kolom, true)?;
     Ok(cellen)
+}
+
+/// What the insurer and offer blocks are written from: the scenario and its results, the cells of
+/// Invoer, where the blocks stand and the formats.
+#[derive(Clone, Copy)]
+struct Bron<'a> {
+    s: &'a Scenario,
+    r: &'a Resultaat,
+    inv: &'a InvoerCellen,
+    b: &'a Blokken,
+    o: &'a Opmaak,
 }
 
 /// Where the insurer and offer blocks stand (below the totals).
@@ -321,14 +339,8 @@ fn totalen_jaar(
 }
 
 /// Every insurer's kostenaandeel per year, and what no insurer carries.
-fn aandelen(
-    ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    b: &Blokken,
-    o: &Opmaak,
-) -> Result<(), XlsxError> {
+fn aandelen(ws: &mut Worksheet, x: &Bron<'_>) -> Result<(), XlsxError> {
+    let Bron { s, r, inv, b, o } = *x;
     let (cellen, eerste_aandeel, niet_toegerekend) =
         (&b.cellen, b.eerste_aandeel, b.niet_toegerekend);
     let a = &r.aanbiedingen;
@@ -394,14 +406,8 @@ fn aandelen(
 
 /// The insurer table: the best offer last, so that a long label can run into the empty cells to
 /// its right.
-fn verzekeraar_tabel(
-    ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    b: &Blokken,
-    o: &Opmaak,
-) -> Result<(), XlsxError> {
+fn verzekeraar_tabel(ws: &mut Worksheet, x: &Bron<'_>) -> Result<(), XlsxError> {
+    let Bron { s, r, b, o, .. } = *x;
     ws.write_string_with_format(b.tabel_titel, 0, "Per verzekeraar (looptijd)", &o.sectie)?;
     let koppen = [
         "Verzekeraar",
@@ -428,8 +434,8 @@ fn verzekeraar_tabel(
             vz,
             v,
         };
-        verzekeraar_rij(ws, s, inv, b, &rij, o)?;
-        beste_aanbod(ws, s, r, inv, b, &rij, o)?;
+        verzekeraar_rij(ws, x, &rij)?;
+        beste_aanbod(ws, x, &rij)?;
     }
     Ok(())
 }
@@ -446,12 +452,10 @@ struct VerzekeraarRij<'a> {
 /// An insurer's row up to its kostenaandeel and break-even tariff.
 fn verzekeraar_rij(
     ws: &mut Worksheet,
-    s: &Scenario,
-    inv: &InvoerCellen,
-    b: &Blokken,
+    x: &Bron<'_>,
     rij: &VerzekeraarRij<'_>,
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Bron { s, inv, b, o, .. } = *x;
     let VerzekeraarRij { row, vi, vz, v } = *rij;
     let aandeel = inv.verzekeraar_aandeel.get(vi).cloned().unwrap_or_default();
     label(ws, row, &vz.naam, o)?;
@@ -507,13 +511,10 @@ fn verzekeraar_rij(
 /// the offers' rows.
 fn beste_aanbod(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    b: &Blokken,
+    x: &Bron<'_>,
     rij: &VerzekeraarRij<'_>,
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Bron { s, r, inv, b, o } = *x;
     let VerzekeraarRij { row, vz, v, .. } = *rij;
     let (k, a, tot) = (&r.kosten, &r.aanbiedingen, b.tot);
     let te_tot = abs(b.cellen.te_financieren, tot);
@@ -583,14 +584,8 @@ fn beste_aanbod(
 }
 
 /// Every offer per year: kostenaandeel, opbrengst, saldo and dekking.
-fn aanbiedingen(
-    ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    b: &Blokken,
-    o: &Opmaak,
-) -> Result<(), XlsxError> {
+fn aanbiedingen(ws: &mut Worksheet, bron: &Bron<'_>) -> Result<(), XlsxError> {
+    let Bron { s, b, o, .. } = *bron;
     if s.aanbiedingen.is_empty() {
         ws.write_string_with_format(
             b.aanbod_titel,
@@ -602,8 +597,8 @@ fn aanbiedingen(
     }
     ws.write_string_with_format(b.aanbod_titel, 0, "Aanbiedingen per jaar", &o.sectie)?;
     jaar_kop(ws, b.aanbod_kop, s, o)?;
-    for (ai, x) in s.aanbiedingen.iter().enumerate() {
-        aanbod_blok(ws, s, r, inv, b, (ai, x), o)?;
+    for (ai, aanbod) in s.aanbiedingen.iter().enumerate() {
+        aanbod_blok(ws, bron, (ai, aanbod))?;
     }
     Ok(())
 }
@@ -612,13 +607,10 @@ fn aanbiedingen(
 /// another, year by year and in total.
 fn aanbod_blok(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    b: &Blokken,
+    bron: &Bron<'_>,
     (ai, x): (usize, &Aanbod),
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Bron { s, r, inv, b, o } = *bron;
     let a = &r.aanbiedingen;
     let base = b.aanbod_rij(ai);
     let Some(vi) = s.verzekeraars.iter().position(|v| v.naam == x.verzekeraar) else {
