@@ -11,6 +11,7 @@ use crate::calc::offers::{Aanbiedingen, VerzekeraarResultaat};
 use crate::calc::overzicht::tekort_als_enige;
 use crate::scenario::{Aanbod, Scenario, Verzekeraar};
 
+use super::Werkmap;
 use super::grafiek;
 use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
@@ -67,12 +68,10 @@ pub(super) struct FinCellen {
 
 pub(super) fn financiering(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
+    w: &Werkmap<'_>,
     kc: &KostenCellen,
-    o: &Opmaak,
 ) -> Result<FinCellen, XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     jaar_blad(ws, FINANCIERING, (52.0, 20.0))?;
     if totaal_kolom(s) < BESTE {
         // The best offer's label has the column to itself.

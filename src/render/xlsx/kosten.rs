@@ -8,8 +8,8 @@ use crate::calc::cost::Post;
 use crate::calc::overzicht::{Subtotaal, per_post};
 use crate::scenario::Scenario;
 
+use super::Werkmap;
 use super::grafiek;
-use super::invoer::InvoerCellen;
 use super::opmaak::{
     KOSTEN, Opmaak, REGELS, abs, afdruk, bedrag, exact, formule, jaar_blad, jaar_kolom,
     jaar_kop_herhaald, kol, kolom_vast_rij, post_tekst, som_totaal, titel_en_noot, totaal_kolom,
@@ -31,13 +31,8 @@ pub(super) struct KostenCellen {
 
 /// Fills the sheet Kosten; the line items it sums are written later, by
 /// [`super::regels::kostenregels`], where [`KostenCellen`] says.
-pub(super) fn kosten(
-    ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
-    o: &Opmaak,
-) -> Result<KostenCellen, XlsxError> {
+pub(super) fn kosten(ws: &mut Worksheet, w: &Werkmap<'_>) -> Result<KostenCellen, XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     let k = &r.kosten;
     jaar_blad(ws, KOSTEN, (44.0, 4.0))?;
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);

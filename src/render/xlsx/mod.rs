@@ -50,6 +50,16 @@ use samenvatting::samenvatting;
 use verzekeraars::verzekeraars;
 use zorgreductie::zorgreductie;
 
+/// What every sheet after Invoer is written from: the scenario and its results, the cells of
+/// Invoer and the formats.
+#[derive(Clone, Copy)]
+struct Werkmap<'a> {
+    s: &'a Scenario,
+    r: &'a Resultaat,
+    inv: &'a invoer::InvoerCellen,
+    o: &'a Opmaak,
+}
+
 /// A new sheet whose formulas without a cached value (a ratio with a zero denominator) keep an
 /// empty one, not rust_xlsxwriter's default 0.
 fn blad() -> Worksheet {
@@ -73,16 +83,22 @@ where
     let opmaak = Opmaak::new();
     let mut invoer_ws = blad();
     let invoer = invoer(&mut invoer_ws, s, &opmaak)?;
+    let w = Werkmap {
+        s,
+        r,
+        inv: &invoer,
+        o: &opmaak,
+    };
     let mut kosten_ws = blad();
-    let kosten = kosten(&mut kosten_ws, s, r, &invoer, &opmaak)?;
+    let kosten = kosten(&mut kosten_ws, &w)?;
     let mut fin_ws = blad();
-    let fin = financiering(&mut fin_ws, s, r, &invoer, &kosten, &opmaak)?;
+    let fin = financiering(&mut fin_ws, &w, &kosten)?;
     let mut zorg_ws = blad();
-    let zorg = zorgreductie(&mut zorg_ws, s, r, &invoer, &kosten, &opmaak)?;
+    let zorg = zorgreductie(&mut zorg_ws, &w, &kosten)?;
     let mut sam_ws = blad();
-    samenvatting(&mut sam_ws, s, r, &invoer, &fin, zorg.as_ref(), &opmaak)?;
+    samenvatting(&mut sam_ws, &w, &fin, zorg.as_ref())?;
     let mut verz_ws = blad();
-    verzekeraars(&mut verz_ws, s, r, &invoer, &fin, zorg.as_ref(), &opmaak)?;
+    verzekeraars(&mut verz_ws, &w, &fin, zorg.as_ref())?;
 
     let mut wb = Workbook::new();
     // A fixed creation date (the DOS epoch, as the zip entries have), so that the same scenario
@@ -107,6 +123,6 @@ where
     wb.push_worksheet(zorg_ws);
     wb.push_worksheet(sam_ws);
     wb.push_worksheet(verz_ws);
-    kostenregels(regels_blad(&mut wb)?, s, r, &invoer, &kosten, &opmaak)?;
+    kostenregels(regels_blad(&mut wb)?, &w, &kosten)?;
     wb.save_to_buffer()
 }

@@ -17,12 +17,12 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::calc::Resultaat;
 use crate::calc::cost::{Financiering, KostenJaar, Post, Regel};
 use crate::calc::financiering;
 use crate::calc::overzicht::overhead_grondslag;
 use crate::scenario::{KostenpostPer, Scenario};
 
+use super::Werkmap;
 use super::invoer::{GroepCellen, InvoerCellen};
 use super::kosten::KostenCellen;
 use super::opmaak::{
@@ -36,12 +36,10 @@ const BREEDTES: [f64; 8] = [7.0, 24.0, 46.0, 24.0, 10.0, 15.0, 15.0, 13.0];
 /// Fills the sheet Kostenregels (`ws`) at the rows `kc` fixed.
 pub(super) fn kostenregels(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
+    w: &Werkmap<'_>,
     kc: &KostenCellen,
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     let k = &r.kosten;
     let n_regels: usize = k.jaren.iter().map(|j| j.regels.len()).sum();
     let (regels_kop, eerste_regel, laatste_regel) =

@@ -8,6 +8,7 @@ use crate::calc::Resultaat;
 use crate::calc::businesscase::{BusinessCase, Saldo};
 use crate::scenario::Scenario;
 
+use super::Werkmap;
 use super::financiering::{FINANCIERING, FinCellen};
 use super::invoer::InvoerCellen;
 use super::opmaak::{
@@ -18,13 +19,11 @@ use super::zorgreductie::{ZORGREDUCTIE, ZorgCellen};
 
 pub(super) fn samenvatting(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
+    w: &Werkmap<'_>,
     fin: &FinCellen,
     zorg: Option<&ZorgCellen>,
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     jaar_blad(ws, "Samenvatting", (44.0, 18.0))?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);

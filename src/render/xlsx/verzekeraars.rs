@@ -12,6 +12,7 @@ use crate::calc::Resultaat;
 use crate::calc::per_verzekeraar::{VerzekeraarCijfers, VerzekeraarZaak};
 use crate::scenario::Scenario;
 
+use super::Werkmap;
 use super::financiering::{FINANCIERING, FinCellen};
 use super::grafiek;
 use super::invoer::InvoerCellen;
@@ -33,13 +34,11 @@ const ROI: u32 = 4;
 
 pub(super) fn verzekeraars(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
+    w: &Werkmap<'_>,
     fin: &FinCellen,
     zorg: Option<&ZorgCellen>,
-    o: &Opmaak,
 ) -> Result<(), XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     jaar_blad(ws, VERZEKERAARS, (44.0, 4.0))?;
     let tot = totaal_kolom(s);
     let breedte = 48.0 + 15.0 * f64::from(s.looptijd_jaren + 1);

@@ -3,10 +3,10 @@
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::calc::Resultaat;
 use crate::calc::impact::ImpactResultaat;
 use crate::scenario::{IndicatorId, Scenario};
 
+use super::Werkmap;
 use super::invoer::InvoerCellen;
 use super::kosten::KostenCellen;
 use super::opmaak::{
@@ -23,12 +23,10 @@ pub(super) struct ZorgCellen {
 
 pub(super) fn zorgreductie(
     ws: &mut Worksheet,
-    s: &Scenario,
-    r: &Resultaat,
-    inv: &InvoerCellen,
+    w: &Werkmap<'_>,
     kc: &KostenCellen,
-    o: &Opmaak,
 ) -> Result<Option<ZorgCellen>, XlsxError> {
+    let Werkmap { s, r, inv, o } = *w;
     jaar_blad(ws, ZORGREDUCTIE, (44.0, 18.0))?;
     let tot = totaal_kolom(s);
     let breedte = 62.0 + 15.0 * f64::from(s.looptijd_jaren + 1);
