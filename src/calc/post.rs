@@ -54,20 +54,43 @@ pub enum Post {
 }
 
 impl Post {
-    /// Every built-in post, in list order (the `[[kostenpost]]`s come before the overhead).
-    pub const ALL: [Post; 11] = [
-        Post::Bijeenkomsten,
-        Post::Voorzitter,
-        Post::Coordinatie,
-        Post::TelefonischeOndersteuning,
+    /// The built-in posts without a role, in list order: the posts a `[[financiering.elders]]`
+    /// entry may name besides a role (the scenario's names of them:
+    /// [`POSTEN_ZONDER_ROL`](crate::scenario::schema::POSTEN_ZONDER_ROL)).
+    pub const ZONDER_ROL: [Post; 6] = [
         Post::Ict,
         Post::Huisvesting,
         Post::Startkosten,
         Post::Scholing,
         Post::Projectleiding,
         Post::Monitoring,
-        Post::Overhead,
     ];
+
+    /// Every built-in post, in list order (the `[[kostenpost]]`s come before the overhead):
+    /// the hour posts, [`Post::ZONDER_ROL`], the overhead.
+    pub const ALL: [Post; 11] = {
+        let [
+            ict,
+            huisvesting,
+            startkosten,
+            scholing,
+            projectleiding,
+            monitoring,
+        ] = Post::ZONDER_ROL;
+        [
+            Post::Bijeenkomsten,
+            Post::Voorzitter,
+            Post::Coordinatie,
+            Post::TelefonischeOndersteuning,
+            ict,
+            huisvesting,
+            startkosten,
+            scholing,
+            projectleiding,
+            monitoring,
+            Post::Overhead,
+        ]
+    };
 
     /// The value of the `post` column of a built-in post (`kostenpost` for an own post: use
     /// [`Post::naam`], which knows its id).
@@ -144,5 +167,19 @@ impl Post {
                 .and_then(|i| u16::try_from(i).ok())
                 .map(Post::Kostenpost)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Post;
+    use crate::scenario::schema::POSTEN_ZONDER_ROL;
+
+    /// The posts without a role as the calculation lists them are the ones the scenario may
+    /// name in `[[financiering.elders]]`, in the same order.
+    #[test]
+    fn the_posts_without_a_role_are_the_schemas_in_its_order() {
+        let namen: Vec<&str> = Post::ZONDER_ROL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(namen, POSTEN_ZONDER_ROL);
     }
 }

@@ -236,25 +236,30 @@ fn regional_lines(s: &Scenario, i: &Exact, y: &mut Jaar<'_>) -> Result<(), CalcE
 mod tests {
     use super::*;
 
-    fn scenario(text: &str) -> Scenario {
-        crate::scenario::parse(text).unwrap_or_else(|e| panic!("test scenario invalid: {e:?}"))
+    /// One group of 4 huisartsen meeting 6 times a year, `duur_uren` in `[werkwijze]` and
+    /// `groep` appended to the group, with the rate set past the read-time bound on the
+    /// validated scenario: € 10^11 an hour.
+    fn tarief_boven_grens(duur_uren: u32, groep: &str) -> Scenario {
+        let text = format!(
+            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
+             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
+             bijeenkomsten_per_jaar = 6\nduur_uren = {duur_uren}\npatienten_per_jaar = 12\n\
+             [[groep]]\nnaam = \"A\"\ndeelnemers = {{ huisarts = 4 }}\n{groep}"
+        );
+        let mut s = crate::scenario::parse(&text)
+            .unwrap_or_else(|e| panic!("test scenario invalid: {e:?}"));
+        if let Some(u) = s.uurtarieven.first_mut() {
+            u.bedrag = Decimal::from(100_000_000_000u64);
+        }
+        s
     }
 
     /// An amount above the bound names the fields as the group has them: a werkwijze field the
     /// group sets itself at the group, the others at `[werkwijze]`.
     #[test]
     fn the_error_of_a_line_names_a_groups_own_werkwijze_field_at_the_group() {
-        let mut s = scenario(
-            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
-             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
-             bijeenkomsten_per_jaar = 6\nduur_uren = 1\npatienten_per_jaar = 12\n\
-             [[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 4 }\nduur_uren = 2\n",
-        );
-        // Past the read-time bound, on the validated scenario: 6 × 4 × 2 h × € 10^11 =
-        // € 4.8 × 10^12 for the meetings.
-        if let Some(u) = s.uurtarieven.first_mut() {
-            u.bedrag = Decimal::from(100_000_000_000u64);
-        }
+        // 6 × 4 × 2 h × € 10^11 = € 4.8 × 10^12 for the meetings.
+        let s = tarief_boven_grens(1, "duur_uren = 2\n");
         match evaluate(&s) {
             Err(CalcError::BedragTeGroot { path, velden, .. }) => {
                 assert_eq!(path, "groep[1]");
@@ -276,17 +281,9 @@ mod tests {
     /// error is the line's, as in the full calculation, and not its year total's.
     #[test]
     fn a_line_above_the_bound_is_the_same_error_with_and_without_the_lines_kept() {
-        let mut s = scenario(
-            "formaat = 1\n[scenario]\nnaam = \"t\"\nstartjaar = 2026\nlooptijd_jaren = 1\n\
-             verzekerden = 1000\n[uurtarieven]\nhuisarts = 100\n[werkwijze]\n\
-             bijeenkomsten_per_jaar = 6\nduur_uren = 2\npatienten_per_jaar = 12\n\
-             [[groep]]\nnaam = \"A\"\ndeelnemers = { huisarts = 4 }\n",
-        );
         // 6 × 4 × 2 h × € 10^11 = € 4.8 × 10^12 for the meetings: 4.8 × 10^14 cents, which fits
         // 64 bits but is above the bound of 10^14 cents.
-        if let Some(u) = s.uurtarieven.first_mut() {
-            u.bedrag = Decimal::from(100_000_000_000u64);
-        }
+        let s = tarief_boven_grens(2, "");
         let full = evaluate(&s);
         assert!(
             matches!(&full, Err(CalcError::BedragTeGroot { wat, .. }) if wat == "bijeenkomsten · huisarts · 2026"),

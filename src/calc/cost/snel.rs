@@ -321,16 +321,6 @@ pub(super) struct Verdelingen {
     pub(super) alles_tapas: bool,
 }
 
-/// The posts without a role an entry may cover, before the `[[kostenpost]]`s.
-pub(super) const POSTEN_ZONDER_ROL: [Post; 6] = [
-    Post::Ict,
-    Post::Huisvesting,
-    Post::Startkosten,
-    Post::Scholing,
-    Post::Projectleiding,
-    Post::Monitoring,
-];
-
 impl Verdelingen {
     pub(super) fn of(s: &Scenario, rollen: &Rollen<'_>, jaar: i32) -> Verdelingen {
         // Without any financing elsewhere in the scenario (most of them) every line is
@@ -349,7 +339,7 @@ impl Verdelingen {
             .iter()
             .map(|r| verdeling(s, Some(r.naam), Post::Bijeenkomsten, jaar))
             .collect();
-        let posten: Vec<Verdeling> = POSTEN_ZONDER_ROL
+        let posten: Vec<Verdeling> = Post::ZONDER_ROL
             .into_iter()
             .chain(eigen)
             .map(|post| verdeling(s, None, post, jaar))
@@ -367,8 +357,8 @@ impl Verdelingen {
 
     pub(super) fn post_index(post: Post) -> Option<usize> {
         match post {
-            Post::Kostenpost(ki) => Some(POSTEN_ZONDER_ROL.len() + usize::from(ki)),
-            post => POSTEN_ZONDER_ROL.iter().position(|p| *p == post),
+            Post::Kostenpost(ki) => Some(Post::ZONDER_ROL.len() + usize::from(ki)),
+            post => Post::ZONDER_ROL.iter().position(|p| *p == post),
         }
     }
 
